@@ -1,0 +1,418 @@
+//! Stage 2, lexicon: the built-in gazetteer (countries with their names, nisba adjectives,
+//! capitals and seats of government; organisations; office holders; titles), compiled in from
+//! the TSV files under `data/lexicon/`, and an Aho-Corasick automaton that finds all of their
+//! surface forms in a document's folded text in one pass.
+
+pub(crate) mod tsv;
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::model::ActorKind;
+use crate::text::{arabic, fold_str, Document};
+use tsv::{field, variants, Tsv};
+
+const COUNTRIES: &str = include_str!("../../data/lexicon/countries.tsv");
+const ORGANIZATIONS: &str = include_str!("../../data/lexicon/organizations.tsv");
+const PEOPLE: &str = include_str!("../../data/lexicon/people.tsv");
+const TITLES: &str = include_str!("../../data/lexicon/titles.tsv");
+
+/// Language of a lexicon form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lang {
+    Ar,
+    En,
+}
+
+/// A known actor.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    /// `country:ru`, `org:nato`, `person:vladimir-putin`.
+    pub key: String,
+    pub kind: ActorKind,
+    pub name_ar: String,
+    pub name_en: String,
+    /// For people and organisations: the country id (or organisation id) they belong to.
+    pub affiliation: Option<String>,
+    /// For people: 'm' or 'f'.
+    pub gender: Option<char>,
+}
+
+/// A title that introduces a person's name.
+#[derive(Debug, Clone)]
+pub(crate) struct Title {
+    pub rank: String,
+}
+
+/// How a lexicon form names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameForm {
+    /// The name or an alias of the entity itself.
+    Name,
+    /// A capital standing for its government (موسكو، Washington).
+    Capital,
+    /// A seat of government standing for it (الكرملين، the White House).
+    Seat,
+}
+
+/// What a matched form refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Entity { entity: usize, form: NameForm },
+    /// A nisba adjective / demonym of a country (الروسي، الروسية / Russian).
+    Demonym { country: usize },
+    Title { title: usize },
+}
+
+/// Case requirement on the original text of a Latin-script match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    Any,
+    /// First letter capitalised (names: "Turkey", not "turkey").
+    Initial,
+    /// Every letter as in the lexicon (acronyms: "US", not "us").
+    Exact,
+}
+
+#[derive(Debug, Clone)]
+struct PatternTarget {
+    target: Target,
+    lang: Lang,
+    case: CaseRule,
+    /// The Arabic form starts with the article ال.
+    article: bool,
+    /// This pattern is an ال-form with its article removed, valid only after fused لل.
+    fused_lil: bool,
+    /// The lexicon form as written (for aliases when the text shows it fused).
+    written: &'static str,
+}
+
+/// A lexicon form found in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LexMatch {
+    /// Folded byte range of the form itself (proclitics excluded).
+    pub fstart: usize,
+    pub fend: usize,
+    pub target: Target,
+    pub lang: Lang,
+    /// When the text fused the article into a preceding لـ (للرئيس), the form as the lexicon
+    /// writes it, with ال; `None` when the text's own form can be used.
+    pub canonical: Option<&'static str>,
+}
+
+/// The compiled gazetteer.
+pub(crate) struct Lexicon {
+    pub entities: Vec<Entity>,
+    pub titles: Vec<Title>,
+    automaton: AhoCorasick,
+    targets: Vec<Vec<PatternTarget>>,
+}
+
+impl Lexicon {
+    /// The built-in lexicon, compiled on first use and shared (it is immutable).
+    pub fn builtin() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let mut b = Builder::default();
+        b.countries(&Tsv::parse(COUNTRIES));
+        b.organizations(&Tsv::parse(ORGANIZATIONS));
+        b.people(&Tsv::parse(PEOPLE));
+        b.titles(&Tsv::parse(TITLES));
+        b.finish()
+    }
+
+    pub fn entity_index(&self, key: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.key == key)
+    }
+
+    /// All lexicon forms in the document, leftmost-longest, non-overlapping.
+    pub fn scan(&self, doc: &Document) -> Vec<LexMatch> {
+        let hay = doc.folded.as_str();
+        let mut found: Vec<LexMatch> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(hay) {
+            let (s, e) = (m.start(), m.end());
+            if hay[e..].chars().next().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let word_start = hay[..s].char_indices().rev().take_while(|(_, c)| c.is_alphanumeric()).last().map_or(s, |(i, _)| i);
+            let prefix = &hay[word_start..s];
+            for pt in &self.targets[m.pattern().as_usize()] {
+                let ok_start = match pt.lang {
+                    Lang::Ar => arabic::is_proclitic_prefix(prefix, pt.article, pt.fused_lil),
+                    Lang::En => prefix.is_empty(),
+                };
+                if !ok_start || !case_ok(pt.case, pt.written, &doc.text[doc.original_range(s..e)]) {
+                    continue;
+                }
+                // A fused form (للولايات) keeps the mention on the stem; its alias is the
+                // lexicon form with the article, as a reader would write it.
+                let canonical = pt.fused_lil.then_some(pt.written);
+                found.push(LexMatch { fstart: s, fend: e, target: pt.target, lang: pt.lang, canonical });
+                break;
+            }
+        }
+        // Leftmost-longest selection among overlapping candidates.
+        found.sort_by(|a, b| a.fstart.cmp(&b.fstart).then(b.fend.cmp(&a.fend)));
+        let mut out: Vec<LexMatch> = Vec::with_capacity(found.len());
+        for m in found {
+            if out.last().is_some_and(|l| m.fstart < l.fend) {
+                continue;
+            }
+            out.push(m);
+        }
+        out
+    }
+}
+
+fn case_ok(rule: CaseRule, written: &str, original: &str) -> bool {
+    match rule {
+        CaseRule::Any => true,
+        CaseRule::Initial => original.chars().next().is_some_and(|c| c.is_uppercase()),
+        CaseRule::Exact => {
+            let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).collect::<String>();
+            letters(written) == letters(original)
+        }
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    entities: Vec<Entity>,
+    titles: Vec<Title>,
+    patterns: Vec<String>,
+    targets: Vec<Vec<PatternTarget>>,
+    index: std::collections::HashMap<String, usize>,
+}
+
+impl Builder {
+    fn add(&mut self, written: &'static str, target: Target) {
+        let lang = if written.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) { Lang::Ar } else { Lang::En };
+        let folded = fold_str(written);
+        if folded.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            return;
+        }
+        match lang {
+            Lang::Ar => {
+                let article = folded.starts_with("ال");
+                self.push(folded.clone(), PatternTarget { target, lang, case: CaseRule::Any, article, fused_lil: false, written });
+                if article {
+                    let stem = folded["ال".len()..].to_string();
+                    self.push(stem, PatternTarget { target, lang, case: CaseRule::Any, article, fused_lil: true, written });
+                }
+            }
+            Lang::En => {
+                let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
+                let case = if matches!(target, Target::Title { .. }) {
+                    CaseRule::Any
+                } else if letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase()) {
+                    CaseRule::Exact
+                } else if written.chars().next().is_some_and(char::is_uppercase) {
+                    CaseRule::Initial
+                } else {
+                    CaseRule::Any
+                };
+                self.push(folded, PatternTarget { target, lang, case, article: false, fused_lil: false, written });
+            }
+        }
+    }
+
+    fn push(&mut self, pattern: String, pt: PatternTarget) {
+        let i = *self.index.entry(pattern.clone()).or_insert_with(|| {
+            self.patterns.push(pattern);
+            self.targets.push(Vec::new());
+            self.targets.len() - 1
+        });
+        if !self.targets[i].iter().any(|t| t.target == pt.target && t.fused_lil == pt.fused_lil) {
+            self.targets[i].push(pt);
+        }
+    }
+
+    fn entity(&mut self, e: Entity) -> usize {
+        self.entities.push(e);
+        self.entities.len() - 1
+    }
+
+    fn countries(&mut self, t: &Tsv) {
+        let c = |n| t.column(n);
+        let (id, name_en, name_ar, al_en, al_ar, dem_en, nisba_ar, cap_en, cap_ar, seat_en, seat_ar) = (
+            c("id"), c("name_en"), c("name_ar"), c("aliases_en"), c("aliases_ar"), c("demonym_en"),
+            c("nisba_ar"), c("capital_en"), c("capital_ar"), c("seats_en"), c("seats_ar"),
+        );
+        for row in &t.rows {
+            let e = self.entity(Entity {
+                key: format!("country:{}", field(row, id)),
+                kind: ActorKind::Country,
+                name_ar: field(row, name_ar).to_string(),
+                name_en: field(row, name_en).to_string(),
+                affiliation: Some(field(row, id).to_string()),
+                gender: None,
+            });
+            let name = |form| Target::Entity { entity: e, form };
+            for col in [name_en, name_ar, al_en, al_ar] {
+                for v in variants(field(row, col)) {
+                    self.add(v, name(NameForm::Name));
+                }
+            }
+            for col in [cap_en, cap_ar] {
+                for v in variants(field(row, col)) {
+                    self.add(v, name(NameForm::Capital));
+                }
+            }
+            for col in [seat_en, seat_ar] {
+                for v in variants(field(row, col)) {
+                    self.add(v, name(NameForm::Seat));
+                }
+            }
+            for v in variants(field(row, dem_en)) {
+                self.add(v, Target::Demonym { country: e });
+            }
+            for v in variants(field(row, nisba_ar)) {
+                for form in nisba_inflections(v) {
+                    self.add(leak(form), Target::Demonym { country: e });
+                }
+            }
+        }
+    }
+
+    fn organizations(&mut self, t: &Tsv) {
+        let c = |n| t.column(n);
+        let (id, kind, name_en, name_ar, al_en, al_ar, country) =
+            (c("id"), c("kind"), c("name_en"), c("name_ar"), c("aliases_en"), c("aliases_ar"), c("country"));
+        for row in &t.rows {
+            let e = self.entity(Entity {
+                key: format!("org:{}", field(row, id)),
+                kind: if field(row, kind) == "group" { ActorKind::Group } else { ActorKind::Organization },
+                name_ar: field(row, name_ar).to_string(),
+                name_en: field(row, name_en).to_string(),
+                affiliation: Some(field(row, country)).filter(|s| !s.is_empty()).map(str::to_string),
+                gender: None,
+            });
+            for col in [name_en, name_ar, al_en, al_ar] {
+                for v in variants(field(row, col)) {
+                    self.add(v, Target::Entity { entity: e, form: NameForm::Name });
+                }
+            }
+        }
+    }
+
+    fn people(&mut self, t: &Tsv) {
+        let c = |n| t.column(n);
+        let (id, country, gender, name_en, name_ar, al_en, al_ar) =
+            (c("id"), c("country"), c("gender"), c("name_en"), c("name_ar"), c("aliases_en"), c("aliases_ar"));
+        for row in &t.rows {
+            let e = self.entity(Entity {
+                key: format!("person:{}", field(row, id)),
+                kind: ActorKind::Person,
+                name_ar: field(row, name_ar).to_string(),
+                name_en: field(row, name_en).to_string(),
+                affiliation: Some(field(row, country)).filter(|s| !s.is_empty()).map(str::to_string),
+                gender: field(row, gender).chars().next(),
+            });
+            for col in [name_en, name_ar, al_en, al_ar] {
+                for v in variants(field(row, col)) {
+                    self.add(v, Target::Entity { entity: e, form: NameForm::Name });
+                }
+            }
+        }
+    }
+
+    fn titles(&mut self, t: &Tsv) {
+        let (en, ar, ar_f, rank) = (t.column("title_en"), t.column("title_ar"), t.column("title_ar_feminine"), t.column("rank"));
+        for row in &t.rows {
+            self.titles.push(Title { rank: field(row, rank).to_string() });
+            let title = self.titles.len() - 1;
+            for col in [en, ar, ar_f] {
+                for v in variants(field(row, col)) {
+                    self.add(v, Target::Title { title });
+                }
+            }
+        }
+    }
+
+    fn finish(self) -> Lexicon {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&self.patterns)
+            .expect("lexicon automaton builds");
+        Lexicon { entities: self.entities, titles: self.titles, automaton, targets: self.targets }
+    }
+}
+
+/// The forms of a nisba adjective that name a state's side in news: masculine and feminine,
+/// singular and sound plural, bare and with the article (روسي → الروسي، الروسية، الروسيين …).
+fn nisba_inflections(masculine: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for suffix in ["", "ة", "ين", "ون", "تين", "تان", "ان"] {
+        let f = format!("{masculine}{suffix}");
+        out.push(format!("ال{f}"));
+        out.push(f);
+    }
+    out
+}
+
+/// Generated forms live as long as the lexicon, which lives for the whole program.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let lex = Lexicon::builtin();
+        let doc = Document::new(text);
+        lex.scan(&doc)
+            .into_iter()
+            .map(|m| {
+                let what = match m.target {
+                    Target::Entity { entity, .. } => lex.entities[entity].key.clone(),
+                    Target::Demonym { country } => format!("demonym:{}", lex.entities[country].key),
+                    Target::Title { .. } => "title".to_string(),
+                };
+                (doc.text[doc.original_range(m.fstart..m.fend)].to_string(), what)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_through_clitics_and_spelling_variants() {
+        let got = names("وبوتين التقى لترامب في موسكو، وقالت الولايات المتحدة للولايات المتحدة.");
+        let want = [
+            ("بوتين", "person:vladimir-putin"),
+            ("ترامب", "person:donald-trump"),
+            ("موسكو", "country:ru"),
+            ("الولايات المتحدة", "country:us"),
+            ("ولايات المتحدة", "country:us"),
+        ];
+        for (surface, key) in want {
+            assert!(got.iter().any(|(s, k)| s == surface && k == key), "{surface} → {key} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn case_rules_keep_common_words_out() {
+        let got = names("Tell us about the turkey. The US and Turkey met.");
+        assert_eq!(got.iter().filter(|(_, k)| k == "country:us").count(), 1, "{got:?}");
+        assert_eq!(got.iter().filter(|(_, k)| k == "country:tr").count(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn nisba_and_titles() {
+        let got = names("الرئيس الروسي والسفيرة الأمريكية");
+        assert!(got.contains(&("الروسي".to_string(), "demonym:country:ru".to_string())), "{got:?}");
+        assert!(got.contains(&("الأمريكية".to_string(), "demonym:country:us".to_string())), "{got:?}");
+        assert!(got.iter().any(|(s, k)| s == "الرئيس" && k == "title"), "{got:?}");
+    }
+
+    #[test]
+    fn no_match_inside_words() {
+        // "Omani" must not yield Oman, nor "رأيهم" any short form.
+        let got = names("Omani officials");
+        assert!(got.iter().all(|(_, k)| k != "country:om"), "{got:?}");
+    }
+}

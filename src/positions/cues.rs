@@ -1,0 +1,185 @@
+//! Stance cues: the verbs (and their inflections) whose subject takes a position, read from
+//! `data/lexicon/cues_ar.tsv` and `cues_en.tsv`.
+//!
+//! Arabic rows give the 3rd person masculine singular perfect, imperfect and active participle;
+//! the regular inflections are generated here (perfect: ـت، ـوا، ـتا، ـن; imperfect: ي/ت/ن/أ
+//! prefixes with ـون، ـان، ـن; participle as a circumstantial accusative or predicate: ـا، ـة،
+//! ـين، ـون), and irregular ones (weak verbs such as دعا، نفى) are listed in `extra`.
+//! English rows give a lemma; regular -s/-ed/-ing forms are generated unless `forms` lists them.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::lexicon::tsv::{field, variants, Tsv};
+use crate::model::Stance;
+use crate::text::fold_str;
+
+const CUES_AR: &str = include_str!("../../data/lexicon/cues_ar.tsv");
+const CUES_EN: &str = include_str!("../../data/lexicon/cues_en.tsv");
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cue {
+    pub stance: Stance,
+    /// Reported-speech verbs take a whole proposition (to the sentence end); others an object
+    /// (to the clause end).
+    pub speech: bool,
+    /// Folded particles that may introduce the object (إلى، على / for, to, that).
+    pub particles: Vec<String>,
+    /// For English multiword cues, the folded words after the first ("for" in "called for").
+    pub rest: Vec<String>,
+    /// The form is a participle (Arabic ḥāl: مؤكداً), whose subject is the clause's subject.
+    pub participle: bool,
+}
+
+pub(crate) struct Cues {
+    pub arabic: HashMap<String, Cue>,
+    /// First folded word → candidates (multiword ones first).
+    pub english: HashMap<String, Vec<Cue>>,
+}
+
+impl Cues {
+    pub fn builtin() -> &'static Cues {
+        static CUES: OnceLock<Cues> = OnceLock::new();
+        CUES.get_or_init(|| Cues { arabic: arabic(&Tsv::parse(CUES_AR)), english: english(&Tsv::parse(CUES_EN)) })
+    }
+}
+
+fn stance(s: &str) -> Stance {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).unwrap_or(Stance::States)
+}
+
+fn arabic(t: &Tsv) -> HashMap<String, Cue> {
+    let (perf, imperf, part, extra, particle, st, speech) = (
+        t.column("perfect"), t.column("imperfect"), t.column("participle"), t.column("extra"),
+        t.column("particle"), t.column("stance"), t.column("speech"),
+    );
+    let mut map = HashMap::new();
+    for row in &t.rows {
+        let cue = |participle| Cue {
+            stance: stance(field(row, st)),
+            speech: field(row, speech) == "yes",
+            particles: variants(field(row, particle)).map(fold_str).collect(),
+            rest: vec![],
+            participle,
+        };
+        let mut add = |form: String, participle: bool| {
+            map.entry(fold_str(&form)).or_insert_with(|| cue(participle));
+        };
+        for p in variants(field(row, part)) {
+            for s in ["ا", "ة", "ين", "ون", "ان"] {
+                add(format!("{p}{s}"), true);
+            }
+        }
+        for v in variants(field(row, perf)) {
+            for s in ["", "ت", "وا", "تا", "ن"] {
+                add(format!("{v}{s}"), false);
+            }
+        }
+        for v in variants(field(row, imperf)) {
+            let stem: String = v.chars().skip(1).collect();
+            for p in ["ي", "ت", "ن", "أ"] {
+                for s in ["", "ون", "ان", "ن"] {
+                    add(format!("{p}{stem}{s}"), false);
+                }
+            }
+        }
+        for v in variants(field(row, extra)) {
+            let participle = v.ends_with('ا') && !v.starts_with(['ي', 'ت']);
+            add(v.to_string(), participle);
+        }
+    }
+    map
+}
+
+fn english(t: &Tsv) -> HashMap<String, Vec<Cue>> {
+    let (lemma, forms, particle, st, speech) =
+        (t.column("lemma"), t.column("forms"), t.column("particle"), t.column("stance"), t.column("speech"));
+    let mut map: HashMap<String, Vec<Cue>> = HashMap::new();
+    for row in &t.rows {
+        let words: Vec<&str> = field(row, lemma).split(' ').collect();
+        let (head, rest) = (words[0], &words[1..]);
+        let mut heads: Vec<String> = variants(field(row, forms))
+            .map(|f| f.split(' ').next().unwrap_or(f).to_string())
+            .collect();
+        if heads.is_empty() {
+            heads = inflect(head);
+        }
+        heads.push(head.to_string());
+        for h in heads {
+            let cue = Cue {
+                stance: stance(field(row, st)),
+                speech: field(row, speech) == "yes",
+                particles: variants(field(row, particle)).map(fold_str).collect(),
+                rest: rest.iter().map(|w| fold_str(w)).collect(),
+                participle: false,
+            };
+            let list = map.entry(fold_str(&h)).or_default();
+            if !list.contains(&cue) {
+                list.push(cue);
+                list.sort_by_key(|c| std::cmp::Reverse(c.rest.len()));
+            }
+        }
+    }
+    map
+}
+
+/// Regular English verb forms: 3rd person -s, past -ed, gerund -ing.
+fn inflect(lemma: &str) -> Vec<String> {
+    let consonant_y = lemma.ends_with('y') && !lemma.ends_with(['a', 'e', 'o', 'u']) && lemma.len() > 2
+        && !matches!(lemma.as_bytes()[lemma.len() - 2], b'a' | b'e' | b'o' | b'u');
+    let stem = &lemma[..lemma.len() - 1];
+    let third = if consonant_y {
+        format!("{stem}ies")
+    } else if lemma.ends_with(['s', 'x', 'z', 'o']) || lemma.ends_with("sh") || lemma.ends_with("ch") {
+        format!("{lemma}es")
+    } else {
+        format!("{lemma}s")
+    };
+    let past = if consonant_y {
+        format!("{stem}ied")
+    } else if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else {
+        format!("{lemma}ed")
+    };
+    let gerund = if lemma.ends_with('e') && !lemma.ends_with("ee") { format!("{stem}ing") } else { format!("{lemma}ing") };
+    vec![third, past, gerund]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_inflections_are_generated() {
+        let cues = Cues::builtin();
+        let cases = [
+            ("رفضت", Stance::Rejects, false),
+            ("يرفضون", Stance::Rejects, false),
+            ("تمسكت", Stance::Demands, false),
+            ("لوّح", Stance::Threatens, false),
+            ("مؤكداً", Stance::States, true),
+            ("دعت", Stance::Demands, false),
+            ("يدعو", Stance::Demands, false),
+            ("عارضاً", Stance::Proposes, true),
+            ("يعارض", Stance::Opposes, false),
+        ];
+        for (form, stance, participle) in cases {
+            let cue = cues.arabic.get(&fold_str(form)).unwrap_or_else(|| panic!("{form} missing"));
+            assert_eq!((cue.stance, cue.participle), (stance, participle), "{form}");
+        }
+    }
+
+    #[test]
+    fn english_inflections_are_generated() {
+        assert_eq!(inflect("deny"), ["denies", "denied", "denying"]);
+        assert_eq!(inflect("urge"), ["urges", "urged", "urging"]);
+        assert_eq!(inflect("warn"), ["warns", "warned", "warning"]);
+        let cues = Cues::builtin();
+        let called = &cues.english["called"];
+        assert_eq!(called[0].rest, ["for"]);
+        assert_eq!(called[0].stance, Stance::Demands);
+        assert!(cues.english.contains_key("said"));
+        assert!(cues.english.contains_key("ruled"));
+    }
+}

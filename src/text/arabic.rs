@@ -1,0 +1,181 @@
+//! Arabic morphology needed for matching: proclitics, enclitics and definiteness.
+//!
+//! Arabic attaches conjunctions (و "and", ف "so"), prepositions (ب "with", ل "for", ك "as"),
+//! the future particle (س) and the article (ال) to the front of a word, and object/possessive
+//! pronouns to its end. A name or cue word must therefore be found inside a longer
+//! orthographic word. All functions here take folded text (see `fold`).
+
+/// Conjunction proclitics, which come first.
+const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+/// Preposition proclitics, after an optional conjunction.
+const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
+
+/// Pronoun enclitics (object or possessive), longest first: ـهما، ـهم، ـها، ـكم، ـنا، ـه، ـك.
+pub(crate) const ENCLITICS: [&str; 8] = ["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك"];
+
+/// Whether `prefix` is a valid sequence of proclitics before a word.
+///
+/// `before_article`: the matched word starts with ال, so a preposition ل cannot precede it
+/// (ل + ال is written لل, handled by `fused_lil`). `fused_lil`: the match had its article
+/// removed and the prefix must end in the fused لل ("for the").
+pub(crate) fn is_proclitic_prefix(prefix: &str, before_article: bool, fused_lil: bool) -> bool {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    if fused_lil {
+        if chars.len() < 2 || chars[chars.len() - 2..] != ['ل', 'ل'] {
+            return false;
+        }
+        chars.truncate(chars.len() - 2);
+        return chars.is_empty() || (chars.len() == 1 && CONJUNCTIONS.contains(&chars[0]));
+    }
+    match chars.as_slice() {
+        [] => true,
+        [c] => CONJUNCTIONS.contains(c) || (PREPOSITIONS.contains(c) && !(before_article && *c == 'ل')),
+        [c, p] => CONJUNCTIONS.contains(c) && PREPOSITIONS.contains(p) && !(before_article && *p == 'ل'),
+        _ => false,
+    }
+}
+
+/// Candidate stems of a word with its conjunction (and, for verbs, future س) removed:
+/// `وسيؤكد` → `[وسيوكد, سيوكد, يوكد]`. The word itself comes first.
+pub(crate) fn verb_stems(word: &str) -> Vec<&str> {
+    let mut out = vec![word];
+    let mut rest = word;
+    if let Some(c) = rest.chars().next() {
+        if CONJUNCTIONS.contains(&c) && rest.chars().count() > 3 {
+            rest = &rest[c.len_utf8()..];
+            out.push(rest);
+        }
+    }
+    if rest.starts_with('س') && rest.chars().count() > 3 {
+        let r = &rest['س'.len_utf8()..];
+        if r.starts_with(['ي', 'ت', 'ن', 'ا']) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Removes a pronoun enclitic if what stays is long enough to be a word: `أكده` → `أكد`.
+pub(crate) fn strip_enclitic(word: &str) -> Option<&str> {
+    ENCLITICS.iter().find_map(|e| {
+        word.strip_suffix(e).filter(|stem| stem.chars().count() >= 2)
+    })
+}
+
+/// The word without proclitics and article: `وبالرئيس` → `رئيس`, `للحركة` → `حركه`.
+pub(crate) fn bare_noun(word: &str) -> &str {
+    let mut w = word;
+    for _ in 0..2 {
+        if let Some(c) = w.chars().next() {
+            if (CONJUNCTIONS.contains(&c) || PREPOSITIONS.contains(&c)) && w.chars().count() > 3 {
+                let rest = &w[c.len_utf8()..];
+                if rest.starts_with("ال") || rest.starts_with('ل') && c == 'ل' {
+                    w = rest;
+                    break;
+                }
+                if CONJUNCTIONS.contains(&c) {
+                    w = rest;
+                }
+            }
+        }
+    }
+    if let Some(r) = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+        return r;
+    }
+    if let Some(r) = w.strip_prefix('ل').filter(|r| r.starts_with('ل') && r.chars().count() >= 3) {
+        return &r['ل'.len_utf8()..];
+    }
+    w
+}
+
+/// Definite by the article (after any proclitics): الحرب، والحرب، بالقمة، للمحادثة.
+pub(crate) fn has_article(word: &str) -> bool {
+    let strip = |w: &str| -> bool { w.starts_with("ال") && w.chars().count() > 3 };
+    if strip(word) || (word.starts_with("لل") && word.chars().count() > 3) {
+        return true;
+    }
+    let mut chars = word.chars();
+    match (chars.next(), chars.as_str()) {
+        (Some(c), rest) if CONJUNCTIONS.contains(&c) || PREPOSITIONS.contains(&c) => {
+            strip(rest)
+                || (rest.starts_with("لل") && c != 'ل')
+                || rest.chars().next().is_some_and(|p| PREPOSITIONS.contains(&p) && strip(&rest[p.len_utf8()..]))
+        }
+        _ => false,
+    }
+}
+
+/// The word starts with a preposition proclitic (ب ل ك, possibly after و/ف) that is not part
+/// of the stem — judged only when what follows is the article or the rest is long enough.
+pub(crate) fn has_preposition_proclitic(word: &str) -> bool {
+    let mut w = word;
+    if let Some(c) = w.chars().next() {
+        if CONJUNCTIONS.contains(&c) && w.chars().count() > 3 {
+            w = &w[c.len_utf8()..];
+        }
+    }
+    match w.chars().next() {
+        Some(p) if PREPOSITIONS.contains(&p) => {
+            let rest = &w[p.len_utf8()..];
+            rest.starts_with("ال") || (p == 'ل' && rest.starts_with('ل'))
+        }
+        _ => false,
+    }
+}
+
+/// The word begins with the conjunction و/ف followed by the article or a long stem: a
+/// continuation of the previous phrase ("والدبلوماسية", "ومصالح").
+pub(crate) fn starts_with_conjunction(word: &str) -> bool {
+    match word.chars().next() {
+        Some(c) if CONJUNCTIONS.contains(&c) => {
+            let rest = &word[c.len_utf8()..];
+            rest.starts_with("ال") || rest.chars().count() >= 4
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold_str;
+
+    #[test]
+    fn proclitic_prefixes() {
+        let cases = [
+            ("", false, false, true),
+            ("و", false, false, true),
+            ("وب", false, false, true),
+            ("ل", false, false, true),
+            ("ل", true, false, false),
+            ("لل", false, true, true),
+            ("ولل", false, true, true),
+            ("كل", false, false, false),
+            ("بو", false, false, false),
+            ("وبل", false, false, false),
+        ];
+        for (prefix, article, fused, ok) in cases {
+            assert_eq!(is_proclitic_prefix(prefix, article, fused), ok, "{prefix:?} article={article} fused={fused}");
+        }
+    }
+
+    #[test]
+    fn definiteness_and_clitics() {
+        let cases = [
+            ("الحرب", true), ("والدبلوماسية", true), ("بالقمة", true), ("للمحادثة", true),
+            ("وللحركة", true), ("زعيم", false), ("مبادرات", false), ("لضغوط", false), ("البرهان", true),
+        ];
+        for (w, def) in cases {
+            assert_eq!(has_article(&fold_str(w)), def, "{w}");
+        }
+        assert!(has_preposition_proclitic(&fold_str("بالقمة")));
+        assert!(has_preposition_proclitic(&fold_str("للمحادثة")));
+        assert!(!has_preposition_proclitic(&fold_str("بوتين")));
+        assert!(starts_with_conjunction(&fold_str("ومصالح")));
+        assert!(!starts_with_conjunction(&fold_str("وزير")));
+        assert_eq!(bare_noun(&fold_str("وبالرئيس")), "رييس");
+        assert_eq!(bare_noun(&fold_str("للحركة")), "حركه");
+        assert_eq!(strip_enclitic(&fold_str("أكده")), Some("اكد"));
+        assert_eq!(verb_stems(&fold_str("وسيؤكد")), vec!["وسيوكد", "سيوكد", "يوكد"]);
+    }
+}

@@ -1,0 +1,247 @@
+//! Stage 1, text: the input as the later stages see it — a matching (folded) form with a map
+//! back to the original, tokens, sentences with their line structure, and UTF-16 offsets.
+//!
+//! Everything downstream works in byte offsets of the original input; conversion to the UTF-16
+//! offsets of the output contract happens once, at the boundary ([`Utf16Offsets`]).
+
+pub(crate) mod arabic;
+mod fold;
+mod sentences;
+
+pub(crate) use fold::fold_str;
+pub(crate) use sentences::{Sentence, SentenceKind};
+
+use std::ops::Range;
+
+/// Script of a token, which decides which language's rules apply to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Script {
+    Arabic,
+    Latin,
+    Digit,
+    Other,
+}
+
+/// A word or a punctuation character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Byte range in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// Byte range in the folded text.
+    pub fstart: usize,
+    pub fend: usize,
+    pub is_word: bool,
+    pub script: Script,
+}
+
+/// The analysed text with its matching form.
+pub(crate) struct Document<'a> {
+    pub text: &'a str,
+    pub folded: String,
+    /// For each byte of `folded`, the byte offset in `text` of the character it came from.
+    fold_origin: Vec<u32>,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        let mut fold_origin = Vec::with_capacity(text.len());
+        for (i, c) in text.char_indices() {
+            let before = folded.len();
+            fold::fold_char(c, &mut folded);
+            fold_origin.resize(folded.len(), i as u32);
+            debug_assert!(folded.len() >= before);
+        }
+        let tokens = tokenize(&folded, &fold_origin, text);
+        let sentences = sentences::split(text, &folded, &tokens);
+        Document { text, folded, fold_origin, tokens, sentences }
+    }
+
+    /// Maps a folded byte range to the original byte range, keeping trailing combining marks
+    /// (tashkeel on the last letter belongs to the word).
+    pub fn original_range(&self, frange: Range<usize>) -> Range<usize> {
+        if frange.start >= frange.end || frange.start >= self.fold_origin.len() {
+            let p = self.fold_origin.get(frange.start).map_or(self.text.len(), |&p| p as usize);
+            return p..p;
+        }
+        let start = self.fold_origin[frange.start] as usize;
+        let last = self.fold_origin[frange.end - 1] as usize;
+        let mut end = last + self.text[last..].chars().next().map_or(0, char::len_utf8);
+        for c in self.text[end..].chars() {
+            if unicode_normalization::char::is_combining_mark(c) || c == '\u{0640}' {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        start..end
+    }
+
+    /// The folded text of a token.
+    pub fn ftok(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.folded[t.fstart..t.fend]
+    }
+
+    /// The original text of a token.
+    pub fn otok(&self, i: usize) -> &'a str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// Index of the first token starting at or after folded byte `f`.
+    pub fn token_at_or_after(&self, f: usize) -> usize {
+        self.tokens.partition_point(|t| t.fstart < f)
+    }
+
+    /// Index of the token containing folded byte `f`, if it is inside a token.
+    pub fn token_containing(&self, f: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.fend <= f);
+        (i < self.tokens.len() && self.tokens[i].fstart <= f).then_some(i)
+    }
+
+    /// The sentence holding token `i`.
+    pub fn sentence_of_token(&self, i: usize) -> usize {
+        self.sentences.partition_point(|s| s.tokens.end <= i).min(self.sentences.len().saturating_sub(1))
+    }
+}
+
+fn script_of(c: char) -> Script {
+    if c.is_ascii_digit() {
+        Script::Digit
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) || ('\u{08A0}'..='\u{08FF}').contains(&c) || ('\u{FB50}'..='\u{FEFC}').contains(&c) {
+        Script::Arabic
+    } else if c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c)) {
+        Script::Latin
+    } else {
+        Script::Other
+    }
+}
+
+/// Words are runs of letters and digits in the folded text; an apostrophe or hyphen between
+/// letters stays inside a word (O'Brien, al-Sisi, Secretary-General) except for the English
+/// possessive 's, which is split off so that "Putin's" yields the token "putin".
+fn tokenize(folded: &str, origin: &[u32], text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    let mut tokens = Vec::new();
+    let orig_end = |fend: usize| -> usize {
+        if fend == 0 {
+            return 0;
+        }
+        let last = origin[fend - 1] as usize;
+        last + text[last..].chars().next().map_or(0, char::len_utf8)
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let (fs, c) = chars[i];
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                if d.is_alphanumeric() {
+                    j += 1;
+                } else if (d == '\'' || d == '-') && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
+                    let possessive = d == '\''
+                        && chars[j + 1].1 == 's'
+                        && chars.get(j + 2).is_none_or(|&(_, e)| !e.is_alphanumeric());
+                    if possessive {
+                        break;
+                    }
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let fe = chars.get(j).map_or(folded.len(), |&(p, _)| p);
+            tokens.push(Token { start: origin[fs] as usize, end: orig_end(fe), fstart: fs, fend: fe, is_word: true, script: script_of(c) });
+            i = j;
+        } else {
+            if !c.is_whitespace() {
+                let fe = fs + c.len_utf8();
+                tokens.push(Token { start: origin[fs] as usize, end: orig_end(fe), fstart: fs, fend: fe, is_word: false, script: Script::Other });
+            }
+            i += 1;
+        }
+    }
+    tokens
+}
+
+/// Converts byte offsets of the input to UTF-16 code-unit offsets (the output contract's unit).
+pub(crate) struct Utf16Offsets {
+    /// UTF-16 offset of every char boundary, indexed by byte; non-boundaries hold the next one.
+    table: Vec<u32>,
+}
+
+impl Utf16Offsets {
+    pub fn new(text: &str) -> Self {
+        let mut table = Vec::with_capacity(text.len() + 1);
+        let mut u = 0u32;
+        for c in text.chars() {
+            table.push(u);
+            for _ in 1..c.len_utf8() {
+                table.push(u + c.len_utf16() as u32);
+            }
+            u += c.len_utf16() as u32;
+        }
+        table.push(u);
+        Utf16Offsets { table }
+    }
+
+    pub fn at(&self, byte: usize) -> usize {
+        self.table[byte.min(self.table.len() - 1)] as usize
+    }
+
+    pub fn span(&self, r: Range<usize>) -> [usize; 2] {
+        [self.at(r.start), self.at(r.end)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16_slice(text: &str, span: [usize; 2]) -> String {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        String::from_utf16(&units[span[0]..span[1]]).unwrap()
+    }
+
+    #[test]
+    fn tokens_map_back_to_original_text() {
+        let cases = [
+            ("arabic with tashkeel", "قالَ بوتينُ إنّ", vec!["قالَ", "بوتينُ", "إنّ"]),
+            ("english possessive", "Putin's demand", vec!["Putin", "'", "s", "demand"]),
+            ("hyphenated name", "al-Sisi met Secretary-General Guterres.", vec!["al-Sisi", "met", "Secretary-General", "Guterres", "."]),
+            ("emoji between words", "Trump 🇺🇸 said", vec!["Trump", "🇺", "🇸", "said"]),
+            ("combining marks in latin", "Erdog\u{0306}an said", vec!["Erdog\u{0306}an", "said"]),
+        ];
+        for (name, text, expected) in cases {
+            let doc = Document::new(text);
+            let got: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.otok(i)).collect();
+            assert_eq!(got, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn utf16_offsets_slice_back() {
+        let text = "🇺🇸 Trump: «بوتين» e\u{0301}";
+        let doc = Document::new(text);
+        let map = Utf16Offsets::new(text);
+        for t in &doc.tokens {
+            let span = map.span(t.start..t.end);
+            assert_eq!(utf16_slice(text, span), &text[t.start..t.end]);
+        }
+        assert_eq!(map.at(text.len()), text.encode_utf16().count());
+    }
+
+    #[test]
+    fn folded_range_keeps_trailing_tashkeel() {
+        let text = "وبوتينُ قال";
+        let doc = Document::new(text);
+        let f = doc.folded.find("بوتين").unwrap();
+        let r = doc.original_range(f..f + "بوتين".len());
+        assert_eq!(&text[r], "بوتينُ");
+    }
+}
