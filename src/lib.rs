@@ -1,12 +1,48 @@
 //! stancemap: who the actors in a news article are, what each one stands for, and a
-//! side-by-side comparison table. Arabic first, English second; runs natively and in WASM.
+//! side-by-side comparison table. Arabic first, English second; the same pipeline runs in
+//! the browser (WebAssembly) and on the command line.
+//!
+//! The modules follow the pipeline: `text` (normalisation, tokens, sentences, offsets) →
+//! `lexicon` (built-in gazetteer and stance cues) → `mentions` → `actors` (alias merging) →
+//! `positions` → `table`.
+//!
+//! ```
+//! use stancemap::{analyze, Options, Stance};
+//!
+//! let text = "Russian President Vladimir Putin rejected the proposal on Monday. \
+//!             Putin said the talks had failed.";
+//! let analysis = analyze(text, &Options::default());
+//! assert_eq!(analysis.language, "en");
+//! let putin = analysis.actors.iter().find(|a| a.name == "Vladimir Putin").unwrap();
+//! assert_eq!(putin.role.as_deref(), Some("Russian President"));
+//! assert_eq!(putin.mentions.len(), 2);
+//! let rejection = analysis.positions.iter().find(|p| p.stance == Stance::Rejects).unwrap();
+//! assert_eq!(rejection.actor, putin.id);
+//! assert_eq!(rejection.text, "the proposal on Monday");
+//! // Offsets are UTF-16 code units into the input.
+//! let [s, e] = putin.mentions[0];
+//! assert_eq!(&text[s..e], "Vladimir Putin"); // (ASCII here, so bytes = UTF-16 units)
+//! ```
 
+#![deny(missing_docs)]
+
+mod actors;
+mod language;
+mod lexicon;
+mod mentions;
 mod model;
+mod positions;
+mod table;
+mod text;
 
 pub use model::*;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+use std::collections::HashMap;
+
+use text::{Document, Utf16Offsets};
 
 /// The crate version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -19,12 +55,93 @@ pub struct Options {
     pub language: Option<String>,
 }
 
-/// Analyses one article.
-pub fn analyze(_text: &str, _options: &Options) -> Analysis {
-    Analysis {
-        language: "und".into(),
-        actors: vec![],
-        positions: vec![],
-        table: ComparisonTable { source: TableSource::Derived, aspect_label: None, columns: vec![], headers: vec![], rows: vec![] },
+/// Analyses one article: actors, their positions and a comparison table.
+///
+/// Pure and deterministic: the same text and options always give the same result.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let doc = Document::new(text);
+    let language = options.language.clone().filter(|l| l == "ar" || l == "en").unwrap_or_else(|| language::detect(&doc).to_string());
+    let arabic = language == "ar";
+    let lexicon = lexicon::Lexicon::builtin();
+    let mentions = mentions::find(&doc, lexicon);
+    let actors = actors::merge(&doc, lexicon, &mentions, arabic);
+    let mut positions = positions::find(&doc, &mentions, &actors);
+    let explicit = table::explicit::find(&doc, &mentions, &actors);
+    if let Some(t) = &explicit {
+        for p in t.cell_positions(&doc) {
+            if !positions.iter().any(|q| q.actor == p.actor && q.text == p.text) {
+                positions.push(p);
+            }
+        }
     }
+    positions.sort_by_key(|p| (p.text.start, p.actor));
+
+    // Salience: mentions, with positions weighing double; the top actor has 1.0.
+    let weight: Vec<f64> = actors
+        .list
+        .iter()
+        .enumerate()
+        .map(|(i, a)| a.mentions.len() as f64 + 2.0 * positions.iter().filter(|p| p.actor == i).count() as f64)
+        .collect();
+    let top = weight.iter().cloned().fold(0.0, f64::max).max(1.0);
+    let mut order: Vec<usize> = (0..actors.list.len()).collect();
+    order.sort_by(|&a, &b| {
+        weight[b].partial_cmp(&weight[a]).unwrap_or(std::cmp::Ordering::Equal).then(actors.list[a].mentions[0].start.cmp(&actors.list[b].mentions[0].start))
+    });
+    let id_of: HashMap<usize, String> = order.iter().enumerate().map(|(rank, &a)| (a, format!("a{}", rank + 1))).collect();
+
+    let u16 = Utf16Offsets::new(text);
+    let out_actors: Vec<Actor> = order
+        .iter()
+        .map(|&a| {
+            let d = &actors.list[a];
+            Actor {
+                id: id_of[&a].clone(),
+                name: d.name.clone(),
+                kind: d.kind,
+                role: d.role.clone(),
+                aliases: d.aliases.clone(),
+                mentions: d.mentions.iter().map(|r| u16.span(r.clone())).collect(),
+                salience: (weight[a] / top * 1000.0).round() / 1000.0,
+            }
+        })
+        .collect();
+    let out_positions: Vec<Position> = positions
+        .iter()
+        .map(|p| Position {
+            actor: id_of[&p.actor].clone(),
+            stance: p.stance,
+            text: text[p.text.clone()].to_string(),
+            span: u16.span(p.text.clone()),
+            sentence: u16.span(p.sentence.clone()),
+        })
+        .collect();
+
+    let comparison = match explicit {
+        Some(t) => ComparisonTable {
+            source: TableSource::Explicit,
+            aspect_label: t.aspect_label.map(|r| text[r].to_string()),
+            columns: t.columns.iter().map(|a| id_of[a].clone()).collect(),
+            headers: t.headers.iter().map(|r| text[r.clone()].to_string()).collect(),
+            rows: t.rows.iter().map(|r| TableRow { aspect: text[r.aspect.clone()].to_string(), cells: r.cells.iter().map(|c| text[c.clone()].to_string()).collect() }).collect(),
+        },
+        None => {
+            let holders: Vec<usize> = order.iter().copied().filter(|&a| positions.iter().any(|p| p.actor == a)).take(3).collect();
+            let columns: Vec<table::derived::Column> = holders
+                .iter()
+                .map(|&a| table::derived::Column {
+                    role: actors.list[a].role.clone().unwrap_or_default(),
+                    positions: positions.iter().filter(|p| p.actor == a).map(|p| (p.stance, text[p.text.clone()].to_string())).collect(),
+                })
+                .collect();
+            ComparisonTable {
+                source: TableSource::Derived,
+                aspect_label: None,
+                columns: holders.iter().map(|a| id_of[a].clone()).collect(),
+                headers: holders.iter().map(|&a| actors.list[a].name.clone()).collect(),
+                rows: table::derived::rows(&columns, arabic).into_iter().map(|(aspect, cells)| TableRow { aspect, cells }).collect(),
+            }
+        }
+    };
+    Analysis { language, actors: out_actors, positions: out_positions, table: comparison }
 }

@@ -3,6 +3,7 @@
 //! the TSV files under `data/lexicon/`, and an Aho-Corasick automaton that finds all of their
 //! surface forms in a document's folded text in one pass.
 
+pub(crate) mod cues;
 pub(crate) mod tsv;
 
 use std::sync::OnceLock;
@@ -37,6 +38,8 @@ pub(crate) struct Entity {
     pub affiliation: Option<String>,
     /// For people: 'm' or 'f'.
     pub gender: Option<char>,
+    /// For people: roles as the lexicon writes them ("Russian President", "الرئيس الروسي").
+    pub roles: Vec<&'static str>,
 }
 
 /// A title that introduces a person's name.
@@ -250,6 +253,7 @@ impl Builder {
                 name_en: field(row, name_en).to_string(),
                 affiliation: Some(field(row, id).to_string()),
                 gender: None,
+                roles: vec![],
             });
             let name = |form| Target::Entity { entity: e, form };
             for col in [name_en, name_ar, al_en, al_ar] {
@@ -290,6 +294,7 @@ impl Builder {
                 name_en: field(row, name_en).to_string(),
                 affiliation: Some(field(row, country)).filter(|s| !s.is_empty()).map(str::to_string),
                 gender: None,
+                roles: vec![],
             });
             for col in [name_en, name_ar, al_en, al_ar] {
                 for v in variants(field(row, col)) {
@@ -301,8 +306,10 @@ impl Builder {
 
     fn people(&mut self, t: &Tsv) {
         let c = |n| t.column(n);
-        let (id, country, gender, name_en, name_ar, al_en, al_ar) =
-            (c("id"), c("country"), c("gender"), c("name_en"), c("name_ar"), c("aliases_en"), c("aliases_ar"));
+        let (id, country, gender, name_en, name_ar, al_en, al_ar, role_en, role_ar) = (
+            c("id"), c("country"), c("gender"), c("name_en"), c("name_ar"), c("aliases_en"), c("aliases_ar"),
+            c("role_en"), c("role_ar"),
+        );
         for row in &t.rows {
             let e = self.entity(Entity {
                 key: format!("person:{}", field(row, id)),
@@ -311,6 +318,7 @@ impl Builder {
                 name_en: field(row, name_en).to_string(),
                 affiliation: Some(field(row, country)).filter(|s| !s.is_empty()).map(str::to_string),
                 gender: field(row, gender).chars().next(),
+                roles: [role_en, role_ar].iter().flat_map(|&c| variants(field(row, c))).collect(),
             });
             for col in [name_en, name_ar, al_en, al_ar] {
                 for v in variants(field(row, col)) {

@@ -64,28 +64,22 @@ pub(crate) fn strip_enclitic(word: &str) -> Option<&str> {
 
 /// The word without proclitics and article: `وبالرئيس` → `رئيس`, `للحركة` → `حركه`.
 pub(crate) fn bare_noun(word: &str) -> &str {
+    let long = |w: &str| w.chars().count() > 3;
     let mut w = word;
-    for _ in 0..2 {
-        if let Some(c) = w.chars().next() {
-            if (CONJUNCTIONS.contains(&c) || PREPOSITIONS.contains(&c)) && w.chars().count() > 3 {
-                let rest = &w[c.len_utf8()..];
-                if rest.starts_with("ال") || rest.starts_with('ل') && c == 'ل' {
-                    w = rest;
-                    break;
-                }
-                if CONJUNCTIONS.contains(&c) {
-                    w = rest;
-                }
-            }
+    if let Some(c) = w.chars().next().filter(|c| CONJUNCTIONS.contains(c)) {
+        if long(w) {
+            w = &w[c.len_utf8()..];
         }
     }
-    if let Some(r) = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+    if let Some(r) = w.strip_prefix("لل").filter(|r| r.chars().count() >= 2) {
         return r;
     }
-    if let Some(r) = w.strip_prefix('ل').filter(|r| r.starts_with('ل') && r.chars().count() >= 3) {
-        return &r['ل'.len_utf8()..];
+    if let Some(c) = w.chars().next().filter(|c| PREPOSITIONS.contains(c)) {
+        if w[c.len_utf8()..].starts_with("ال") {
+            w = &w[c.len_utf8()..];
+        }
     }
-    w
+    w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)
 }
 
 /// Definite by the article (after any proclitics): الحرب، والحرب، بالقمة، للمحادثة.

@@ -69,15 +69,8 @@ impl<'a> Document<'a> {
         }
         let start = self.fold_origin[frange.start] as usize;
         let last = self.fold_origin[frange.end - 1] as usize;
-        let mut end = last + self.text[last..].chars().next().map_or(0, char::len_utf8);
-        for c in self.text[end..].chars() {
-            if unicode_normalization::char::is_combining_mark(c) || c == '\u{0640}' {
-                end += c.len_utf8();
-            } else {
-                break;
-            }
-        }
-        start..end
+        let end = last + self.text[last..].chars().next().map_or(0, char::len_utf8);
+        start..extend_over_marks(self.text, end)
     }
 
     /// The folded text of a token.
@@ -109,6 +102,18 @@ impl<'a> Document<'a> {
     }
 }
 
+/// Moves `end` past combining marks and tatweel, which belong to the letter before them.
+fn extend_over_marks(text: &str, mut end: usize) -> usize {
+    for c in text[end..].chars() {
+        if unicode_normalization::char::is_combining_mark(c) || c == '\u{0640}' {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 fn script_of(c: char) -> Script {
     if c.is_ascii_digit() {
         Script::Digit
@@ -132,7 +137,7 @@ fn tokenize(folded: &str, origin: &[u32], text: &str) -> Vec<Token> {
             return 0;
         }
         let last = origin[fend - 1] as usize;
-        last + text[last..].chars().next().map_or(0, char::len_utf8)
+        extend_over_marks(text, last + text[last..].chars().next().map_or(0, char::len_utf8))
     };
     let mut i = 0;
     while i < chars.len() {

@@ -49,7 +49,7 @@ pub(crate) fn split(text: &str, folded: &str, tokens: &[Token]) -> Vec<Sentence>
     while i < tokens.len() {
         let t = &tokens[i];
         let ftext = &folded[t.fstart..t.fend];
-        let mut ends = matches!(ftext, "!" | "?" | "؟" | "…" | "!" | "?");
+        let mut ends = matches!(ftext, "!" | "?" | "؟" | "…");
         if ftext == "." {
             ends = !is_abbreviation_dot(folded, tokens, i);
         }
@@ -82,6 +82,11 @@ fn is_abbreviation_dot(folded: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let word = &folded[prev.fstart..prev.fend];
+    // A list number at the start of a line ("1. elections").
+    let line_start = i < 2 || folded[tokens[i - 2].fend..prev.fstart].contains('\n');
+    if prev.script == Script::Digit && line_start {
+        return true;
+    }
     // Initials (U.S., J. K.) and known abbreviations; a Latin single letter only.
     (prev.script == Script::Latin && word.chars().count() == 1) || ABBREVIATIONS.contains(&word)
 }

@@ -1,0 +1,182 @@
+//! Stage 4, actors: mentions that refer to the same person, state or body become one actor
+//! (بوتين / فلاديمير بوتين / الرئيس الروسي), with its canonical name, role and aliases.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::lexicon::Lexicon;
+use crate::mentions::{role_key_of, Mention, MentionForm, Referent};
+use crate::model::ActorKind;
+use crate::text::Document;
+
+/// An actor before ids and salience are assigned.
+#[derive(Debug, Clone)]
+pub(crate) struct ActorDraft {
+    pub kind: ActorKind,
+    pub name: String,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+    /// Byte ranges of its mentions in the original text.
+    pub mentions: Vec<Range<usize>>,
+    pub gender: Option<char>,
+    /// Lexicon entity, for known actors.
+    pub entity: Option<usize>,
+}
+
+/// Actors, and for each mention the actor it belongs to (None when a role phrase could not
+/// be resolved to anyone in the text).
+pub(crate) struct Actors {
+    pub list: Vec<ActorDraft>,
+    pub of_mention: Vec<Option<usize>>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Known(usize),
+    Unknown(String),
+}
+
+/// Merges mentions into actors. `arabic`: name actors in Arabic (else English).
+pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], arabic: bool) -> Actors {
+    // Role keys introduced with a name in this text ("الرئيس الروسي فلاديمير بوتين").
+    let mut role_owner: HashMap<String, Key> = HashMap::new();
+    for m in mentions {
+        if let (Some(k), Some(key)) = (&m.role_key, key_of(&m.referent)) {
+            if !k.is_empty() && m.form != MentionForm::RolePhrase {
+                role_owner.entry(k.clone()).or_insert(key);
+            }
+        }
+    }
+    let mentioned_known: Vec<usize> = mentions.iter().filter_map(|m| match m.referent {
+        Referent::Known(e) => Some(e),
+        _ => None,
+    }).collect();
+    let resolve_role = |key: &str, country: Option<usize>| -> Option<Key> {
+        if let Some(k) = role_owner.get(key) {
+            return Some(k.clone());
+        }
+        // A known office holder named elsewhere in the text, whose lexicon role this is.
+        let by_role = mentioned_known.iter().copied().find(|&e| {
+            lexicon.entities[e].roles.iter().any(|r| role_key_of(r) == key)
+        });
+        if let Some(e) = by_role {
+            return Some(Key::Known(e));
+        }
+        // "نظيره الأمريكي": the one person of that state named in the text.
+        let country = country?;
+        let iso = lexicon.entities[country].affiliation.as_deref()?;
+        let mut people: Vec<usize> = mentioned_known.iter().copied().filter(|&e| {
+            lexicon.entities[e].kind == ActorKind::Person && lexicon.entities[e].affiliation.as_deref() == Some(iso)
+        }).collect();
+        people.sort();
+        people.dedup();
+        (people.len() == 1).then(|| Key::Known(people[0]))
+    };
+
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut list: Vec<ActorDraft> = Vec::new();
+    let mut of_mention = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let key = match &m.referent {
+            Referent::Role { key, country } => resolve_role(key, *country),
+            r => key_of(r),
+        };
+        let Some(key) = key else {
+            of_mention.push(None);
+            continue;
+        };
+        let a = *index.entry(key.clone()).or_insert_with(|| {
+            list.push(new_actor(lexicon, &key, arabic));
+            list.len() - 1
+        });
+        let actor = &mut list[a];
+        let surface = m.canonical.map(str::to_string).unwrap_or_else(|| doc.text[m.span.clone()].to_string());
+        push_unique(&mut actor.aliases, surface.clone());
+        if m.phrase_span != m.span {
+            push_unique(&mut actor.aliases, doc.text[m.phrase_span.clone()].to_string());
+        }
+        if actor.role.is_none() {
+            if let Some(r) = &m.role {
+                let start = m.phrase_span.start;
+                let end = doc.tokens[r.end - 1].end;
+                actor.role = Some(doc.text[start..end].to_string());
+            }
+        }
+        if let Key::Unknown(_) = key {
+            // The fullest form of an unknown name is its best name.
+            if surface.chars().count() > actor.name.chars().count() {
+                actor.name = surface;
+            }
+        }
+        actor.mentions.push(m.span.clone());
+        of_mention.push(Some(a));
+    }
+    Actors { list, of_mention }
+}
+
+fn key_of(r: &Referent) -> Option<Key> {
+    match r {
+        Referent::Known(e) => Some(Key::Known(*e)),
+        Referent::Unknown(s) => Some(Key::Unknown(s.clone())),
+        Referent::Role { .. } => None,
+    }
+}
+
+fn new_actor(lexicon: &Lexicon, key: &Key, arabic: bool) -> ActorDraft {
+    match key {
+        Key::Known(e) => {
+            let ent = &lexicon.entities[*e];
+            let (first, second) = if arabic { (&ent.name_ar, &ent.name_en) } else { (&ent.name_en, &ent.name_ar) };
+            ActorDraft {
+                kind: ent.kind,
+                name: if first.is_empty() { second.clone() } else { first.clone() },
+                role: None,
+                aliases: vec![],
+                mentions: vec![],
+                gender: ent.gender,
+                entity: Some(*e),
+            }
+        }
+        Key::Unknown(_) => ActorDraft { kind: ActorKind::Person, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None, entity: None },
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, s: String) {
+    if !s.is_empty() && !list.contains(&s) {
+        list.push(s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions;
+
+    fn actors(text: &str) -> Vec<(String, Option<String>, Vec<String>, usize)> {
+        let doc = Document::new(text);
+        let lex = Lexicon::builtin();
+        let ms = mentions::find(&doc, lex);
+        let arabic = text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        merge(&doc, lex, &ms, arabic).list.into_iter().map(|a| (a.name, a.role, a.aliases, a.mentions.len())).collect()
+    }
+
+    #[test]
+    fn alias_merging_table() {
+        let cases: &[(&str, &str, &str, Option<&str>, usize)] = &[
+            ("arabic full name, surname and role phrase", "قال الرئيس الروسي فلاديمير بوتين إن الحوار ممكن. وأكد بوتين أن بلاده مستعدة. وقال الرئيس الروسي إن",
+             "فلاديمير بوتين", Some("الرئيس الروسي"), 3),
+            ("english title, surname, role phrase", "Russian President Vladimir Putin said talks were possible. Putin added that the Russian president would attend.",
+             "Vladimir Putin", Some("Russian President"), 3),
+            ("unknown person followed by surname", "Finnish Foreign Minister Aino Virtanen said the plan was fair. Virtanen added that it was final.",
+             "Aino Virtanen", Some("Finnish Foreign Minister"), 2),
+            ("counterpart resolved to the one person of that state", "التقى بوتين بالرئيس الأمريكي دونالد ترامب. وقال نظيره الأمريكي إن",
+             "دونالد ترامب", Some("الرئيس الأمريكي"), 2),
+        ];
+        for (name, text, actor, role, count) in cases {
+            let got = actors(text);
+            let a = got.iter().find(|a| a.0 == *actor).unwrap_or_else(|| panic!("{name}: {actor} not in {got:?}"));
+            assert_eq!(a.1.as_deref(), *role, "{name}: role");
+            assert_eq!(a.3, *count, "{name}: mentions of {actor} in {got:?}");
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! Stage 3, mentions: where the text names an actor. Lexicon forms are combined with title
+//! patterns ("الرئيس الروسي فلاديمير بوتين", "French President Emmanuel Macron"), role phrases
+//! ("نظيره الأمريكي", "the Russian president"), "the X side" phrases and the surnames of people
+//! the lexicon does not know, once a title has introduced them.
+
+mod arabic;
+mod english;
+pub(crate) mod words;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::lexicon::{Lexicon, NameForm, Target};
+use crate::text::{Document, Script};
+
+/// What a mention refers to, before actors are merged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Referent {
+    /// A lexicon entity (index into `Lexicon::entities`).
+    Known(usize),
+    /// A person the lexicon does not know, keyed by the folded surname.
+    Unknown(String),
+    /// A role phrase without a name, resolved to a person by the actors stage: the folded role
+    /// ("رييس روسي", "russian president") and the state it names, if any.
+    Role { key: String, country: Option<usize> },
+}
+
+/// How the mention names its referent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MentionForm {
+    Name,
+    /// A capital or seat of government standing for the state.
+    Metonym,
+    /// "الجانب الروسي" / "the Russian side".
+    Side,
+    /// A title or role phrase alone ("the Russian president", "نظيره الأمريكي").
+    RolePhrase,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Mention {
+    /// Token range of the name itself (for role phrases and sides: the whole phrase).
+    pub name: Range<usize>,
+    /// Token range including the title or role before the name.
+    pub phrase: Range<usize>,
+    pub referent: Referent,
+    pub form: MentionForm,
+    /// Token range of a title/role that introduces the name (a true title, not "نظيره").
+    pub role: Option<Range<usize>>,
+    /// Folded role key (title + nationality) for matching later role phrases.
+    pub role_key: Option<String>,
+    /// The lexicon's spelling, when the text fused it with a preposition (للولايات المتحدة).
+    pub canonical: Option<&'static str>,
+    /// Byte range of the name in the original text, proclitics excluded (filled by `find`).
+    pub span: Range<usize>,
+    /// Byte range of the whole phrase (title + name).
+    pub phrase_span: Range<usize>,
+}
+
+/// A lexicon match expressed in tokens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LexTokens {
+    pub end: usize,
+    /// Folded byte range of the form itself (without proclitics).
+    pub fstart: usize,
+    pub fend: usize,
+    pub target: Target,
+    pub canonical: Option<&'static str>,
+}
+
+/// Finds all mentions, in text order, non-overlapping.
+pub(crate) fn find(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
+    let mut mentions = find_in_order(doc, lexicon);
+    mentions.sort_by_key(|m| (m.name.start, m.name.end));
+    mentions
+}
+
+fn find_in_order(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
+    let (mut mentions, at) = find_tokens(doc, lexicon);
+    // Byte spans: a range starting on a lexicon form starts where the form does, after any
+    // proclitics glued to it (وبوتين → بوتين).
+    let span = |r: &Range<usize>| -> Range<usize> {
+        let start = at.get(&r.start).map_or(doc.tokens[r.start].start, |lt| doc.original_range(lt.fstart..lt.fend).start);
+        start..doc.tokens[r.end - 1].end
+    };
+    for m in &mut mentions {
+        m.span = span(&m.name);
+        m.phrase_span = span(&m.phrase);
+    }
+    mentions
+}
+
+fn find_tokens(doc: &Document, lexicon: &Lexicon) -> (Vec<Mention>, HashMap<usize, LexTokens>) {
+    let mut at: HashMap<usize, LexTokens> = HashMap::new();
+    for m in lexicon.scan(doc) {
+        let (Some(s), Some(e)) = (doc.token_containing(m.fstart), doc.token_containing(m.fend - 1)) else { continue };
+        at.insert(s, LexTokens { end: e + 1, fstart: m.fstart, fend: m.fend, target: m.target, canonical: m.canonical });
+    }
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let found = match doc.tokens[i].script {
+            Script::Arabic => arabic::mentions_at(doc, &at, i),
+            _ => english::mentions_at(doc, &at, i),
+        };
+        if let Some(end) = found.iter().map(|m| m.phrase.end).max() {
+            i = end.max(i + 1);
+            mentions.extend(found);
+            continue;
+        }
+        if let Some(lt) = at.get(&i) {
+            if let Target::Entity { entity, form } = lt.target {
+                let form = if form == NameForm::Name { MentionForm::Name } else { MentionForm::Metonym };
+                if form == MentionForm::Name || !english::is_place_context(doc, i) {
+                    mentions.push(Mention {
+                        name: i..lt.end,
+                        phrase: i..lt.end,
+                        referent: Referent::Known(entity),
+                        form,
+                        role: None,
+                        role_key: None,
+                        canonical: lt.canonical,
+                        span: 0..0,
+                        phrase_span: 0..0,
+                    });
+                }
+                i = lt.end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    add_surname_mentions(doc, &mut mentions);
+    (mentions, at)
+}
+
+/// After a title has introduced someone the lexicon lacks ("الفريق أول عبد الفتاح البرهان"),
+/// later bare uses of the surname ("البرهان", "Burhan") refer to the same person.
+fn add_surname_mentions(doc: &Document, mentions: &mut Vec<Mention>) {
+    let surnames: Vec<String> = mentions
+        .iter()
+        .filter_map(|m| match &m.referent {
+            Referent::Unknown(key) => Some(key.clone()),
+            _ => None,
+        })
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for m in mentions.iter() {
+        covered[m.phrase.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let mut extra = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if covered[i] || !t.is_word {
+            continue;
+        }
+        let word = doc.ftok(i);
+        let hit = surnames.iter().find(|s| match t.script {
+            Script::Arabic => words::arabic_word_is(word, s),
+            _ => word == s.as_str() && doc.otok(i).chars().next().is_some_and(char::is_uppercase),
+        });
+        if let Some(key) = hit {
+            extra.push(Mention::plain(i..i + 1, Referent::Unknown(key.clone()), MentionForm::Name));
+        }
+    }
+    mentions.extend(extra);
+}
+
+impl Mention {
+    /// A mention whose name is its whole phrase.
+    pub(crate) fn plain(range: Range<usize>, referent: Referent, form: MentionForm) -> Mention {
+        Mention { name: range.clone(), phrase: range, referent, form, role: None, role_key: None, canonical: None, span: 0..0, phrase_span: 0..0 }
+    }
+}
+
+/// The role key of a token range: its folded words without qualifiers ("former", السابق),
+/// possessive marks or Arabic clitics, so that "الرئيس الروسي" and "للرئيس الروسي" agree.
+pub(crate) fn role_key(doc: &Document, range: Range<usize>) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for i in range {
+        let t = &doc.tokens[i];
+        if !t.is_word {
+            continue;
+        }
+        let w = doc.ftok(i);
+        match t.script {
+            Script::Arabic if !words::is("ar.qualifier", w) => out.push(crate::text::arabic::bare_noun(w)),
+            Script::Latin if !words::is("en.qualifier", w) && w != "s" && w != "the" => out.push(w),
+            _ => {}
+        }
+    }
+    out.join(" ")
+}
+
+/// The country (entity index) a lexicon match names, by name or demonym.
+pub(crate) fn country_of(lt: &LexTokens, lexicon: &Lexicon) -> Option<usize> {
+    match lt.target {
+        Target::Demonym { country } => Some(country),
+        Target::Entity { entity, .. } if lexicon.entities[entity].kind == crate::model::ActorKind::Country => Some(entity),
+        _ => None,
+    }
+}
+
+/// The role key of a role as the lexicon writes it (see [`role_key`]).
+pub(crate) fn role_key_of(role: &str) -> String {
+    let doc = Document::new(role);
+    role_key(&doc, 0..doc.tokens.len())
+}

@@ -1,0 +1,203 @@
+//! Stage 5, positions: clauses in which an actor is the subject of a stance cue
+//! ("رفضت أوكرانيا التنازل عن أراضيها", "Putin rejected the proposal"), with the cue's stance
+//! (flipped or weakened under negation) and the claim as the position's text.
+
+mod subject;
+
+use std::ops::Range;
+
+use crate::actors::Actors;
+use crate::lexicon::cues::{Cue, Cues};
+use crate::mentions::{words, Mention};
+use crate::model::Stance;
+use crate::text::{arabic, Document, Script};
+
+/// A position before ids are assigned: actor index, stance, byte ranges.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PositionDraft {
+    pub actor: usize,
+    pub stance: Stance,
+    pub text: Range<usize>,
+    pub sentence: Range<usize>,
+}
+
+/// A cue found at a token: its stance, and the token after it (and after its particle).
+struct CueAt<'c> {
+    cue: &'c Cue,
+    end: usize,
+    negated: bool,
+}
+
+/// Finds the positions of the actors in the document.
+pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors) -> Vec<PositionDraft> {
+    let by_token = subject::MentionIndex::new(doc, mentions, actors);
+    let mut topic = subject::Topic::default();
+    let mut out: Vec<PositionDraft> = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        topic.new_sentence(si);
+        if let Some(a) = by_token.opening_subject(doc, sentence.tokens.clone()) {
+            topic.set(a, si);
+        }
+        let mut k = sentence.tokens.start;
+        while k < sentence.tokens.end {
+            if by_token.at(k).is_some() {
+                k += 1;
+                continue;
+            }
+            let found = match doc.tokens[k].script {
+                Script::Arabic => arabic_cue(doc, k).or_else(|| position_frame(doc, &by_token, k)),
+                Script::Latin => english_cue(doc, k),
+                _ => None,
+            };
+            let Some(cue) = found else {
+                k += 1;
+                continue;
+            };
+            let subject = subject::find(doc, &by_token, &actors.list, &topic, sentence.tokens.clone(), k, cue.end, cue.cue.participle, si);
+            if let Some((actor, text_start, explicit)) = subject {
+                if explicit {
+                    topic.set(actor, si);
+                }
+                if let Some(text) = claim(doc, cue.cue, text_start, sentence.tokens.clone(), k) {
+                    let stance = if cue.negated { negate(cue.cue.stance) } else { cue.cue.stance };
+                    let p = PositionDraft { actor, stance, text, sentence: sentence.range.clone() };
+                    if !out.iter().any(|q| q.actor == p.actor && q.text == p.text) {
+                        out.push(p);
+                    }
+                }
+            }
+            k = cue.end.max(k + 1);
+        }
+    }
+    out
+}
+
+/// Negation changes what a cue means: "لم يرفض" / "did not reject" is no rejection, and
+/// "لم يوافق" / "refused to agree" is one.
+fn negate(stance: Stance) -> Stance {
+    match stance {
+        Stance::Supports | Stance::Agrees | Stance::Proposes | Stance::Demands => Stance::Rejects,
+        Stance::Opposes | Stance::Rejects => Stance::Supports,
+        s => s,
+    }
+}
+
+/// An Arabic cue verb or participle at token `k`, possibly with proclitics (و، ف، س) and an
+/// object pronoun (أكده).
+fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
+    let cues = &Cues::builtin().arabic;
+    let word = doc.ftok(k);
+    let cue = arabic::verb_stems(word).into_iter().find_map(|s| {
+        cues.get(s).or_else(|| arabic::strip_enclitic(s).and_then(|st| cues.get(st)))
+    })?;
+    let mut end = k + 1;
+    if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
+        end += 1;
+    }
+    let negated = k > 0 && doc.tokens[k - 1].is_word && words::is("ar.negation", doc.ftok(k - 1));
+    Some(CueAt { cue, end, negated })
+}
+
+/// "موقف X من …": a position noun followed by its holder.
+fn position_frame(doc: &Document, by_token: &subject::MentionIndex, k: usize) -> Option<CueAt<'static>> {
+    static FRAME: std::sync::OnceLock<Cue> = std::sync::OnceLock::new();
+    let word = doc.ftok(k);
+    if !words::is("ar.position_noun", word) || by_token.at(k + 1).is_none() {
+        return None;
+    }
+    let cue = FRAME.get_or_init(|| Cue { stance: Stance::States, speech: false, particles: vec![], rest: vec![], participle: false });
+    Some(CueAt { cue, end: k + 1, negated: false })
+}
+
+/// An English cue at token `k` ("said", "called for", "ruled out").
+fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
+    let candidates = Cues::builtin().english.get(doc.ftok(k))?;
+    let cue = candidates.iter().find(|c| {
+        c.rest.iter().enumerate().all(|(n, w)| k + 1 + n < doc.tokens.len() && doc.ftok(k + 1 + n) == w)
+    })?;
+    let mut end = k + 1 + cue.rest.len();
+    if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
+        end += 1;
+    }
+    let prev = |n: usize| (k >= n).then(|| doc.ftok(k - n));
+    let negated = prev(1).is_some_and(|w| words::is("en.negation", w))
+        || (prev(1).is_some_and(|w| matches!(w, "to" | "be" | "have")) && prev(2).is_some_and(|w| words::is("en.negation", w)));
+    Some(CueAt { cue, end, negated })
+}
+
+/// The claim: from `start` to the end of the clause (reported speech: to the end of the
+/// sentence), without leading complementisers and trailing punctuation. A quote before the
+/// cue is the claim when nothing follows it ('"We will not yield," Putin said.').
+fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
+    let mut s = start;
+    while s < sentence.end && (!doc.tokens[s].is_word || is_complementiser(doc, s) || cue.particles.iter().any(|p| p == doc.ftok(s))) {
+        if !doc.tokens[s].is_word && is_quote(doc.ftok(s)) {
+            break;
+        }
+        s += 1;
+    }
+    let mut e = s;
+    let mut words_seen = 0;
+    while e < sentence.end {
+        let w = doc.ftok(e);
+        let t = &doc.tokens[e];
+        if !t.is_word {
+            let hard = matches!(w, "." | "؛" | ";" | "!" | "?" | "؟" | ":");
+            let soft = matches!(w, "،" | ",");
+            if hard || (soft && !cue.speech && words_seen >= 2) {
+                break;
+            }
+        } else {
+            if words_seen > 0 && is_clause_break(doc, e) {
+                break;
+            }
+            words_seen += 1;
+        }
+        e += 1;
+    }
+    // Trim trailing punctuation (but keep a closing quote that opened inside).
+    while e > s && !doc.tokens[e - 1].is_word && !is_quote(doc.ftok(e - 1)) {
+        e -= 1;
+    }
+    if words_seen < 2 {
+        return quote_before(doc, sentence, cue_at);
+    }
+    Some(doc.tokens[s].start..doc.tokens[e - 1].end)
+}
+
+fn is_quote(w: &str) -> bool {
+    matches!(w, "\"" | "«" | "»" | "“" | "”" | "'")
+}
+
+fn is_complementiser(doc: &Document, i: usize) -> bool {
+    let w = doc.ftok(i);
+    match doc.tokens[i].script {
+        Script::Arabic => words::is("ar.complementizer", w),
+        _ => words::is("en.complementizer", w),
+    }
+}
+
+/// Clause breaks are single words (بينما، while) or two-word phrases (في حين، إلا أن).
+fn is_clause_break(doc: &Document, i: usize) -> bool {
+    let (class, w) = match doc.tokens[i].script {
+        Script::Arabic => ("ar.clause_break", doc.ftok(i)),
+        _ => ("en.clause_break", doc.ftok(i)),
+    };
+    if words::is(class, w) {
+        return true;
+    }
+    i + 1 < doc.tokens.len() && words::class(class).contains(&format!("{w} {}", doc.ftok(i + 1)))
+}
+
+/// The text inside the last quotation before the cue in the same sentence.
+fn quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
+    let quotes: Vec<usize> = (sentence.start..cue_at).filter(|&i| !doc.tokens[i].is_word && is_quote(doc.ftok(i))).collect();
+    let (&close, rest) = quotes.split_last()?;
+    let &open = rest.last()?;
+    let inner: Vec<usize> = (open + 1..close).filter(|&i| doc.tokens[i].is_word).collect();
+    if inner.len() < 2 {
+        return None;
+    }
+    let (first, last) = (inner[0], *inner.last()?);
+    Some(doc.tokens[first].start..doc.tokens[last].end)
+}

@@ -1,0 +1,161 @@
+//! Who holds a position: the subject of the cue.
+//!
+//! Arabic is verb-initial in news (رفضت أوكرانيا …) but also subject-initial (ترامب يرفض …),
+//! and drops pronoun subjects (… ما جعله يتمسك …; participles such as مؤكداً always take the
+//! clause's subject), so an unexpressed subject is the current topic: the last explicit
+//! subject in this or the previous two sentences. English is subject-initial, inverted after
+//! quotes ('…," said Putin'), and uses pronouns (he/she/they) for the topic.
+
+use std::ops::Range;
+
+use crate::actors::{ActorDraft, Actors};
+use crate::mentions::{words, Mention};
+use crate::model::ActorKind;
+use crate::text::{Document, Script};
+
+/// Which actor's mention covers each token.
+pub(super) struct MentionIndex {
+    by_token: Vec<Option<(usize, Range<usize>)>>,
+}
+
+impl MentionIndex {
+    pub fn new(doc: &Document, mentions: &[Mention], actors: &Actors) -> Self {
+        let mut by_token = vec![None; doc.tokens.len()];
+        for (m, a) in mentions.iter().zip(&actors.of_mention) {
+            if let Some(a) = a {
+                for t in m.phrase.clone() {
+                    by_token[t] = Some((*a, m.phrase.clone()));
+                }
+            }
+        }
+        MentionIndex { by_token }
+    }
+
+    /// The actor and phrase of the mention covering token `k`.
+    pub fn at(&self, k: usize) -> Option<(usize, Range<usize>)> {
+        self.by_token.get(k).cloned().flatten()
+    }
+
+    /// An actor opening the sentence (first or second word) is its topic.
+    pub fn opening_subject(&self, doc: &Document, sentence: Range<usize>) -> Option<usize> {
+        let first_words: Vec<usize> = sentence.filter(|&t| doc.tokens[t].is_word).take(2).collect();
+        first_words.iter().find_map(|&t| self.at(t).filter(|(_, p)| p.start == t).map(|(a, _)| a))
+    }
+}
+
+/// The current topic for unexpressed and pronoun subjects.
+#[derive(Default)]
+pub(super) struct Topic {
+    actor: Option<usize>,
+    sentence: usize,
+}
+
+impl Topic {
+    pub fn set(&mut self, actor: usize, sentence: usize) {
+        self.actor = Some(actor);
+        self.sentence = sentence;
+    }
+
+    pub fn new_sentence(&mut self, sentence: usize) {
+        if sentence > self.sentence + 2 {
+            self.actor = None;
+        }
+    }
+
+    fn current(&self) -> Option<usize> {
+        self.actor
+    }
+}
+
+/// The subject of the cue at `k..cue_end`: (actor, where the claim starts, explicit?).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn find(
+    doc: &Document,
+    index: &MentionIndex,
+    actors: &[ActorDraft],
+    topic: &Topic,
+    sentence: Range<usize>,
+    k: usize,
+    cue_end: usize,
+    participle: bool,
+    _si: usize,
+) -> Option<(usize, usize, bool)> {
+    let gap_is_words = |from: usize, to: usize| (from..to).all(|t| doc.tokens[t].is_word);
+    match doc.tokens[k].script {
+        Script::Arabic => {
+            if !participle {
+                // Verb-subject order: the subject follows the verb, perhaps after a time word.
+                for p in [k + 1, k + 2] {
+                    if p >= sentence.end || !gap_is_words(k + 1, p) {
+                        break;
+                    }
+                    if let Some((a, phrase)) = index.at(p).filter(|(_, ph)| ph.start == p) {
+                        return Some((a, phrase.end, true));
+                    }
+                    if !words::is("ar.stop", doc.ftok(p)) {
+                        break;
+                    }
+                }
+                // Subject-verb order: the subject ends right before the verb (or one
+                // auxiliary word before it: "حاول ترامب طرح", "بوتين قد رفض").
+                for gap in [0, 1] {
+                    if k < sentence.start + 1 + gap || !gap_is_words(k - gap, k) {
+                        break;
+                    }
+                    if let Some((a, phrase)) = index.at(k - 1 - gap).filter(|(_, ph)| ph.end == k - gap) {
+                        return Some((a, cue_end, true));
+                    }
+                }
+            }
+            topic.current().map(|a| (a, cue_end, false))
+        }
+        _ => {
+            let prev_is_punct = k > sentence.start && !doc.tokens[k - 1].is_word;
+            let inverted = || -> Option<(usize, usize, bool)> {
+                let mut p = cue_end.min(k + 1);
+                if p < sentence.end && doc.ftok(p) == "the" {
+                    p += 1;
+                }
+                index.at(p).filter(|(_, ph)| ph.start == p).map(|(a, ph)| (a, ph.end, true))
+            };
+            if prev_is_punct {
+                if let Some(s) = inverted() {
+                    return Some(s);
+                }
+            }
+            let floor = sentence.start.max(k.saturating_sub(8));
+            let mut p = k;
+            while p > floor {
+                p -= 1;
+                if matches!(doc.ftok(p), ";" | ":" | "\"" | "“" | "”") {
+                    break;
+                }
+                if let Some((a, _)) = index.at(p) {
+                    return Some((a, cue_end, true));
+                }
+                let w = doc.ftok(p);
+                let pronoun = if words::is("en.pronoun_male", w) {
+                    Some('m')
+                } else if words::is("en.pronoun_female", w) {
+                    Some('f')
+                } else if words::is("en.pronoun_plural", w) {
+                    Some('p')
+                } else {
+                    None
+                };
+                if let Some(g) = pronoun {
+                    return topic.current().filter(|&a| agrees(&actors[a], g)).map(|a| (a, cue_end, false));
+                }
+            }
+            inverted()
+        }
+    }
+}
+
+/// Pronoun agreement: he/she for people (of that gender when known), they/it for the rest.
+fn agrees(actor: &ActorDraft, pronoun: char) -> bool {
+    match pronoun {
+        'p' => actor.kind != ActorKind::Person,
+        g => actor.kind == ActorKind::Person && actor.gender.is_none_or(|ag| ag == g),
+    }
+}

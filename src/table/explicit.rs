@@ -1,0 +1,272 @@
+//! Comparison tables pasted into an article: a header line naming two or more actors
+//! (optionally after an aspect label), then one line per aspect. Three pasted forms:
+//! tab-separated, pipe/Markdown, and the space-collapsed form that copying an HTML table into
+//! a plain-text field produces, whose cell boundaries are recovered by [`super::segment`].
+
+use std::ops::Range;
+
+use super::segment;
+use crate::actors::Actors;
+use crate::lexicon::cues::Cues;
+use crate::mentions::{words, Mention};
+use crate::model::Stance;
+use crate::positions::PositionDraft;
+use crate::text::{arabic, fold_str, Document};
+
+/// A table found in the text, in byte ranges of the original.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ExplicitTable {
+    pub aspect_label: Option<Range<usize>>,
+    /// Actor index of each column.
+    pub columns: Vec<usize>,
+    pub headers: Vec<Range<usize>>,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TableRow {
+    pub line: Range<usize>,
+    pub aspect: Range<usize>,
+    pub cells: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Form {
+    Tabs,
+    Pipes,
+    Spaces,
+}
+
+/// Lines of the text as byte ranges (without the line break).
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            let end = if text[..i].ends_with('\r') { i - 1 } else { i };
+            out.push(start..end);
+            start = i + 1;
+        }
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// The first comparison table in the text, if any.
+pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors) -> Option<ExplicitTable> {
+    let lines = lines(doc.text);
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((table, used)) = table_at(doc, mentions, actors, &lines, i) {
+            if !table.rows.is_empty() {
+                return Some(table);
+            }
+            i += used.max(1);
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Splits a line into trimmed cells by its separator.
+fn split_cells(text: &str, line: &Range<usize>, form: Form) -> Vec<Range<usize>> {
+    let s = &text[line.clone()];
+    let sep: &[char] = match form {
+        Form::Tabs => &['\t'],
+        Form::Pipes => &['|'],
+        Form::Spaces => &[' ', '\t', '\u{a0}'],
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut push = |a: usize, b: usize, out: &mut Vec<Range<usize>>| {
+        let cell = &s[a..b];
+        let lead = cell.len() - cell.trim_start().len();
+        let trimmed = cell.trim();
+        if !trimmed.is_empty() || (form == Form::Tabs) {
+            out.push(line.start + a + lead..line.start + a + lead + trimmed.len());
+        }
+    };
+    for (i, c) in s.char_indices() {
+        if sep.contains(&c) {
+            push(start, i, &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    push(start, s.len(), &mut out);
+    if form == Form::Spaces {
+        out.retain(|r| !r.is_empty());
+    }
+    out
+}
+
+fn form_of(text: &str) -> Form {
+    if text.contains('\t') {
+        Form::Tabs
+    } else if text.matches('|').count() >= 2 {
+        Form::Pipes
+    } else {
+        Form::Spaces
+    }
+}
+
+/// The actor whose mention covers (most of) a byte range.
+fn actor_covering(mentions: &[Mention], actors: &Actors, r: &Range<usize>) -> Option<usize> {
+    mentions.iter().zip(&actors.of_mention).find_map(|(m, a)| {
+        let inside = m.span.start >= r.start && m.span.end <= r.end;
+        (inside && (m.span.end - m.span.start) * 2 >= (r.end - r.start)).then_some(*a).flatten()
+    })
+}
+
+fn table_at(doc: &Document, mentions: &[Mention], actors: &Actors, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
+    let text = doc.text;
+    let header_line = &lines[i];
+    let htext = &text[header_line.clone()];
+    if htext.trim().is_empty() || htext.split_whitespace().count() > 12 {
+        return None;
+    }
+    let form = form_of(htext);
+    let (label, columns, headers) = header(doc, mentions, actors, header_line, form)?;
+    let ncols = columns.len();
+    let mut rows = Vec::new();
+    let mut j = i + 1;
+    while j < lines.len() {
+        let line = &lines[j];
+        let ltext = &text[line.clone()];
+        if ltext.trim().is_empty() {
+            break;
+        }
+        if form == Form::Pipes && ltext.trim().chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+')) {
+            j += 1;
+            continue;
+        }
+        let cells = match form {
+            Form::Spaces => {
+                let words = split_cells(text, line, Form::Spaces);
+                if words.len() < ncols + 1 || words.len() > 60 {
+                    break;
+                }
+                let folded: Vec<String> = words.iter().map(|w| fold_str(&text[w.clone()])).collect();
+                let proper: Vec<bool> = words.iter().map(|w| mentions.iter().any(|m| m.span.start >= w.start && m.span.start < w.end)).collect();
+                let bounds = segment::split(&folded, &proper, ncols + 1)?;
+                let mut cells = Vec::new();
+                let mut start = 0;
+                for &b in bounds.iter().chain(std::iter::once(&words.len())) {
+                    cells.push(words[start].start..words[b - 1].end);
+                    start = b;
+                }
+                cells
+            }
+            _ => {
+                let cells = split_cells(text, line, form);
+                if cells.len() != ncols + 1 {
+                    break;
+                }
+                cells
+            }
+        };
+        rows.push(TableRow { line: line.clone(), aspect: cells[0].clone(), cells: cells[1..].to_vec() });
+        j += 1;
+    }
+    Some((ExplicitTable { aspect_label: label, columns, headers, rows }, j - i))
+}
+
+/// A header names two or more distinct actors, after an optional aspect label.
+fn header(doc: &Document, mentions: &[Mention], actors: &Actors, line: &Range<usize>, form: Form) -> Option<(Option<Range<usize>>, Vec<usize>, Vec<Range<usize>>)> {
+    let text = doc.text;
+    match form {
+        Form::Spaces => {
+            // Mentions inside the line, in order; they must run to the end of the line with
+            // nothing but separators between them.
+            let inside: Vec<(Range<usize>, usize)> = mentions
+                .iter()
+                .zip(&actors.of_mention)
+                .filter_map(|(m, a)| Some((m.span.clone(), (*a)?)))
+                .filter(|(r, _)| r.start >= line.start && r.end <= line.end)
+                .collect();
+            if inside.len() < 2 {
+                return None;
+            }
+            let first = inside[0].0.start;
+            let mut prev_end = first;
+            for (r, _) in &inside {
+                let between = text[prev_end..r.start].trim();
+                if !between.is_empty() && !matches!(fold_str(between).as_str(), "vs" | "و" | "|" | "/" | "-" | "versus") {
+                    return None;
+                }
+                prev_end = r.end;
+            }
+            if !text[prev_end..line.end].trim().is_empty() {
+                return None;
+            }
+            let columns: Vec<usize> = inside.iter().map(|(_, a)| *a).collect();
+            let mut distinct = columns.clone();
+            distinct.sort();
+            distinct.dedup();
+            if distinct.len() != columns.len() {
+                return None;
+            }
+            let label_text = &text[line.start..first];
+            let label = (!label_text.trim().is_empty()).then(|| {
+                let lead = label_text.len() - label_text.trim_start().len();
+                line.start + lead..line.start + lead + label_text.trim().len()
+            });
+            if label_text.split_whitespace().count() > 4 {
+                return None;
+            }
+            let headers = inside.into_iter().map(|(r, _)| r).collect();
+            Some((label, columns, headers))
+        }
+        _ => {
+            let cells = split_cells(text, line, form);
+            if cells.len() < 3 {
+                return None;
+            }
+            let (label, rest) = (cells[0].clone(), &cells[1..]);
+            let columns: Option<Vec<usize>> = rest.iter().map(|c| actor_covering(mentions, actors, c)).collect();
+            let columns = columns?;
+            let label = (!label.is_empty()).then_some(label);
+            Some((label, columns, rest.to_vec()))
+        }
+    }
+}
+
+impl ExplicitTable {
+    /// Cells that state their column actor's stance are positions too: every cell of an
+    /// aspect row about positions (موقف، position, stance), and any cell that opens with a
+    /// stance cue ("دافع عن …", "Rejects …").
+    pub(crate) fn cell_positions(&self, doc: &Document) -> Vec<PositionDraft> {
+        let mut out = Vec::new();
+        for row in &self.rows {
+            let aspect = fold_str(&doc.text[row.aspect.clone()]);
+            let about_positions = aspect.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                words::is("ar.position_noun", w) || words::is("en.position_noun", w)
+            });
+            for (col, cell) in row.cells.iter().enumerate() {
+                if cell.is_empty() {
+                    continue;
+                }
+                let first = fold_str(doc.text[cell.clone()].split_whitespace().next().unwrap_or(""));
+                let cue_stance = cue_stance(&first);
+                if about_positions || cue_stance.is_some() {
+                    out.push(PositionDraft {
+                        actor: self.columns[col],
+                        stance: cue_stance.unwrap_or(Stance::States),
+                        text: cell.clone(),
+                        sentence: row.line.clone(),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+fn cue_stance(word: &str) -> Option<Stance> {
+    let cues = Cues::builtin();
+    arabic::verb_stems(word)
+        .into_iter()
+        .find_map(|s| cues.arabic.get(s))
+        .map(|c| c.stance)
+        .or_else(|| cues.english.get(word).and_then(|c| c.iter().find(|c| c.rest.is_empty())).map(|c| c.stance))
+}

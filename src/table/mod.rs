@@ -1,0 +1,6 @@
+//! Stage 6, table: the comparison table pasted in the article when there is one (tab-, pipe-
+//! or space-separated), otherwise one derived from the actors' positions.
+
+pub(crate) mod derived;
+pub(crate) mod explicit;
+mod segment;
