@@ -65,8 +65,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let lexicon = lexicon::Lexicon::builtin();
     let mentions = mentions::find(&doc, lexicon);
     let actors = actors::merge(&doc, lexicon, &mentions, arabic);
-    let mut positions = positions::find(&doc, &mentions, &actors);
+    // A pasted table is found first so that its rows are not read as prose.
     let explicit = table::explicit::find(&doc, &mentions, &actors);
+    let table_rows: Vec<std::ops::Range<usize>> = explicit.iter().flat_map(|t| t.rows.iter().map(|r| r.line.clone())).collect();
+    let mut positions = positions::find(&doc, &mentions, &actors, &table_rows);
     if let Some(t) = &explicit {
         for p in t.cell_positions(&doc) {
             if !positions.iter().any(|q| q.actor == p.actor && q.text == p.text) {

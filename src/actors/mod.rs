@@ -96,11 +96,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             push_unique(&mut actor.aliases, doc.text[m.phrase_span.clone()].to_string());
         }
         if actor.role.is_none() {
-            if let Some(r) = &m.role {
-                let start = m.phrase_span.start;
-                let end = doc.tokens[r.end - 1].end;
-                actor.role = Some(doc.text[start..end].to_string());
-            }
+            actor.role = m.role_text.clone();
         }
         if let Key::Unknown(_) = key {
             // The fullest form of an unknown name is its best name.

@@ -76,17 +76,21 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
     let key = role_key(doc, ts..role_end);
     let primary = if let Some(lt) = at.get(&j).filter(|lt| is_person(lexicon, lt)) {
         let Target::Entity { entity, .. } = lt.target else { unreachable!() };
-        Some(Mention { name: j..lt.end, phrase: ts..lt.end, referent: Referent::Known(entity), form: MentionForm::Name, role, role_key: Some(key), canonical: lt.canonical, span: 0..0, phrase_span: 0..0 })
+        Some(Mention { name: j..lt.end, phrase: ts..lt.end, referent: Referent::Known(entity), form: MentionForm::Name, role, role_key: Some(key), canonical: lt.canonical, role_text: None, span: 0..0, phrase_span: 0..0 })
     } else {
         let mut k = j;
-        while k < doc.tokens.len() && k - j < 3 && is_name_word(doc, at, k, k - j) {
+        // An unqualified common title (زعيم، الدبلوماسية) is too often a plain noun to
+        // introduce an unknown name; a state or body in the role, or a definite rank title
+        // (الرئيس، الوزير، الفريق، الشيخ …), makes the next words a name.
+        let introduces_name = country.is_some() || !nested.is_empty() || (is_title && strong_title(doc, at, ts));
+        while introduces_name && k < doc.tokens.len() && k - j < 3 && is_name_word(doc, at, k, k - j) {
             k += 1;
         }
         if k > j {
             let surname = doc.ftok(k - 1).to_string();
-            Some(Mention { name: j..k, phrase: ts..k, referent: Referent::Unknown(surname), form: MentionForm::Name, role, role_key: Some(key), canonical: None, span: 0..0, phrase_span: 0..0 })
+            Some(Mention { name: j..k, phrase: ts..k, referent: Referent::Unknown(surname), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, span: 0..0, phrase_span: 0..0 })
         } else if country.is_some() || !nested.is_empty() {
-            Some(Mention { name: ts..role_end, phrase: ts..role_end, referent: Referent::Role { key: key.clone(), country }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, span: 0..0, phrase_span: 0..0 })
+            Some(Mention { name: ts..role_end, phrase: ts..role_end, referent: Referent::Role { key: key.clone(), country }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, span: 0..0, phrase_span: 0..0 })
         } else {
             None
         }
@@ -95,6 +99,14 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         Some(p) => std::iter::once(p).chain(nested).collect(),
         None => nested,
     }
+}
+
+/// Titles whose rank makes the following words a name, written definite (الرئيس، not رئيس).
+fn strong_title(doc: &Document, at: &HashMap<usize, LexTokens>, ts: usize) -> bool {
+    let Some(Target::Title { title }) = at.get(&ts).map(|lt| lt.target) else { return false };
+    let rank = Lexicon::builtin().titles[title].rank.as_str();
+    let definite = arabic::has_article(doc.ftok(ts)) || at.get(&ts).is_some_and(|lt| lt.canonical.is_some());
+    definite && matches!(rank, "head_of_state" | "head_of_government" | "minister" | "military" | "royal" | "honorific" | "religious")
 }
 
 fn is_person(lexicon: &Lexicon, lt: &LexTokens) -> bool {

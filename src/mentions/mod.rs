@@ -51,6 +51,8 @@ pub(crate) struct Mention {
     pub role_key: Option<String>,
     /// The lexicon's spelling, when the text fused it with a preposition (للولايات المتحدة).
     pub canonical: Option<&'static str>,
+    /// The role as a reader writes it (title with its article restored: للرئيس → الرئيس).
+    pub role_text: Option<String>,
     /// Byte range of the name in the original text, proclitics excluded (filled by `find`).
     pub span: Range<usize>,
     /// Byte range of the whole phrase (title + name).
@@ -86,6 +88,18 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
     for m in &mut mentions {
         m.span = span(&m.name);
         m.phrase_span = span(&m.phrase);
+        m.role_text = m.role.clone().map(|r| {
+            let whole = &doc.text[span(&r)];
+            match at.get(&r.start) {
+                // The title was fused with لـ (للرئيس الأمريكي): write it with its article.
+                Some(lt) if lt.canonical.is_some() => {
+                    let title_end = doc.tokens[lt.end - 1].end;
+                    let rest = &doc.text[title_end..doc.tokens[r.end - 1].end];
+                    format!("{}{}", lt.canonical.unwrap_or_default(), rest)
+                }
+                _ => whole.to_string(),
+            }
+        });
     }
     mentions
 }
@@ -120,6 +134,7 @@ fn find_tokens(doc: &Document, lexicon: &Lexicon) -> (Vec<Mention>, HashMap<usiz
                         role: None,
                         role_key: None,
                         canonical: lt.canonical,
+                        role_text: None,
                         span: 0..0,
                         phrase_span: 0..0,
                     });
@@ -171,7 +186,7 @@ fn add_surname_mentions(doc: &Document, mentions: &mut Vec<Mention>) {
 impl Mention {
     /// A mention whose name is its whole phrase.
     pub(crate) fn plain(range: Range<usize>, referent: Referent, form: MentionForm) -> Mention {
-        Mention { name: range.clone(), phrase: range, referent, form, role: None, role_key: None, canonical: None, span: 0..0, phrase_span: 0..0 }
+        Mention { name: range.clone(), phrase: range, referent, form, role: None, role_key: None, canonical: None, role_text: None, span: 0..0, phrase_span: 0..0 }
     }
 }
 

@@ -29,12 +29,17 @@ struct CueAt<'c> {
 }
 
 /// Finds the positions of the actors in the document.
-pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors) -> Vec<PositionDraft> {
+/// `skip`: byte ranges (rows of a pasted table) that are not prose; their cells are read by
+/// the table stage.
+pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: &[Range<usize>]) -> Vec<PositionDraft> {
     let by_token = subject::MentionIndex::new(doc, mentions, actors);
     let mut topic = subject::Topic::default();
     let mut out: Vec<PositionDraft> = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         topic.new_sentence(si);
+        if skip.iter().any(|r| r.start <= sentence.range.start && sentence.range.end <= r.end) {
+            continue;
+        }
         if let Some(a) = by_token.opening_subject(doc, sentence.tokens.clone()) {
             topic.set(a, si);
         }
@@ -130,12 +135,18 @@ fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
 /// cue is the claim when nothing follows it ('"We will not yield," Putin said.').
 fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
     let mut s = start;
+    // Reported speech takes a whole proposition only when introduced as one (قال إن …,
+    // said that …, a quotation); otherwise the claim is the clause.
+    let mut proposition = false;
     while s < sentence.end && (!doc.tokens[s].is_word || is_complementiser(doc, s) || cue.particles.iter().any(|p| p == doc.ftok(s))) {
         if !doc.tokens[s].is_word && is_quote(doc.ftok(s)) {
+            proposition = true;
             break;
         }
+        proposition |= doc.tokens[s].is_word && is_complementiser(doc, s);
         s += 1;
     }
+    let speech = cue.speech && (proposition || doc.tokens.get(start).is_some_and(|t| t.script == Script::Latin));
     let mut e = s;
     let mut words_seen = 0;
     while e < sentence.end {
@@ -144,7 +155,7 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
         if !t.is_word {
             let hard = matches!(w, "." | "؛" | ";" | "!" | "?" | "؟" | ":");
             let soft = matches!(w, "،" | ",");
-            if hard || (soft && !cue.speech && words_seen >= 2) {
+            if hard || (soft && !speech && words_seen >= 2) {
                 break;
             }
         } else {

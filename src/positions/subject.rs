@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::actors::{ActorDraft, Actors};
 use crate::mentions::{words, Mention};
 use crate::model::ActorKind;
-use crate::text::{Document, Script};
+use crate::text::{arabic, Document, Script};
 
 /// Which actor's mention covers each token.
 pub(super) struct MentionIndex {
@@ -92,7 +92,10 @@ pub(super) fn find(
                     if let Some((a, phrase)) = index.at(p).filter(|(_, ph)| ph.start == p) {
                         return Some((a, phrase.end, true));
                     }
-                    if !words::is("ar.stop", doc.ftok(p)) {
+                    // Only a time or place word may stand between verb and subject; a
+                    // complementiser opens the reported clause, whose subject is not the
+                    // speaker ("يرون أن بوتين …").
+                    if !words::is("ar.stop", doc.ftok(p)) || words::is("ar.complementizer", doc.ftok(p)) {
                         break;
                     }
                 }
@@ -107,7 +110,15 @@ pub(super) fn find(
                     }
                 }
             }
-            topic.current().map(|a| (a, cue_end, false))
+            // A definite noun right after the verb is its (non-actor) subject: "يعتبر
+            // التحليل أن …" is the analysis speaking, not the topic.
+            let next = k + 1;
+            if !participle && next < sentence.end && doc.tokens[next].is_word && arabic::has_article(doc.ftok(next))
+                && !words::is("ar.stop", doc.ftok(next))
+            {
+                return None;
+            }
+            topic.current().filter(|&a| agrees_with_verb(doc.ftok(k), &actors[a])).map(|a| (a, cue_end, false))
         }
         _ => {
             let prev_is_punct = k > sentence.start && !doc.tokens[k - 1].is_word;
@@ -150,6 +161,19 @@ pub(super) fn find(
             inverted()
         }
     }
+}
+
+/// Agreement of an Arabic verb with an unexpressed subject: a plural or dual verb (يرون،
+/// قالوا، يرفضان) does not take a single person, nor a feminine one (رفضت، ترفض) a man.
+fn agrees_with_verb(verb: &str, actor: &ActorDraft) -> bool {
+    if actor.kind != ActorKind::Person {
+        return true;
+    }
+    let stem = arabic::verb_stems(verb).into_iter().last().unwrap_or(verb);
+    let stem = arabic::strip_enclitic(stem).filter(|_| !stem.ends_with("وا")).unwrap_or(stem);
+    let plural = stem.ends_with("ون") || stem.ends_with("وا") || (stem.ends_with("ان") && stem.starts_with(['ي', 'ت']));
+    let feminine = (stem.ends_with('ت') && !stem.starts_with(['ي', 'ت'])) || stem.starts_with('ت');
+    !plural && !(feminine && actor.gender == Some('m'))
 }
 
 /// Pronoun agreement: he/she for people (of that gender when known), they/it for the rest.
