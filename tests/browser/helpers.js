@@ -1,0 +1,131 @@
+// Shared pieces of the browser tests: the guarded page fixture, the dev-set loader, and
+// helpers that drive the page and read back what it shows.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The shared evaluation set, which sits beside the clone (../shared), not inside it. */
+export const casesPath = path.resolve(repoRoot, '../shared/eval/dev/cases.jsonl');
+
+export const screenshotDir = path.join(repoRoot, 'target/screenshots');
+
+/** The dev-set record with this id, or null when ../shared is not there. */
+export function loadCase(id) {
+  if (!fs.existsSync(casesPath)) return null;
+  for (const line of fs.readFileSync(casesPath, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const record = JSON.parse(line);
+    if (record.id === id) return record;
+  }
+  throw new Error(`no case "${id}" in ${casesPath}`);
+}
+
+/** The dev-set record, or a visible skip of the calling test when ../shared is absent. */
+export function requireCase(testInfo, id) {
+  const record = loadCase(id);
+  if (!record) {
+    console.log(`SKIP: ../shared/eval not found (${casesPath}); "${testInfo.title}" needs the dev article "${id}"`);
+    test.skip(true, `../shared/eval not found: needs dev article "${id}"`);
+  }
+  return record;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True for URLs that stay on this machine's page origin (or never touch the network). */
+export function isLocal(url) {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
+  return LOOPBACK.has(hostname);
+}
+
+/**
+ * `test` with an automatic guard on every page: it records each request (workers' included,
+ * through the context), dialogs and uncaught errors, and fails the test if any request left
+ * loopback or the page threw.
+ */
+export const test = base.extend({
+  guard: [
+    async ({ page }, use) => {
+      const seen = { requests: [], dialogs: [], errors: [] };
+      page.context().on('request', (request) => seen.requests.push(request.url()));
+      page.on('dialog', (dialog) => {
+        seen.dialogs.push(dialog.message());
+        dialog.dismiss().catch(() => {});
+      });
+      page.on('pageerror', (error) => seen.errors.push(String(error)));
+      await use(seen);
+      expect(seen.requests.filter((url) => !isLocal(url)), 'requests that left loopback').toEqual([]);
+      expect(seen.errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens the page and waits until the analyser has loaded (its version is shown). */
+export async function openPage(page) {
+  await page.goto('/');
+  await expect(page.locator('#version')).toHaveText(/stancemap \d+\.\d+\.\d+/);
+}
+
+/** Puts `text` in the article box as a paste would and waits for the page to show its analysis. */
+export async function analyseText(page, text) {
+  await page.locator('#article').fill(text);
+  return waitForAnalysis(page, text);
+}
+
+/** Waits until the page shows the analysis of exactly `text`, and returns that analysis. */
+export async function waitForAnalysis(page, text) {
+  await page.waitForFunction(
+    (expected) => window.__stancemapLast?.text === expected && document.body.dataset.state === 'done',
+    text,
+    { timeout: 30_000 },
+  );
+  return page.evaluate(() => window.__stancemapLast.analysis);
+}
+
+/** Visible text of the actors panel (names, roles and aliases). */
+export async function actorsPanelText(page) {
+  return page.locator('.panel-actors').innerText();
+}
+
+/**
+ * Checks the article view against the analysis shown: it reproduces the text exactly, and
+ * every <mark> is one actor mention, its text being text.slice(start, end). Returns the number
+ * of marks.
+ */
+export async function expectMarksMatchMentions(page) {
+  const report = await page.evaluate(() => {
+    const { text, analysis } = window.__stancemapLast;
+    const view = document.querySelector('.article-text');
+    const mentions = new Set();
+    for (const actor of analysis.actors) for (const [s, e] of actor.mentions) mentions.add(`${s}:${e}`);
+    const marks = [...view.querySelectorAll('mark')].map((mark) => {
+      const start = Number(mark.dataset.start);
+      const end = Number(mark.dataset.end);
+      return { shown: mark.textContent, slice: text.slice(start, end), isMention: mentions.has(`${start}:${end}`) };
+    });
+    return { sameText: view.textContent === text, marks };
+  });
+  expect(report.sameText, 'the article view shows the text unchanged').toBe(true);
+  for (const mark of report.marks) {
+    expect(mark.isMention, `mark "${mark.shown}" is an actor mention`).toBe(true);
+    expect(mark.shown).toBe(mark.slice);
+  }
+  return report.marks.length;
+}
+
+/** Full-page screenshots at desktop width and at a 390 px phone width. */
+export async function screenshots(page, name) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const desktop = page.viewportSize();
+  await page.screenshot({ path: path.join(screenshotDir, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}-narrow.png`), fullPage: true });
+  await page.setViewportSize(desktop);
+}

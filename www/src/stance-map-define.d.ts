@@ -1,0 +1,1 @@
+export { StanceMap } from './stance-map-element.js';
