@@ -162,6 +162,11 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
             if words_seen > 0 && is_clause_break(doc, e) {
                 break;
             }
+            // A second cue verb coordinated with the first starts a claim of its own
+            // ("backed the target and pledged that …", "… وأكد أن …").
+            if words_seen >= 2 && starts_coordinated_cue(doc, e) {
+                break;
+            }
             words_seen += 1;
         }
         e += 1;
@@ -170,10 +175,22 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     while e > s && !doc.tokens[e - 1].is_word && !is_quote(doc.ftok(e - 1)) {
         e -= 1;
     }
-    if words_seen < 2 {
-        return quote_before(doc, sentence, cue_at);
+    // "Sánchez told a news conference" after a quotation: the quotation is the claim.
+    if words_seen < 2 || (cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && words_seen < 6) {
+        return quote_before(doc, sentence, cue_at).or_else(|| (words_seen >= 2).then(|| doc.tokens[s].start..doc.tokens[e - 1].end));
     }
     Some(doc.tokens[s].start..doc.tokens[e - 1].end)
+}
+
+/// "and pledged", "وأكد": a cue verb joined by a conjunction.
+fn starts_coordinated_cue(doc: &Document, i: usize) -> bool {
+    match doc.tokens[i].script {
+        Script::Arabic => {
+            let w = doc.ftok(i);
+            w.starts_with('و') && arabic_cue(doc, i).is_some_and(|c| !c.cue.participle)
+        }
+        _ => i > 0 && matches!(doc.ftok(i - 1), "and" | ",") && english_cue(doc, i).is_some(),
+    }
 }
 
 fn is_quote(w: &str) -> bool {

@@ -122,6 +122,11 @@ pub(super) fn find(
         }
         _ => {
             let prev_is_punct = k > sentence.start && !doc.tokens[k - 1].is_word;
+            // A participial clause (", threatening to …", ", insisting that …") has the main
+            // clause's subject.
+            if prev_is_punct && doc.ftok(k - 1) == "," && doc.ftok(k).ends_with("ing") {
+                return topic.current().map(|a| (a, cue_end, false));
+            }
             let inverted = || -> Option<(usize, usize, bool)> {
                 let mut p = cue_end.min(k + 1);
                 if p < sentence.end && doc.ftok(p) == "the" {

@@ -78,6 +78,11 @@ pub(crate) fn split(text: &str, folded: &str, tokens: &[Token]) -> Vec<Sentence>
 
 fn is_abbreviation_dot(folded: &str, tokens: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else { return false };
+    // A decimal point (2.1%) sits between digits with no space.
+    let next = tokens.get(i + 1);
+    if prev.script == Script::Digit && prev.fend == tokens[i].fstart && next.is_some_and(|n| n.script == Script::Digit && n.fstart == tokens[i].fend) {
+        return true;
+    }
     if !prev.is_word || prev.fend != tokens[i].fstart {
         return false;
     }
@@ -134,6 +139,7 @@ mod tests {
              &[("رفض الوزير المقترح، وقال إنه غير مقبول.", Prose)]),
             ("heading then paragraph", "Talks stall in Geneva\n\nThe envoy said talks would resume. Both sides agreed.",
              &[("Talks stall in Geneva", Heading), ("The envoy said talks would resume.", Prose), ("Both sides agreed.", Prose)]),
+            ("decimal point", "Spending rose to 2.1% of GDP. It fell.", &[("Spending rose to 2.1% of GDP.", Prose), ("It fell.", Prose)]),
             ("abbreviations and initials", "Mr. Smith met U.S. officials on Friday. He left.",
              &[("Mr. Smith met U.S. officials on Friday.", Prose), ("He left.", Prose)]),
             ("bullets", "The plan:\n• وقف إطلاق النار\n- a prisoner swap\n1. elections",
