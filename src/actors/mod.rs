@@ -34,6 +34,7 @@ pub(crate) struct Actors {
 enum Key {
     Known(usize),
     Unknown(String),
+    Organization(String, ActorKind),
 }
 
 /// Merges mentions into actors. `arabic`: name actors in Arabic (else English).
@@ -98,7 +99,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         if actor.role.is_none() {
             actor.role = m.role_text.clone();
         }
-        if let Key::Unknown(_) = key {
+        if let Key::Unknown(_) | Key::Organization(..) = key {
             // The fullest form of an unknown name is its best name.
             if surface.chars().count() > actor.name.chars().count() {
                 actor.name = surface;
@@ -114,6 +115,7 @@ fn key_of(r: &Referent) -> Option<Key> {
     match r {
         Referent::Known(e) => Some(Key::Known(*e)),
         Referent::Unknown(s) => Some(Key::Unknown(s.clone())),
+        Referent::Organization { key, kind } => Some(Key::Organization(key.clone(), *kind)),
         Referent::Role { .. } => None,
     }
 }
@@ -133,6 +135,7 @@ fn new_actor(lexicon: &Lexicon, key: &Key, arabic: bool) -> ActorDraft {
                 entity: Some(*e),
             }
         }
+        Key::Organization(_, kind) => ActorDraft { kind: *kind, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None, entity: None },
         Key::Unknown(_) => ActorDraft { kind: ActorKind::Person, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None, entity: None },
     }
 }

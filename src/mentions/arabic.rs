@@ -23,6 +23,9 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         }
         return vec![];
     }
+    if let Some(m) = organization(doc, at, i) {
+        return vec![m];
+    }
     // نظيره / نظيرها الأمريكي …: a counterpart phrase names a person without being a title.
     if is_counterpart(word) {
         return title_phrase(doc, lexicon, at, i, i + 1, false);
@@ -36,6 +39,73 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         }
     }
     vec![]
+}
+
+/// An organisation or group named by its head noun and what follows it in the construct
+/// (idafa) and agreeing adjectives: حزب الشعوب الديمقراطي، وزارة التجارة الصينية، رابطة
+/// مصنعي السيارات الأوروبية. The head itself is indefinite in form (definite by the idafa);
+/// the first dependent may be indefinite (مصنعي), later ones are definite or lexicon forms.
+fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
+    let lexicon = Lexicon::builtin();
+    let head = arabic::without_proclitics(doc.ftok(i));
+    let kind = if words::is("ar.group_head", head) {
+        ActorKind::Group
+    } else if words::is("ar.org_head", head) {
+        ActorKind::Organization
+    } else {
+        return None;
+    };
+    let mut k = i + 1;
+    let mut dependents = 0;
+    let mut definite = false;
+    while k < doc.tokens.len() && dependents < 4 {
+        let t = &doc.tokens[k];
+        if !t.is_word || t.script != Script::Arabic || doc.text[doc.tokens[k - 1].end..t.start].contains('\n') {
+            break;
+        }
+        if let Some(lt) = at.get(&k) {
+            // A coordinated name (وحزب العدالة والتنمية) is another actor.
+            if arabic::starts_with_conjunction(doc.ftok(k)) && !arabic::has_article(doc.ftok(k)) {
+                break;
+            }
+            match lt.target {
+                Target::Demonym { .. } => {}
+                Target::Entity { entity, .. } if lexicon.entities[entity].kind != ActorKind::Person => {
+                    // The full name followed by its known acronym or short name (جهاز
+                    // الاستخبارات السوفيتية KGB) is that known body.
+                    if lexicon.entities[entity].kind != ActorKind::Country && dependents > 0 {
+                        let mut m = Mention::plain(i..lt.end, Referent::Known(entity), MentionForm::Name);
+                        m.name = k..lt.end;
+                        return Some(m);
+                    }
+                }
+                _ => break,
+            }
+            k = lt.end;
+            dependents += 1;
+            definite = true;
+            continue;
+        }
+        let w = doc.ftok(k);
+        let cues = &Cues::builtin().arabic;
+        // Stance participles (المؤيد، المعارض) describe the body; they are not its name.
+        let participle = cues.get(&format!("{}ا", arabic::bare_noun(w))).is_some_and(|c| c.participle);
+        if words::is("ar.stop", w) || words::is("ar.qualifier", w) || participle || arabic::verb_stems(w).iter().any(|s| cues.contains_key(*s)) {
+            break;
+        }
+        let article = arabic::has_article(w) && !arabic::has_preposition_proclitic(w) && !arabic::starts_with_conjunction(w);
+        if !(article || dependents == 0) {
+            break;
+        }
+        definite |= article;
+        dependents += 1;
+        k += 1;
+    }
+    if dependents == 0 || !definite {
+        return None;
+    }
+    let key = (i..k).map(|t| arabic::bare_noun(doc.ftok(t))).collect::<Vec<_>>().join(" ");
+    Some(Mention::plain(i..k, Referent::Organization { key, kind }, MentionForm::Name))
 }
 
 fn is_counterpart(word: &str) -> bool {

@@ -52,7 +52,11 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         }
     }
     let Some(title) = saw_title else {
-        return side_phrase(doc, at, i).into_iter().collect();
+        return side_phrase(doc, at, i)
+            .or_else(|| organization(doc, at, i))
+            .or_else(|| cue_subject_person(doc, at, i))
+            .into_iter()
+            .collect();
     };
     let role_end = j;
     let honorific = lexicon.titles[title].rank == "honorific";
@@ -187,4 +191,107 @@ mod tests {
         let got = described("They met in Moscow. Moscow rejected the plan.");
         assert_eq!(got.iter().filter(|(_, who, _)| who == "country:ru").count(), 1, "{got:?}");
     }
+}
+
+/// Words that may join a capitalised run: "Chamber of Commerce", "Fishermen's Federation".
+fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> usize {
+    let lexicon = Lexicon::builtin();
+    let n = doc.tokens.len();
+    let (mut k, mut last) = (i, i);
+    while k < n && k < i + 10 {
+        if k > i && doc.text[doc.tokens[k - 1].end..doc.tokens[k].start].contains('\n') {
+            break;
+        }
+        if let Some(lt) = at.get(&k) {
+            let modifier = match lt.target {
+                Target::Demonym { .. } => true,
+                Target::Entity { entity, .. } => lexicon.entities[entity].kind != ActorKind::Person,
+                Target::Title { .. } => false,
+            };
+            if !modifier {
+                break;
+            }
+            k = lt.end;
+            last = k;
+            continue;
+        }
+        let t = &doc.tokens[k];
+        let w = doc.ftok(k);
+        let capitalised = t.is_word && t.script == Script::Latin && doc.otok(k).chars().next().is_some_and(char::is_uppercase);
+        if capitalised && !words::is("en.stop", w) {
+            k += 1;
+            last = k;
+        } else if k > i && matches!(w, "of" | "for" | "and" | "on" | "the") && k + 1 < n && doc.otok(k + 1).chars().next().is_some_and(char::is_uppercase) {
+            k += 1;
+        } else if k > i && w == "'" && k + 2 < n && doc.ftok(k + 1) == "s" {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+fn starts_run(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if !(t.is_word && t.script == Script::Latin && doc.otok(i).chars().next().is_some_and(char::is_uppercase)) || words::is("en.stop", doc.ftok(i)) {
+        return false;
+    }
+    i == 0 || {
+        let p = &doc.tokens[i - 1];
+        !(p.is_word && p.script == Script::Latin && doc.otok(i - 1).chars().next().is_some_and(char::is_uppercase) && !words::is("en.stop", doc.ftok(i - 1)))
+            || doc.text[p.end..t.start].contains('\n')
+    }
+}
+
+/// An organisation named by a head noun at the end of a capitalised run: "the Scottish
+/// Fishermen's Federation", "U.S. Chamber of Commerce", "Least Developed Countries group".
+pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
+    if !starts_run(doc, i) && !at.contains_key(&i) {
+        return None;
+    }
+    let mut end = capitalised_run(doc, at, i);
+    let lowercase_head = end < doc.tokens.len() && end > i && words::is("en.group_head", doc.ftok(end)) && doc.otok(end).chars().next().is_some_and(char::is_lowercase);
+    if lowercase_head {
+        end += 1;
+    }
+    let heads: Vec<usize> = (i..end).filter(|&k| !at.contains_key(&k) && (words::is("en.org_head", doc.ftok(k)) || words::is("en.group_head", doc.ftok(k)))).collect();
+    let &head = heads.last()?;
+    // A head alone ("Ministry") is generic; a name needs a modifier or an "of" complement.
+    if end - i < 2 {
+        return None;
+    }
+    let kind = if words::is("en.group_head", doc.ftok(head)) { ActorKind::Group } else { ActorKind::Organization };
+    let key = (i..end).filter(|&k| doc.tokens[k].is_word).map(|k| doc.ftok(k)).collect::<Vec<_>>().join(" ");
+    Some(Mention::plain(i..end, Referent::Organization { key, kind }, MentionForm::Name))
+}
+
+/// A person the lexicon lacks, named by two or three capitalised words as the subject of a
+/// stance cue: "Rustem Umerov said", "Evans Njewa, who chairs …, warned", "said Vladimir
+/// Medinsky".
+pub(super) fn cue_subject_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
+    if !starts_run(doc, i) || at.contains_key(&i) {
+        return None;
+    }
+    let n = doc.tokens.len();
+    let mut end = i;
+    while end < n && end - i < 3 {
+        let t = &doc.tokens[end];
+        let w = doc.ftok(end);
+        let ok = t.is_word && t.script == Script::Latin && !at.contains_key(&end) && doc.otok(end).chars().next().is_some_and(char::is_uppercase)
+            && !words::is("en.stop", w) && !words::is("en.org_head", w) && !words::is("en.group_head", w);
+        if !ok || (end > i && doc.text[doc.tokens[end - 1].end..t.start].contains('\n')) {
+            break;
+        }
+        end += 1;
+    }
+    if end - i < 2 || (end < n && doc.tokens[end].is_word && doc.otok(end).chars().next().is_some_and(char::is_uppercase)) {
+        return None;
+    }
+    let cues = &crate::lexicon::cues::Cues::builtin().english;
+    let is_cue = |k: usize| k < n && cues.contains_key(doc.ftok(k));
+    let after = is_cue(end)
+        || (end < n && doc.ftok(end) == "," && (end + 1..(end + 12).min(n)).find(|&k| doc.ftok(k) == ",").is_some_and(|c| is_cue(c + 1)));
+    let before = i >= 1 && is_cue(i - 1) && i >= 2 && matches!(doc.ftok(i - 2), "," | "\"" | "”" | "'");
+    (after || before).then(|| Mention::plain(i..end, Referent::Unknown(doc.ftok(end - 1).to_string()), MentionForm::Name))
 }

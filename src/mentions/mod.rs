@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::lexicon::{Lexicon, NameForm, Target};
-use crate::text::{Document, Script};
+use crate::text::{arabic as arabic_text, Document, Script};
 
 /// What a mention refers to, before actors are merged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -23,6 +23,9 @@ pub(crate) enum Referent {
     /// A role phrase without a name, resolved to a person by the actors stage: the folded role
     /// ("رييس روسي", "russian president") and the state it names, if any.
     Role { key: String, country: Option<usize> },
+    /// An organisation or group the lexicon does not know, found by its head noun
+    /// ("Scottish Fishermen's Federation", "حزب الشعوب الديمقراطي"), keyed by its folded name.
+    Organization { key: String, kind: crate::model::ActorKind },
 }
 
 /// How the mention names its referent.
@@ -81,11 +84,24 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
     let (mut mentions, at) = find_tokens(doc, lexicon);
     // Byte spans: a range starting on a lexicon form starts where the form does, after any
     // proclitics glued to it (وبوتين → بوتين).
-    let span = |r: &Range<usize>| -> Range<usize> {
-        let start = at.get(&r.start).map_or(doc.tokens[r.start].start, |lt| doc.original_range(lt.fstart..lt.fend).start);
+    let span_of = |r: &Range<usize>, head_noun: bool| -> Range<usize> {
+        let t = &doc.tokens[r.start];
+        let start = match at.get(&r.start) {
+            Some(lt) => doc.original_range(lt.fstart..lt.fend).start,
+            // An organisation's head noun may carry proclitics (وحزب، لوزارة): the name starts
+            // after them.
+            None if head_noun && t.script == Script::Arabic => {
+                let word = doc.ftok(r.start);
+                let bare = arabic_text::without_proclitics(word);
+                doc.original_range(t.fstart + (word.len() - bare.len())..t.fend).start
+            }
+            None => t.start,
+        };
         start..doc.tokens[r.end - 1].end
     };
     for m in &mut mentions {
+        let head_noun = matches!(m.referent, Referent::Organization { .. });
+        let span = |r: &Range<usize>| span_of(r, head_noun);
         m.span = span(&m.name);
         m.phrase_span = span(&m.phrase);
         m.role_text = m.role.clone().map(|r| {
@@ -201,7 +217,7 @@ pub(crate) fn role_key(doc: &Document, range: Range<usize>) -> String {
         }
         let w = doc.ftok(i);
         match t.script {
-            Script::Arabic if !words::is("ar.qualifier", w) => out.push(crate::text::arabic::bare_noun(w)),
+            Script::Arabic if !words::is("ar.qualifier", w) => out.push(arabic_text::bare_noun(w)),
             Script::Latin if !words::is("en.qualifier", w) && w != "s" && w != "the" => out.push(w),
             _ => {}
         }

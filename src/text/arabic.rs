@@ -82,6 +82,26 @@ pub(crate) fn bare_noun(word: &str) -> &str {
     w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)
 }
 
+/// The word without its conjunction and preposition proclitics, keeping the article:
+/// `وبالرئيس` → `الرئيس`, `وحزب` → `حزب`, `للحركة` → `الحركه` is not restored (→ `لحركه`).
+/// Only strips when a stem of three or more letters remains.
+pub(crate) fn without_proclitics(word: &str) -> &str {
+    let long = |w: &str| w.chars().count() >= 3;
+    let mut w = word;
+    if let Some(c) = w.chars().next().filter(|c| CONJUNCTIONS.contains(c)) {
+        if long(&w[c.len_utf8()..]) {
+            w = &w[c.len_utf8()..];
+        }
+    }
+    if let Some(c) = w.chars().next().filter(|c| PREPOSITIONS.contains(c)) {
+        let rest = &w[c.len_utf8()..];
+        if rest.starts_with("ال") || (long(rest) && c != 'ل') || (c == 'ل' && long(rest) && !rest.starts_with('ل')) {
+            w = rest;
+        }
+    }
+    w
+}
+
 /// Definite by the article (after any proclitics): الحرب، والحرب، بالقمة، للمحادثة.
 pub(crate) fn has_article(word: &str) -> bool {
     let strip = |w: &str| -> bool { w.starts_with("ال") && w.chars().count() > 3 };
