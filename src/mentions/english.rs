@@ -147,25 +147,9 @@ pub(crate) fn is_place_context(doc: &Document, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::lexicon::Lexicon;
-    use crate::mentions::{find, Referent};
-    use crate::text::Document;
 
     fn described(text: &str) -> Vec<(String, String, String)> {
-        let doc = Document::new(text);
-        let lex = Lexicon::builtin();
-        find(&doc, lex)
-            .into_iter()
-            .map(|m| {
-                let span = |r: std::ops::Range<usize>| doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string();
-                let who = match &m.referent {
-                    Referent::Known(e) => lex.entities[*e].key.clone(),
-                    Referent::Unknown(s) => format!("unknown:{s}"),
-                    Referent::Role { key, .. } => format!("role:{key}"),
-                };
-                (doc.text[m.span.clone()].to_string(), who, m.role.clone().map(span).unwrap_or_default())
-            })
-            .collect()
+        crate::mentions::describe(text)
     }
 
     #[test]
@@ -177,6 +161,11 @@ mod tests {
             ("role phrase alone", "the Russian president said", ("Russian president", "role:russian president", "")),
             ("side phrase", "the Russian side insisted", ("Russian side", "country:ru", "")),
             ("honorific has no role", "Mr Okonkwo said", ("Okonkwo", "unknown:okonkwo", "")),
+            ("organisation by head noun", "the Scottish Fishermen's Federation said", ("Scottish Fishermen's Federation", "org:scottish fishermen s federation", "")),
+            ("organisation with of-complement", "the U.S. Chamber of Commerce warned", ("U.S. Chamber of Commerce", "org:u s chamber of commerce", "")),
+            ("lowercase group head", "the Least Developed Countries group demanded", ("Least Developed Countries group", "org:least developed countries group", "")),
+            ("unknown person as cue subject", "Evans Njoroge said the deal was weak.", ("Evans Njoroge", "unknown:njoroge", "")),
+            ("unknown person after inverted cue", "\"It is weak,\" said Amara Diallo.", ("Amara Diallo", "unknown:diallo", "")),
             ("acronym case", "The US and the UN said", ("US", "country:us", "")),
         ];
         for (name, text, want) in cases {

@@ -239,3 +239,22 @@ pub(crate) fn role_key_of(role: &str) -> String {
     let doc = Document::new(role);
     role_key(&doc, 0..doc.tokens.len())
 }
+
+/// Test helper: each mention as (name as written, referent key, role as written).
+#[cfg(test)]
+pub(crate) fn describe(text: &str) -> Vec<(String, String, String)> {
+    let doc = Document::new(text);
+    let lex = Lexicon::builtin();
+    find(&doc, lex)
+        .into_iter()
+        .map(|m| {
+            let who = match &m.referent {
+                Referent::Known(e) => lex.entities[*e].key.clone(),
+                Referent::Unknown(s) => format!("unknown:{s}"),
+                Referent::Role { key, .. } => format!("role:{key}"),
+                Referent::Organization { key, .. } => format!("org:{key}"),
+            };
+            (doc.text[m.span.clone()].to_string(), who, m.role_text.clone().unwrap_or_default())
+        })
+        .collect()
+}
