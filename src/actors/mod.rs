@@ -19,8 +19,6 @@ pub(crate) struct ActorDraft {
     /// Byte ranges of its mentions in the original text.
     pub mentions: Vec<Range<usize>>,
     pub gender: Option<char>,
-    /// Lexicon entity, for known actors.
-    pub entity: Option<usize>,
 }
 
 /// Actors, and for each mention the actor it belongs to (None when a role phrase could not
@@ -132,11 +130,10 @@ fn new_actor(lexicon: &Lexicon, key: &Key, arabic: bool) -> ActorDraft {
                 aliases: vec![],
                 mentions: vec![],
                 gender: ent.gender,
-                entity: Some(*e),
             }
         }
-        Key::Organization(_, kind) => ActorDraft { kind: *kind, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None, entity: None },
-        Key::Unknown(_) => ActorDraft { kind: ActorKind::Person, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None, entity: None },
+        Key::Organization(_, kind) => ActorDraft { kind: *kind, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None },
+        Key::Unknown(_) => ActorDraft { kind: ActorKind::Person, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None },
     }
 }
 

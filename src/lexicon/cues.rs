@@ -35,12 +35,19 @@ pub(crate) struct Cues {
     pub arabic: HashMap<String, Cue>,
     /// First folded word → candidates (multiword ones first).
     pub english: HashMap<String, Vec<Cue>>,
+    /// Verbal nouns whose genitive is the holder: إصرار إسرائيل على …، مطلب الحركة بـ …
+    pub arabic_nouns: HashMap<String, Cue>,
+    /// Nouns after a possessive holder: Spain's refusal to …, Iran's demand for …
+    pub english_nouns: HashMap<String, Cue>,
 }
 
 impl Cues {
     pub fn builtin() -> &'static Cues {
         static CUES: OnceLock<Cues> = OnceLock::new();
-        CUES.get_or_init(|| Cues { arabic: arabic(&Tsv::parse(CUES_AR)), english: english(&Tsv::parse(CUES_EN)) })
+        CUES.get_or_init(|| {
+            let (ar, en) = (Tsv::parse(CUES_AR), Tsv::parse(CUES_EN));
+            Cues { arabic: arabic(&ar), english: english(&en), arabic_nouns: nouns(&ar, "masdar"), english_nouns: nouns(&en, "nouns") }
+        })
     }
 }
 
@@ -123,6 +130,24 @@ fn english(t: &Tsv) -> HashMap<String, Vec<Cue>> {
     map
 }
 
+/// Noun cues from a column of `|`-separated nouns (Arabic without the article).
+fn nouns(t: &Tsv, column: &str) -> HashMap<String, Cue> {
+    let (col, particle, st) = (t.column(column), t.column("particle"), t.column("stance"));
+    let mut map = HashMap::new();
+    for row in &t.rows {
+        for v in variants(field(row, col)) {
+            map.entry(fold_str(v)).or_insert_with(|| Cue {
+                stance: stance(field(row, st)),
+                speech: false,
+                particles: variants(field(row, particle)).map(fold_str).collect(),
+                rest: vec![],
+                participle: false,
+            });
+        }
+    }
+    map
+}
+
 /// Regular English verb forms: 3rd person -s, past -ed, gerund -ing.
 fn inflect(lemma: &str) -> Vec<String> {
     let consonant_y = lemma.ends_with('y') && !lemma.ends_with(['a', 'e', 'o', 'u']) && lemma.len() > 2
@@ -181,5 +206,7 @@ mod tests {
         assert_eq!(called[0].stance, Stance::Demands);
         assert!(cues.english.contains_key("said"));
         assert!(cues.english.contains_key("ruled"));
+        assert_eq!(cues.english_nouns["refusal"].stance, Stance::Rejects);
+        assert_eq!(cues.arabic_nouns[&fold_str("إصرار")].stance, Stance::Demands);
     }
 }

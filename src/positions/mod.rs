@@ -10,7 +10,7 @@ use crate::actors::Actors;
 use crate::lexicon::cues::{Cue, Cues};
 use crate::mentions::{words, Mention};
 use crate::model::Stance;
-use crate::text::{arabic, Document, Script};
+use crate::text::{arabic, Document, Script, SentenceKind};
 
 /// A position before ids are assigned: actor index, stance, byte ranges.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,39 +35,63 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
     let by_token = subject::MentionIndex::new(doc, mentions, actors);
     let mut topic = subject::Topic::default();
     let mut out: Vec<PositionDraft> = Vec::new();
+    let push = |p: PositionDraft, out: &mut Vec<PositionDraft>| {
+        if !out.iter().any(|q| q.actor == p.actor && q.text == p.text) {
+            out.push(p);
+        }
+    };
+    let mut lead_in: Option<(usize, Stance)> = None;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         topic.new_sentence(si);
         if skip.iter().any(|r| r.start <= sentence.range.start && sentence.range.end <= r.end) {
             continue;
         }
+        // A list whose lead-in names its holder ("the proposal Witkoff carried includes:"):
+        // each item is that holder's position.
+        if sentence.kind == SentenceKind::Bullet {
+            if let Some((actor, stance)) = lead_in {
+                if let Some(text) = bullet_text(doc, sentence.tokens.clone()) {
+                    push(PositionDraft { actor, stance, text, sentence: sentence.range.clone() }, &mut out);
+                }
+                continue;
+            }
+        } else {
+            lead_in = list_lead_in(doc, &by_token, sentence.tokens.clone());
+        }
         if let Some(a) = by_token.opening_subject(doc, sentence.tokens.clone()) {
             topic.set(a, si);
         }
+        let quoted = quoted_tokens(doc, sentence.tokens.clone());
+        // Cues inside a reported proposition (… قال إن الحركة ترفض …) take only subjects of
+        // their own, never the topic: the topic is the one reporting.
+        let mut proposition_end = 0;
         let mut k = sentence.tokens.start;
         while k < sentence.tokens.end {
-            if by_token.at(k).is_some() {
+            if by_token.at(k).is_some() || quoted[k - sentence.tokens.start] {
                 k += 1;
                 continue;
             }
             let found = match doc.tokens[k].script {
-                Script::Arabic => arabic_cue(doc, k).or_else(|| position_frame(doc, &by_token, k)),
-                Script::Latin => english_cue(doc, k),
+                Script::Arabic => arabic_cue(doc, k).map(|c| (c, None)).or_else(|| noun_frame(doc, &by_token, k)),
+                Script::Latin => english_cue(doc, k).map(|c| (c, None)).or_else(|| noun_frame(doc, &by_token, k)),
                 _ => None,
             };
-            let Some(cue) = found else {
+            let Some((cue, holder)) = found else {
                 k += 1;
                 continue;
             };
-            let subject = subject::find(doc, &by_token, &actors.list, &topic, sentence.tokens.clone(), k, cue.end, cue.cue.participle, si);
-            if let Some((actor, text_start, explicit)) = subject {
+            let subject = holder.or_else(|| {
+                subject::find(doc, &by_token, &actors.list, &topic, sentence.tokens.clone(), k, cue.end, cue.cue.participle)
+            });
+            if let Some((actor, text_start, explicit)) = subject.filter(|s| s.2 || k >= proposition_end) {
                 if explicit {
                     topic.set(actor, si);
                 }
-                if let Some(text) = claim(doc, cue.cue, text_start, sentence.tokens.clone(), k) {
+                if let Some(c) = claim(doc, cue.cue, text_start, sentence.tokens.clone(), k) {
                     let stance = if cue.negated { negate(cue.cue.stance) } else { cue.cue.stance };
-                    let p = PositionDraft { actor, stance, text, sentence: sentence.range.clone() };
-                    if !out.iter().any(|q| q.actor == p.actor && q.text == p.text) {
-                        out.push(p);
+                    push(PositionDraft { actor, stance, text: c.text, sentence: sentence.range.clone() }, &mut out);
+                    if c.proposition {
+                        proposition_end = proposition_end.max(c.end_token);
                     }
                 }
             }
@@ -75,6 +99,56 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
         }
     }
     out
+}
+
+/// Tokens inside quotation marks (« » “ ” and paired straight quotes) in a sentence.
+fn quoted_tokens(doc: &Document, sentence: Range<usize>) -> Vec<bool> {
+    let mut inside = false;
+    sentence
+        .map(|i| {
+            let w = doc.ftok(i);
+            match w {
+                "«" | "“" => {
+                    inside = true;
+                    false
+                }
+                "»" | "”" => {
+                    inside = false;
+                    false
+                }
+                "\"" => {
+                    inside = !inside;
+                    false
+                }
+                _ => inside,
+            }
+        })
+        .collect()
+}
+
+/// A sentence ending in a colon that names a holder; the stance follows the lead-in's noun
+/// (a proposal → proposes, demands/conditions → demands, otherwise states).
+fn list_lead_in(doc: &Document, by_token: &subject::MentionIndex, sentence: Range<usize>) -> Option<(usize, Stance)> {
+    if sentence.is_empty() || doc.ftok(sentence.end - 1) != ":" {
+        return None;
+    }
+    let holder = sentence.clone().rev().find_map(|t| by_token.at(t).map(|(a, _)| a))?;
+    let cues = Cues::builtin();
+    let stance = sentence
+        .filter(|&t| doc.tokens[t].is_word)
+        .find_map(|t| {
+            let w = doc.ftok(t);
+            cues.arabic_nouns.get(arabic::bare_noun(w)).or_else(|| cues.english_nouns.get(w)).map(|c| c.stance)
+        })
+        .unwrap_or(Stance::States);
+    Some((holder, stance))
+}
+
+/// A bullet item's text without the bullet and final punctuation.
+fn bullet_text(doc: &Document, sentence: Range<usize>) -> Option<Range<usize>> {
+    let first = sentence.clone().find(|&t| doc.tokens[t].is_word && !(doc.tokens[t].script == Script::Digit && t == sentence.start))?;
+    let last = sentence.clone().rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+    (last >= first).then(|| doc.tokens[first].start..doc.tokens[last].end)
 }
 
 /// Negation changes what a cue means: "لم يرفض" / "did not reject" is no rejection, and
@@ -103,15 +177,40 @@ fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     Some(CueAt { cue, end, negated })
 }
 
-/// "موقف X من …": a position noun followed by its holder.
-fn position_frame(doc: &Document, by_token: &subject::MentionIndex, k: usize) -> Option<CueAt<'static>> {
-    static FRAME: std::sync::OnceLock<Cue> = std::sync::OnceLock::new();
+/// A noun frame: a verbal noun or position noun with its holder as genitive (موقف بوتين من
+/// …، إصرار إسرائيل على …) or, in English, after a possessive holder (Spain's refusal to …).
+/// Returns the cue and the holder (actor, where the claim starts, explicit).
+fn noun_frame(doc: &Document, by_token: &subject::MentionIndex, k: usize) -> Option<(CueAt<'static>, Option<(usize, usize, bool)>)> {
+    static POSITION: std::sync::OnceLock<Cue> = std::sync::OnceLock::new();
+    let position = POSITION.get_or_init(|| Cue { stance: Stance::States, speech: false, particles: vec![], rest: vec![], participle: false });
+    let cues = Cues::builtin();
     let word = doc.ftok(k);
-    if !words::is("ar.position_noun", word) || by_token.at(k + 1).is_none() {
-        return None;
+    match doc.tokens[k].script {
+        Script::Arabic => {
+            // The construct noun carries no article: "إصرار إسرائيل", not "الإصرار".
+            if arabic::has_article(word) {
+                return None;
+            }
+            let bare = arabic::without_proclitics(word);
+            let cue = if words::is("ar.position_noun", word) { Some(position) } else { cues.arabic_nouns.get(bare) }?;
+            let (actor, phrase) = by_token.at(k + 1).filter(|(_, p)| p.start == k + 1)?;
+            Some((CueAt { cue, end: phrase.end, negated: false }, Some((actor, phrase.end, true))))
+        }
+        _ => {
+            let cue = if words::is("en.position_noun", word) { Some(position) } else { cues.english_nouns.get(word) }?;
+            // X's refusal: mention, apostrophe, s, noun.
+            if k < 3 || doc.ftok(k - 1) != "s" || doc.ftok(k - 2) != "'" {
+                return None;
+            }
+            let (actor, phrase) = by_token.at(k - 3).filter(|(_, p)| p.end == k - 2)?;
+            let _ = phrase;
+            let mut end = k + 1;
+            if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
+                end += 1;
+            }
+            Some((CueAt { cue, end, negated: false }, Some((actor, end, true))))
+        }
     }
-    let cue = FRAME.get_or_init(|| Cue { stance: Stance::States, speech: false, particles: vec![], rest: vec![], participle: false });
-    Some(CueAt { cue, end: k + 1, negated: false })
 }
 
 /// An English cue at token `k` ("said", "called for", "ruled out").
@@ -130,13 +229,28 @@ fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     Some(CueAt { cue, end, negated })
 }
 
-/// The claim: from `start` to the end of the clause (reported speech: to the end of the
-/// sentence), without leading complementisers and trailing punctuation. A quote before the
-/// cue is the claim when nothing follows it ('"We will not yield," Putin said.').
-fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
+/// A claim found after a cue.
+struct Claim {
+    text: Range<usize>,
+    /// Token after the claim.
+    end_token: usize,
+    /// The claim is a reported proposition (introduced by إن/أن/that or a quotation).
+    proposition: bool,
+}
+
+/// The claim: from `start` to the end of the clause (a reported proposition: to the end of
+/// the sentence), without leading complementisers and trailing punctuation. A speech verb may
+/// be followed by an adverbial before its proposition ("قال في بيان إن …", "told reporters
+/// that …"): the proposition starts after the complementiser. A quote before the cue is the
+/// claim when nothing follows it ('"We will not yield," Putin said.').
+fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at: usize) -> Option<Claim> {
     let mut s = start;
-    // Reported speech takes a whole proposition only when introduced as one (قال إن …,
-    // said that …, a quotation); otherwise the claim is the clause.
+    if cue.speech {
+        let window = (start..sentence.end.min(start + 10)).take_while(|&t| !matches!(doc.ftok(t), "." | "؛" | ";"));
+        if let Some(c) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| is_complementiser(doc, t)) {
+            s = c;
+        }
+    }
     let mut proposition = false;
     while s < sentence.end && (!doc.tokens[s].is_word || is_complementiser(doc, s) || cue.particles.iter().any(|p| p == doc.ftok(s))) {
         if !doc.tokens[s].is_word && is_quote(doc.ftok(s)) {
@@ -153,9 +267,9 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
         let w = doc.ftok(e);
         let t = &doc.tokens[e];
         if !t.is_word {
-            let hard = matches!(w, "." | "؛" | ";" | "!" | "?" | "؟" | ":");
+            let hard = matches!(w, "." | "؛" | ";" | "!" | "?" | "؟" | ":") && !is_decimal_point(doc, e);
             let soft = matches!(w, "،" | ",");
-            if hard || (soft && !speech && words_seen >= 2) {
+            if hard || (soft && !speech && words_seen >= 1) {
                 break;
             }
         } else {
@@ -171,15 +285,27 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
         }
         e += 1;
     }
-    // Trim trailing punctuation (but keep a closing quote that opened inside).
-    while e > s && !doc.tokens[e - 1].is_word && !is_quote(doc.ftok(e - 1)) {
+    let end_token = e;
+    // Trim trailing punctuation (but keep a closing quote that opened inside) and a
+    // dangling conjunction left by a coordinated cue ("backed the target and").
+    while e > s && ((!doc.tokens[e - 1].is_word && !is_quote(doc.ftok(e - 1))) || matches!(doc.ftok(e - 1), "and" | "or" | "but" | "و")) {
         e -= 1;
     }
+    let found = (words_seen >= 2).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
     // "Sánchez told a news conference" after a quotation: the quotation is the claim.
     if words_seen < 2 || (cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && words_seen < 6) {
-        return quote_before(doc, sentence, cue_at).or_else(|| (words_seen >= 2).then(|| doc.tokens[s].start..doc.tokens[e - 1].end));
+        if let Some(q) = quote_before(doc, sentence.clone(), cue_at) {
+            return Some(Claim { text: q, end_token: cue_at, proposition: true });
+        }
     }
-    Some(doc.tokens[s].start..doc.tokens[e - 1].end)
+    found.map(|text| Claim { text, end_token, proposition: proposition && speech })
+}
+
+/// "2.1": a full stop between digits.
+fn is_decimal_point(doc: &Document, i: usize) -> bool {
+    i > 0 && i + 1 < doc.tokens.len()
+        && doc.tokens[i - 1].script == Script::Digit && doc.tokens[i + 1].script == Script::Digit
+        && doc.tokens[i - 1].fend == doc.tokens[i].fstart && doc.tokens[i].fend == doc.tokens[i + 1].fstart
 }
 
 /// "and pledged", "وأكد": a cue verb joined by a conjunction.

@@ -78,26 +78,29 @@ pub(super) fn find(
     k: usize,
     cue_end: usize,
     participle: bool,
-    _si: usize,
 ) -> Option<(usize, usize, bool)> {
     let gap_is_words = |from: usize, to: usize| (from..to).all(|t| doc.tokens[t].is_word);
     match doc.tokens[k].script {
         Script::Arabic => {
             if !participle {
-                // Verb-subject order: the subject follows the verb, perhaps after a time word.
-                for p in [k + 1, k + 2] {
-                    if p >= sentence.end || !gap_is_words(k + 1, p) {
-                        break;
-                    }
-                    if let Some((a, phrase)) = index.at(p).filter(|(_, ph)| ph.start == p) {
+                // Verb-subject order: the subject follows the verb, perhaps after a time word,
+                // and may be a noun phrase ending in the name ("وقال رئيس وفد الحركة
+                // المفاوض خليل الحية"). A complementiser or a preposition ends the search:
+                // what follows is the reported clause or an object ("يرون أن بوتين …").
+                let mut p = k + 1;
+                while p < sentence.end && p < k + 8 && doc.tokens[p].is_word {
+                    if let Some((a, phrase)) = index.at(p) {
                         return Some((a, phrase.end, true));
                     }
-                    // Only a time or place word may stand between verb and subject; a
-                    // complementiser opens the reported clause, whose subject is not the
-                    // speaker ("يرون أن بوتين …").
-                    if !words::is("ar.stop", doc.ftok(p)) || words::is("ar.complementizer", doc.ftok(p)) {
+                    let w = doc.ftok(p);
+                    if words::is("ar.complementizer", w) || words::is("ar.preposition", w) || arabic::has_preposition_proclitic(w) {
                         break;
                     }
+                    // Beyond a time word, only a definite or construct phrase continues.
+                    if p > k + 1 && !(words::is("ar.stop", w) || arabic::has_article(w)) && index.at(p + 1).is_none() {
+                        break;
+                    }
+                    p += 1;
                 }
                 // Subject-verb order: the subject ends right before the verb (or one
                 // auxiliary word before it: "حاول ترامب طرح", "بوتين قد رفض").
@@ -105,7 +108,7 @@ pub(super) fn find(
                     if k < sentence.start + 1 + gap || !gap_is_words(k - gap, k) {
                         break;
                     }
-                    if let Some((a, phrase)) = index.at(k - 1 - gap).filter(|(_, ph)| ph.end == k - gap) {
+                    if let Some((a, _)) = index.at(k - 1 - gap).filter(|(_, ph)| ph.end == k - gap) {
                         return Some((a, cue_end, true));
                     }
                 }
@@ -139,17 +142,26 @@ pub(super) fn find(
                     return Some(s);
                 }
             }
-            let floor = sentence.start.max(k.saturating_sub(8));
+            // Subject before the verb, across an appositive or a relative clause
+            // ("Zelensky, who attended …, called on …"): a mention inside ", who … ," is not
+            // the subject.
+            let floor = sentence.start.max(k.saturating_sub(24));
+            let relative = relative_clauses(doc, floor..k);
             let mut p = k;
+            let mut candidate = None;
             while p > floor {
                 p -= 1;
-                if matches!(doc.ftok(p), ";" | ":" | "\"" | "“" | "”") {
+                let w = doc.ftok(p);
+                if matches!(w, ";" | ":" | "\"" | "“" | "”") {
                     break;
                 }
-                if let Some((a, _)) = index.at(p) {
-                    return Some((a, cue_end, true));
+                if relative.iter().any(|r| r.contains(&p)) {
+                    continue;
                 }
-                let w = doc.ftok(p);
+                if let Some((a, _)) = index.at(p) {
+                    candidate = Some(a);
+                    break;
+                }
                 let pronoun = if words::is("en.pronoun_male", w) {
                     Some('m')
                 } else if words::is("en.pronoun_female", w) {
@@ -162,10 +174,29 @@ pub(super) fn find(
                 if let Some(g) = pronoun {
                     return topic.current().filter(|&a| agrees(&actors[a], g)).map(|a| (a, cue_end, false));
                 }
+                // Another verb of saying between: the nearer clause has its own subject.
+                if p + 8 < k && crate::lexicon::cues::Cues::builtin().english.contains_key(w) {
+                    break;
+                }
+            }
+            if let Some(a) = candidate {
+                return Some((a, cue_end, true));
             }
             inverted()
         }
     }
+}
+
+/// Token ranges of relative clauses ", who … ," / ", which … ," inside `range`.
+fn relative_clauses(doc: &Document, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for q in range.clone() {
+        if matches!(doc.ftok(q), "who" | "which") && q > range.start && doc.ftok(q - 1) == "," {
+            let end = (q + 1..range.end).find(|&t| doc.ftok(t) == ",").map_or(range.end, |c| c + 1);
+            out.push(q - 1..end);
+        }
+    }
+    out
 }
 
 /// Agreement of an Arabic verb with an unexpressed subject: a plural or dual verb (يرون،

@@ -79,7 +79,7 @@ fn split_cells(text: &str, line: &Range<usize>, form: Form) -> Vec<Range<usize>>
     };
     let mut out = Vec::new();
     let mut start = 0;
-    let mut push = |a: usize, b: usize, out: &mut Vec<Range<usize>>| {
+    let push = |a: usize, b: usize, out: &mut Vec<Range<usize>>| {
         let cell = &s[a..b];
         let lead = cell.len() - cell.trim_start().len();
         let trimmed = cell.trim();

@@ -85,20 +85,10 @@ impl<'a> Document<'a> {
         &self.text[t.start..t.end]
     }
 
-    /// Index of the first token starting at or after folded byte `f`.
-    pub fn token_at_or_after(&self, f: usize) -> usize {
-        self.tokens.partition_point(|t| t.fstart < f)
-    }
-
     /// Index of the token containing folded byte `f`, if it is inside a token.
     pub fn token_containing(&self, f: usize) -> Option<usize> {
         let i = self.tokens.partition_point(|t| t.fend <= f);
         (i < self.tokens.len() && self.tokens[i].fstart <= f).then_some(i)
-    }
-
-    /// The sentence holding token `i`.
-    pub fn sentence_of_token(&self, i: usize) -> usize {
-        self.sentences.partition_point(|s| s.tokens.end <= i).min(self.sentences.len().saturating_sub(1))
     }
 }
 
