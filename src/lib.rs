@@ -71,6 +71,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let mut positions = positions::find(&doc, &mentions, &actors, &table_rows);
     if let Some(t) = &explicit {
         for p in t.cell_positions(&doc) {
+            // A cell restating a position already found in the prose adds nothing.
             if !positions.iter().any(|q| q.actor == p.actor && q.text == p.text) {
                 positions.push(p);
             }
@@ -79,12 +80,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     positions.sort_by_key(|p| (p.text.start, p.actor));
 
     // Salience: mentions, with positions weighing double; the top actor has 1.0.
-    let weight: Vec<f64> = actors
-        .list
-        .iter()
-        .enumerate()
-        .map(|(i, a)| a.mentions.len() as f64 + 2.0 * positions.iter().filter(|p| p.actor == i).count() as f64)
-        .collect();
+    let mut held = vec![0usize; actors.list.len()];
+    for p in &positions {
+        held[p.actor] += 1;
+    }
+    let weight: Vec<f64> = actors.list.iter().zip(&held).map(|(a, &h)| a.mentions.len() as f64 + 2.0 * h as f64).collect();
     let top = weight.iter().cloned().fold(0.0, f64::max).max(1.0);
     let mut order: Vec<usize> = (0..actors.list.len()).collect();
     order.sort_by(|&a, &b| {
@@ -128,7 +128,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             rows: t.rows.iter().map(|r| TableRow { aspect: text[r.aspect.clone()].to_string(), cells: r.cells.iter().map(|c| text[c.clone()].to_string()).collect() }).collect(),
         },
         None => {
-            let holders: Vec<usize> = order.iter().copied().filter(|&a| positions.iter().any(|p| p.actor == a)).take(3).collect();
+            let holders: Vec<usize> = order.iter().copied().filter(|&a| held[a] > 0).take(3).collect();
             let columns: Vec<table::derived::Column> = holders
                 .iter()
                 .map(|&a| table::derived::Column {

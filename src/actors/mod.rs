@@ -46,10 +46,12 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             }
         }
     }
-    let mentioned_known: Vec<usize> = mentions.iter().filter_map(|m| match m.referent {
+    let mut mentioned_known: Vec<usize> = mentions.iter().filter_map(|m| match m.referent {
         Referent::Known(e) => Some(e),
         _ => None,
     }).collect();
+    mentioned_known.sort_unstable();
+    mentioned_known.dedup();
     let resolve_role = |key: &str, country: Option<usize>| -> Option<Key> {
         if let Some(k) = role_owner.get(key) {
             return Some(k.clone());

@@ -182,18 +182,19 @@ fn add_surname_mentions(doc: &Document, mentions: &mut Vec<Mention>) {
     for m in mentions.iter() {
         covered[m.phrase.clone()].iter_mut().for_each(|c| *c = true);
     }
+    let surnames: std::collections::HashSet<String> = surnames.into_iter().collect();
     let mut extra = Vec::new();
     for (i, t) in doc.tokens.iter().enumerate() {
         if covered[i] || !t.is_word {
             continue;
         }
         let word = doc.ftok(i);
-        let hit = surnames.iter().find(|s| match t.script {
-            Script::Arabic => words::arabic_word_is(word, s),
-            _ => word == s.as_str() && doc.otok(i).chars().next().is_some_and(char::is_uppercase),
-        });
+        let hit = match t.script {
+            Script::Arabic => words::arabic_readings(word).into_iter().find(|r| surnames.contains(r.as_str())),
+            _ => (surnames.contains(word) && doc.otok(i).chars().next().is_some_and(char::is_uppercase)).then(|| word.to_string()),
+        };
         if let Some(key) = hit {
-            extra.push(Mention::plain(i..i + 1, Referent::Unknown(key.clone()), MentionForm::Name));
+            extra.push(Mention::plain(i..i + 1, Referent::Unknown(key), MentionForm::Name));
         }
     }
     mentions.extend(extra);

@@ -31,11 +31,21 @@ pub(crate) fn is(id: &str, word: &str) -> bool {
     id.starts_with("ar.") && arabic::verb_stems(word).iter().skip(1).any(|s| set.contains(*s))
 }
 
-/// An Arabic word is `target` with valid proclitics in front (وبوتين، لترامب).
-pub(crate) fn arabic_word_is(word: &str, target: &str) -> bool {
-    word.strip_suffix(target).is_some_and(|prefix| {
-        arabic::is_proclitic_prefix(prefix, target.starts_with("ال"), false)
-    }) || target.strip_prefix("ال").is_some_and(|stem| {
-        word.strip_suffix(stem).is_some_and(|prefix| arabic::is_proclitic_prefix(prefix, true, true))
-    })
+/// The words an Arabic orthographic word can be once valid proclitics are taken off
+/// (وبوتين → بوتين; للبرهان → البرهان), itself included.
+pub(crate) fn arabic_readings(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    for (i, _) in word.char_indices().skip(1).take(3) {
+        let (prefix, rest) = word.split_at(i);
+        if rest.chars().count() < 2 {
+            break;
+        }
+        if arabic::is_proclitic_prefix(prefix, rest.starts_with("ال"), false) {
+            out.push(rest.to_string());
+        }
+        if arabic::is_proclitic_prefix(prefix, true, true) {
+            out.push(format!("ال{rest}"));
+        }
+    }
+    out
 }

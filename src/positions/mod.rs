@@ -35,8 +35,9 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
     let by_token = subject::MentionIndex::new(doc, mentions, actors);
     let mut topic = subject::Topic::default();
     let mut out: Vec<PositionDraft> = Vec::new();
-    let push = |p: PositionDraft, out: &mut Vec<PositionDraft>| {
-        if !out.iter().any(|q| q.actor == p.actor && q.text == p.text) {
+    let mut seen = std::collections::HashSet::new();
+    let mut push = |p: PositionDraft, out: &mut Vec<PositionDraft>| {
+        if seen.insert((p.actor, p.text.start, p.text.end)) {
             out.push(p);
         }
     };

@@ -52,12 +52,31 @@ fn lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Mention spans with their actors, sorted by start, for range look-ups.
+struct Spans(Vec<(Range<usize>, usize)>);
+
+impl Spans {
+    fn new(mentions: &[Mention], actors: &Actors) -> Spans {
+        let mut v: Vec<(Range<usize>, usize)> = mentions.iter().zip(&actors.of_mention).filter_map(|(m, a)| Some((m.span.clone(), (*a)?))).collect();
+        v.sort_by_key(|(r, _)| (r.start, r.end));
+        Spans(v)
+    }
+
+    /// Spans starting inside `r`.
+    fn starting_in(&self, r: &Range<usize>) -> &[(Range<usize>, usize)] {
+        let from = self.0.partition_point(|(s, _)| s.start < r.start);
+        let to = self.0.partition_point(|(s, _)| s.start < r.end);
+        &self.0[from..to]
+    }
+}
+
 /// The first comparison table in the text, if any.
 pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors) -> Option<ExplicitTable> {
+    let spans = Spans::new(mentions, actors);
     let lines = lines(doc.text);
     let mut i = 0;
     while i < lines.len() {
-        if let Some((table, used)) = table_at(doc, mentions, actors, &lines, i) {
+        if let Some((table, used)) = table_at(doc, &spans, &lines, i) {
             if !table.rows.is_empty() {
                 return Some(table);
             }
@@ -111,14 +130,11 @@ fn form_of(text: &str) -> Form {
 }
 
 /// The actor whose mention covers (most of) a byte range.
-fn actor_covering(mentions: &[Mention], actors: &Actors, r: &Range<usize>) -> Option<usize> {
-    mentions.iter().zip(&actors.of_mention).find_map(|(m, a)| {
-        let inside = m.span.start >= r.start && m.span.end <= r.end;
-        (inside && (m.span.end - m.span.start) * 2 >= (r.end - r.start)).then_some(*a).flatten()
-    })
+fn actor_covering(spans: &Spans, r: &Range<usize>) -> Option<usize> {
+    spans.starting_in(r).iter().find_map(|(m, a)| (m.end <= r.end && (m.end - m.start) * 2 >= (r.end - r.start)).then_some(*a))
 }
 
-fn table_at(doc: &Document, mentions: &[Mention], actors: &Actors, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
+fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
     let text = doc.text;
     let header_line = &lines[i];
     let htext = &text[header_line.clone()];
@@ -126,7 +142,7 @@ fn table_at(doc: &Document, mentions: &[Mention], actors: &Actors, lines: &[Rang
         return None;
     }
     let form = form_of(htext);
-    let (label, columns, headers) = header(doc, mentions, actors, header_line, form)?;
+    let (label, columns, headers) = header(doc, spans, header_line, form)?;
     let ncols = columns.len();
     let mut rows = Vec::new();
     let mut j = i + 1;
@@ -147,7 +163,7 @@ fn table_at(doc: &Document, mentions: &[Mention], actors: &Actors, lines: &[Rang
                     break;
                 }
                 let folded: Vec<String> = words.iter().map(|w| fold_str(&text[w.clone()])).collect();
-                let proper: Vec<bool> = words.iter().map(|w| mentions.iter().any(|m| m.span.start >= w.start && m.span.start < w.end)).collect();
+                let proper: Vec<bool> = words.iter().map(|w| !spans.starting_in(w).is_empty()).collect();
                 let bounds = segment::split(&folded, &proper, ncols + 1)?;
                 let mut cells = Vec::new();
                 let mut start = 0;
@@ -172,18 +188,13 @@ fn table_at(doc: &Document, mentions: &[Mention], actors: &Actors, lines: &[Rang
 }
 
 /// A header names two or more distinct actors, after an optional aspect label.
-fn header(doc: &Document, mentions: &[Mention], actors: &Actors, line: &Range<usize>, form: Form) -> Option<(Option<Range<usize>>, Vec<usize>, Vec<Range<usize>>)> {
+fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Option<(Option<Range<usize>>, Vec<usize>, Vec<Range<usize>>)> {
     let text = doc.text;
     match form {
         Form::Spaces => {
             // Mentions inside the line, in order; they must run to the end of the line with
             // nothing but separators between them.
-            let inside: Vec<(Range<usize>, usize)> = mentions
-                .iter()
-                .zip(&actors.of_mention)
-                .filter_map(|(m, a)| Some((m.span.clone(), (*a)?)))
-                .filter(|(r, _)| r.start >= line.start && r.end <= line.end)
-                .collect();
+            let inside: Vec<(Range<usize>, usize)> = spans.starting_in(line).iter().filter(|(r, _)| r.end <= line.end).cloned().collect();
             if inside.len() < 2 {
                 return None;
             }
@@ -223,7 +234,7 @@ fn header(doc: &Document, mentions: &[Mention], actors: &Actors, line: &Range<us
                 return None;
             }
             let (label, rest) = (cells[0].clone(), &cells[1..]);
-            let columns: Option<Vec<usize>> = rest.iter().map(|c| actor_covering(mentions, actors, c)).collect();
+            let columns: Option<Vec<usize>> = rest.iter().map(|c| actor_covering(spans, c)).collect();
             let columns = columns?;
             let label = (!label.is_empty()).then_some(label);
             Some((label, columns, rest.to_vec()))

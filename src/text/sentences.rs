@@ -102,8 +102,10 @@ fn push(out: &mut Vec<Sentence>, text: &str, folded: &str, tokens: &[Token], tok
     }
     let first = &tokens[toks.start];
     let last = &tokens[toks.end - 1];
-    let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
-    let starts_line = text[line_start..first.start].trim().is_empty();
+    // The sentence starts a line when only whitespace with a line break (or the start of the
+    // text) precedes its first token.
+    let gap_start = toks.start.checked_sub(1).map_or(0, |p| tokens[p].end);
+    let starts_line = toks.start == 0 || text[gap_start..first.start].contains('\n');
     let first_text = &folded[first.fstart..first.fend];
     let is_bullet = starts_line
         && (first_text.chars().next().is_some_and(|c| BULLETS.contains(&c))
