@@ -160,6 +160,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             let surname = doc.ftok(k - 1).to_string();
             Some(Mention { name: j..k, phrase: ts..k, referent: Referent::Unknown(surname), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, span: 0..0, phrase_span: 0..0 })
         } else if country.is_some() || !nested.is_empty() {
+            let country = country.filter(|_| !is_title);
             Some(Mention { name: ts..role_end, phrase: ts..role_end, referent: Referent::Role { key: key.clone(), country }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, span: 0..0, phrase_span: 0..0 })
         } else {
             None

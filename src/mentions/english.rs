@@ -69,8 +69,10 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         let end = capitalised_name(doc, at, j);
         if end > j {
             Some(Mention { name: j..end, phrase: i..end, referent: Referent::Unknown(doc.ftok(end - 1).to_string()), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, span: 0..0, phrase_span: 0..0 })
+        } else if let Some(m) = appositive_name(doc, at, i, role_end, &role, &key) {
+            Some(m)
         } else if country.is_some() || !nested.is_empty() {
-            Some(Mention { name: i..role_end, phrase: i..role_end, referent: Referent::Role { key: key.clone(), country }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, span: 0..0, phrase_span: 0..0 })
+            Some(Mention { name: i..role_end, phrase: i..role_end, referent: Referent::Role { key: key.clone(), country: None }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, span: 0..0, phrase_span: 0..0 })
         } else {
             None
         }
@@ -79,6 +81,34 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         Some(p) => std::iter::once(p).chain(nested).collect(),
         None => vec![],
     }
+}
+
+/// A role in apposition before the name: "Ukraine's defence minister, Rustem Umerov, …".
+fn appositive_name(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize, role_end: usize, role: &Option<std::ops::Range<usize>>, key: &str) -> Option<Mention> {
+    let lexicon = Lexicon::builtin();
+    let n = doc.tokens.len();
+    if role_end + 1 >= n || doc.ftok(role_end) != "," {
+        return None;
+    }
+    let j = role_end + 1;
+    let (referent, end) = match at.get(&j) {
+        Some(lt) => match lt.target {
+            Target::Entity { entity, .. } if lexicon.entities[entity].kind == ActorKind::Person => (Referent::Known(entity), lt.end),
+            _ => return None,
+        },
+        None => {
+            let end = capitalised_name(doc, at, j);
+            if end < j + 2 {
+                return None;
+            }
+            (Referent::Unknown(doc.ftok(end - 1).to_string()), end)
+        }
+    };
+    // The apposition closes with a comma or the sentence.
+    if end < n && !matches!(doc.ftok(end), "," | "." | ";") {
+        return None;
+    }
+    Some(Mention { name: j..end, phrase: i..end, referent, form: MentionForm::Name, role: role.clone(), role_key: Some(key.to_string()), canonical: None, role_text: None, span: 0..0, phrase_span: 0..0 })
 }
 
 /// "the Russian side", "the Iranian delegation".

@@ -21,7 +21,8 @@ pub(crate) enum Referent {
     /// A person the lexicon does not know, keyed by the folded surname.
     Unknown(String),
     /// A role phrase without a name, resolved to a person by the actors stage: the folded role
-    /// ("رييس روسي", "russian president") and the state it names, if any.
+    /// ("رييس روسي", "russian president"), and for a counterpart phrase ("نظيره الأمريكي",
+    /// "his Chinese counterpart") the state whose one named person it designates.
     Role { key: String, country: Option<usize> },
     /// An organisation or group the lexicon does not know, found by its head noun
     /// ("Scottish Fishermen's Federation", "حزب الشعوب الديمقراطي"), keyed by its folded name.

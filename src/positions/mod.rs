@@ -82,7 +82,7 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
                 continue;
             };
             let subject = holder.or_else(|| {
-                subject::find(doc, &by_token, &actors.list, &topic, sentence.tokens.clone(), k, cue.end, cue.cue.participle)
+                subject::find(doc, &by_token, &actors.list, &topic, sentence.tokens.clone(), k, cue.end, cue.cue.participle, cue.cue.speech)
             });
             if let Some((actor, text_start, explicit)) = subject.filter(|s| s.2 || k >= proposition_end) {
                 if explicit {
@@ -269,7 +269,7 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
         let t = &doc.tokens[e];
         if !t.is_word {
             let hard = matches!(w, "." | "؛" | ";" | "!" | "?" | "؟" | ":") && !is_decimal_point(doc, e);
-            let soft = matches!(w, "،" | ",");
+            let soft = matches!(w, "،" | ",") && !is_decimal_point(doc, e);
             if hard || (soft && !speech && words_seen >= 1) {
                 break;
             }
@@ -302,7 +302,7 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     found.map(|text| Claim { text, end_token, proposition: proposition && speech })
 }
 
-/// "2.1": a full stop between digits.
+/// "2.1", "1,000": a full stop or comma between digits.
 fn is_decimal_point(doc: &Document, i: usize) -> bool {
     i > 0 && i + 1 < doc.tokens.len()
         && doc.tokens[i - 1].script == Script::Digit && doc.tokens[i + 1].script == Script::Digit
@@ -355,4 +355,59 @@ fn quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option
     }
     let (first, last) = (inner[0], *inner.last()?);
     Some(doc.tokens[first].start..doc.tokens[last].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options, Stance};
+
+    /// (holder, stance, claim) triples found in a text, holders by name.
+    fn positions(text: &str) -> Vec<(String, Stance, String)> {
+        let a = analyze(text, &Options::default());
+        a.positions
+            .iter()
+            .map(|p| (a.actors.iter().find(|x| x.id == p.actor).unwrap().name.clone(), p.stance, p.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn position_rule_table() {
+        // Sentences written for these tests; each names the rule it exercises.
+        let cases: &[(&str, &str, (&str, Stance, &str))] = &[
+            ("arabic VSO with negation-free cue", "رفضت فرنسا المقترح الأمريكي بشأن الرسوم.", ("فرنسا", Stance::Rejects, "المقترح الأمريكي بشأن الرسوم")),
+            ("arabic SVO after auxiliary", "وحاول ماكرون طرح مبادرة جديدة للسلام.", ("إيمانويل ماكرون", Stance::Proposes, "مبادرة جديدة للسلام")),
+            ("arabic pro-drop takes the topic", "التقى أردوغان الوفد، ثم لوّح بفرض رسوم على الواردات.", ("رجب طيب أردوغان", Stance::Threatens, "بفرض رسوم على الواردات")),
+            ("arabic speech with adverbial before إن", "وقال الرئيس الفرنسي إيمانويل ماكرون في بيان إن أوروبا ستدافع عن مصالحها.", ("إيمانويل ماكرون", Stance::States, "أوروبا ستدافع عن مصالحها")),
+            ("arabic negation flips", "لم توافق ألمانيا على خطة التقشف.", ("ألمانيا", Stance::Rejects, "خطة التقشف")),
+            ("arabic participle takes the clause subject", "وأكد أردوغان دعمه للحوار، محذراً من تصعيد عسكري في المنطقة.", ("رجب طيب أردوغان", Stance::Warns, "تصعيد عسكري في المنطقة")),
+            ("arabic masdar frame", "وتواجه المفاوضات إصرار إيران على رفع العقوبات كاملة.", ("إيران", Stance::Demands, "رفع العقوبات كاملة")),
+            ("english SVO", "French President Emmanuel Macron rejected the tariff plan on Monday.", ("Emmanuel Macron", Stance::Rejects, "the tariff plan on Monday")),
+            ("english inverted after quote", "\"We will not accept this deal,\" said Japanese Prime Minister Kenji Sato.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
+            ("english pronoun subject", "German Chancellor Friedrich Merz met the envoy. He called for new sanctions on Iran.", ("Friedrich Merz", Stance::Demands, "new sanctions on Iran")),
+            ("english appositive before the verb", "Dmitry Peskov, the spokesman of the Russian presidency, denied that Moscow was stalling.", ("Dmitry Peskov", Stance::Rejects, "Moscow was stalling")),
+            ("english negated cue", "Spain did not support the new target.", ("Spain", Stance::Rejects, "the new target")),
+            ("english possessive noun frame", "Brazil's refusal to sign the pact angered its partners.", ("Brazil", Stance::Rejects, "sign the pact angered its partners")),
+            ("english participial clause", "Canada backed the plan, warning that delays would cost lives.", ("Canada", Stance::Warns, "delays would cost lives")),
+        ];
+        for (name, text, (holder, stance, claim)) in cases {
+            let got = positions(text);
+            let want = (holder.to_string(), *stance, claim.to_string());
+            assert!(got.contains(&want), "{name}: {want:?} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn attributed_bullet_list() {
+        let text = "Under the plan presented by Marco Rubio, the proposal includes:\n- a ceasefire of 30 days\n- the exchange of all prisoners\n\nThe talks resume on Monday.";
+        let got = positions(text);
+        for item in ["a ceasefire of 30 days", "the exchange of all prisoners"] {
+            assert!(got.contains(&("Marco Rubio".to_string(), Stance::Proposes, item.to_string())), "{item} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn cues_inside_quotes_are_not_positions() {
+        let got = positions("وأعرب الوزير الفرنسي جان بارو عن \"تفاؤل حذر\" بشأن المحادثات.");
+        assert!(got.iter().all(|(_, s, _)| *s != Stance::Warns), "{got:?}");
+    }
 }

@@ -78,6 +78,7 @@ pub(super) fn find(
     k: usize,
     cue_end: usize,
     participle: bool,
+    speech: bool,
 ) -> Option<(usize, usize, bool)> {
     let gap_is_words = |from: usize, to: usize| (from..to).all(|t| doc.tokens[t].is_word);
     match doc.tokens[k].script {
@@ -125,6 +126,16 @@ pub(super) fn find(
         }
         _ => {
             let prev_is_punct = k > sentence.start && !doc.tokens[k - 1].is_word;
+            // After an appositive or a participial phrase the subject stands before its opening
+            // comma: "Medinsky, the Kremlin aide heading Russia's delegation, said …".
+            if k > sentence.start && doc.ftok(k - 1) == "," {
+                let floor = sentence.start.max(k.saturating_sub(24));
+                if let Some(open) = (floor..k - 1).rev().find(|&q| doc.ftok(q) == ",") {
+                    if let Some((a, _)) = open.checked_sub(1).and_then(|q| index.at(q)).filter(|(_, ph)| ph.end == open) {
+                        return Some((a, cue_end, true));
+                    }
+                }
+            }
             // A participial clause (", threatening to …", ", insisting that …") has the main
             // clause's subject.
             if prev_is_punct && doc.ftok(k - 1) == "," && doc.ftok(k).ends_with("ing") {
@@ -137,7 +148,8 @@ pub(super) fn find(
                 }
                 index.at(p).filter(|(_, ph)| ph.start == p).map(|(a, ph)| (a, ph.end, true))
             };
-            if prev_is_punct {
+            // Inversion after a quotation is for verbs of saying ('…," said Peskov').
+            if prev_is_punct && speech {
                 if let Some(s) = inverted() {
                     return Some(s);
                 }

@@ -42,3 +42,27 @@ pub(crate) fn rows(columns: &[Column], arabic: bool) -> Vec<(String, Vec<String>
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options, TableSource};
+
+    #[test]
+    fn derived_table_from_positions() {
+        let text = "French President Emmanuel Macron rejected the tariff plan. German Chancellor Friedrich Merz called for new talks with Washington.";
+        let a = analyze(text, &Options::default());
+        let t = &a.table;
+        assert_eq!(t.source, TableSource::Derived);
+        assert_eq!(t.headers, ["Emmanuel Macron", "Friedrich Merz"]);
+        let row = |aspect: &str| t.rows.iter().find(|r| r.aspect == aspect).unwrap_or_else(|| panic!("no row {aspect}: {:?}", t.rows)).cells.clone();
+        assert_eq!(row("Role"), ["French President", "German Chancellor"]);
+        assert_eq!(row("Rejects"), ["the tariff plan", ""]);
+        assert_eq!(row("Demands"), ["", "new talks with Washington"]);
+    }
+
+    #[test]
+    fn derived_labels_follow_the_article_language() {
+        let a = analyze("ورفضت فرنسا الخطة الأمريكية.", &Options::default());
+        assert_eq!(a.table.rows.iter().map(|r| r.aspect.as_str()).collect::<Vec<_>>(), ["الدور", "الرفض والمعارضة"]);
+    }
+}

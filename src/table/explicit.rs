@@ -281,3 +281,49 @@ fn cue_stance(word: &str) -> Option<Stance> {
         .map(|c| c.stance)
         .or_else(|| cues.english.get(word).and_then(|c| c.iter().find(|c| c.rest.is_empty())).map(|c| c.stance))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options, TableSource};
+
+    /// (header texts, rows) of the table found in a text.
+    fn table(text: &str) -> (TableSource, Vec<String>, Vec<(String, Vec<String>)>) {
+        let t = analyze(text, &Options::default()).table;
+        (t.source, t.headers, t.rows.into_iter().map(|r| (r.aspect, r.cells)).collect())
+    }
+
+    fn owned(rows: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        rows.iter().map(|(a, c)| (a.to_string(), c.iter().map(|s| s.to_string()).collect())).collect()
+    }
+
+    #[test]
+    fn pasted_table_forms() {
+        // Tables written for these tests, in each pasted form, with 2 and 3 actor columns.
+        let cases: &[(&str, &str, &[&str], &[(&str, &[&str])])] = &[
+            ("tab-separated, three columns",
+             "Talks resumed in Geneva.\n\nIssue\tFrance\tGermany\tItaly\nBudget\tMore spending\tStrict limits\tFlexible rules\nDefence\tEuropean army\tNATO first\tShared procurement\n\nThe summit ends today.",
+             &["France", "Germany", "Italy"],
+             &[("Budget", &["More spending", "Strict limits", "Flexible rules"]), ("Defence", &["European army", "NATO first", "Shared procurement"])]),
+            ("markdown pipes",
+             "| Topic | Iran | Israel |\n|---|---|---|\n| Enrichment | Civil right | Zero enrichment |\n| Sanctions | Full lifting | Snapback |\n",
+             &["Iran", "Israel"],
+             &[("Enrichment", &["Civil right", "Zero enrichment"]), ("Sanctions", &["Full lifting", "Snapback"])]),
+            ("arabic space-collapsed, two columns",
+             "قمة القاهرة\n\nالمحاور مصر إثيوبيا\nملف السد اتفاق ملزم قانونياً حق التنمية الكاملة\nآلية الحل وساطة الاتحاد الأفريقي مفاوضات ثنائية مباشرة\n\nوتستمر المحادثات.",
+             &["مصر", "إثيوبيا"],
+             &[("ملف السد", &["اتفاق ملزم قانونياً", "حق التنمية الكاملة"]), ("آلية الحل", &["وساطة الاتحاد الأفريقي", "مفاوضات ثنائية مباشرة"])]),
+        ];
+        for (name, text, headers, rows) in cases {
+            let (source, h, r) = table(text);
+            assert_eq!(source, TableSource::Explicit, "{name}");
+            assert_eq!(h, *headers, "{name}");
+            assert_eq!(r, owned(rows), "{name}");
+        }
+    }
+
+    #[test]
+    fn no_table_without_actor_header() {
+        let (source, _, _) = table("Budget\tMore\tLess\nDefence\tArmy\tNavy\n");
+        assert_eq!(source, TableSource::Derived);
+    }
+}

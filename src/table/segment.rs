@@ -75,8 +75,12 @@ fn arabic_cost(prev: &str, next: &str, prev_proper: bool, next_proper: bool) -> 
     if words::is("ar.preposition", next) || arabic::has_preposition_proclitic(next) {
         cost += 3.0;
     }
-    if arabic::starts_with_conjunction(next) || next == "و" {
+    // و before the article is the conjunction (والدبلوماسية); before a bare stem it may be a
+    // root letter (وساطة، وزير), a weaker cue.
+    if next == "و" || (arabic::starts_with_conjunction(next) && next.chars().nth(1) == Some('ا') && next.chars().nth(2) == Some('ل')) {
         cost += 2.0;
+    } else if arabic::starts_with_conjunction(next) {
+        cost += 0.5;
     }
     if words::is("ar.preposition", prev) || words::is("ar.stop", prev) || prev == "و" {
         cost += 3.0;
@@ -88,7 +92,9 @@ fn arabic_cost(prev: &str, next: &str, prev_proper: bool, next_proper: bool) -> 
     } else if !prev_definite && (next_definite || next_proper) {
         cost += 1.5;
     } else if !prev_definite && !next_definite {
-        cost += if is_nisba_shaped(next) { 1.5 } else { 0.5 };
+        // Feminine agreement (ثنائية مباشرة) or a nisba (ضغوط محلية) marks an adjective.
+        let agreeing = prev.ends_with('ه') && next.ends_with('ه');
+        cost += if is_nisba_shaped(next) || agreeing { 1.5 } else { 0.5 };
     }
     cost
 }
