@@ -138,6 +138,11 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         } else if doc.tokens[j].is_word && words::is("ar.qualifier", doc.ftok(j)) {
             j += 1;
             role_end = j;
+        } else if let Some(org) = organization(doc, at, j).filter(|_| is_title) {
+            // زعيم حزب النصر القومي …: a body the lexicon lacks, named by its head noun.
+            j = org.phrase.end;
+            role_end = j;
+            nested.push(org);
         } else {
             break;
         }
@@ -197,6 +202,12 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     }
     let w = doc.ftok(k);
     if w.chars().count() < 2 || words::is("ar.stop", w) || words::is("ar.qualifier", w) || is_counterpart(w) {
+        return false;
+    }
+    // A possessive pronoun (خصمه "his opponent") ends a common noun, not a name; a written
+    // ta marbuta (حمزة) folds to the same letter, so the original spelling decides.
+    let original = doc.otok(k);
+    if original.ends_with('ه') && original.chars().count() >= 4 && !w.ends_with("الله") {
         return false;
     }
     let cues = &Cues::builtin().arabic;

@@ -16,19 +16,31 @@ use crate::text::{arabic, Document, Script};
 /// Which actor's mention covers each token.
 pub(super) struct MentionIndex {
     by_token: Vec<Option<(usize, Range<usize>)>>,
+    /// Tokens of mentions that name someone unresolved ("زعيم حزب …" with no name in the
+    /// text): a subject we cannot attribute.
+    unresolved: Vec<bool>,
 }
 
 impl MentionIndex {
     pub fn new(doc: &Document, mentions: &[Mention], actors: &Actors) -> Self {
         let mut by_token = vec![None; doc.tokens.len()];
+        let mut unresolved = vec![false; doc.tokens.len()];
         for (m, a) in mentions.iter().zip(&actors.of_mention) {
-            if let Some(a) = a {
-                for t in m.phrase.clone() {
-                    by_token[t] = Some((*a, m.phrase.clone()));
+            match a {
+                Some(a) => {
+                    for t in m.phrase.clone() {
+                        by_token[t] = Some((*a, m.phrase.clone()));
+                    }
                 }
+                None => unresolved[m.phrase.start] = true,
             }
         }
-        MentionIndex { by_token }
+        MentionIndex { by_token, unresolved }
+    }
+
+    /// A mention of someone the text does not name starts at token `k`.
+    pub fn unresolved_at(&self, k: usize) -> bool {
+        self.unresolved.get(k).copied().unwrap_or(false)
     }
 
     /// The actor and phrase of the mention covering token `k`.
@@ -90,6 +102,9 @@ pub(super) fn find(
                 // what follows is the reported clause or an object ("يرون أن بوتين …").
                 let mut p = k + 1;
                 while p < sentence.end && p < k + 8 && doc.tokens[p].is_word {
+                    if index.unresolved_at(p) {
+                        return None;
+                    }
                     if let Some((a, phrase)) = index.at(p) {
                         return Some((a, phrase.end, true));
                     }
