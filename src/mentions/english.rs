@@ -158,8 +158,14 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
     k
 }
 
-/// A capital or seat after "in"/"at" is a place, not the government (met in Moscow).
+/// A capital or seat after "in"/"at" is a place, not the government (met in Moscow); so is
+/// a dateline ("BAKU —", "القاهرة –" at the start of a line).
 pub(crate) fn is_place_context(doc: &Document, i: usize) -> bool {
+    let line_start = i == 0 || doc.text[doc.tokens[i - 1].end..doc.tokens[i].start].contains('\n');
+    let dash_follows = (i + 1..(i + 4).min(doc.tokens.len())).find(|&t| !doc.tokens[t].is_word).is_some_and(|t| matches!(doc.ftok(t), "—" | "–" | "-" | "(" | ":"));
+    if line_start && dash_follows {
+        return true;
+    }
     let mut p = i;
     while p > 0 {
         p -= 1;
@@ -209,6 +215,8 @@ mod tests {
     fn capital_as_place_is_not_a_mention() {
         let got = described("They met in Moscow. Moscow rejected the plan.");
         assert_eq!(got.iter().filter(|(_, who, _)| who == "country:ru").count(), 1, "{got:?}");
+        let got = described("NAIROBI — Kenya said on Monday that Nairobi would host the talks.");
+        assert_eq!(got.iter().filter(|(_, who, _)| who == "country:ke").count(), 2, "dateline is a place: {got:?}");
     }
 }
 

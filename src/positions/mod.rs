@@ -264,10 +264,22 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     let speech = cue.speech && (proposition || doc.tokens.get(start).is_some_and(|t| t.script == Script::Latin));
     let mut e = s;
     let mut words_seen = 0;
+    let mut in_quote = false;
     while e < sentence.end {
         let w = doc.ftok(e);
         let t = &doc.tokens[e];
         if !t.is_word {
+            match w {
+                "\"" => in_quote = !in_quote,
+                "«" | "“" => in_quote = true,
+                "»" | "”" => in_quote = false,
+                // A comma inside a quotation belongs to it ("ambitious, realistic and …").
+                "," | "،" if in_quote => {
+                    e += 1;
+                    continue;
+                }
+                _ => {}
+            }
             let hard = matches!(w, "." | "؛" | ";" | "!" | "?" | "؟" | ":") && !is_decimal_point(doc, e);
             let soft = matches!(w, "،" | ",") && !is_decimal_point(doc, e);
             if hard || (soft && !speech && words_seen >= 1) {
@@ -387,6 +399,9 @@ mod tests {
             ("english appositive before the verb", "Dmitry Peskov, the spokesman of the Russian presidency, denied that Moscow was stalling.", ("Dmitry Peskov", Stance::Rejects, "Moscow was stalling")),
             ("english negated cue", "Spain did not support the new target.", ("Spain", Stance::Rejects, "the new target")),
             ("english possessive noun frame", "Brazil's refusal to sign the pact angered its partners.", ("Brazil", Stance::Rejects, "sign the pact angered its partners")),
+            ("english coordinated verb shares the subject", "Mexico said it would keep talking but would not accept new tariffs.", ("Mexico", Stance::Rejects, "new tariffs")),
+            ("english comma inside a quotation", "Canada defended the plan as \"fair, firm and final\" on Monday.", ("Canada", Stance::Supports, "the plan as \"fair, firm and final\" on Monday")),
+            ("english call X Y", "Norway called the deal \"a fragile start\".", ("Norway", Stance::States, "the deal \"a fragile start\"")),
             ("english participial clause", "Canada backed the plan, warning that delays would cost lives.", ("Canada", Stance::Warns, "delays would cost lives")),
         ];
         for (name, text, (holder, stance, claim)) in cases {

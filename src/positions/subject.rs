@@ -151,9 +151,17 @@ pub(super) fn find(
                     }
                 }
             }
-            // A participial clause (", threatening to …", ", insisting that …") has the main
+            // A participial clause (", threatening to …", ", insisting that …") and a verb
+            // coordinated with the previous one ("… but would not accept …") have the main
             // clause's subject.
             if prev_is_punct && doc.ftok(k - 1) == "," && doc.ftok(k).ends_with("ing") {
+                return topic.current().map(|a| (a, cue_end, false));
+            }
+            let mut q = k;
+            while q > sentence.start && words::is("en.auxiliary", doc.ftok(q - 1)) {
+                q -= 1;
+            }
+            if q > sentence.start && matches!(doc.ftok(q - 1), "and" | "but") && q < k {
                 return topic.current().map(|a| (a, cue_end, false));
             }
             let inverted = || -> Option<(usize, usize, bool)> {
