@@ -34,8 +34,13 @@ pub(crate) struct TableRow {
 enum Form {
     Tabs,
     Pipes,
+    /// "Aspect: cell vs cell" lines under "A vs B".
+    Versus,
     Spaces,
 }
+
+/// The separators of the "X vs Y" form, with their surrounding spaces.
+const VERSUS: &[&str] = &[" vs. ", " vs ", " versus ", " v. "];
 
 /// Lines of the text as byte ranges (without the line break).
 fn lines(text: &str) -> Vec<Range<usize>> {
@@ -94,7 +99,7 @@ fn split_cells(text: &str, line: &Range<usize>, form: Form) -> Vec<Range<usize>>
     let sep: &[char] = match form {
         Form::Tabs => &['\t'],
         Form::Pipes => &['|'],
-        Form::Spaces => &[' ', '\t', '\u{a0}'],
+        Form::Spaces | Form::Versus => &[' ', '\t', '\u{a0}'],
     };
     let mut out = Vec::new();
     let mut start = 0;
@@ -124,9 +129,47 @@ fn form_of(text: &str) -> Form {
         Form::Tabs
     } else if text.matches('|').count() >= 2 {
         Form::Pipes
+    } else if VERSUS.iter().any(|v| text.contains(v)) {
+        Form::Versus
     } else {
         Form::Spaces
     }
+}
+
+/// Splits `range` of the text at every "vs" separator, trimming the parts.
+fn split_versus(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[range.clone()];
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if let Some(v) = VERSUS.iter().find(|v| s[i..].starts_with(**v)) {
+            cuts.push((i, i + v.len()));
+            i += v.len();
+        } else {
+            i += s[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (a, b) in cuts.into_iter().chain(std::iter::once((s.len(), s.len()))) {
+        let part = &s[start..a];
+        let lead = part.len() - part.trim_start().len();
+        out.push(range.start + start + lead..range.start + start + lead + part.trim().len());
+        start = b;
+    }
+    out
+}
+
+/// "Aspect: rest" → (aspect, rest) byte ranges, trimmed.
+fn split_label(text: &str, line: &Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let s = &text[line.clone()];
+    let colon = s.find(':')?;
+    let trim = |a: usize, b: usize| {
+        let part = &s[a..b];
+        let lead = part.len() - part.trim_start().len();
+        line.start + a + lead..line.start + a + lead + part.trim().len()
+    };
+    Some((trim(0, colon), trim(colon + 1, s.len())))
 }
 
 /// The actor whose mention covers (most of) a byte range.
@@ -157,6 +200,14 @@ fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> 
             continue;
         }
         let cells = match form {
+            Form::Versus => {
+                let Some((aspect, rest)) = split_label(text, line) else { break };
+                let cells = split_versus(text, rest);
+                if cells.len() != ncols || aspect.is_empty() {
+                    break;
+                }
+                std::iter::once(aspect).chain(cells).collect()
+            }
             Form::Spaces => {
                 let words = split_cells(text, line, Form::Spaces);
                 if words.len() < ncols + 1 || words.len() > 60 {
@@ -191,6 +242,17 @@ fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> 
 fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Option<(Option<Range<usize>>, Vec<usize>, Vec<Range<usize>>)> {
     let text = doc.text;
     match form {
+        Form::Versus => {
+            // "A vs B" or "A vs B: where they stand".
+            let (names, label) = match split_label(text, line) {
+                Some((before, after)) => (before, (!after.is_empty()).then_some(after)),
+                None => (line.clone(), None),
+            };
+            let parts = split_versus(text, names);
+            let columns: Option<Vec<usize>> = parts.iter().map(|p| actor_covering(spans, p)).collect();
+            let columns = columns?;
+            (columns.len() >= 2).then_some((label, columns, parts))
+        }
         Form::Spaces => {
             // Mentions inside the line, in order; they must run to the end of the line with
             // nothing but separators between them.
@@ -247,12 +309,16 @@ impl ExplicitTable {
     /// aspect row about positions (موقف، position, stance), and any cell that opens with a
     /// stance cue ("دافع عن …", "Rejects …").
     pub(crate) fn cell_positions(&self, doc: &Document) -> Vec<PositionDraft> {
+        let about_positions = |r: &Range<usize>| {
+            fold_str(&doc.text[r.clone()]).split(|c: char| !c.is_alphanumeric()).any(|w| {
+                words::is("ar.position_noun", w) || words::is("en.position_noun", w)
+            })
+        };
+        // A table headed "where they stand" / "المواقف" compares positions in every row.
+        let positions_table = self.aspect_label.as_ref().is_some_and(about_positions);
         let mut out = Vec::new();
         for row in &self.rows {
-            let aspect = fold_str(&doc.text[row.aspect.clone()]);
-            let about_positions = aspect.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                words::is("ar.position_noun", w) || words::is("en.position_noun", w)
-            });
+            let about_positions = positions_table || about_positions(&row.aspect);
             for (col, cell) in row.cells.iter().enumerate() {
                 if cell.is_empty() {
                     continue;
@@ -308,6 +374,10 @@ mod tests {
              "| Topic | Iran | Israel |\n|---|---|---|\n| Enrichment | Civil right | Zero enrichment |\n| Sanctions | Full lifting | Snapback |\n",
              &["Iran", "Israel"],
              &[("Enrichment", &["Civil right", "Zero enrichment"]), ("Sanctions", &["Full lifting", "Snapback"])]),
+            ("X vs Y list",
+             "Lula and Milei clashed again.\n\nLula vs Milei: where they stand\nTrade: protect local industry vs open all markets\nClimate: fund the Amazon vs. leave the Paris deal\n",
+             &["Lula", "Milei"],
+             &[("Trade", &["protect local industry", "open all markets"]), ("Climate", &["fund the Amazon", "leave the Paris deal"])]),
             ("arabic space-collapsed, two columns",
              "قمة القاهرة\n\nالمحاور مصر إثيوبيا\nملف السد اتفاق ملزم قانونياً حق التنمية الكاملة\nآلية الحل وساطة الاتحاد الأفريقي مفاوضات ثنائية مباشرة\n\nوتستمر المحادثات.",
              &["مصر", "إثيوبيا"],
