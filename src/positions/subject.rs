@@ -161,7 +161,7 @@ pub(super) fn find(
             while q > sentence.start && words::is("en.auxiliary", doc.ftok(q - 1)) {
                 q -= 1;
             }
-            if q > sentence.start && matches!(doc.ftok(q - 1), "and" | "but") && q < k {
+            if q > sentence.start && matches!(doc.ftok(q - 1), "and" | "but") {
                 return topic.current().map(|a| (a, cue_end, false));
             }
             let inverted = || -> Option<(usize, usize, bool)> {
