@@ -129,7 +129,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
                     if lexicon.entities[entity].kind == ActorKind::Country {
                         country = Some(entity);
                     }
-                    nested.push(Mention::plain(j..lt.end, Referent::Known(entity), MentionForm::Name));
+                    nested.push(Mention { canonical: lt.canonical, ..Mention::plain(j..lt.end, Referent::Known(entity), MentionForm::Name) });
                 }
                 _ => break,
             }

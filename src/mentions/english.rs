@@ -36,7 +36,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
                     if lexicon.entities[entity].kind == ActorKind::Country {
                         country = Some(entity);
                     }
-                    nested.push(Mention::plain(j..lt.end, Referent::Known(entity), MentionForm::Name));
+                    nested.push(Mention { canonical: lt.canonical, ..Mention::plain(j..lt.end, Referent::Known(entity), MentionForm::Name) });
                 }
                 _ => break,
             }

@@ -88,8 +88,13 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
                 if explicit {
                     topic.set(actor, si);
                 }
+                // Joint holders: "دعت الولايات المتحدة والسعودية …", "France and Germany urged …".
+                let (partners, text_start) = if explicit { subject::partners(doc, &by_token, actor, k, text_start) } else { (vec![], text_start) };
                 if let Some(c) = claim(doc, cue.cue, text_start, sentence.tokens.clone(), k) {
                     let stance = if cue.negated { negate(cue.cue.stance) } else { cue.cue.stance };
+                    for partner in partners {
+                        push(PositionDraft { actor: partner, stance, text: c.text.clone(), sentence: sentence.range.clone() }, &mut out);
+                    }
                     push(PositionDraft { actor, stance, text: c.text, sentence: sentence.range.clone() }, &mut out);
                     if c.proposition {
                         proposition_end = proposition_end.max(c.end_token);
@@ -246,6 +251,15 @@ struct Claim {
 /// claim when nothing follows it ('"We will not yield," Putin said.').
 fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at: usize) -> Option<Claim> {
     let mut s = start;
+    // "دعا الوزير الطرفين إلى الحوار", "urged both sides to talk": the demand follows the
+    // particle, after the addressee.
+    let particle_taken = start > 0 && cue.particles.iter().any(|p| p == doc.ftok(start - 1));
+    if !cue.speech && !cue.particles.is_empty() && !particle_taken {
+        let window = (start..sentence.end.min(start + 8)).take_while(|&t| !matches!(doc.ftok(t), "." | "؛" | ";" | ":"));
+        if let Some(p) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| cue.particles.iter().any(|p| p == doc.ftok(t))) {
+            s = p;
+        }
+    }
     if cue.speech {
         let window = (start..sentence.end.min(start + 10)).take_while(|&t| !matches!(doc.ftok(t), "." | "؛" | ";"));
         if let Some(c) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| is_complementiser(doc, t)) {
@@ -321,12 +335,14 @@ fn is_decimal_point(doc: &Document, i: usize) -> bool {
         && doc.tokens[i - 1].fend == doc.tokens[i].fstart && doc.tokens[i].fend == doc.tokens[i + 1].fstart
 }
 
-/// "and pledged", "وأكد": a cue verb joined by a conjunction.
+/// "and pledged", "وأكد", "، مؤكداً": a cue verb joined by a conjunction, or a participle
+/// opening a circumstantial clause after a comma.
 fn starts_coordinated_cue(doc: &Document, i: usize) -> bool {
     match doc.tokens[i].script {
         Script::Arabic => {
             let w = doc.ftok(i);
-            w.starts_with('و') && arabic_cue(doc, i).is_some_and(|c| !c.cue.participle)
+            let after_comma = i > 0 && matches!(doc.ftok(i - 1), "،" | ",");
+            arabic_cue(doc, i).is_some_and(|c| (w.starts_with('و') && !c.cue.participle) || (after_comma && c.cue.participle))
         }
         _ => i > 0 && matches!(doc.ftok(i - 1), "and" | ",") && english_cue(doc, i).is_some(),
     }
@@ -393,6 +409,10 @@ mod tests {
             ("arabic negation flips", "لم توافق ألمانيا على خطة التقشف.", ("ألمانيا", Stance::Rejects, "خطة التقشف")),
             ("arabic participle takes the clause subject", "وأكد أردوغان دعمه للحوار، محذراً من تصعيد عسكري في المنطقة.", ("رجب طيب أردوغان", Stance::Warns, "تصعيد عسكري في المنطقة")),
             ("arabic masdar frame", "وتواجه المفاوضات إصرار إيران على رفع العقوبات كاملة.", ("إيران", Stance::Demands, "رفع العقوبات كاملة")),
+            ("arabic joint holders, first", "دعت فرنسا وألمانيا الطرفين إلى وقف إطلاق النار.", ("فرنسا", Stance::Demands, "وقف إطلاق النار")),
+            ("arabic joint holders, second", "دعت فرنسا وألمانيا الطرفين إلى وقف إطلاق النار.", ("ألمانيا", Stance::Demands, "وقف إطلاق النار")),
+            ("english joint holders", "France and Germany urged both sides to resume talks.", ("France", Stance::Demands, "both sides to resume talks")),
+            ("english particle already taken", "Peru vowed to cut taxes and to return to growth.", ("Peru", Stance::Proposes, "cut taxes and to return to growth")),
             ("english SVO", "French President Emmanuel Macron rejected the tariff plan on Monday.", ("Emmanuel Macron", Stance::Rejects, "the tariff plan on Monday")),
             ("english inverted after quote", "\"We will not accept this deal,\" said Japanese Prime Minister Kenji Sato.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
             ("english pronoun subject", "German Chancellor Friedrich Merz met the envoy. He called for new sanctions on Iran.", ("Friedrich Merz", Stance::Demands, "new sanctions on Iran")),

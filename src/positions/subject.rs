@@ -254,3 +254,41 @@ fn agrees(actor: &ActorDraft, pronoun: char) -> bool {
         g => actor.kind == ActorKind::Person && actor.gender.is_none_or(|ag| ag == g),
     }
 }
+
+/// Actors coordinated with the subject `actor` of the cue at `k`: after a verb-initial
+/// subject ("دعت الولايات المتحدة والسعودية"), or before a subject-initial one ("France and
+/// Germany urged"). Returns them and where the claim then starts.
+pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: usize, text_start: usize) -> (Vec<usize>, usize) {
+    let mut out = Vec::new();
+    let mut start = text_start;
+    if text_start > k {
+        // Verb-subject: و-prefixed or "and"-joined mentions right after the subject.
+        let mut p = text_start;
+        loop {
+            let joined = p < doc.tokens.len() && doc.tokens[p].script == Script::Arabic && doc.ftok(p).starts_with('و');
+            let q = if joined { p } else if p + 1 < doc.tokens.len() && doc.ftok(p) == "and" { p + 1 } else { break };
+            match index.at(q).filter(|(a, ph)| ph.start == q && *a != actor) {
+                Some((a, ph)) => {
+                    out.push(a);
+                    p = ph.end;
+                    start = p;
+                }
+                None => break,
+            }
+        }
+    } else {
+        // Subject-verb: "A and B said", "A, B and C urged".
+        let Some((_, phrase)) = (0..k).rev().find_map(|p| index.at(p).filter(|(a, _)| *a == actor)) else { return (out, start) };
+        let mut p = phrase.start;
+        while p >= 2 && matches!(doc.ftok(p - 1), "and" | ",") {
+            match index.at(p - 2).filter(|(a, ph)| ph.end == p - 1 && *a != actor) {
+                Some((a, ph)) => {
+                    out.push(a);
+                    p = ph.start;
+                }
+                None => break,
+            }
+        }
+    }
+    (out, start)
+}
