@@ -261,7 +261,8 @@ fn agrees(actor: &ActorDraft, pronoun: char) -> bool {
 pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: usize, text_start: usize) -> (Vec<usize>, usize) {
     let mut out = Vec::new();
     let mut start = text_start;
-    if text_start > k {
+    let verb_first = text_start > 0 && index.at(text_start - 1).is_some_and(|(a, ph)| a == actor && ph.start > k);
+    if verb_first {
         // Verb-subject: و-prefixed or "and"-joined mentions right after the subject.
         let mut p = text_start;
         loop {
