@@ -4,6 +4,7 @@
 //! surface forms in a document's folded text in one pass.
 
 pub(crate) mod cues;
+pub(crate) mod given_names;
 pub(crate) mod tsv;
 
 use std::sync::OnceLock;

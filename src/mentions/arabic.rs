@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::{country_of, role_key, words, LexTokens, Mention, MentionForm, Referent};
 use crate::lexicon::cues::Cues;
+use crate::lexicon::given_names::given_names;
 use crate::lexicon::{Lexicon, Target};
 use crate::model::ActorKind;
 use crate::text::{arabic, Document, Script};
@@ -38,7 +39,39 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             }
         }
     }
-    vec![]
+    given_name_person(doc, at, i).into_iter().collect()
+}
+
+/// A given name (خليل، عبد الفتاح، فولوديمير) followed by a family name is a person, title or
+/// not: خليل الحية، رستم عمروف.
+fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
+    let names = given_names();
+    if !doc.tokens[i].is_word || doc.tokens[i].script != Script::Arabic {
+        return None;
+    }
+    let word = doc.ftok(i);
+    let mut first_end = i + 1;
+    let single = words::arabic_readings(word).into_iter().any(|r| names.contains_key(&r));
+    if !single {
+        // Compound given names: عبد الله، عبد الفتاح.
+        let compound = i + 1 < doc.tokens.len() && words::arabic_readings(word).into_iter().any(|r| names.contains_key(&format!("{r} {}", doc.ftok(i + 1))));
+        if !compound {
+            return None;
+        }
+        first_end = i + 2;
+    }
+    let mut k = first_end;
+    let mut particles = 0;
+    while k < doc.tokens.len() && k - first_end < 2 + particles && is_name_word(doc, at, k, k - i) {
+        if words::is("ar.name_particle", doc.ftok(k)) {
+            particles += 1;
+        }
+        k += 1;
+    }
+    while k > first_end && words::is("ar.name_particle", doc.ftok(k - 1)) {
+        k -= 1;
+    }
+    (k > first_end).then(|| Mention::plain(i..k, Referent::Unknown(doc.ftok(k - 1).to_string()), MentionForm::Name))
 }
 
 /// An organisation or group named by its head noun and what follows it in the construct
@@ -255,6 +288,7 @@ mod tests {
             ("foreign name with hamza alef", "وقال السفير الروسي أليكسي بوروديافكين إن", ("أليكسي بوروديافكين", "unknown:بوروديافكين", "السفير الروسي")),
             ("genealogical name with a lexicon word", "وقال وزير المالية الكويتي سالم بن سلمان إن", ("سالم بن سلمان", "unknown:سلمان", "وزير المالية الكويتي")),
             ("possessive noun is no name", "واتهم الرئيس التركي خصمه بالكذب", ("الرئيس التركي", "role:رييس تركي", "")),
+            ("given name without title, proclitic stripped", "وصرح ولرستم عمروف بأن الاتفاق ممكن", ("رستم عمروف", "unknown:عمروف", "")),
             ("clitics on names", "وبوتين ولترامب", ("بوتين", "person:vladimir-putin", "")),
         ];
         for (name, text, want) in cases {

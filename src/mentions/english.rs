@@ -55,6 +55,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         return side_phrase(doc, at, i)
             .or_else(|| organization(doc, at, i))
             .or_else(|| cue_subject_person(doc, at, i))
+            .or_else(|| given_name_person(doc, at, i))
             .into_iter()
             .collect();
     };
@@ -202,6 +203,7 @@ mod tests {
             ("lowercase group head", "the Least Developed Countries group demanded", ("Least Developed Countries group", "org:least developed countries group", "")),
             ("unknown person as cue subject", "Evans Njoroge said the deal was weak.", ("Evans Njoroge", "unknown:njoroge", "")),
             ("unknown person after inverted cue", "\"It is weak,\" said Amara Diallo.", ("Amara Diallo", "unknown:diallo", "")),
+            ("given name without title", "Talks led by Olena Kovalenko ended.", ("Olena Kovalenko", "unknown:kovalenko", "")),
             ("acronym case", "The US and the UN said", ("US", "country:us", "")),
         ];
         for (name, text, want) in cases {
@@ -321,4 +323,16 @@ pub(super) fn cue_subject_person(doc: &Document, at: &HashMap<usize, LexTokens>,
         || (end < n && doc.ftok(end) == "," && (end + 1..(end + 12).min(n)).find(|&k| doc.ftok(k) == ",").is_some_and(|c| is_cue(c + 1)));
     let before = i >= 1 && is_cue(i - 1) && i >= 2 && matches!(doc.ftok(i - 2), "," | "\"" | "”" | "'");
     (after || before).then(|| Mention::plain(i..end, Referent::Unknown(doc.ftok(end - 1).to_string()), MentionForm::Name))
+}
+
+/// A known given name followed by one or two capitalised words is a person ("Rustem
+/// Umerov", "Chandni Raina"), title or not.
+fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
+    if !starts_run(doc, i) || at.contains_key(&i) || !crate::lexicon::given_names::given_names().contains_key(doc.ftok(i)) {
+        return None;
+    }
+    let end = capitalised_name(doc, at, i);
+    let end = end.min(i + 3);
+    let blocked = (i + 1..end).any(|k| words::is("en.org_head", doc.ftok(k)) || words::is("en.group_head", doc.ftok(k)));
+    (end >= i + 2 && !blocked).then(|| Mention::plain(i..end, Referent::Unknown(doc.ftok(end - 1).to_string()), MentionForm::Name))
 }

@@ -101,7 +101,17 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         start..doc.tokens[r.end - 1].end
     };
     for m in &mut mentions {
-        let head_noun = matches!(m.referent, Referent::Organization { .. });
+        // Proclitics on an organisation's head noun or a given name (وحزب، وخليل) are not
+        // part of the name.
+        let head_noun = match &m.referent {
+            Referent::Organization { .. } => true,
+            Referent::Unknown(_) => {
+                let w = doc.ftok(m.name.start);
+                let bare = arabic_text::without_proclitics(w);
+                bare != w && crate::lexicon::given_names::given_names().contains_key(bare)
+            }
+            _ => false,
+        };
         let span = |r: &Range<usize>| span_of(r, head_noun);
         m.span = span(&m.name);
         m.phrase_span = span(&m.phrase);

@@ -1,0 +1,33 @@
+//! Given names (`data/lexicon/given_names.tsv`): a known given name followed by a family
+//! name is a person, even when no title introduces them ("خليل الحية", "Rustem Umerov").
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::tsv::{field, Tsv};
+use crate::text::fold_str;
+
+const GIVEN_NAMES: &str = include_str!("../../data/lexicon/given_names.tsv");
+
+/// Folded given name → gender ('m', 'f' or 'u'). Compound names keep their space
+/// ("عبد الله").
+pub(crate) fn given_names() -> &'static HashMap<String, char> {
+    static NAMES: OnceLock<HashMap<String, char>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let t = Tsv::parse(GIVEN_NAMES);
+        let (name, gender) = (t.column("name"), t.column("gender"));
+        t.rows.iter().map(|r| (fold_str(field(r, name)), field(r, gender).chars().next().unwrap_or('u'))).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_names_are_folded() {
+        let names = given_names();
+        assert!(names.contains_key(&fold_str("أحمد")));
+        assert!(names.contains_key("vladimir"));
+    }
+}
