@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::lexicon::Lexicon;
-use crate::mentions::{role_key_of, Mention, MentionForm, Referent};
+use crate::mentions::{role_key_of, words, Mention, MentionForm, Referent};
 use crate::model::ActorKind;
 use crate::text::Document;
 
@@ -77,11 +77,25 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
     let mut index: HashMap<Key, usize> = HashMap::new();
     let mut list: Vec<ActorDraft> = Vec::new();
     let mut of_mention = Vec::with_capacity(mentions.len());
+    // The last body named with each head noun (حركة حماس → حركه; Labour Party → party), for
+    // anaphors such as الحركة / "the party".
+    let mut last_by_head: HashMap<String, Key> = HashMap::new();
     for m in mentions {
         let key = match &m.referent {
+            Referent::Role { key, .. } if key.starts_with("head:") => last_by_head.get(&key["head:".len()..]).cloned(),
             Referent::Role { key, country } => resolve_role(key, *country),
             r => key_of(r),
         };
+        if let Some(k) = key.as_ref().filter(|_| !matches!(m.referent, Referent::Role { .. })) {
+            for t in m.name.clone() {
+                let w = doc.ftok(t);
+                let head = crate::text::arabic::bare_noun(crate::text::arabic::without_proclitics(w));
+                let is_head = ["ar.group_head", "ar.org_head", "en.group_head", "en.org_head"].iter().any(|c| words::is(c, head));
+                if is_head {
+                    last_by_head.insert(head.to_string(), k.clone());
+                }
+            }
+        }
         let Some(key) = key else {
             of_mention.push(None);
             continue;
@@ -167,6 +181,8 @@ mod tests {
              "Vladimir Putin", Some("Russian President"), 3),
             ("unknown person followed by surname", "Finnish Foreign Minister Aino Virtanen said the plan was fair. Virtanen added that it was final.",
              "Aino Virtanen", Some("Finnish Foreign Minister"), 2),
+            ("head-noun anaphor refers back", "وقالت حركة حماس إن المحادثات متعثرة. وأضافت الحركة أن الوسطاء يعملون.", "حركة حماس", None, 2),
+            ("english head-noun anaphor", "The Labour Party said it would win. The party rejected the claim.", "Labour Party", None, 2),
             ("counterpart resolved to the one person of that state", "التقى بوتين بالرئيس الأمريكي دونالد ترامب. وقال نظيره الأمريكي إن",
              "دونالد ترامب", Some("الرئيس الأمريكي"), 2),
         ];

@@ -39,7 +39,23 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             }
         }
     }
-    given_name_person(doc, at, i).into_iter().collect()
+    given_name_person(doc, at, i).or_else(|| head_noun_anaphor(doc, at, i)).into_iter().collect()
+}
+
+/// A definite head noun standing alone (الحركة، الحزب، الجماعة) refers back to the body last
+/// named with that head (حركة حماس … الحركة), as a reader takes it.
+fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
+    let word = doc.ftok(i);
+    if !arabic::has_article(word) || at.contains_key(&i) {
+        return None;
+    }
+    let head = arabic::bare_noun(word);
+    if !(words::is("ar.group_head", head) || words::is("ar.org_head", head)) {
+        return None;
+    }
+    // Followed by its own dependent (الحركة الإسلامية) it is a name, not an anaphor.
+    let next_dependent = i + 1 < doc.tokens.len() && doc.tokens[i + 1].is_word && (at.contains_key(&(i + 1)) || arabic::has_article(doc.ftok(i + 1)));
+    (!next_dependent).then(|| Mention::plain(i..i + 1, Referent::Role { key: format!("head:{head}"), country: None }, MentionForm::RolePhrase))
 }
 
 /// A given name (خليل، عبد الفتاح، فولوديمير) followed by a family name is a person, title or
@@ -289,6 +305,7 @@ mod tests {
             ("genealogical name with a lexicon word", "وقال وزير المالية الكويتي سالم بن سلمان إن", ("سالم بن سلمان", "unknown:سلمان", "وزير المالية الكويتي")),
             ("possessive noun is no name", "واتهم الرئيس التركي خصمه بالكذب", ("الرئيس التركي", "role:رييس تركي", "")),
             ("given name without title, proclitic stripped", "وصرح ولرستم عمروف بأن الاتفاق ممكن", ("رستم عمروف", "unknown:عمروف", "")),
+            ("head-noun anaphor", "وقالت الحركة إن", ("الحركة", "role:head:حركه", "")),
             ("clitics on names", "وبوتين ولترامب", ("بوتين", "person:vladimir-putin", "")),
         ];
         for (name, text, want) in cases {

@@ -53,6 +53,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
     }
     let Some(title) = saw_title else {
         return side_phrase(doc, at, i)
+            .or_else(|| head_noun_anaphor(doc, at, i))
             .or_else(|| organization(doc, at, i))
             .or_else(|| cue_subject_person(doc, at, i))
             .or_else(|| given_name_person(doc, at, i))
@@ -335,4 +336,19 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     let end = end.min(i + 3);
     let blocked = (i + 1..end).any(|k| words::is("en.org_head", doc.ftok(k)) || words::is("en.group_head", doc.ftok(k)));
     (end >= i + 2 && !blocked).then(|| Mention::plain(i..end, Referent::Unknown(doc.ftok(end - 1).to_string()), MentionForm::Name))
+}
+
+/// "the party", "the movement", "the group" refer back to the body last named with that
+/// head noun.
+fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
+    let w = doc.ftok(i);
+    if i == 0 || doc.ftok(i - 1) != "the" || at.contains_key(&i) || !doc.otok(i).chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    if !(words::is("en.group_head", w) || words::is("en.org_head", w)) {
+        return None;
+    }
+    // "the party leadership": a modifier, not the body itself.
+    let next_is_noun = i + 1 < doc.tokens.len() && doc.tokens[i + 1].is_word && !words::is("en.stop", doc.ftok(i + 1)) && !crate::lexicon::cues::Cues::builtin().english.contains_key(doc.ftok(i + 1));
+    (!next_is_noun).then(|| Mention::plain(i..i + 1, Referent::Role { key: format!("head:{w}"), country: None }, MentionForm::RolePhrase))
 }
