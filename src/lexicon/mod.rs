@@ -222,6 +222,15 @@ impl Builder {
         }
     }
 
+    /// Adds every `|`-variant of the given columns of a row as forms of `target`.
+    fn add_columns(&mut self, row: &[&'static str], columns: &[usize], target: Target) {
+        for &col in columns {
+            for v in variants(field(row, col)) {
+                self.add(v, target);
+            }
+        }
+    }
+
     fn push(&mut self, pattern: String, pt: PatternTarget) {
         let i = *self.index.entry(pattern.clone()).or_insert_with(|| {
             self.patterns.push(pattern);
@@ -255,21 +264,9 @@ impl Builder {
                 roles: vec![],
             });
             let name = |form| Target::Entity { entity: e, form };
-            for col in [name_en, name_ar, al_en, al_ar] {
-                for v in variants(field(row, col)) {
-                    self.add(v, name(NameForm::Name));
-                }
-            }
-            for col in [cap_en, cap_ar] {
-                for v in variants(field(row, col)) {
-                    self.add(v, name(NameForm::Capital));
-                }
-            }
-            for col in [seat_en, seat_ar] {
-                for v in variants(field(row, col)) {
-                    self.add(v, name(NameForm::Seat));
-                }
-            }
+            self.add_columns(row, &[name_en, name_ar, al_en, al_ar], name(NameForm::Name));
+            self.add_columns(row, &[cap_en, cap_ar], name(NameForm::Capital));
+            self.add_columns(row, &[seat_en, seat_ar], name(NameForm::Seat));
             for v in variants(field(row, dem_en)) {
                 self.add(v, Target::Demonym { country: e });
             }
@@ -295,11 +292,7 @@ impl Builder {
                 gender: None,
                 roles: vec![],
             });
-            for col in [name_en, name_ar, al_en, al_ar] {
-                for v in variants(field(row, col)) {
-                    self.add(v, Target::Entity { entity: e, form: NameForm::Name });
-                }
-            }
+            self.add_columns(row, &[name_en, name_ar, al_en, al_ar], Target::Entity { entity: e, form: NameForm::Name });
         }
     }
 
@@ -319,11 +312,7 @@ impl Builder {
                 gender: field(row, gender).chars().next(),
                 roles: [role_en, role_ar].iter().flat_map(|&c| variants(field(row, c))).collect(),
             });
-            for col in [name_en, name_ar, al_en, al_ar] {
-                for v in variants(field(row, col)) {
-                    self.add(v, Target::Entity { entity: e, form: NameForm::Name });
-                }
-            }
+            self.add_columns(row, &[name_en, name_ar, al_en, al_ar], Target::Entity { entity: e, form: NameForm::Name });
         }
     }
 
@@ -332,11 +321,7 @@ impl Builder {
         for row in &t.rows {
             self.titles.push(Title { rank: field(row, rank).to_string() });
             let title = self.titles.len() - 1;
-            for col in [en, ar, ar_f] {
-                for v in variants(field(row, col)) {
-                    self.add(v, Target::Title { title });
-                }
-            }
+            self.add_columns(row, &[en, ar, ar_f], Target::Title { title });
         }
     }
 
