@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Installs what `npm start` and `npm test` need and is missing: npm packages, Debian's Chromium,
-# a Rust toolchain that can build for wasm32-unknown-unknown, the wasm-bindgen CLI matching
-# Cargo.lock, and (optionally) binaryen's wasm-opt. Idempotent: a second run only checks.
+# a Rust toolchain that can build for wasm32-unknown-unknown, and the wasm-bindgen CLI matching
+# Cargo.lock. Idempotent: a second run only checks.
+#
+# No wasm-opt: Debian's binaryen (108) mis-writes wasm-bindgen's externref table export, and
+# once the name section is dropped it did not shrink the gzipped module anyway (measured).
+# scripts/build-wasm.sh uses a wasm-opt found on PATH, and keeps its output only if it passes.
 #
 # The wasm route is written to .toolchain/env.sh, which scripts/build-wasm.sh sources.
 set -euo pipefail
@@ -210,34 +214,8 @@ wasm_bindgen_cli() {
   printf 'WASM_BINDGEN=%q\n' "$found" >>"$toolchain/env.sh"
 }
 
-# --- binaryen's wasm-opt, optional: only shrinks the bundle --------------------------------
-wasm_opt() {
-  local prefix="$toolchain/binaryen" bin
-  bin=$(command -v wasm-opt || true)
-  if [ -z "$bin" ] && [ -x "$prefix/usr/bin/wasm-opt" ]; then bin="$prefix/usr/bin/wasm-opt"; fi
-  if [ -z "$bin" ]; then
-    say "wasm-opt: apt-get download binaryen into .toolchain/binaryen"
-    if (apt_update_once && mkdir -p "$toolchain/debs-binaryen" && chmod 0777 "$toolchain/debs-binaryen" \
-      && cd "$toolchain/debs-binaryen" && apt-get download -q binaryen \
-      && dpkg -x binaryen_*.deb "$prefix"); then
-      bin="$prefix/usr/bin/wasm-opt"
-    else
-      say "wasm-opt: not available; the wasm will not get a size pass (optional)"
-    fi
-    rm -rf "$toolchain/debs-binaryen"
-  fi
-  if [ -n "$bin" ]; then
-    say "wasm-opt: $bin"
-    {
-      printf 'WASM_OPT=%q\n' "$bin"
-      printf 'WASM_OPT_LIBS=%q\n' "$(dirname "$(dirname "$bin")")/lib/x86_64-linux-gnu"
-    } >>"$toolchain/env.sh"
-  fi
-}
-
 npm_packages
 chromium
 wasm_toolchain
 wasm_bindgen_cli
-wasm_opt
 say "done ($(sed -n 's/^WASM_ROUTE=//p' "$toolchain/env.sh") route; see .toolchain/env.sh)"

@@ -124,8 +124,10 @@ export async function expectMarksMatchMentions(page) {
 export async function screenshots(page, name) {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const desktop = page.viewportSize();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(screenshotDir, `${name}-desktop.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(screenshotDir, `${name}-narrow.png`), fullPage: true });
   await page.setViewportSize(desktop);
 }

@@ -36,6 +36,8 @@ const strings = {
     explicit: 'Table from the article',
     derived: 'Table derived from the positions',
     showInArticle: 'Show in the article',
+    notShown: (n) => `${n} more not shown.`,
+    articleCut: (n) => `Only the first ${n.toLocaleString('en')} characters are shown here.`,
     languages: { ar: 'Arabic', en: 'English', und: 'undetermined' },
     kinds: { person: 'person', country: 'country', organization: 'organisation', group: 'group' },
     stances: {
@@ -78,6 +80,8 @@ const strings = {
     explicit: 'جدول من المقال',
     derived: 'جدول مستخلص من المواقف',
     showInArticle: 'إظهار في المقال',
+    notShown: (n) => `لم يُعرض ${n} غيرها.`,
+    articleCut: (n) => `لا يُعرض هنا إلا أول ${n.toLocaleString('ar')} حرف.`,
     languages: { ar: 'العربية', en: 'الإنجليزية', und: 'غير محددة' },
     kinds: { person: 'شخص', country: 'دولة', organization: 'منظمة', group: 'جماعة' },
     stances: {

@@ -3,11 +3,12 @@ import './style.css';
 import { StanceMap } from './stance-map-define.js';
 import { dictionary, directionOf, pickLocale } from './i18n.js';
 import { MAX_INPUT_BYTES, utf8Length } from './limits.js';
+import { AUTO_DIR_LIMIT, directionFor, firstStrongDirection } from './direction.js';
 import { SAMPLES } from './samples.js';
 
 /** Pause after the last keystroke before analysing. */
 const DEBOUNCE_MS = 150;
-/** A request still unanswered after this long is abandoned with its worker when newer text comes. */
+/** A worker still busy after this long is replaced when newer text is waiting. */
 const STUCK_MS = 1000;
 
 const locale = pickLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
@@ -29,8 +30,10 @@ const results = document.getElementById('results');
 let worker = null;
 let workerReady = false;
 let requestId = 0;
-/** The newest request: {id, text, sentAt}; answers to any other id are stale and dropped. */
+/** The newest text to analyse, {id, text}; answers for any other id are stale and dropped. */
 let current = null;
+/** The request the worker is working on, {id, sentAt}, until it answers. */
+let inFlight = null;
 let debounceTimer = 0;
 
 function setStatus(state, message) {
@@ -41,6 +44,7 @@ function setStatus(state, message) {
 
 function startWorker() {
   workerReady = false;
+  inFlight = null;
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'stancemap' });
   worker.addEventListener('message', onWorkerMessage);
   worker.addEventListener('error', (event) => {
@@ -49,19 +53,22 @@ function startWorker() {
   });
 }
 
+// Analysis is one synchronous call inside the worker and cannot be interrupted; replacing the
+// worker is the only way to stop it.
 function restartWorker() {
   worker.terminate();
   startWorker();
 }
 
 function onWorkerMessage({ data: message }) {
+  if (message.id !== undefined && message.id === inFlight?.id) inFlight = null;
   switch (message.type) {
     case 'ready':
       workerReady = true;
       window.__stancemapVersion = message.version;
       versionLine.textContent = t.version(message.version);
       if (current) send(current);
-      else setStatus('ready', textarea.value ? t.ready : t.empty);
+      else if (status.dataset.state === 'loading') setStatus('ready', textarea.value ? t.ready : t.empty);
       break;
     case 'load-error':
       setStatus('error', t.loadFailed(message.message));
@@ -73,7 +80,7 @@ function onWorkerMessage({ data: message }) {
     case 'error':
       if (message.fatal) restartWorker();
       if (message.id !== current?.id) return;
-      current.answered = true;
+      current = null;
       results.clear();
       setStatus('error', t.failed(message.message));
       break;
@@ -81,7 +88,7 @@ function onWorkerMessage({ data: message }) {
 }
 
 function show(request, analysis, ms) {
-  request.answered = true;
+  current = null;
   results.show(request.text, analysis);
   // For tests and the curious: the last analysis shown, with the text it belongs to.
   window.__stancemapLast = { id: request.id, text: request.text, analysis, ms };
@@ -90,42 +97,66 @@ function show(request, analysis, ms) {
 }
 
 function send(request) {
-  request.sentAt = performance.now();
+  inFlight = { id: request.id, sentAt: performance.now() };
   worker.postMessage({ type: 'analyze', id: request.id, text: request.text });
+}
+
+function refuse(bytes) {
+  current = null;
+  window.__stancemapLast = { id: ++requestId, text: null, analysis: null, ms: 0, refused: bytes };
+  setStatus('too-large', t.tooLarge((bytes / 1e6).toFixed(1)));
 }
 
 function analyse(text) {
   clearTimeout(debounceTimer);
-  const previous = current;
-  const request = { id: ++requestId, text, answered: false };
   if (text.trim() === '') {
     current = null;
     results.clear();
-    window.__stancemapLast = { id: request.id, text, analysis: null, ms: 0 };
+    window.__stancemapLast = { id: ++requestId, text, analysis: null, ms: 0 };
     setStatus(workerReady ? 'ready' : 'loading', workerReady ? t.empty : t.loading);
     return;
   }
   const bytes = utf8Length(text);
   if (bytes > MAX_INPUT_BYTES) {
-    current = null;
     results.clear();
-    window.__stancemapLast = { id: request.id, text: null, analysis: null, ms: 0, refused: bytes };
-    setStatus('too-large', t.tooLarge((bytes / 1e6).toFixed(1)));
+    refuse(bytes);
     return;
   }
-  current = request;
+  current = { id: ++requestId, text };
   setStatus('analysing', t.analysing);
   if (!workerReady) return; // sent when the worker reports ready
-  // Analysis is one synchronous call in the worker and cannot be interrupted; a worker still
-  // busy with an older text is replaced so that the newest text is not kept waiting.
-  if (previous && !previous.answered && performance.now() - previous.sentAt > STUCK_MS) {
-    restartWorker();
+  if (inFlight && performance.now() - inFlight.sentAt > STUCK_MS) {
+    restartWorker(); // the new worker is sent `current` when it is ready
     return;
   }
-  send(request);
+  send(current);
 }
 
+// A paste or drop is checked before the text box takes it: above the limit it is refused, and
+// a large one gets its direction set first (see direction.js), as laying out that much text
+// under dir="auto" would hold up the page.
+function beforeInsert(event, inserted) {
+  if (!inserted) return;
+  const { value, selectionStart, selectionEnd } = textarea;
+  const before = value.slice(0, selectionStart);
+  const after = value.slice(selectionEnd);
+  const bytes = utf8Length(before) + utf8Length(inserted) + utf8Length(after);
+  if (bytes > MAX_INPUT_BYTES) {
+    event.preventDefault();
+    refuse(bytes);
+    return;
+  }
+  const length = before.length + inserted.length + after.length;
+  // V8 concatenates lazily, so the head of a long text costs little to build.
+  textarea.dir = length <= AUTO_DIR_LIMIT ? 'auto' : firstStrongDirection(before + inserted + after);
+}
+textarea.addEventListener('paste', (event) => beforeInsert(event, event.clipboardData?.getData('text/plain')));
+textarea.addEventListener('drop', (event) => beforeInsert(event, event.dataTransfer?.getData('text/plain')));
+
 textarea.addEventListener('input', () => {
+  // Back to dir="auto" once the text is short again.
+  const dir = directionFor(textarea.value);
+  if (textarea.dir !== dir) textarea.dir = dir;
   clearTimeout(debounceTimer);
   debounceTimer = setTimeout(() => analyse(textarea.value), DEBOUNCE_MS);
 });
@@ -133,11 +164,13 @@ textarea.addEventListener('input', () => {
 for (const button of document.querySelectorAll('button.sample')) {
   button.addEventListener('click', () => {
     textarea.value = SAMPLES[button.dataset.sample];
+    textarea.dir = directionFor(textarea.value);
     analyse(textarea.value);
   });
 }
 
 document.getElementById('clear').addEventListener('click', () => {
+  textarea.dir = 'auto';
   textarea.value = '';
   analyse('');
   textarea.focus();

@@ -3,12 +3,16 @@
 // nodes or textContent, never as markup.
 
 import { dictionary, pickLocale } from './i18n.js';
+import { directionFor } from './direction.js';
 
 /** Distinct highlight colours; actor i gets colour i mod COLOURS (see style.css). */
 const COLOURS = 8;
 
-/** Above this many mentions only the first ones are highlighted, so the page stays responsive. */
-const MAX_MARKS = 20000;
+/**
+ * How much of one analysis is put in the page: beyond these the rest is left out with a note,
+ * so that an analysis of a very long text (up to the 10 MB input limit) cannot hold up the page.
+ */
+const LIMITS = { actors: 200, positions: 1000, rows: 500, articleChars: 300_000, marks: 20_000 };
 
 export class StanceMap extends HTMLElement {
   static define(tag = 'stance-map', registry = customElements) {
@@ -20,6 +24,8 @@ export class StanceMap extends HTMLElement {
   #analysis = null;
   #selected = -1;
   #article = null;
+  /** dir and lang of the interface, for interface words inside article-direction containers. */
+  #ui = { dir: 'ltr', lang: 'en' };
 
   /** The analysed text and the analysis object from the worker. */
   show(text, analysis) {
@@ -62,6 +68,10 @@ export class StanceMap extends HTMLElement {
     const actors = Array.isArray(analysis?.actors) ? analysis.actors : [];
     const colourOf = new Map(actors.map((actor, i) => [actor.id, i % COLOURS]));
     const contentDir = analysis?.language === 'ar' ? 'rtl' : analysis?.language === 'en' ? 'ltr' : 'auto';
+    this.#ui = {
+      dir: this.closest('[dir]')?.getAttribute('dir') ?? 'ltr',
+      lang: this.closest('[lang]')?.getAttribute('lang') ?? 'en',
+    };
 
     this.#article = section('article', t.article);
     this.replaceChildren(
@@ -80,21 +90,23 @@ export class StanceMap extends HTMLElement {
       return box;
     }
     const list = el('ul', { class: 'actor-list', dir });
-    for (const actor of actors) {
+    for (const actor of actors.slice(0, LIMITS.actors)) {
       const item = el('li', { class: 'actor', 'data-actor': actor.id, 'data-colour': colourOf.get(actor.id) });
       const head = el('div', { class: 'actor-head' });
       head.append(
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
         el('span', { class: 'actor-name', dir: 'auto' }, actor.name),
-        el('span', { class: 'badge kind', 'data-kind': actor.kind }, t.kinds[actor.kind] ?? actor.kind),
+        this.#uiText('badge kind', t.kinds[actor.kind] ?? actor.kind, { 'data-kind': actor.kind }),
       );
       item.append(head);
       if (actor.role) item.append(el('div', { class: 'actor-role', dir: 'auto' }, actor.role));
       const aliases = (actor.aliases ?? []).filter((alias) => alias !== actor.name);
       if (aliases.length > 0) {
-        const line = el('div', { class: 'actor-aliases' }, `${t.aliases} `);
+        const line = el('div', { class: 'actor-aliases' }, this.#uiText('aliases-label', t.aliases), ' ');
+        // The list separator of the article's language: the aliases are its words.
+        const separator = this.#analysis?.language === 'ar' ? '، ' : ', ';
         aliases.forEach((alias, i) => {
-          if (i > 0) line.append('، ');
+          if (i > 0) line.append(separator);
           line.append(el('bdi', { class: 'alias' }, alias));
         });
         item.append(line);
@@ -113,12 +125,13 @@ export class StanceMap extends HTMLElement {
       fill.style.inlineSize = `${Math.round(salience * 100)}%`;
       meter.append(fill);
       const stats = el('div', { class: 'actor-stats' });
-      stats.append(el('span', { class: 'mention-count' }, t.mentions(count)), meter,
+      stats.append(this.#uiText('mention-count', t.mentions(count)), meter,
         el('span', { class: 'salience-value', title: t.salience }, `${Math.round(salience * 100)}%`));
       item.append(stats);
       list.append(item);
     }
     box.append(list);
+    if (actors.length > LIMITS.actors) box.append(note(t.notShown(actors.length - LIMITS.actors)));
     return box;
   }
 
@@ -131,7 +144,7 @@ export class StanceMap extends HTMLElement {
     }
     // Grouped by actor, in the order of the actor list; positions naming an unknown actor last.
     const groups = new Map(actors.map((actor) => [actor.id, { actor, items: [] }]));
-    positions.forEach((position, index) => {
+    positions.slice(0, LIMITS.positions).forEach((position, index) => {
       if (!groups.has(position.actor)) groups.set(position.actor, { actor: { id: position.actor, name: position.actor }, items: [] });
       groups.get(position.actor).items.push({ position, index });
     });
@@ -152,7 +165,7 @@ export class StanceMap extends HTMLElement {
           title: t.showInArticle,
         });
         button.append(
-          el('span', { class: 'badge stance', 'data-stance': position.stance }, t.stances[position.stance] ?? position.stance),
+          this.#uiText('badge stance', t.stances[position.stance] ?? position.stance, { 'data-stance': position.stance }),
           el('span', { class: 'evidence-text', dir: 'auto' }, position.text ?? ''),
         );
         button.addEventListener('click', () => this.select(index));
@@ -162,6 +175,7 @@ export class StanceMap extends HTMLElement {
       wrapper.append(group);
     }
     box.append(wrapper);
+    if (positions.length > LIMITS.positions) box.append(note(t.notShown(positions.length - LIMITS.positions)));
     return box;
   }
 
@@ -186,7 +200,7 @@ export class StanceMap extends HTMLElement {
       headRow.append(th);
     });
     const body = el('tbody');
-    for (const row of rows) {
+    for (const row of rows.slice(0, LIMITS.rows)) {
       const tr = el('tr');
       tr.append(el('th', { scope: 'row', dir: 'auto' }, row.aspect ?? ''));
       for (const cell of row.cells ?? []) tr.append(el('td', { dir: 'auto' }, cell ?? ''));
@@ -195,7 +209,13 @@ export class StanceMap extends HTMLElement {
     grid.append(el('thead', {}, headRow), body);
     scroller.append(grid);
     box.append(scroller);
+    if (rows.length > LIMITS.rows) box.append(note(t.notShown(rows.length - LIMITS.rows)));
     return box;
+  }
+
+  /** A span of interface text, isolated in the interface's direction and language. */
+  #uiText(className, text, attributes = {}) {
+    return el('span', { class: className, dir: this.#ui.dir, lang: this.#ui.lang, ...attributes }, text);
   }
 
   /** Highlights position `index` (its evidence span) in the article view. */
@@ -213,11 +233,15 @@ export class StanceMap extends HTMLElement {
     const box = this.#article;
     if (!box) return;
     box.querySelector('.article-text')?.remove();
+    box.querySelector('.article-cut')?.remove();
     const actors = Array.isArray(this.#analysis?.actors) ? this.#analysis.actors : [];
     const position = this.#analysis?.positions?.[this.#selected];
-    const view = el('div', { class: 'article-text', dir: 'auto' });
-    view.append(highlightedArticle(this.#text, actors, position?.span));
+    const view = el('div', { class: 'article-text', dir: directionFor(this.#text) });
+    view.append(highlightedArticle(this.#text, actors, position?.span, LIMITS.articleChars));
     box.append(view);
+    if (this.#text.length > LIMITS.articleChars) {
+      box.append(el('p', { class: 'empty-note article-cut' }, this.#strings().articleCut(LIMITS.articleChars)));
+    }
   }
 }
 
@@ -225,9 +249,16 @@ export class StanceMap extends HTMLElement {
  * A fragment holding `text` with every actor mention as a <mark> (data-start/data-end are the
  * UTF-16 offsets, which JS string indices already are) and, if `span` is given, that range
  * wrapped in <span class="evidence">. Overlapping mentions keep the earlier, longer one; the
- * evidence range widens to whole mentions so that it never splits a mark.
+ * evidence range widens to whole mentions so that it never splits a mark. Only the first
+ * `limit` UTF-16 units are shown.
  */
-export function highlightedArticle(text, actors, span) {
+export function highlightedArticle(fullText, actors, span, limit = Infinity) {
+  let text = fullText;
+  if (text.length > limit) {
+    // Never cut between the two halves of a surrogate pair.
+    const cut = /[\uD800-\uDBFF]/.test(text[limit - 1] ?? '') ? limit - 1 : limit;
+    text = text.slice(0, cut);
+  }
   const marks = [];
   actors.forEach((actor, i) => {
     for (const mention of actor.mentions ?? []) {
@@ -240,7 +271,7 @@ export function highlightedArticle(text, actors, span) {
   marks.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept = [];
   for (const mark of marks) {
-    if (kept.length >= MAX_MARKS) break;
+    if (kept.length >= LIMITS.marks) break;
     if (kept.length === 0 || mark.start >= kept[kept.length - 1].end) kept.push(mark);
   }
 
