@@ -1,7 +1,7 @@
 // The page's own plumbing, independent of what the analyser finds: the wasm loads in a module
 // worker, answers, stale answers are dropped, the input cap holds, text stays text, and the
 // renderer turns UTF-16 offsets into the right highlights.
-import { test, expect, openPage, analyseText, waitForAnalysis } from './helpers.js';
+import { test, expect, openPage, analyseText, waitForAnalysis, screenshots } from './helpers.js';
 
 test('the analyser loads in a worker, answers with a language and shows its version', async ({ page, guard }) => {
   await openPage(page);
@@ -182,8 +182,8 @@ test('the renderer highlights UTF-16 mention offsets and shows position evidence
   expect(await page.evaluate(() => window.__xss)).toBeUndefined();
 });
 
-test.describe('with an Arabic browser', () => {
-  test.use({ locale: 'ar-EG' });
+test.describe('with an Arabic browser in dark mode', () => {
+  test.use({ locale: 'ar-EG', colorScheme: 'dark' });
 
   test('the interface is in Arabic, right to left', async ({ page }) => {
     await openPage(page);
@@ -191,5 +191,9 @@ test.describe('with an Arabic browser', () => {
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(page.locator('label[for="article"]')).toHaveText('المقال');
     await expect(page.locator('#article')).toHaveAttribute('dir', 'auto');
+    await page.getByRole('button', { name: 'مثال عربي' }).click();
+    await page.waitForFunction(() => document.body.dataset.state === 'done');
+    await expect(page.locator('#status')).toContainText('اكتمل');
+    await screenshots(page, 'ui-ar-dark');
   });
 });
