@@ -108,7 +108,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         let surface = m.canonical.map(str::to_string).unwrap_or_else(|| doc.text[m.span.clone()].to_string());
         push_unique(&mut actor.aliases, surface.clone());
         if m.phrase_span != m.span {
-            push_unique(&mut actor.aliases, doc.text[m.phrase_span.clone()].to_string());
+            push_unique(&mut actor.aliases, m.phrase_text.clone());
         }
         if actor.role.is_none() {
             actor.role = m.role_text.clone();
@@ -170,6 +170,15 @@ mod tests {
         let ms = mentions::find(&doc, lex);
         let arabic = text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         merge(&doc, lex, &ms, arabic).list.into_iter().map(|a| (a.name, a.role, a.aliases, a.mentions.len())).collect()
+    }
+
+    #[test]
+    fn aliases_are_written_as_a_reader_would() {
+        // Proclitics dropped (ونظيره → نظيره), a title fused with لـ restored (للرئيس → الرئيس).
+        let got = actors("التقى بوتين ونظيره الفرنسي إيمانويل ماكرون. وقال للرئيس الفرنسي السابق ماكرون إن");
+        let macron = got.iter().find(|a| a.0 == "إيمانويل ماكرون").expect("Macron");
+        assert!(macron.2.contains(&"نظيره الفرنسي إيمانويل ماكرون".to_string()), "{:?}", macron.2);
+        assert!(macron.2.contains(&"الرئيس الفرنسي السابق ماكرون".to_string()), "{:?}", macron.2);
     }
 
     #[test]

@@ -147,7 +147,12 @@ impl Lexicon {
                     Lang::Ar => arabic::is_proclitic_prefix(prefix, pt.article, pt.fused_lil),
                     Lang::En => prefix.is_empty(),
                 };
-                if !ok_start || !case_ok(pt.case, pt.written, &doc.text[doc.original_range(s..e)]) {
+                let original = &doc.text[doc.original_range(s..e)];
+                if !ok_start || !case_ok(pt.case, pt.written, original) {
+                    continue;
+                }
+                // Tanween marks an indefinite word: روسيًا is "as a Russian", not Russia.
+                if pt.lang == Lang::Ar && matches!(pt.target, Target::Entity { .. }) && original.contains(['\u{064B}', '\u{064C}', '\u{064D}']) {
                     continue;
                 }
                 // A fused form (للولايات) keeps the mention on the stem; its alias is the
@@ -399,6 +404,13 @@ mod tests {
         assert!(got.contains(&("الروسي".to_string(), "demonym:country:ru".to_string())), "{got:?}");
         assert!(got.contains(&("الأمريكية".to_string(), "demonym:country:us".to_string())), "{got:?}");
         assert!(got.iter().any(|(s, k)| s == "الرئيس" && k == "title"), "{got:?}");
+    }
+
+    #[test]
+    fn tanween_marks_an_adjective_not_a_name() {
+        // "رئيسًا روسيًا" is "a Russian president"; روسيا without tanween is Russia.
+        let got = names("بصفته رئيسًا روسيًا زار روسيا");
+        assert_eq!(got.iter().filter(|(_, k)| k == "country:ru").count(), 1, "{got:?}");
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub(crate) struct Mention {
     pub role_text: Option<String>,
     /// Byte range of the name in the original text, proclitics excluded (filled by `find`).
     pub span: Range<usize>,
+    /// The whole phrase as a reader writes it (filled by `find`).
+    pub phrase_text: String,
     /// Byte range of the whole phrase (title + name).
     pub phrase_span: Range<usize>,
 }
@@ -84,49 +86,40 @@ pub(crate) fn find(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
 fn find_in_order(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
     let (mut mentions, at) = find_tokens(doc, lexicon);
     // Byte spans: a range starting on a lexicon form starts where the form does, after any
-    // proclitics glued to it (وبوتين → بوتين).
-    let span_of = |r: &Range<usize>, head_noun: bool| -> Range<usize> {
+    // proclitics glued to it (وبوتين → بوتين); so does one starting on a word the rules know
+    // (وحزب، ونظيره، وخليل).
+    let span_of = |r: &Range<usize>| -> Range<usize> {
         let t = &doc.tokens[r.start];
         let start = match at.get(&r.start) {
             Some(lt) => doc.original_range(lt.fstart..lt.fend).start,
-            // An organisation's head noun may carry proclitics (وحزب، لوزارة): the name starts
-            // after them.
-            None if head_noun && t.script == Script::Arabic => {
+            None if t.script == Script::Arabic => {
                 let word = doc.ftok(r.start);
                 let bare = arabic_text::without_proclitics(word);
-                doc.original_range(t.fstart + (word.len() - bare.len())..t.fend).start
+                if bare != word && is_known_stem(bare) {
+                    doc.original_range(t.fstart + (word.len() - bare.len())..t.fend).start
+                } else {
+                    t.start
+                }
             }
             None => t.start,
         };
         start..doc.tokens[r.end - 1].end
     };
+    // A title fused with لـ (للرئيس الأمريكي) is written with its article in roles and aliases.
+    let written = |r: &Range<usize>| -> String {
+        match at.get(&r.start) {
+            Some(lt) if lt.canonical.is_some() && matches!(lt.target, Target::Title { .. }) => {
+                let title_end = doc.tokens[lt.end - 1].end;
+                format!("{}{}", lt.canonical.unwrap_or_default(), &doc.text[title_end..doc.tokens[r.end - 1].end])
+            }
+            _ => doc.text[span_of(r)].to_string(),
+        }
+    };
     for m in &mut mentions {
-        // Proclitics on an organisation's head noun or a given name (وحزب، وخليل) are not
-        // part of the name.
-        let head_noun = match &m.referent {
-            Referent::Organization { .. } => true,
-            Referent::Unknown(_) => {
-                let w = doc.ftok(m.name.start);
-                let bare = arabic_text::without_proclitics(w);
-                bare != w && crate::lexicon::given_names::given_names().contains_key(bare)
-            }
-            _ => false,
-        };
-        let span = |r: &Range<usize>| span_of(r, head_noun);
-        m.span = span(&m.name);
-        m.phrase_span = span(&m.phrase);
-        m.role_text = m.role.clone().map(|r| {
-            let whole = &doc.text[span(&r)];
-            match at.get(&r.start) {
-                // The title was fused with لـ (للرئيس الأمريكي): write it with its article.
-                Some(lt) if lt.canonical.is_some() => {
-                    let title_end = doc.tokens[lt.end - 1].end;
-                    let rest = &doc.text[title_end..doc.tokens[r.end - 1].end];
-                    format!("{}{}", lt.canonical.unwrap_or_default(), rest)
-                }
-                _ => whole.to_string(),
-            }
-        });
+        m.span = span_of(&m.name);
+        m.phrase_span = span_of(&m.phrase);
+        m.phrase_text = written(&m.phrase);
+        m.role_text = m.role.as_ref().map(written);
     }
     mentions
 }
@@ -162,6 +155,7 @@ fn find_tokens(doc: &Document, lexicon: &Lexicon) -> (Vec<Mention>, HashMap<usiz
                         role_key: None,
                         canonical: lt.canonical,
                         role_text: None,
+                        phrase_text: String::new(),
                         span: 0..0,
                         phrase_span: 0..0,
                     });
@@ -214,8 +208,16 @@ fn add_surname_mentions(doc: &Document, mentions: &mut Vec<Mention>) {
 impl Mention {
     /// A mention whose name is its whole phrase.
     pub(crate) fn plain(range: Range<usize>, referent: Referent, form: MentionForm) -> Mention {
-        Mention { name: range.clone(), phrase: range, referent, form, role: None, role_key: None, canonical: None, role_text: None, span: 0..0, phrase_span: 0..0 }
+        Mention { name: range.clone(), phrase: range, referent, form, role: None, role_key: None, canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0 }
     }
+}
+
+/// A word stem the mention rules recognise after proclitics: a given name, an
+/// organisation's head noun, نظير with its pronoun, or جانب/طرف.
+fn is_known_stem(bare: &str) -> bool {
+    crate::lexicon::given_names::given_names().contains_key(bare)
+        || ["ar.org_head", "ar.group_head", "ar.side"].iter().any(|c| words::is(c, bare))
+        || arabic_text::strip_enclitic(bare).is_some_and(|stem| words::is("ar.counterpart", stem))
 }
 
 /// The role key of a token range: its folded words without qualifiers ("former", السابق),
