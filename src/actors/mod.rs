@@ -56,6 +56,18 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         if let Some(k) = role_owner.get(key) {
             return Some(k.clone());
         }
+        // A shorter form of a role held by one person in the text: "the president" after
+        // "U.S. President Donald Trump", "الرئيس" after "الرئيس الروسي فلاديمير بوتين".
+        let words: Vec<&str> = key.split(' ').collect();
+        let holders: Vec<&Key> = role_owner.iter().filter(|(k, _)| {
+            let owner_words: Vec<&str> = k.split(' ').collect();
+            words.iter().all(|w| owner_words.contains(w))
+        }).map(|(_, v)| v).collect();
+        if let Some(&first) = holders.first() {
+            if holders.iter().all(|h| *h == first) {
+                return Some(first.clone());
+            }
+        }
         // A known office holder named elsewhere in the text, whose lexicon role this is.
         let by_role = mentioned_known.iter().copied().find(|&e| {
             lexicon.entities[e].roles.iter().any(|r| role_key_of(r) == key)

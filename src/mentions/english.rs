@@ -47,6 +47,10 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             }
         } else if doc.tokens[j].is_word && words::is("en.qualifier", doc.ftok(j)) && saw_title.is_none() {
             j += 1;
+        } else if let Some(org) = organization(doc, at, j).filter(|o| saw_title.is_none() && at.get(&o.phrase.end).is_some_and(|lt| matches!(lt.target, Target::Title { .. }))) {
+            // "Commerce Ministry spokesperson He Yadong": a body the lexicon lacks, then a title.
+            j = org.phrase.end;
+            nested.push(org);
         } else {
             break;
         }
@@ -73,7 +77,8 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             Some(Mention { name: j..end, phrase: i..end, referent: Referent::Unknown(doc.ftok(end - 1).to_string()), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0 })
         } else if let Some(m) = appositive_name(doc, at, i, role_end, &role, &key) {
             Some(m)
-        } else if country.is_some() || !nested.is_empty() {
+        } else if country.is_some() || !nested.is_empty() || (!honorific && i > 0 && doc.ftok(i - 1) == "the") {
+            // "the Russian president", "the UN chief", "the president": someone named elsewhere.
             Some(Mention { name: i..role_end, phrase: i..role_end, referent: Referent::Role { key: key.clone(), country: None }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0 })
         } else {
             None
@@ -113,21 +118,19 @@ fn appositive_name(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize, rol
     Some(Mention { name: j..end, phrase: i..end, referent, form: MentionForm::Name, role: role.clone(), role_key: Some(key.to_string()), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0 })
 }
 
-/// "the Russian side", "the Iranian delegation".
+/// "the Russian side", "the U.S. side": the state; "his Chinese counterpart": a person of it.
 fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let lt = at.get(&i)?;
-    let Target::Demonym { country } = lt.target else { return None };
+    let country = country_of(lt, Lexicon::builtin())?;
     let next = lt.end;
-    (next < doc.tokens.len() && words::is("en.side", doc.ftok(next)) && i > 0 && doc.ftok(i - 1) == "the")
-        .then(|| Mention::plain(i..next + 1, Referent::Known(country), MentionForm::Side))
-        .or_else(|| {
-            // "his Chinese counterpart" names a person of that state.
-            (next < doc.tokens.len() && words::is("en.counterpart", doc.ftok(next))).then(|| {
-                let key = role_key(doc, i..next + 1);
-                Mention::plain(i..next + 1, Referent::Role { key, country: Some(country) }, MentionForm::RolePhrase)
-            })
-        })
-        .filter(|_| country_of(lt, Lexicon::builtin()).is_some())
+    let w = doc.ftok(next.min(doc.tokens.len() - 1));
+    if next < doc.tokens.len() && words::is("en.side", w) && i > 0 && doc.ftok(i - 1) == "the" {
+        return Some(Mention::plain(i..next + 1, Referent::Known(country), MentionForm::Side));
+    }
+    (next < doc.tokens.len() && words::is("en.counterpart", w)).then(|| {
+        let key = role_key(doc, i..next + 1);
+        Mention::plain(i..next + 1, Referent::Role { key, country: Some(country) }, MentionForm::RolePhrase)
+    })
 }
 
 /// End of a run of capitalised words (with name particles such as bin, al-, von, de inside)
@@ -145,9 +148,12 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
         }
         let original = doc.otok(k);
         let capitalised = original.chars().next().is_some_and(char::is_uppercase);
-        let particle = k > j && words::is("en.name_particle", doc.ftok(k)) && k + 1 < doc.tokens.len()
-            && doc.otok(k + 1).chars().next().is_some_and(char::is_uppercase);
-        if !(capitalised || particle) || (capitalised && words::is("en.stop", doc.ftok(k))) {
+        let next_capitalised = k + 1 < doc.tokens.len() && doc.tokens[k + 1].is_word && doc.otok(k + 1).chars().next().is_some_and(char::is_uppercase);
+        let particle = k > j && words::is("en.name_particle", doc.ftok(k)) && next_capitalised;
+        // A Chinese family name may look like a function word ("Vice Premier He Lifeng"):
+        // right after a title and before another capitalised word it is a name.
+        let family_name = k == j && next_capitalised && !at.contains_key(&(k + 1));
+        if !(capitalised || particle) || (capitalised && words::is("en.stop", doc.ftok(k)) && !family_name) {
             break;
         }
         k += 1;
@@ -205,6 +211,9 @@ mod tests {
             ("unknown person as cue subject", "Evans Njoroge said the deal was weak.", ("Evans Njoroge", "unknown:njoroge", "")),
             ("unknown person after inverted cue", "\"It is weak,\" said Amara Diallo.", ("Amara Diallo", "unknown:diallo", "")),
             ("given name without title", "Talks led by Olena Kovalenko ended.", ("Olena Kovalenko", "unknown:kovalenko", "")),
+            ("family name that looks like a pronoun", "talks with Chinese Vice Premier He Lifeng in Geneva", ("He Lifeng", "unknown:lifeng", "Chinese Vice Premier")),
+            ("body then title", "Trade Ministry spokeswoman Anna Berg said", ("Anna Berg", "unknown:berg", "Trade Ministry spokeswoman")),
+            ("the president alone", "the president said", ("president", "role:president", "")),
             ("acronym case", "The US and the UN said", ("US", "country:us", "")),
         ];
         for (name, text, want) in cases {

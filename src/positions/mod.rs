@@ -255,13 +255,13 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     // particle, after the addressee.
     let particle_taken = start > 0 && cue.particles.iter().any(|p| p == doc.ftok(start - 1));
     if !cue.speech && !cue.particles.is_empty() && !particle_taken {
-        let window = (start..sentence.end.min(start + 8)).take_while(|&t| !matches!(doc.ftok(t), "." | "؛" | ";" | ":"));
+        let window = (start..sentence.end.min(start + 8)).take_while(|&t| !is_hard_stop(doc, t));
         if let Some(p) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| cue.particles.iter().any(|p| p == doc.ftok(t))) {
             s = p;
         }
     }
     if cue.speech {
-        let window = (start..sentence.end.min(start + 10)).take_while(|&t| !matches!(doc.ftok(t), "." | "؛" | ";"));
+        let window = (start..sentence.end.min(start + 10)).take_while(|&t| !is_hard_stop(doc, t));
         if let Some(c) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| is_complementiser(doc, t)) {
             s = c;
         }
@@ -294,7 +294,7 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
                 }
                 _ => {}
             }
-            let hard = matches!(w, "." | "؛" | ";" | "!" | "?" | "؟" | ":") && !is_decimal_point(doc, e);
+            let hard = is_hard_stop(doc, e);
             let soft = matches!(w, "،" | ",") && !is_decimal_point(doc, e);
             if hard || (soft && !speech && words_seen >= 1) {
                 break;
@@ -326,6 +326,17 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
         }
     }
     found.map(|text| Claim { text, end_token, proposition: proposition && speech })
+}
+
+/// Punctuation that ends a claim: a full stop (not a decimal point or an initial's),
+/// semicolons, colons, question and exclamation marks.
+fn is_hard_stop(doc: &Document, i: usize) -> bool {
+    matches!(doc.ftok(i), "." | "؛" | ";" | "!" | "?" | "؟" | ":") && !is_decimal_point(doc, i) && !is_initial_dot(doc, i)
+}
+
+/// "U.S.": a full stop right after a single Latin letter.
+fn is_initial_dot(doc: &Document, i: usize) -> bool {
+    i > 0 && doc.ftok(i) == "." && doc.tokens[i - 1].script == Script::Latin && doc.ftok(i - 1).chars().count() == 1 && doc.tokens[i - 1].fend == doc.tokens[i].fstart
 }
 
 /// "2.1", "1,000": a full stop or comma between digits.
@@ -413,6 +424,7 @@ mod tests {
             ("arabic joint holders, second", "دعت فرنسا وألمانيا الطرفين إلى وقف إطلاق النار.", ("ألمانيا", Stance::Demands, "وقف إطلاق النار")),
             ("english joint holders", "France and Germany urged both sides to resume talks.", ("France", Stance::Demands, "both sides to resume talks")),
             ("english particle already taken", "Peru vowed to cut taxes and to return to growth.", ("Peru", Stance::Proposes, "cut taxes and to return to growth")),
+            ("english initials do not end a claim", "Beijing called on the U.S. side to lift export controls.", ("China", Stance::Demands, "lift export controls")),
             ("english SVO", "French President Emmanuel Macron rejected the tariff plan on Monday.", ("Emmanuel Macron", Stance::Rejects, "the tariff plan on Monday")),
             ("english inverted after quote", "\"We will not accept this deal,\" said Japanese Prime Minister Kenji Sato.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
             ("english pronoun subject", "German Chancellor Friedrich Merz met the envoy. He called for new sanctions on Iran.", ("Friedrich Merz", Stance::Demands, "new sanctions on Iran")),
