@@ -64,7 +64,7 @@ chromium() {
   fi
   apt_update_once
   say "chromium: apt-get install chromium chromium-driver"
-  as_root apt-get install -y -qq chromium chromium-driver
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 }
 
 # --- Rust toolchain for wasm32-unknown-unknown -----------------------------------------------
