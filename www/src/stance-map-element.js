@@ -94,7 +94,6 @@ export class StanceMap extends HTMLElement {
       const item = el('li', { class: 'actor', 'data-actor': actor.id, 'data-colour': colourOf.get(actor.id) });
       const head = el('div', { class: 'actor-head' });
       head.append(
-        el('span', { class: 'swatch', 'aria-hidden': 'true' }),
         el('span', { class: 'actor-name', dir: 'auto' }, actor.name),
         this.#uiText('badge kind', t.kinds[actor.kind] ?? actor.kind, { 'data-kind': actor.kind }),
       );
