@@ -327,6 +327,15 @@ impl Builder {
             self.titles.push(Title { rank: field(row, rank).to_string() });
             let title = self.titles.len() - 1;
             self.add_columns(row, &[en, ar, ar_f], Target::Title { title });
+            // The construct form without the article (مفوض التجارة، سفيرة فرنسا) for one-word
+            // titles written with it.
+            for col in [ar, ar_f] {
+                for v in variants(field(row, col)) {
+                    if let Some(bare) = v.strip_prefix("ال").filter(|b| !b.contains(' ') && b.chars().count() >= 3) {
+                        self.add(bare, Target::Title { title });
+                    }
+                }
+            }
         }
     }
 

@@ -96,7 +96,10 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
 /// the first dependent may be indefinite (مصنعي), later ones are definite or lexicon forms.
 fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let lexicon = Lexicon::builtin();
-    let head = arabic::without_proclitics(doc.ftok(i));
+    let word = doc.ftok(i);
+    let is_head = |w: &str| words::is("ar.group_head", w) || words::is("ar.org_head", w);
+    // وزارة starts with و as a root letter, وحزب with the conjunction.
+    let head = if is_head(word) { word } else { arabic::without_proclitics(word) };
     let kind = if words::is("ar.group_head", head) {
         ActorKind::Group
     } else if words::is("ar.org_head", head) {
@@ -171,6 +174,7 @@ fn is_counterpart(word: &str) -> bool {
 fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens>, ts: usize, te: usize, is_title: bool) -> Vec<Mention> {
     let mut nested = Vec::new();
     let (mut j, mut role_end, mut country) = (te, te, None);
+    let mut genitives = 0;
     while j < doc.tokens.len() && j < te + 6 {
         if let Some(lt) = at.get(&j) {
             match lt.target {
@@ -189,6 +193,11 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             j = lt.end;
             role_end = j;
         } else if doc.tokens[j].is_word && words::is("ar.qualifier", doc.ftok(j)) {
+            j += 1;
+            role_end = j;
+        } else if is_title && genitives < 2 && is_genitive_complement(doc, j) {
+            // Idafa: مفوض التجارة، وزير الطاقة — the portfolio belongs to the title.
+            genitives += 1;
             j += 1;
             role_end = j;
         } else if let Some(org) = organization(doc, at, j).filter(|_| is_title) {
@@ -210,7 +219,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         // An unqualified common title (زعيم، الدبلوماسية) is too often a plain noun to
         // introduce an unknown name; a state or body in the role, or a definite rank title
         // (الرئيس، الوزير، الفريق، الشيخ …), makes the next words a name.
-        let introduces_name = country.is_some() || !nested.is_empty() || (is_title && strong_title(doc, at, ts));
+        let introduces_name = country.is_some() || !nested.is_empty() || (is_title && strong_title(doc, at, ts, genitives > 0));
         // Up to three name words, not counting the particles of compound names and
         // genealogy (عبد العزيز بن سلمان، محمد ولد الغزواني).
         let mut particles = 0;
@@ -239,12 +248,24 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
     }
 }
 
+/// A definite noun completing a title in the construct (التجارة in مفوض التجارة).
+fn is_genitive_complement(doc: &Document, j: usize) -> bool {
+    let t = &doc.tokens[j];
+    let w = doc.ftok(j);
+    // The article is written with a plain alef (أليكسي is a name, not al-).
+    t.is_word && t.script == Script::Arabic && doc.otok(j).starts_with("ال") && arabic::has_article(w) && !arabic::starts_with_conjunction(w)
+        && !arabic::has_preposition_proclitic(w) && !words::is("ar.stop", w)
+        && !arabic::verb_stems(w).iter().any(|s| Cues::builtin().arabic.contains_key(*s))
+}
+
 /// Titles whose rank makes the following words a name, written definite (الرئيس، not رئيس).
-fn strong_title(doc: &Document, at: &HashMap<usize, LexTokens>, ts: usize) -> bool {
+/// A title in the construct state (وزير الزراعة) is definite through its complement.
+fn strong_title(doc: &Document, at: &HashMap<usize, LexTokens>, ts: usize, in_construct: bool) -> bool {
     let Some(Target::Title { title }) = at.get(&ts).map(|lt| lt.target) else { return false };
     let rank = Lexicon::builtin().titles[title].rank.as_str();
-    let definite = arabic::has_article(doc.ftok(ts)) || at.get(&ts).is_some_and(|lt| lt.canonical.is_some());
-    definite && matches!(rank, "head_of_state" | "head_of_government" | "minister" | "military" | "royal" | "honorific" | "religious")
+    let definite = in_construct || arabic::has_article(doc.ftok(ts)) || at.get(&ts).is_some_and(|lt| lt.canonical.is_some());
+    // With its portfolio in the construct (مفوض التجارة) any title names a specific office.
+    in_construct || (definite && matches!(rank, "head_of_state" | "head_of_government" | "minister" | "military" | "royal" | "honorific" | "religious"))
 }
 
 fn is_person(lexicon: &Lexicon, lt: &LexTokens) -> bool {
@@ -266,6 +287,11 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     }
     let w = doc.ftok(k);
     if w.chars().count() < 2 || words::is("ar.stop", w) || words::is("ar.qualifier", w) || is_counterpart(w) {
+        return false;
+    }
+    // A name does not start with the conjunction و (… انتخاب الرئيس وتكليف سلام), unless the
+    // و is its first letter (وليد، وائل: listed given names).
+    if w.starts_with('و') && w.chars().count() > 4 && !given_names().contains_key(w) && !words::is("ar.name_particle", w) {
         return false;
     }
     // A possessive pronoun (خصمه "his opponent") ends a common noun, not a name; a written
@@ -310,6 +336,8 @@ mod tests {
             ("possessive noun is no name", "واتهم الرئيس التركي خصمه بالكذب", ("الرئيس التركي", "role:رييس تركي", "")),
             ("given name without title, proclitic stripped", "وصرح ولرستم عمروف بأن الاتفاق ممكن", ("رستم عمروف", "unknown:عمروف", "")),
             ("head-noun anaphor", "وقالت الحركة إن", ("الحركة", "role:head:حركه", "")),
+            ("title with a portfolio in idafa", "وقال وزير الزراعة كريستوف هانسن إن", ("كريستوف هانسن", "unknown:هانسن", "وزير الزراعة")),
+            ("head noun beginning with و", "وأعلنت وزارة الدفاع اليابانية أن", ("وزارة الدفاع اليابانية", "org:وزاره دفاع يابانيه", "")),
             ("clitics on names", "وبوتين ولترامب", ("بوتين", "person:vladimir-putin", "")),
         ];
         for (name, text, want) in cases {

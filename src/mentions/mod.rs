@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::lexicon::{Lexicon, NameForm, Target};
+use crate::model::ActorKind;
 use crate::text::{arabic as arabic_text, Document, Script};
 
 /// What a mention refers to, before actors are merged.
@@ -166,20 +167,30 @@ fn find_tokens(doc: &Document, lexicon: &Lexicon) -> (Vec<Mention>, HashMap<usiz
         }
         i += 1;
     }
-    add_surname_mentions(doc, &mut mentions);
+    add_surname_mentions(doc, lexicon, &mut mentions);
     (mentions, at)
 }
 
-/// After a title has introduced someone the lexicon lacks ("الفريق أول عبد الفتاح البرهان"),
-/// later bare uses of the surname ("البرهان", "Burhan") refer to the same person.
-fn add_surname_mentions(doc: &Document, mentions: &mut Vec<Mention>) {
-    let surnames: Vec<String> = mentions
-        .iter()
-        .filter_map(|m| match &m.referent {
-            Referent::Unknown(key) => Some(key.clone()),
-            _ => None,
-        })
-        .collect();
+/// After a title or a given name has introduced someone ("الفريق أول عبد الفتاح البرهان",
+/// "Aino Virtanen"), later bare uses of the surname ("البرهان", "Virtanen") refer to the same
+/// person; so do bare surnames of known people once their full name has appeared, even when
+/// the surname alone is too common a word for the lexicon to list (نواف سلام … سلام).
+fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
+    let mut surnames: HashMap<String, Referent> = HashMap::new();
+    for m in mentions.iter() {
+        match &m.referent {
+            Referent::Unknown(key) => {
+                surnames.entry(key.clone()).or_insert_with(|| m.referent.clone());
+            }
+            Referent::Known(e) if lexicon.entities[*e].kind == ActorKind::Person && m.name.len() >= 2 => {
+                let last = doc.ftok(m.name.end - 1);
+                if last.chars().count() >= 3 {
+                    surnames.entry(last.to_string()).or_insert_with(|| m.referent.clone());
+                }
+            }
+            _ => {}
+        }
+    }
     if surnames.is_empty() {
         return;
     }
@@ -187,7 +198,6 @@ fn add_surname_mentions(doc: &Document, mentions: &mut Vec<Mention>) {
     for m in mentions.iter() {
         covered[m.phrase.clone()].iter_mut().for_each(|c| *c = true);
     }
-    let surnames: std::collections::HashSet<String> = surnames.into_iter().collect();
     let mut extra = Vec::new();
     for (i, t) in doc.tokens.iter().enumerate() {
         if covered[i] || !t.is_word {
@@ -195,11 +205,11 @@ fn add_surname_mentions(doc: &Document, mentions: &mut Vec<Mention>) {
         }
         let word = doc.ftok(i);
         let hit = match t.script {
-            Script::Arabic => words::arabic_readings(word).into_iter().find(|r| surnames.contains(r.as_str())),
-            _ => (surnames.contains(word) && doc.otok(i).chars().next().is_some_and(char::is_uppercase)).then(|| word.to_string()),
+            Script::Arabic => words::arabic_readings(word).into_iter().find_map(|r| surnames.get(&r)),
+            _ => surnames.get(word).filter(|_| doc.otok(i).chars().next().is_some_and(char::is_uppercase)),
         };
-        if let Some(key) = hit {
-            extra.push(Mention::plain(i..i + 1, Referent::Unknown(key), MentionForm::Name));
+        if let Some(referent) = hit {
+            extra.push(Mention::plain(i..i + 1, referent.clone(), MentionForm::Name));
         }
     }
     mentions.extend(extra);
