@@ -96,6 +96,21 @@ pub(super) fn find(
     match doc.tokens[k].script {
         Script::Arabic => {
             if !participle {
+                // Subject-verb order first: a subject right before the verb (or one auxiliary
+                // before it: "بوتين قد رفض", "حاول ترامب طرح") is the subject even when a
+                // mention follows the verb, which is then its object ("… قاليباف قد اتهم
+                // الوكالة").
+                for gap in [0, 1] {
+                    if k < sentence.start + 1 + gap || !gap_is_words(k - gap, k) {
+                        break;
+                    }
+                    if gap == 1 && !words::is("ar.stop", doc.ftok(k - 1)) {
+                        break;
+                    }
+                    if let Some((a, _)) = index.at(k - 1 - gap).filter(|(_, ph)| ph.end == k - gap) {
+                        return Some((a, cue_end, true));
+                    }
+                }
                 // Verb-subject order: the subject follows the verb, perhaps after a time word,
                 // and may be a noun phrase ending in the name ("وقال رئيس وفد الحركة
                 // المفاوض خليل الحية"). A complementiser or a preposition ends the search:
@@ -118,15 +133,11 @@ pub(super) fn find(
                     }
                     p += 1;
                 }
-                // Subject-verb order: the subject ends right before the verb (or one
-                // auxiliary word before it: "حاول ترامب طرح", "بوتين قد رفض").
-                for gap in [0, 1] {
-                    if k < sentence.start + 1 + gap || !gap_is_words(k - gap, k) {
-                        break;
-                    }
-                    if let Some((a, _)) = index.at(k - 1 - gap).filter(|(_, ph)| ph.end == k - gap) {
-                        return Some((a, cue_end, true));
-                    }
+                // A verb of saying followed by a noun has that noun as its subject ("أكد
+                // بيان مشترك أن …"): someone other than the topic is speaking.
+                let next = k + 1;
+                if speech && next < sentence.end && doc.tokens[next].is_word && !words::is("ar.stop", doc.ftok(next)) && !words::is("ar.complementizer", doc.ftok(next)) {
+                    return None;
                 }
             }
             // A definite noun right after the verb is its (non-actor) subject: "يعتبر

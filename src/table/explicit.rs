@@ -305,34 +305,30 @@ fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Opt
 }
 
 impl ExplicitTable {
-    /// Cells that state their column actor's stance are positions too: every cell of an
-    /// aspect row about positions (موقف، position, stance), and any cell that opens with a
-    /// stance cue ("دافع عن …", "Rejects …").
+    /// Cells state their column actor's stance, so they are positions too — except in
+    /// descriptive rows (the actor's role, the results it obtained, its background). The
+    /// stance is the cue the cell opens with ("دافع عن …", "Rejects …"), else `states`.
     pub(crate) fn cell_positions(&self, doc: &Document) -> Vec<PositionDraft> {
-        let about_positions = |r: &Range<usize>| {
-            fold_str(&doc.text[r.clone()]).split(|c: char| !c.is_alphanumeric()).any(|w| {
-                words::is("ar.position_noun", w) || words::is("en.position_noun", w)
-            })
-        };
-        // A table headed "where they stand" / "المواقف" compares positions in every row.
-        let positions_table = self.aspect_label.as_ref().is_some_and(about_positions);
         let mut out = Vec::new();
         for row in &self.rows {
-            let about_positions = positions_table || about_positions(&row.aspect);
+            let aspect = fold_str(&doc.text[row.aspect.clone()]);
+            let descriptive = aspect.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                words::is("ar.descriptive_aspect", w) || words::is("en.descriptive_aspect", w)
+            });
+            if descriptive {
+                continue;
+            }
             for (col, cell) in row.cells.iter().enumerate() {
                 if cell.is_empty() {
                     continue;
                 }
                 let first = fold_str(doc.text[cell.clone()].split_whitespace().next().unwrap_or(""));
-                let cue_stance = cue_stance(&first);
-                if about_positions || cue_stance.is_some() {
-                    out.push(PositionDraft {
-                        actor: self.columns[col],
-                        stance: cue_stance.unwrap_or(Stance::States),
-                        text: cell.clone(),
-                        sentence: row.line.clone(),
-                    });
-                }
+                out.push(PositionDraft {
+                    actor: self.columns[col],
+                    stance: cue_stance(&first).unwrap_or(Stance::States),
+                    text: cell.clone(),
+                    sentence: row.line.clone(),
+                });
             }
         }
         out
