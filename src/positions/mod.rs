@@ -267,6 +267,11 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
         }
     }
     let mut proposition = false;
+    // A time adverbial after the verb ("أعلن يوم الأحد …", "said on Monday that …") is not
+    // part of the claim.
+    while s < sentence.end && doc.tokens[s].is_word && (words::is("ar.time", doc.ftok(s)) || (doc.tokens[s].script == Script::Latin && words::is("en.time", doc.ftok(s)))) {
+        s += 1;
+    }
     while s < sentence.end && (!doc.tokens[s].is_word || is_complementiser(doc, s) || cue.particles.iter().any(|p| p == doc.ftok(s))) {
         if !doc.tokens[s].is_word && is_quote(doc.ftok(s)) {
             proposition = true;
