@@ -22,10 +22,11 @@ pub(crate) struct ActorDraft {
 }
 
 /// Actors, and for each mention the actor it belongs to (None when a role phrase could not
-/// be resolved to anyone in the text).
+/// be resolved to anyone in the text) and, for a pair ("الرئيسان"), the second actor.
 pub(crate) struct Actors {
     pub list: Vec<ActorDraft>,
     pub of_mention: Vec<Option<usize>>,
+    pub partner_of_mention: Vec<Option<usize>>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -92,7 +93,23 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
     // The last body named with each head noun (حركة حماس → حركه; Labour Party → party), for
     // anaphors such as الحركة / "the party".
     let mut last_by_head: HashMap<String, Key> = HashMap::new();
+    let mut partner_of_mention = Vec::with_capacity(mentions.len());
+    // Actors in the order last mentioned, for pairs.
+    let mut recent: Vec<usize> = Vec::new();
     for m in mentions {
+        if let Referent::Pair { persons } = m.referent {
+            let fits = |a: &usize| (list[*a].kind == ActorKind::Person) == persons;
+            let two: Vec<usize> = recent.iter().rev().copied().filter(fits).take(2).collect();
+            if let [second, first] = two[..] {
+                of_mention.push(Some(first));
+                partner_of_mention.push(Some(second));
+            } else {
+                of_mention.push(None);
+                partner_of_mention.push(None);
+            }
+            continue;
+        }
+        partner_of_mention.push(None);
         let key = match &m.referent {
             Referent::Role { key, .. } if key.starts_with("head:") => last_by_head.get(&key["head:".len()..]).cloned(),
             Referent::Role { key, country } => resolve_role(key, *country),
@@ -133,8 +150,10 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         }
         actor.mentions.push(m.span.clone());
         of_mention.push(Some(a));
+        recent.retain(|&r| r != a);
+        recent.push(a);
     }
-    Actors { list, of_mention }
+    Actors { list, of_mention, partner_of_mention }
 }
 
 fn key_of(r: &Referent) -> Option<Key> {
@@ -142,7 +161,7 @@ fn key_of(r: &Referent) -> Option<Key> {
         Referent::Known(e) => Some(Key::Known(*e)),
         Referent::Unknown(s) => Some(Key::Unknown(s.clone())),
         Referent::Organization { key, kind } => Some(Key::Organization(key.clone(), *kind)),
-        Referent::Role { .. } => None,
+        Referent::Role { .. } | Referent::Pair { .. } => None,
     }
 }
 

@@ -39,7 +39,21 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             }
         }
     }
-    given_name_person(doc, at, i).or_else(|| head_noun_anaphor(doc, at, i)).into_iter().collect()
+    given_name_person(doc, at, i).or_else(|| head_noun_anaphor(doc, at, i)).or_else(|| dual(doc, i)).into_iter().collect()
+}
+
+/// A nominative dual (الرئيسان، الطرفان) names the two actors last mentioned; only the
+/// nominative, the subject's case, is taken (الطرفين is an object).
+fn dual(doc: &Document, i: usize) -> Option<Mention> {
+    let w = arabic::without_proclitics(doc.ftok(i));
+    let persons = if words::is("ar.dual_person", w) {
+        true
+    } else if words::is("ar.dual_party", w) {
+        false
+    } else {
+        return None;
+    };
+    Some(Mention::plain(i..i + 1, Referent::Pair { persons }, MentionForm::RolePhrase))
 }
 
 /// A definite head noun standing alone (الحركة، الحزب، الجماعة) refers back to the body last

@@ -58,6 +58,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
     let Some(title) = saw_title else {
         return side_phrase(doc, at, i)
             .or_else(|| head_noun_anaphor(doc, at, i))
+            .or_else(|| pair(doc, i))
             .or_else(|| organization(doc, at, i))
             .or_else(|| cue_subject_person(doc, at, i))
             .or_else(|| given_name_person(doc, at, i))
@@ -143,7 +144,7 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
         if !t.is_word || t.script != Script::Latin || at.contains_key(&k) {
             break;
         }
-        if k > j && doc.text[doc.tokens[k - 1].end..t.start].contains('\n') {
+        if k > j && doc.text[doc.tokens[k - 1].end..t.start].contains(['\n', '\t']) {
             break;
         }
         let original = doc.otok(k);
@@ -238,7 +239,8 @@ fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> 
     let n = doc.tokens.len();
     let (mut k, mut last) = (i, i);
     while k < n && k < i + 10 {
-        if k > i && doc.text[doc.tokens[k - 1].end..doc.tokens[k].start].contains('\n') {
+        // A name does not run across a line break or a table cell.
+        if k > i && doc.text[doc.tokens[k - 1].end..doc.tokens[k].start].contains(['\n', '\t']) {
             break;
         }
         if let Some(lt) = at.get(&k) {
@@ -294,7 +296,16 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
     if lowercase_head {
         end += 1;
     }
-    let heads: Vec<usize> = (i..end).filter(|&k| !at.contains_key(&k) && (words::is("en.org_head", doc.ftok(k)) || words::is("en.group_head", doc.ftok(k)))).collect();
+    // Head nouns outside the lexicon forms of the run ("Union" of "European Union" is not one).
+    let mut in_lexicon = vec![false; end - i];
+    for k in i..end {
+        if let Some(lt) = at.get(&k) {
+            for c in k..lt.end.min(end) {
+                in_lexicon[c - i] = true;
+            }
+        }
+    }
+    let heads: Vec<usize> = (i..end).filter(|&k| !in_lexicon[k - i] && (words::is("en.org_head", doc.ftok(k)) || words::is("en.group_head", doc.ftok(k)))).collect();
     let &head = heads.last()?;
     // A head alone ("Ministry") is generic; a name needs a modifier or an "of" complement.
     if end - i < 2 {
@@ -360,4 +371,23 @@ fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     // "the party leadership": a modifier, not the body itself.
     let next_is_noun = i + 1 < doc.tokens.len() && doc.tokens[i + 1].is_word && !words::is("en.stop", doc.ftok(i + 1)) && !crate::lexicon::cues::Cues::builtin().english.contains_key(doc.ftok(i + 1));
     (!next_is_noun).then(|| Mention::plain(i..i + 1, Referent::Role { key: format!("head:{w}"), country: None }, MentionForm::RolePhrase))
+}
+
+/// "the two leaders", "both sides": the two actors last mentioned.
+fn pair(doc: &Document, i: usize) -> Option<Mention> {
+    let w = doc.ftok(i);
+    let start = match w {
+        "both" => i,
+        "two" if i > 0 && doc.ftok(i - 1) == "the" => i - 1,
+        _ => return None,
+    };
+    let noun = doc.ftok((i + 1).min(doc.tokens.len() - 1));
+    let persons = if i + 1 < doc.tokens.len() && words::is("en.pair_person", noun) {
+        true
+    } else if i + 1 < doc.tokens.len() && words::is("en.pair_party", noun) {
+        false
+    } else {
+        return None;
+    };
+    Some(Mention::plain(start..i + 2, Referent::Pair { persons }, MentionForm::RolePhrase))
 }

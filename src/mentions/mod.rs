@@ -25,6 +25,9 @@ pub(crate) enum Referent {
     /// ("رييس روسي", "russian president"), and for a counterpart phrase ("نظيره الأمريكي",
     /// "his Chinese counterpart") the state whose one named person it designates.
     Role { key: String, country: Option<usize> },
+    /// Two actors named together by a dual or "the two …" ("الرئيسان", "both sides"): the
+    /// last two people (or states and bodies) named before it.
+    Pair { persons: bool },
     /// An organisation or group the lexicon does not know, found by its head noun
     /// ("Scottish Fishermen's Federation", "حزب الشعوب الديمقراطي"), keyed by its folded name.
     Organization { key: String, kind: crate::model::ActorKind },
@@ -277,6 +280,7 @@ pub(crate) fn describe(text: &str) -> Vec<(String, String, String)> {
                 Referent::Unknown(s) => format!("unknown:{s}"),
                 Referent::Role { key, .. } => format!("role:{key}"),
                 Referent::Organization { key, .. } => format!("org:{key}"),
+                Referent::Pair { persons } => format!("pair:{persons}"),
             };
             (doc.text[m.span.clone()].to_string(), who, m.role_text.clone().unwrap_or_default())
         })

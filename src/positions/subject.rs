@@ -19,23 +19,32 @@ pub(super) struct MentionIndex {
     /// Tokens of mentions that name someone unresolved ("زعيم حزب …" with no name in the
     /// text): a subject we cannot attribute.
     unresolved: Vec<bool>,
+    /// The second actor of a pair mention ("الرئيسان", "both sides"), by token.
+    partner: Vec<Option<usize>>,
 }
 
 impl MentionIndex {
     pub fn new(doc: &Document, mentions: &[Mention], actors: &Actors) -> Self {
         let mut by_token = vec![None; doc.tokens.len()];
         let mut unresolved = vec![false; doc.tokens.len()];
-        for (m, a) in mentions.iter().zip(&actors.of_mention) {
+        let mut partner = vec![None; doc.tokens.len()];
+        for ((m, a), p) in mentions.iter().zip(&actors.of_mention).zip(&actors.partner_of_mention) {
             match a {
                 Some(a) => {
                     for t in m.phrase.clone() {
                         by_token[t] = Some((*a, m.phrase.clone()));
+                        partner[t] = *p;
                     }
                 }
                 None => unresolved[m.phrase.start] = true,
             }
         }
-        MentionIndex { by_token, unresolved }
+        MentionIndex { by_token, unresolved, partner }
+    }
+
+    /// The second actor of a pair mention covering token `k`.
+    pub fn partner_at(&self, k: usize) -> Option<usize> {
+        self.partner.get(k).copied().flatten()
     }
 
     /// A mention of someone the text does not name starts at token `k`.
@@ -273,6 +282,11 @@ pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: us
     let mut out = Vec::new();
     let mut start = text_start;
     let verb_first = text_start > 0 && index.at(text_start - 1).is_some_and(|(a, ph)| a == actor && ph.start > k);
+    // A pair subject ("الرئيسان", "the two leaders") holds the claim jointly.
+    let subject_token = if verb_first { Some(text_start - 1) } else { (0..k).rev().find(|&p| index.at(p).is_some_and(|(a, _)| a == actor)) };
+    if let Some(partner) = subject_token.and_then(|t| index.partner_at(t)) {
+        out.push(partner);
+    }
     if verb_first {
         // Verb-subject: و-prefixed or "and"-joined mentions right after the subject.
         let mut p = text_start;

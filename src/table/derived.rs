@@ -4,15 +4,15 @@
 
 use crate::model::Stance;
 
-/// Row labels per stance group, in the article's language.
+/// The aspects a reader expects in a comparison, with the stances that fill them, in the
+/// article's language. A cell with nothing to say stays empty.
 const GROUPS: &[(&[Stance], &str, &str)] = &[
+    (&[Stance::Supports, Stance::Opposes, Stance::Rejects, Stance::States], "Position", "الموقف"),
     (&[Stance::Demands], "Demands", "المطالب"),
     (&[Stance::Proposes], "Proposals", "المقترحات"),
-    (&[Stance::Supports, Stance::Agrees], "Supports", "المواقف المؤيدة"),
-    (&[Stance::Opposes, Stance::Rejects], "Rejects", "الرفض والمعارضة"),
     (&[Stance::Threatens, Stance::Warns], "Threats and warnings", "التهديدات والتحذيرات"),
     (&[Stance::Accuses], "Accusations", "الاتهامات"),
-    (&[Stance::States], "Statements", "التصريحات"),
+    (&[Stance::Agrees], "Outcomes", "النتائج"),
 ];
 
 /// One column's inputs: the actor's role (or kind label) and its positions as (stance, text).
@@ -56,13 +56,13 @@ mod tests {
         assert_eq!(t.headers, ["Emmanuel Macron", "Friedrich Merz"]);
         let row = |aspect: &str| t.rows.iter().find(|r| r.aspect == aspect).unwrap_or_else(|| panic!("no row {aspect}: {:?}", t.rows)).cells.clone();
         assert_eq!(row("Role"), ["French President", "German Chancellor"]);
-        assert_eq!(row("Rejects"), ["the tariff plan", ""]);
+        assert_eq!(row("Position"), ["the tariff plan", ""]);
         assert_eq!(row("Demands"), ["", "new talks with Washington"]);
     }
 
     #[test]
     fn derived_labels_follow_the_article_language() {
         let a = analyze("ورفضت فرنسا الخطة الأمريكية.", &Options::default());
-        assert_eq!(a.table.rows.iter().map(|r| r.aspect.as_str()).collect::<Vec<_>>(), ["الدور", "الرفض والمعارضة"]);
+        assert_eq!(a.table.rows.iter().map(|r| r.aspect.as_str()).collect::<Vec<_>>(), ["الدور", "الموقف"]);
     }
 }
