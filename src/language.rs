@@ -1,11 +1,13 @@
-//! Language of an article: Arabic when Arabic letters dominate, English when Latin letters do
-//! and English function words occur, otherwise `und` (undetermined).
+//! Language of an article: Arabic when Arabic letters dominate; English when Latin letters do
+//! and English's most frequent words outnumber those of the other major Latin-script
+//! languages (French, Spanish, German, Italian, Portuguese, Dutch, Swedish); otherwise `und`
+//! (undetermined).
 
 use crate::mentions::words;
 use crate::text::{Document, Script};
 
 pub(crate) fn detect(doc: &Document) -> &'static str {
-    let (mut arabic, mut latin, mut latin_words, mut english_function) = (0usize, 0usize, 0usize, 0usize);
+    let (mut arabic, mut latin, mut latin_words, mut english_function, mut other_function) = (0usize, 0usize, 0usize, 0usize, 0usize);
     for (i, t) in doc.tokens.iter().enumerate() {
         if !t.is_word {
             continue;
@@ -16,8 +18,11 @@ pub(crate) fn detect(doc: &Document) -> &'static str {
             Script::Latin => {
                 latin += letters;
                 latin_words += 1;
-                if words::is("en.stop", doc.ftok(i)) {
+                if words::is("en.marker", doc.ftok(i)) {
                     english_function += 1;
+                }
+                if words::is("latin.other_marker", doc.ftok(i)) {
+                    other_function += 1;
                 }
             }
             _ => {}
@@ -27,7 +32,7 @@ pub(crate) fn detect(doc: &Document) -> &'static str {
         "und"
     } else if arabic >= latin {
         "ar"
-    } else if english_function * 20 >= latin_words || latin_words < 5 {
+    } else if english_function > other_function || (other_function == 0 && latin_words < 12) {
         "en"
     } else {
         "und"
@@ -45,6 +50,8 @@ mod tests {
             ("The president said talks would continue.", "en"),
             ("Der Präsident sagte, die Gespräche gingen weiter und würden fortgesetzt", "und"),
             ("قال الرئيس Donald Trump إن المحادثات مستمرة في البيت الأبيض", "ar"),
+            ("Le président a rencontré le ministre à Paris pour discuter de la guerre", "und"),
+            ("Russian President Vladimir Putin rejected the proposal.", "en"),
             ("!!! ... 123", "und"),
             ("", "und"),
         ];

@@ -92,10 +92,12 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
                 let (partners, text_start) = if explicit { subject::partners(doc, &by_token, actor, k, text_start) } else { (vec![], text_start) };
                 if let Some(c) = claim(doc, cue.cue, text_start, sentence.tokens.clone(), k) {
                     let stance = if cue.negated { negate(cue.cue.stance) } else { cue.cue.stance };
-                    for partner in partners {
-                        push(PositionDraft { actor: partner, stance, text: c.text.clone(), sentence: sentence.range.clone() }, &mut out);
+                    let parts = if c.proposition { vec![c.text.clone()] } else { split_coordinated(doc, &c.text) };
+                    for part in parts {
+                        for &holder in partners.iter().chain(std::iter::once(&actor)) {
+                            push(PositionDraft { actor: holder, stance, text: part.clone(), sentence: sentence.range.clone() }, &mut out);
+                        }
                     }
-                    push(PositionDraft { actor, stance, text: c.text, sentence: sentence.range.clone() }, &mut out);
                     if c.proposition {
                         proposition_end = proposition_end.max(c.end_token);
                     }
@@ -333,6 +335,56 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     found.map(|text| Claim { text, end_token, proposition: proposition && speech })
 }
 
+/// One position per distinct claim: coordinated objects become claims of their own —
+/// "بالحياد الأوكراني والاعتراف بسيطرة موسكو" (و + article before a new verbal noun),
+/// "to cut taxes and to scrap the levy". A part must keep two words, so that coordinated
+/// adjectives (العسكرية والدبلوماسية) stay together.
+fn split_coordinated(doc: &Document, text: &Range<usize>) -> Vec<Range<usize>> {
+    let first = doc.tokens.partition_point(|t| t.start < text.start);
+    let last = doc.tokens.partition_point(|t| t.end <= text.end);
+    let mut cuts = vec![first];
+    let mut in_quote = false;
+    for i in first..last {
+        let w = doc.ftok(i);
+        match w {
+            "\"" => in_quote = !in_quote,
+            "«" | "“" => in_quote = true,
+            "»" | "”" => in_quote = false,
+            _ => {}
+        }
+        if in_quote || !doc.tokens[i].is_word {
+            continue;
+        }
+        let arabic_join = doc.tokens[i].script == Script::Arabic && (w.starts_with("وال") || w.starts_with("وبال")) && w.chars().count() > 4;
+        let english_join = w == "and" && i + 1 < last && doc.ftok(i + 1) == "to";
+        if arabic_join || english_join {
+            cuts.push(i);
+        }
+    }
+    cuts.push(last);
+    // Keep only cuts leaving two words on each side.
+    let words = |a: usize, b: usize| (a..b).filter(|&t| doc.tokens[t].is_word).count();
+    let mut kept = vec![first];
+    for w in cuts.windows(2).skip(1) {
+        let (cut, next) = (w[0], w[1]);
+        if words(*kept.last().unwrap_or(&first), cut) >= 2 && words(cut, next) >= 2 {
+            kept.push(cut);
+        }
+    }
+    kept.push(last);
+    kept.windows(2)
+        .filter_map(|w| {
+            let (mut a, b) = (w[0], w[1]);
+            // The conjunction itself ("and") opens the next part; drop it and a "to".
+            while a < b && matches!(doc.ftok(a), "and" | "to") {
+                a += 1;
+            }
+            let b_word = (a..b).rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+            (b_word >= a).then(|| doc.tokens[a].start.max(text.start)..doc.tokens[b_word].end.min(text.end))
+        })
+        .collect()
+}
+
 /// Punctuation that ends a claim: a full stop (not a decimal point or an initial's),
 /// semicolons, colons, question and exclamation marks.
 fn is_hard_stop(doc: &Document, i: usize) -> bool {
@@ -428,11 +480,14 @@ mod tests {
             ("arabic joint holders, first", "دعت فرنسا وألمانيا الطرفين إلى وقف إطلاق النار.", ("فرنسا", Stance::Demands, "وقف إطلاق النار")),
             ("arabic joint holders, second", "دعت فرنسا وألمانيا الطرفين إلى وقف إطلاق النار.", ("ألمانيا", Stance::Demands, "وقف إطلاق النار")),
             ("english joint holders", "France and Germany urged both sides to resume talks.", ("France", Stance::Demands, "both sides to resume talks")),
-            ("english particle already taken", "Peru vowed to cut taxes and to return to growth.", ("Peru", Stance::Proposes, "cut taxes and to return to growth")),
+            ("english particle already taken", "Peru vowed to cut taxes and to return to growth.", ("Peru", Stance::Proposes, "cut taxes")),
             ("english initials do not end a claim", "Beijing called on the U.S. side to lift export controls.", ("China", Stance::Demands, "lift export controls")),
             ("arabic dual subject, first", "التقى ماكرون وشولتس في باريس. وأكد الزعيمان دعمهما للحوار.", ("إيمانويل ماكرون", Stance::States, "دعمهما للحوار")),
             ("arabic dual subject, second", "التقى ماكرون وشولتس في باريس. وأكد الزعيمان دعمهما للحوار.", ("أولاف شولتس", Stance::States, "دعمهما للحوار")),
             ("english pair subject", "Japan met South Korea in Seoul. The two countries rejected the tariff plan.", ("Japan", Stance::Rejects, "the tariff plan")),
+            ("arabic coordinated claims split, first", "وتمسك الوفد الإيراني بالحياد الكامل والانسحاب من المعاهدة الدولية.", ("إيران", Stance::Demands, "بالحياد الكامل")),
+            ("arabic coordinated claims split, second", "وتمسك الوفد الإيراني بالحياد الكامل والانسحاب من المعاهدة الدولية.", ("إيران", Stance::Demands, "والانسحاب من المعاهدة الدولية")),
+            ("english coordinated infinitives split", "Peru vowed to cut taxes and to scrap the levy.", ("Peru", Stance::Proposes, "scrap the levy")),
             ("english SVO", "French President Emmanuel Macron rejected the tariff plan on Monday.", ("Emmanuel Macron", Stance::Rejects, "the tariff plan on Monday")),
             ("english inverted after quote", "\"We will not accept this deal,\" said Japanese Prime Minister Kenji Sato.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
             ("english pronoun subject", "German Chancellor Friedrich Merz met the envoy. He called for new sanctions on Iran.", ("Friedrich Merz", Stance::Demands, "new sanctions on Iran")),
