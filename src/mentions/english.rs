@@ -150,7 +150,11 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
         let original = doc.otok(k);
         let capitalised = original.chars().next().is_some_and(char::is_uppercase);
         let next_capitalised = k + 1 < doc.tokens.len() && doc.tokens[k + 1].is_word && doc.otok(k + 1).chars().next().is_some_and(char::is_uppercase);
-        let particle = k > j && words::is("en.name_particle", doc.ftok(k)) && next_capitalised;
+        // Particles inside a name, also chained: "bin Salman", "van der Leyen", "de la Cruz".
+        let particle_chain_ends_capitalised = (k + 1..doc.tokens.len().min(k + 4))
+            .find(|&n| !words::is("en.name_particle", doc.ftok(n)))
+            .is_some_and(|n| doc.tokens[n].is_word && doc.otok(n).chars().next().is_some_and(char::is_uppercase));
+        let particle = k > j && words::is("en.name_particle", doc.ftok(k)) && particle_chain_ends_capitalised;
         // A Chinese family name may look like a function word ("Vice Premier He Lifeng"):
         // right after a title and before another capitalised word it is a name.
         let family_name = k == j && next_capitalised && !at.contains_key(&(k + 1));
@@ -222,6 +226,12 @@ mod tests {
             let want = (want.0.to_string(), want.1.to_string(), want.2.to_string());
             assert!(got.contains(&want), "{name}: {want:?} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn multiword_family_names_are_followed() {
+        let got = described("Finnish Foreign Minister Aino van der Berg said so. Van der Berg added more.");
+        assert!(got.iter().any(|(s, who, _)| s == "Van der Berg" && who == "unknown:berg"), "{got:?}");
     }
 
     #[test]

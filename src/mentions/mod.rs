@@ -179,40 +179,67 @@ fn find_tokens(doc: &Document, lexicon: &Lexicon) -> (Vec<Mention>, HashMap<usiz
 /// person; so do bare surnames of known people once their full name has appeared, even when
 /// the surname alone is too common a word for the lexicon to list (نواف سلام … سلام).
 fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
-    let mut surnames: HashMap<String, Referent> = HashMap::new();
+    // Surnames as folded word sequences: the last word, and for names of three words or more
+    // the whole family name (كليتشدار أوغلو، von der Leyen), which is tried first.
+    let mut surnames: HashMap<Vec<String>, Referent> = HashMap::new();
     for m in mentions.iter() {
-        match &m.referent {
-            Referent::Unknown(key) => {
-                surnames.entry(key.clone()).or_insert_with(|| m.referent.clone());
-            }
-            Referent::Known(e) if lexicon.entities[*e].kind == ActorKind::Person && m.name.len() >= 2 => {
-                let last = doc.ftok(m.name.end - 1);
-                if last.chars().count() >= 3 {
-                    surnames.entry(last.to_string()).or_insert_with(|| m.referent.clone());
-                }
-            }
-            _ => {}
+        let person = match &m.referent {
+            Referent::Unknown(_) => true,
+            Referent::Known(e) => lexicon.entities[*e].kind == ActorKind::Person && m.name.len() >= 2,
+            _ => false,
+        };
+        if !person {
+            continue;
+        }
+        let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
+        let Some(last) = name.last() else { continue };
+        if last.chars().count() >= 3 || matches!(m.referent, Referent::Unknown(_)) {
+            surnames.entry(vec![last.clone()]).or_insert_with(|| m.referent.clone());
+        }
+        if name.len() >= 3 {
+            surnames.entry(name[1..].to_vec()).or_insert_with(|| m.referent.clone());
         }
     }
     if surnames.is_empty() {
         return;
     }
+    let longest = surnames.keys().map(Vec::len).max().unwrap_or(1);
     let mut covered = vec![false; doc.tokens.len()];
     for m in mentions.iter() {
         covered[m.phrase.clone()].iter_mut().for_each(|c| *c = true);
     }
     let mut extra = Vec::new();
-    for (i, t) in doc.tokens.iter().enumerate() {
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let t = &doc.tokens[i];
         if covered[i] || !t.is_word {
+            i += 1;
             continue;
         }
-        let word = doc.ftok(i);
-        let hit = match t.script {
-            Script::Arabic => words::arabic_readings(word).into_iter().find_map(|r| surnames.get(&r)),
-            _ => surnames.get(word).filter(|_| doc.otok(i).chars().next().is_some_and(char::is_uppercase)),
+        let first_readings = match t.script {
+            Script::Arabic => words::arabic_readings(doc.ftok(i)),
+            _ if doc.otok(i).chars().next().is_some_and(char::is_uppercase) => vec![doc.ftok(i).to_string()],
+            _ => vec![],
         };
-        if let Some(referent) = hit {
-            extra.push(Mention::plain(i..i + 1, referent.clone(), MentionForm::Name));
+        let mut hit = None;
+        'len: for n in (1..=longest).rev() {
+            if i + n > doc.tokens.len() || (i..i + n).any(|k| covered[k] || !doc.tokens[k].is_word) {
+                continue;
+            }
+            for first in &first_readings {
+                let key: Vec<String> = std::iter::once(first.clone()).chain((i + 1..i + n).map(|k| doc.ftok(k).to_string())).collect();
+                if let Some(referent) = surnames.get(&key) {
+                    hit = Some((n, referent.clone()));
+                    break 'len;
+                }
+            }
+        }
+        match hit {
+            Some((n, referent)) => {
+                extra.push(Mention::plain(i..i + n, referent, MentionForm::Name));
+                i += n;
+            }
+            None => i += 1,
         }
     }
     mentions.extend(extra);

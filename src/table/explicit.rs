@@ -63,7 +63,7 @@ struct Spans(Vec<(Range<usize>, usize)>);
 impl Spans {
     fn new(mentions: &[Mention], actors: &Actors) -> Spans {
         let mut v: Vec<(Range<usize>, usize)> = mentions.iter().zip(&actors.of_mention).filter_map(|(m, a)| Some((m.span.clone(), (*a)?))).collect();
-        v.sort_by_key(|(r, _)| (r.start, r.end));
+        v.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         Spans(v)
     }
 
@@ -256,7 +256,18 @@ fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Opt
         Form::Spaces => {
             // Mentions inside the line, in order; they must run to the end of the line with
             // nothing but separators between them.
-            let inside: Vec<(Range<usize>, usize)> = spans.starting_in(line).iter().filter(|(r, _)| r.end <= line.end).cloned().collect();
+            // Mentions may nest (a body inside a title): keep the outermost ones.
+            let mut inside: Vec<(Range<usize>, usize)> = Vec::new();
+            for (r, a) in spans.starting_in(line).iter().filter(|(r, _)| r.end <= line.end) {
+                match inside.last_mut() {
+                    Some((last, _)) if r.start < last.end => {
+                        if r.end > last.end {
+                            return None;
+                        }
+                    }
+                    _ => inside.push((r.clone(), *a)),
+                }
+            }
             if inside.len() < 2 {
                 return None;
             }
