@@ -352,6 +352,7 @@ mod tests {
             ("head-noun anaphor", "وقالت الحركة إن", ("الحركة", "role:head:حركه", "")),
             ("title with a portfolio in idafa", "وقال وزير الزراعة كريستوف هانسن إن", ("كريستوف هانسن", "unknown:هانسن", "وزير الزراعة")),
             ("head noun beginning with و", "وأعلنت وزارة الدفاع اليابانية أن", ("وزارة الدفاع اليابانية", "org:وزاره دفاع يابانيه", "")),
+            ("family name with the article after a title", "وقال الفريق أول خالد الشامي إن", ("خالد الشامي", "unknown:الشامي", "الفريق أول")),
             ("clitics on names", "وبوتين ولترامب", ("بوتين", "person:vladimir-putin", "")),
         ];
         for (name, text, want) in cases {

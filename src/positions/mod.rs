@@ -488,6 +488,8 @@ mod tests {
             ("arabic coordinated claims split, first", "وتمسك الوفد الإيراني بالحياد الكامل والانسحاب من المعاهدة الدولية.", ("إيران", Stance::Demands, "بالحياد الكامل")),
             ("arabic coordinated claims split, second", "وتمسك الوفد الإيراني بالحياد الكامل والانسحاب من المعاهدة الدولية.", ("إيران", Stance::Demands, "والانسحاب من المعاهدة الدولية")),
             ("english coordinated infinitives split", "Peru vowed to cut taxes and to scrap the levy.", ("Peru", Stance::Proposes, "scrap the levy")),
+            ("arabic position frame موقف X من", "ويقوم موقف روسيا من الأزمة على رفض أي وجود عسكري أجنبي.", ("روسيا", Stance::States, "من الأزمة على رفض أي وجود عسكري أجنبي")),
+            ("arabic quotation after a verb of saying", "وقال وزير الخارجية الجزائري أحمد عطاف: «لن نقبل بأي تدخل خارجي».", ("أحمد عطاف", Stance::States, "«لن نقبل بأي تدخل خارجي»")),
             ("english SVO", "French President Emmanuel Macron rejected the tariff plan on Monday.", ("Emmanuel Macron", Stance::Rejects, "the tariff plan on Monday")),
             ("english inverted after quote", "\"We will not accept this deal,\" said Japanese Prime Minister Kenji Sato.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
             ("english pronoun subject", "German Chancellor Friedrich Merz met the envoy. He called for new sanctions on Iran.", ("Friedrich Merz", Stance::Demands, "new sanctions on Iran")),
@@ -513,6 +515,14 @@ mod tests {
         for item in ["a ceasefire of 30 days", "the exchange of all prisoners"] {
             assert!(got.contains(&("Marco Rubio".to_string(), Stance::Proposes, item.to_string())), "{item} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn plural_verb_does_not_take_a_single_person_as_topic() {
+        // يرون (they see) cannot have Erdogan, the topic, as its unexpressed subject.
+        let got = positions("وأكد أردوغان أن الاقتصاد قوي. ويرون أن الانتخابات ستكون صعبة.");
+        assert!(got.iter().all(|(who, _, text)| !(who == "رجب طيب أردوغان" && text.contains("الانتخابات"))), "{got:?}");
+        assert!(got.iter().any(|(who, _, text)| who == "رجب طيب أردوغان" && text.contains("الاقتصاد قوي")), "{got:?}");
     }
 
     #[test]
