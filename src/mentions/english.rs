@@ -219,6 +219,7 @@ mod tests {
             ("family name that looks like a pronoun", "talks with Chinese Vice Premier He Lifeng in Geneva", ("He Lifeng", "unknown:lifeng", "Chinese Vice Premier")),
             ("body then title", "Trade Ministry spokeswoman Anna Berg said", ("Anna Berg", "unknown:berg", "Trade Ministry spokeswoman")),
             ("the president alone", "the president said", ("president", "role:president", "")),
+            ("long capitalised run before a verb of saying", "Senior Trade Coordinator Mara Lind said the deal was weak.", ("Mara Lind", "unknown:lind", "Senior Trade Coordinator")),
             ("acronym case", "The US and the UN said", ("US", "country:us", "")),
         ];
         for (name, text, want) in cases {
@@ -335,7 +336,7 @@ pub(super) fn cue_subject_person(doc: &Document, at: &HashMap<usize, LexTokens>,
     }
     let n = doc.tokens.len();
     let mut end = i;
-    while end < n && end - i < 3 {
+    while end < n && end - i < 6 {
         let t = &doc.tokens[end];
         let w = doc.ftok(end);
         let ok = t.is_word && t.script == Script::Latin && !at.contains_key(&end) && doc.otok(end).chars().next().is_some_and(char::is_uppercase)
@@ -353,7 +354,19 @@ pub(super) fn cue_subject_person(doc: &Document, at: &HashMap<usize, LexTokens>,
     let after = is_cue(end)
         || (end < n && doc.ftok(end) == "," && (end + 1..(end + 12).min(n)).find(|&k| doc.ftok(k) == ",").is_some_and(|c| is_cue(c + 1)));
     let before = i >= 1 && is_cue(i - 1) && i >= 2 && matches!(doc.ftok(i - 2), "," | "\"" | "”" | "'");
-    (after || before).then(|| Mention::plain(i..end, Referent::Unknown(doc.ftok(end - 1).to_string()), MentionForm::Name))
+    if !(after || before) {
+        return None;
+    }
+    // A longer run is a role the lexicon lacks, then the name: "Trade Representative Jamieson
+    // Greer said" — the name is the last two words.
+    let name_start = if end - i > 3 { end - 2 } else { i };
+    let mut m = Mention::plain(name_start..end, Referent::Unknown(doc.ftok(end - 1).to_string()), MentionForm::Name);
+    if name_start > i {
+        m.phrase = i..end;
+        m.role = Some(i..name_start);
+        m.role_key = Some(role_key(doc, i..name_start));
+    }
+    Some(m)
 }
 
 /// A known given name followed by one or two capitalised words is a person ("Rustem

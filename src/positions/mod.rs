@@ -85,7 +85,9 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
                 subject::find(doc, &by_token, &actors.list, &topic, sentence.tokens.clone(), k, cue.end, cue.cue.participle, cue.cue.speech)
             });
             if let Some((actor, text_start, explicit)) = subject.filter(|s| s.2 || k >= proposition_end) {
-                if explicit {
+                // The subject of a clause inside someone's reported words does not become the
+                // topic: the one reporting stays it.
+                if explicit && k >= proposition_end {
                     topic.set(actor, si);
                 }
                 // Joint holders: "دعت الولايات المتحدة والسعودية …", "France and Germany urged …".
@@ -210,12 +212,15 @@ fn noun_frame(doc: &Document, by_token: &subject::MentionIndex, k: usize) -> Opt
             if k < 3 || doc.ftok(k - 1) != "s" || doc.ftok(k - 2) != "'" {
                 return None;
             }
-            let (actor, phrase) = by_token.at(k - 3).filter(|(_, p)| p.end == k - 2)?;
-            let _ = phrase;
-            let mut end = k + 1;
-            if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
-                end += 1;
+            let (actor, _) = by_token.at(k - 3).filter(|(_, p)| p.end == k - 2)?;
+            // The noun must introduce its content ("refusal to", "demand for", "stance on");
+            // "dismissed the EU's offer as …" is someone else's claim about it.
+            let end = k + 1;
+            let next = doc.ftok(end.min(doc.tokens.len() - 1));
+            if end >= doc.tokens.len() || !(cue.particles.iter().any(|p| p == next) || matches!(next, "of" | "for" | "to" | "that" | "on" | "against")) {
+                return None;
             }
+            let end = end + 1;
             Some((CueAt { cue, end, negated: false }, Some((actor, end, true))))
         }
     }
@@ -263,7 +268,8 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
         }
     }
     if cue.speech {
-        let window = (start..sentence.end.min(start + 10)).take_while(|&t| !is_hard_stop(doc, t));
+        // The complementiser of the reported clause, not one inside a quotation.
+        let window = (start..sentence.end.min(start + 10)).take_while(|&t| !is_hard_stop(doc, t) && !is_quote(doc.ftok(t)));
         if let Some(c) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| is_complementiser(doc, t)) {
             s = c;
         }
@@ -490,6 +496,7 @@ mod tests {
             ("english coordinated infinitives split", "Peru vowed to cut taxes and to scrap the levy.", ("Peru", Stance::Proposes, "scrap the levy")),
             ("arabic position frame موقف X من", "ويقوم موقف روسيا من الأزمة على رفض أي وجود عسكري أجنبي.", ("روسيا", Stance::States, "من الأزمة على رفض أي وجود عسكري أجنبي")),
             ("arabic quotation after a verb of saying", "وقال وزير الخارجية الجزائري أحمد عطاف: «لن نقبل بأي تدخل خارجي».", ("أحمد عطاف", Stance::States, "«لن نقبل بأي تدخل خارجي»")),
+            ("english quoted claim after a particle", "Italy warned against \"a tariff war that would hurt everyone\".", ("Italy", Stance::Warns, "\"a tariff war that would hurt everyone\"")),
             ("english SVO", "French President Emmanuel Macron rejected the tariff plan on Monday.", ("Emmanuel Macron", Stance::Rejects, "the tariff plan on Monday")),
             ("english inverted after quote", "\"We will not accept this deal,\" said Japanese Prime Minister Kenji Sato.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
             ("english pronoun subject", "German Chancellor Friedrich Merz met the envoy. He called for new sanctions on Iran.", ("Friedrich Merz", Stance::Demands, "new sanctions on Iran")),
