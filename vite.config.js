@@ -1,24 +1,88 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './www/security-headers.js';
 
-// The page lives in www/; the wasm-bindgen output in www/pkg is imported by the worker, and the
-// .wasm it names with new URL(..., import.meta.url) is emitted as an asset.
+// The page lives in www/ (two pages: the app, and embed.html, an example news page using
+// <stance-map>); the package's modules in www/lib; the wasm-bindgen output in www/pkg, whose
+// .wasm the worker names with new URL(..., import.meta.url) and Vite emits as a hashed asset.
+
+/** Puts the Content Security Policy into each built page's <head>, for hosts without headers. */
+function contentSecurityPolicyMeta() {
+  return {
+    name: 'stancemap-csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      }],
+    },
+  };
+}
+
 export default defineConfig({
   root: 'www',
   base: './',
-  publicDir: false,
+  publicDir: 'public',
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'www/index.html'),
+        embed: resolve(import.meta.dirname, 'www/embed.html'),
+      },
+    },
   },
   worker: {
     format: 'es',
   },
+  plugins: [
+    contentSecurityPolicyMeta(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      manifest: {
+        id: './',
+        name: 'stancemap',
+        short_name: 'stancemap',
+        description: 'Actors, positions and a comparison table from a news article (Arabic or English), computed in your browser.',
+        lang: 'en',
+        dir: 'auto',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f7f9',
+        theme_color: '#0b5cad',
+        categories: ['news', 'productivity', 'utilities'],
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        // Everything the page needs to load and analyse with the network off, under hashed
+        // names; a new deployment's worker precaches its own set and drops the old cache.
+        globPatterns: ['**/*.{html,js,css,wasm,svg,png,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   server: {
     host: '127.0.0.1',
   },
   preview: {
     host: '127.0.0.1',
+    headers: SECURITY_HEADERS,
   },
 });

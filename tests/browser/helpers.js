@@ -43,27 +43,83 @@ export function isLocal(url) {
 }
 
 /**
- * `test` with an automatic guard on every page: it records each request (workers' included,
- * through the context), dialogs and uncaught errors, and fails the test if any request left
- * loopback or the page threw.
+ * `test` with an automatic guard on every page: it records each request (workers' and the
+ * service worker's included, through the context), dialogs, uncaught errors, console errors and
+ * Content Security Policy violations (reported to the page by an init script), and fails the
+ * test if any request left loopback, the page threw, or the policy was violated. A test that
+ * provokes a violation on purpose lists what it expects in `guard.expectedViolations`.
  */
 export const test = base.extend({
   guard: [
     async ({ page }, use) => {
-      const seen = { requests: [], dialogs: [], errors: [] };
+      const seen = { requests: [], dialogs: [], errors: [], consoleErrors: [], expectedViolations: [] };
       page.context().on('request', (request) => seen.requests.push(request.url()));
       page.on('dialog', (dialog) => {
         seen.dialogs.push(dialog.message());
         dialog.dismiss().catch(() => {});
       });
       page.on('pageerror', (error) => seen.errors.push(String(error)));
+      page.on('console', (message) => {
+        if (message.type() === 'error') seen.consoleErrors.push(message.text());
+      });
+      await page.addInitScript(() => {
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (event) => {
+          window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+        });
+      });
       await use(seen);
       expect(seen.requests.filter((url) => !isLocal(url)), 'requests that left loopback').toEqual([]);
       expect(seen.errors, 'uncaught errors in the page').toEqual([]);
+      const violations = seen.consoleErrors.filter((text) => /Content Security Policy|Refused to/i.test(text));
+      const unexpected = violations.filter((text) => !seen.expectedViolations.some((pattern) => pattern.test(text)));
+      expect(unexpected, 'Content Security Policy violations').toEqual([]);
     },
     { auto: true },
   ],
 });
+
+/**
+ * Checks `analysis` against the output contract (README): field names and types, the actor
+ * ids positions and table columns refer to, and every offset slicing `text` to what it claims.
+ */
+export function expectContractShape(analysis, text) {
+  expect(['ar', 'en', 'und']).toContain(analysis.language);
+  expect(Object.keys(analysis).sort()).toEqual(['actors', 'language', 'positions', 'table']);
+  const ids = new Set();
+  const inText = ([start, end]) => Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length;
+  for (const actor of analysis.actors) {
+    expect(Object.keys(actor).sort()).toEqual(['aliases', 'id', 'kind', 'mentions', 'name', 'role', 'salience']);
+    expect(actor.id).toMatch(/^a\d+$/);
+    ids.add(actor.id);
+    expect(typeof actor.name).toBe('string');
+    expect(['person', 'country', 'organization', 'group']).toContain(actor.kind);
+    expect(actor.role === null || typeof actor.role === 'string').toBe(true);
+    expect(Array.isArray(actor.aliases)).toBe(true);
+    expect(actor.salience).toBeGreaterThanOrEqual(0);
+    expect(actor.salience).toBeLessThanOrEqual(1);
+    for (const mention of actor.mentions) expect(inText(mention), `mention ${mention} of ${actor.id}`).toBe(true);
+  }
+  const stances = ['supports', 'opposes', 'proposes', 'demands', 'threatens', 'warns', 'accuses', 'rejects', 'agrees', 'states'];
+  for (const position of analysis.positions) {
+    expect(Object.keys(position).sort()).toEqual(['actor', 'sentence', 'span', 'stance', 'text']);
+    expect(ids.has(position.actor), `position actor ${position.actor} exists`).toBe(true);
+    expect(stances).toContain(position.stance);
+    expect(inText(position.span)).toBe(true);
+    expect(inText(position.sentence)).toBe(true);
+    expect(text.slice(...position.span)).toBe(position.text);
+  }
+  const { table } = analysis;
+  expect(Object.keys(table).sort()).toEqual(['aspect_label', 'columns', 'headers', 'rows', 'source']);
+  expect(['explicit', 'derived']).toContain(table.source);
+  expect(table.aspect_label === null || typeof table.aspect_label === 'string').toBe(true);
+  expect(table.headers).toHaveLength(table.columns.length);
+  for (const column of table.columns) expect(ids.has(column), `table column ${column} exists`).toBe(true);
+  for (const row of table.rows) {
+    expect(typeof row.aspect).toBe('string');
+    expect(row.cells).toHaveLength(table.columns.length);
+  }
+}
 
 export { expect };
 
@@ -102,7 +158,7 @@ export async function actorsPanelText(page) {
 export async function expectMarksMatchMentions(page) {
   const report = await page.evaluate(() => {
     const { text, analysis } = window.__stancemapLast;
-    const view = document.querySelector('.article-text');
+    const view = document.getElementById('results').shadowRoot.querySelector('.article-text');
     const mentions = new Set();
     for (const actor of analysis.actors) for (const [s, e] of actor.mentions) mentions.add(`${s}:${e}`);
     const marks = [...view.querySelectorAll('mark')].map((mark) => {

@@ -1,142 +1,168 @@
-// The page: the article box, the analyser worker, the status line and <stance-map>.
+// The page: the article box, the status line, <stance-map> showing the analysis, the interface
+// language, the opt-in draft and the service worker's update offer. The analysis itself runs in
+// the shared worker behind <stance-map> (www/lib/analyser.js).
 import './style.css';
-import { StanceMap } from './stance-map-define.js';
-import { dictionary, directionOf, pickLocale } from './i18n.js';
-import { MAX_INPUT_BYTES, utf8Length } from './limits.js';
-import { AUTO_DIR_LIMIT, directionFor, firstStrongDirection } from './direction.js';
+import '../lib/define.js';
+import { preload } from '../lib/analyser.js';
+import { pickLocale, directionOf } from '../lib/i18n.js';
+import { MAX_INPUT_BYTES, utf8Length } from '../lib/limits.js';
+import { AUTO_DIR_LIMIT, directionFor, firstStrongDirection } from '../lib/direction.js';
+import { hasDataTable, textOf } from '../lib/plain-text.js';
+import { pageStrings } from './strings.js';
 import { SAMPLES } from './samples.js';
+import { carryOver, draftEnabled, loadDraft, saveDraft, setDraftEnabled, takeCarryOver } from './draft.js';
+import { setUpServiceWorker } from './pwa.js';
 
 /** Pause after the last keystroke before analysing. */
 const DEBOUNCE_MS = 150;
-/** A worker still busy after this long is replaced when newer text is waiting. */
-const STUCK_MS = 1000;
-
-const locale = pickLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
-const t = dictionary(locale);
-document.documentElement.lang = locale;
-document.documentElement.dir = directionOf(locale);
-document.title = locale === 'en' ? 'stancemap' : `${t.title} · stancemap`;
-for (const node of document.querySelectorAll('[data-i18n]')) {
-  const value = t[node.dataset.i18n];
-  if (typeof value === 'string') node.textContent = value;
-}
+/** Pause after the last keystroke before saving the draft (when the reader asked for one). */
+const DRAFT_DEBOUNCE_MS = 1000;
+/** Where the reader's choice of interface language is kept (a preference, not article text). */
+const UI_LANGUAGE_KEY = 'stancemap:ui-language';
 
 const textarea = document.getElementById('article');
-const status = document.getElementById('status');
+const statusLine = document.getElementById('status');
+const retryButton = document.getElementById('retry');
 const versionLine = document.getElementById('version');
-/** @type {StanceMap} */
+const languageButton = document.getElementById('ui-language');
+const draftBox = document.getElementById('keep-draft');
+const updateBanner = document.getElementById('update-banner');
+const offlineNote = document.getElementById('offline-note');
+/** @type {import('../lib/stance-map-element.js').StanceMap} */
 const results = document.getElementById('results');
 
-let worker = null;
-let workerReady = false;
+let locale = 'en';
+let t = pageStrings.en;
+/** The status shown, kept as a function of the strings so that a language switch redraws it. */
+let status = { state: 'loading', message: (s) => s.loading };
+let analyserReady = false;
 let requestId = 0;
-/** The newest text to analyse, {id, text}; answers for any other id are stale and dropped. */
-let current = null;
-/** The request the worker is working on, {id, sentAt}, until it answers. */
-let inFlight = null;
 let debounceTimer = 0;
+let draftTimer = 0;
 
-function setStatus(state, message) {
-  status.dataset.state = state;
-  document.body.dataset.state = state;
-  status.textContent = message;
-}
+// ---- interface language ------------------------------------------------------------------------
 
-function startWorker() {
-  workerReady = false;
-  inFlight = null;
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'stancemap' });
-  worker.addEventListener('message', onWorkerMessage);
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    setStatus('error', t.loadFailed(event.message || 'worker error'));
-  });
-}
-
-// Analysis is one synchronous call inside the worker and cannot be interrupted; replacing the
-// worker is the only way to stop it.
-function restartWorker() {
-  worker.terminate();
-  startWorker();
-}
-
-function onWorkerMessage({ data: message }) {
-  if (message.id !== undefined && message.id === inFlight?.id) inFlight = null;
-  switch (message.type) {
-    case 'ready':
-      workerReady = true;
-      window.__stancemapVersion = message.version;
-      versionLine.textContent = t.version(message.version);
-      if (current) send(current);
-      else if (status.dataset.state === 'loading') setStatus('ready', textarea.value ? t.ready : t.empty);
-      break;
-    case 'load-error':
-      setStatus('error', t.loadFailed(message.message));
-      break;
-    case 'result':
-      if (message.id !== current?.id) return;
-      show(current, message.result, message.ms);
-      break;
-    case 'error':
-      if (message.fatal) restartWorker();
-      if (message.id !== current?.id) return;
-      current = null;
-      results.clear();
-      setStatus('error', t.failed(message.message));
-      break;
+function storedLocale() {
+  try {
+    const value = localStorage.getItem(UI_LANGUAGE_KEY);
+    return value === 'ar' || value === 'en' ? value : null;
+  } catch {
+    return null;
   }
 }
 
-function show(request, analysis, ms) {
-  current = null;
-  results.show(request.text, analysis);
-  // For tests and the curious: the last analysis shown, with the text it belongs to.
-  window.__stancemapLast = { id: request.id, text: request.text, analysis, ms };
-  const language = t.languages[analysis.language] ?? analysis.language;
-  setStatus('done', t.done(ms, language));
+function applyLocale(next) {
+  locale = next;
+  t = pageStrings[locale];
+  const root = document.documentElement;
+  root.lang = locale;
+  root.dir = directionOf(locale);
+  document.title = locale === 'en' ? 'stancemap' : `${t.title} · stancemap`;
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    const value = t[node.dataset.i18n];
+    if (typeof value === 'string') node.textContent = value;
+  }
+  const other = locale === 'ar' ? 'en' : 'ar';
+  languageButton.lang = other;
+  languageButton.dir = directionOf(other);
+  languageButton.setAttribute('aria-label', t.otherLanguageName);
+  if (versionLine.dataset.version) versionLine.textContent = t.version(versionLine.dataset.version);
+  renderStatus();
+  // <stance-map> watches the root's lang and redraws itself.
 }
 
-function send(request) {
-  inFlight = { id: request.id, sentAt: performance.now() };
-  worker.postMessage({ type: 'analyze', id: request.id, text: request.text });
+languageButton.addEventListener('click', () => {
+  const next = locale === 'ar' ? 'en' : 'ar';
+  try {
+    localStorage.setItem(UI_LANGUAGE_KEY, next);
+  } catch {
+    // Not remembered; the switch still applies now.
+  }
+  applyLocale(next);
+});
+
+// ---- status -------------------------------------------------------------------------------------
+
+function setStatus(state, message, { retry = false } = {}) {
+  status = { state, message };
+  retryButton.hidden = !retry;
+  renderStatus();
 }
 
-function refuse(bytes) {
-  current = null;
-  window.__stancemapLast = { id: ++requestId, text: null, analysis: null, ms: 0, refused: bytes };
-  setStatus('too-large', t.tooLarge((bytes / 1e6).toFixed(1)));
+function renderStatus() {
+  statusLine.dataset.state = status.state;
+  document.body.dataset.state = status.state;
+  statusLine.textContent = status.message(t);
 }
+
+// ---- analysis -----------------------------------------------------------------------------------
 
 function analyse(text) {
   clearTimeout(debounceTimer);
   if (text.trim() === '') {
-    current = null;
-    results.clear();
+    results.text = '';
     window.__stancemapLast = { id: ++requestId, text, analysis: null, ms: 0 };
-    setStatus(workerReady ? 'ready' : 'loading', workerReady ? t.empty : t.loading);
+    setStatus(analyserReady ? 'ready' : 'loading', (s) => (analyserReady ? s.empty : s.loading));
     return;
   }
   const bytes = utf8Length(text);
   if (bytes > MAX_INPUT_BYTES) {
-    results.clear();
     refuse(bytes);
     return;
   }
-  current = { id: ++requestId, text };
-  setStatus('analysing', t.analysing);
-  if (!workerReady) return; // sent when the worker reports ready
-  if (inFlight && performance.now() - inFlight.sentAt > STUCK_MS) {
-    restartWorker(); // the new worker is sent `current` when it is ready
-    return;
-  }
-  send(current);
+  setStatus('analysing', (s) => s.analysing);
+  results.text = text;
 }
 
-// A paste or drop is checked before the text box takes it: above the limit it is refused, and
-// a large one gets its direction set first (see direction.js), as laying out that much text
-// under dir="auto" would hold up the page.
+function refuse(bytes) {
+  results.clear();
+  window.__stancemapLast = { id: ++requestId, text: null, analysis: null, ms: 0, refused: bytes };
+  setStatus('too-large', (s) => s.tooLarge((bytes / 1e6).toFixed(1)));
+}
+
+results.addEventListener('analysis', (event) => {
+  const { text, analysis, ms } = event.detail;
+  // For tests and the curious: the last analysis shown, with the text it belongs to.
+  window.__stancemapLast = { id: ++requestId, text, analysis, ms };
+  setStatus('done', (s) => s.done(ms, s.languages[analysis.language] ?? analysis.language));
+});
+
+results.addEventListener('analysiserror', (event) => {
+  const { text, kind, message } = event.detail;
+  window.__stancemapLast = { id: ++requestId, text, analysis: null, ms: 0, error: kind };
+  switch (kind) {
+    case 'too-large':
+      setStatus('too-large', (s) => s.tooLarge((utf8Length(text) / 1e6).toFixed(1)));
+      break;
+    case 'crashed':
+      setStatus('error', (s) => s.crashed, { retry: true });
+      break;
+    case 'timeout':
+      setStatus('error', (s) => s.timeout, { retry: true });
+      break;
+    case 'load':
+      setStatus('error', (s) => s.loadFailed(message), { retry: true });
+      break;
+    default:
+      setStatus('error', (s) => s.failed(message), { retry: true });
+  }
+});
+
+retryButton.addEventListener('click', () => {
+  if (!analyserReady) loadAnalyser();
+  analyse(textarea.value);
+  textarea.focus();
+});
+
+// ---- the article box ----------------------------------------------------------------------------
+
+/**
+ * A paste or drop is checked before the text box takes it: above the limit it is refused, and a
+ * large one gets its direction set first (see direction.js), as laying out that much text under
+ * dir="auto" would hold up the page. Returns false when the insertion was refused.
+ */
 function beforeInsert(event, inserted) {
-  if (!inserted) return;
+  if (!inserted) return true;
   const { value, selectionStart, selectionEnd } = textarea;
   const before = value.slice(0, selectionStart);
   const after = value.slice(selectionEnd);
@@ -144,14 +170,51 @@ function beforeInsert(event, inserted) {
   if (bytes > MAX_INPUT_BYTES) {
     event.preventDefault();
     refuse(bytes);
-    return;
+    return false;
   }
   const length = before.length + inserted.length + after.length;
   // V8 concatenates lazily, so the head of a long text costs little to build.
   textarea.dir = length <= AUTO_DIR_LIMIT ? 'auto' : firstStrongDirection(before + inserted + after);
+  return true;
 }
-textarea.addEventListener('paste', (event) => beforeInsert(event, event.clipboardData?.getData('text/plain')));
-textarea.addEventListener('drop', (event) => beforeInsert(event, event.dataTransfer?.getData('text/plain')));
+
+/**
+ * The text a table-bearing HTML paste should become: its tables as tab-separated rows (the
+ * form the analyser reads), the rest as paragraphs. The HTML is parsed by DOMParser into an
+ * inert document (no script runs, nothing loads) and only the text of its nodes is read.
+ * Null when the clipboard's HTML holds no data table: the browser's plain-text paste is right.
+ */
+function tableAwareText(clipboard) {
+  const html = clipboard?.getData('text/html');
+  if (!html || html.length > MAX_INPUT_BYTES || !/<table[\s>]/i.test(html)) return null;
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return hasDataTable(doc) ? textOf(doc.body) : null;
+}
+
+/** Inserts `text` at the caret as typing would, keeping the browser's undo history where it can. */
+function insertAtCaret(text) {
+  textarea.focus();
+  if (!document.execCommand('insertText', false, text)) {
+    textarea.setRangeText(text, textarea.selectionStart, textarea.selectionEnd, 'end');
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
+textarea.addEventListener('paste', (event) => {
+  const table = tableAwareText(event.clipboardData);
+  if (!beforeInsert(event, table ?? event.clipboardData?.getData('text/plain'))) return;
+  if (table === null) return;
+  event.preventDefault();
+  insertAtCaret(table);
+});
+
+textarea.addEventListener('drop', (event) => {
+  const table = tableAwareText(event.dataTransfer);
+  if (!beforeInsert(event, table ?? event.dataTransfer?.getData('text/plain'))) return;
+  if (table === null) return;
+  event.preventDefault();
+  insertAtCaret(table);
+});
 
 textarea.addEventListener('input', () => {
   // Back to dir="auto" once the text is short again.
@@ -159,23 +222,68 @@ textarea.addEventListener('input', () => {
   if (textarea.dir !== dir) textarea.dir = dir;
   clearTimeout(debounceTimer);
   debounceTimer = setTimeout(() => analyse(textarea.value), DEBOUNCE_MS);
+  if (draftBox.checked) {
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(() => saveDraft(textarea.value), DRAFT_DEBOUNCE_MS);
+  }
 });
 
+function setText(text) {
+  textarea.value = text;
+  textarea.dir = directionFor(text);
+  analyse(text);
+  if (draftBox.checked) saveDraft(text);
+}
+
 for (const button of document.querySelectorAll('button.sample')) {
-  button.addEventListener('click', () => {
-    textarea.value = SAMPLES[button.dataset.sample];
-    textarea.dir = directionFor(textarea.value);
-    analyse(textarea.value);
-  });
+  button.addEventListener('click', () => setText(SAMPLES[button.dataset.sample]));
 }
 
 document.getElementById('clear').addEventListener('click', () => {
-  textarea.dir = 'auto';
-  textarea.value = '';
-  analyse('');
+  setText('');
   textarea.focus();
 });
 
-setStatus('loading', t.loading);
-startWorker();
-if (textarea.value) analyse(textarea.value); // text kept by the browser across a reload
+draftBox.addEventListener('change', () => setDraftEnabled(draftBox.checked, textarea.value));
+
+// ---- updates ------------------------------------------------------------------------------------
+
+const updateServiceWorker = setUpServiceWorker({
+  onNeedRefresh() {
+    updateBanner.hidden = false;
+  },
+  onOfflineReady() {
+    offlineNote.hidden = false;
+  },
+});
+
+document.getElementById('update-now').addEventListener('click', () => {
+  // The reader asked for this reload: their text comes back with the new version.
+  carryOver(textarea.value);
+  updateServiceWorker(true);
+});
+
+document.getElementById('update-later').addEventListener('click', () => {
+  updateBanner.hidden = true;
+});
+
+function loadAnalyser() {
+  preload().then(
+    (version) => {
+      analyserReady = true;
+      window.__stancemapVersion = version;
+      versionLine.dataset.version = version;
+      versionLine.textContent = t.version(version);
+      if (status.state === 'loading') setStatus('ready', (s) => (textarea.value ? s.ready : s.empty));
+    },
+    (error) => setStatus('error', (s) => s.loadFailed(error.message), { retry: true }),
+  );
+}
+
+// ---- start --------------------------------------------------------------------------------------
+
+applyLocale(storedLocale() ?? pickLocale(navigator.languages?.length ? navigator.languages : [navigator.language]));
+draftBox.checked = draftEnabled();
+loadAnalyser();
+const restored = takeCarryOver() || loadDraft();
+if (restored) setText(restored);

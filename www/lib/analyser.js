@@ -1,0 +1,256 @@
+// The one analyser of a page, shared by every <stance-map> and by analyze(): a module worker
+// that loads the WebAssembly once and runs one analysis at a time, off the main thread.
+//
+// It protects the page from the analyser. Text over the size limit is refused before it is sent.
+// A panic in the WebAssembly (a trap, as the crate aborts on panic), an error that kills the
+// worker, or an analysis running far past any plausible time, each end that worker; the caller
+// is told, and a new worker takes the next request. The compiled module is kept, so a new worker
+// neither fetches nor compiles it again.
+
+import { MAX_INPUT_BYTES, utf8Length } from './limits.js';
+
+/**
+ * A running analysis whose caller has since sent newer text is abandoned after this long: the
+ * worker is replaced rather than left to finish work nobody will see.
+ */
+const STUCK_MS = 1000;
+
+/** Why an analysis produced no result. */
+export class AnalysisError extends Error {
+  /**
+   * @param {'too-large'|'failed'|'crashed'|'timeout'|'load'|'superseded'} kind
+   * @param {string} message
+   * @param {string} [detail] the panic message, when the analyser panicked
+   */
+  constructor(kind, message, detail) {
+    super(message);
+    this.name = 'AnalysisError';
+    this.kind = kind;
+    if (detail) this.detail = detail;
+  }
+}
+
+/**
+ * The time allowed for one analysis of `text` before the worker is presumed hung: half a minute,
+ * plus a second per 100,000 characters (the analyser runs at several MB a second on a laptop).
+ */
+export function defaultTimeout(text) {
+  return 30_000 + Math.ceil(text.length / 100);
+}
+
+class Analyser {
+  #worker = null;
+  #ready = false;
+  /** The compiled WebAssembly.Module, handed to every later worker. */
+  #module = null;
+  #version = null;
+  #readyPromise = null;
+  #settleReady = null;
+  /** Requests waiting for the worker, oldest first. */
+  #queue = [];
+  /** The request the worker is running. */
+  #running = null;
+  #nextId = 1;
+
+  /** Starts the worker (once) and resolves with the analyser's version when it is ready. */
+  load() {
+    if (!this.#worker) this.#spawn();
+    return this.#readyPromise;
+  }
+
+  /** The analyser's version once loaded, else null. */
+  get version() {
+    return this.#version;
+  }
+
+  /**
+   * Analyses `text`, resolving with {analysis, ms}. Requests sharing a `key` (say, one element)
+   * supersede each other: only the newest is run, the older ones reject with kind 'superseded'.
+   */
+  request(text, { options, key, timeout, signal } = {}) {
+    if (typeof text !== 'string') return Promise.reject(new TypeError('stancemap: the text to analyse must be a string'));
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const bytes = utf8Length(text);
+    if (bytes > MAX_INPUT_BYTES) {
+      return Promise.reject(new AnalysisError('too-large', `the text is ${bytes} bytes of UTF-8; the limit is ${MAX_INPUT_BYTES}`));
+    }
+    return new Promise((resolve, reject) => {
+      if (key !== undefined) this.#supersede(key);
+      const request = {
+        id: this.#nextId++, text, options, key, resolve, reject,
+        timeout: timeout ?? defaultTimeout(text), startedAt: 0, timer: 0,
+      };
+      signal?.addEventListener('abort', () => this.#abort(request, signal.reason), { once: true });
+      this.#queue.push(request);
+      if (!this.#worker) this.#spawn();
+      this.#pump();
+    });
+  }
+
+  #supersede(key) {
+    this.#queue = this.#queue.filter((request) => {
+      if (request.key !== key) return true;
+      request.reject(superseded());
+      return false;
+    });
+    const running = this.#running;
+    if (running?.key === key && performance.now() - running.startedAt > STUCK_MS) {
+      this.#takeRunning();
+      this.#replaceWorker();
+      running.reject(superseded());
+    }
+  }
+
+  #abort(request, reason) {
+    const queued = this.#queue.indexOf(request);
+    if (queued >= 0) {
+      this.#queue.splice(queued, 1);
+    } else if (this.#running === request) {
+      this.#takeRunning();
+      this.#replaceWorker(); // the only way to stop a synchronous analysis
+    } else {
+      return; // already settled
+    }
+    request.reject(reason);
+    this.#pump();
+  }
+
+  #spawn() {
+    this.#ready = false;
+    this.#readyPromise = new Promise((resolve, reject) => {
+      this.#settleReady = { resolve, reject };
+    });
+    this.#readyPromise.catch(() => {}); // a load failure is also reported to each request
+    let worker;
+    try {
+      worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'stancemap' });
+    } catch (error) {
+      this.#loadFailed(messageOf(error));
+      return;
+    }
+    this.#worker = worker;
+    worker.addEventListener('message', (event) => {
+      if (worker === this.#worker) this.#onMessage(event.data);
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      if (worker === this.#worker) this.#onWorkerError(event.message);
+    });
+    worker.postMessage({ type: 'init', module: this.#module });
+  }
+
+  #onMessage(message) {
+    switch (message?.type) {
+      case 'ready':
+        this.#ready = true;
+        this.#module = message.module ?? this.#module;
+        this.#version = message.version;
+        this.#settleReady.resolve(message.version);
+        this.#pump();
+        break;
+      case 'load-error':
+        this.#loadFailed(message.message);
+        break;
+      case 'result': {
+        const request = this.#takeRunning(message.id);
+        request?.resolve({ analysis: message.result, ms: message.ms });
+        this.#pump();
+        break;
+      }
+      case 'error': {
+        const request = this.#takeRunning(message.id);
+        // A trap leaves the instance in an unknown state; the worker is not used again.
+        if (message.fatal) this.#replaceWorker();
+        request?.reject(new AnalysisError(message.fatal ? 'crashed' : 'failed', message.message, message.panic));
+        this.#pump();
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  /** An error the worker did not catch: before it was ready, a load failure; after, a crash. */
+  #onWorkerError(message) {
+    if (!this.#ready) {
+      this.#loadFailed(message || 'the analyser worker could not be started');
+      return;
+    }
+    const request = this.#takeRunning();
+    this.#replaceWorker();
+    request?.reject(new AnalysisError('crashed', message || 'the analyser worker stopped'));
+    this.#pump();
+  }
+
+  #loadFailed(message) {
+    const error = new AnalysisError('load', `the analyser could not be loaded: ${message}`);
+    this.#worker?.terminate();
+    this.#worker = null; // the next request tries again
+    this.#ready = false;
+    this.#settleReady.reject(error);
+    const running = this.#takeRunning();
+    const waiting = running ? [running, ...this.#queue] : this.#queue;
+    this.#queue = [];
+    for (const request of waiting) request.reject(error);
+  }
+
+  #replaceWorker() {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#spawn();
+  }
+
+  /** Clears and returns the running request (only if its id is `id`, when given). */
+  #takeRunning(id) {
+    const running = this.#running;
+    if (!running || (id !== undefined && running.id !== id)) return null;
+    clearTimeout(running.timer);
+    this.#running = null;
+    return running;
+  }
+
+  #pump() {
+    if (this.#running || !this.#ready || this.#queue.length === 0) return;
+    const request = this.#queue.shift();
+    request.startedAt = performance.now();
+    request.timer = setTimeout(() => this.#timedOut(request), request.timeout);
+    this.#running = request;
+    this.#worker.postMessage({ type: 'analyze', id: request.id, text: request.text, options: request.options });
+  }
+
+  #timedOut(request) {
+    if (this.#running !== request) return;
+    this.#takeRunning();
+    this.#replaceWorker();
+    request.reject(new AnalysisError('timeout', `the analysis took longer than ${request.timeout} ms and was stopped`));
+    this.#pump();
+  }
+}
+
+function superseded() {
+  return new AnalysisError('superseded', 'newer text replaced this one before it was analysed');
+}
+
+function messageOf(error) {
+  return String(error?.message ?? error);
+}
+
+/** The page's analyser. */
+export const analyser = new Analyser();
+
+/**
+ * Analyses `text` off the main thread and resolves with the analysis (the output contract).
+ * The WebAssembly is loaded on the first call. Rejects with an AnalysisError, or with the
+ * signal's reason when `options.signal` aborts.
+ */
+export async function analyze(text, options = {}) {
+  const { language, timeout, signal } = options ?? {};
+  const core = language ? { language } : undefined;
+  const { analysis } = await analyser.request(text, { options: core, timeout, signal });
+  return analysis;
+}
+
+/** Loads the analyser ahead of the first analysis; resolves with its version. */
+export function preload() {
+  return analyser.load();
+}

@@ -1,0 +1,87 @@
+import type { Analysis, CoreOptions } from './types.js';
+
+export type {
+  Actor, ActorKind, Analysis, ComparisonRow, ComparisonTable, CoreOptions, Language, Position, Span, Stance,
+} from './types.js';
+export { StanceMap, highlightedArticle } from './stance-map-element.js';
+export type {
+  StanceMapAnalysisDetail, StanceMapErrorDetail, StanceMapEventMap, StanceMapSection, StanceMapState,
+} from './stance-map-element.js';
+
+/** Why an analysis produced no result. */
+export type AnalysisErrorKind =
+  /** The text is over MAX_INPUT_BYTES. */
+  | 'too-large'
+  /** The analyser refused its input (for instance, invalid options). */
+  | 'failed'
+  /** The analyser panicked or its worker died; a fresh one takes the next request. */
+  | 'crashed'
+  /** The analysis ran past its time limit and was stopped. */
+  | 'timeout'
+  /** The worker or the WebAssembly could not be loaded. */
+  | 'load'
+  /** Newer text from the same caller replaced this one. */
+  | 'superseded'
+  /** A <stance-map> found no element matching its `for` attribute. */
+  | 'source';
+
+export class AnalysisError extends Error {
+  constructor(kind: AnalysisErrorKind, message: string, detail?: string);
+  readonly name: 'AnalysisError';
+  readonly kind: AnalysisErrorKind;
+  /** The panic message, when the analyser panicked. */
+  readonly detail?: string;
+}
+
+export interface AnalyzeOptions extends CoreOptions {
+  /** Milliseconds before the analysis is presumed hung and stopped (default: defaultTimeout(text)). */
+  timeout?: number;
+  /** Aborts the analysis; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Analyses `text` in a worker (started, and the WebAssembly loaded, on the first call; one per
+ * page). Rejects with an AnalysisError.
+ */
+export function analyze(text: string, options?: AnalyzeOptions): Promise<Analysis>;
+
+/** Starts the worker and loads the WebAssembly ahead of the first analysis; resolves with the analyser's version. */
+export function preload(): Promise<string>;
+
+/** The default time limit for analysing `text`, in milliseconds. */
+export function defaultTimeout(text: string): number;
+
+/** The largest text analysed, in UTF-8 bytes (10 MB). */
+export const MAX_INPUT_BYTES: number;
+
+/** The length of `text` in UTF-8 bytes (exact up to MAX_INPUT_BYTES, a lower bound above it). */
+export function utf8Length(text: string): number;
+
+/**
+ * The text of an HTML string, parsed inertly (nothing runs or loads): paragraphs as blank lines
+ * and data tables as tab-separated lines, the form of a table the analyser reads.
+ */
+export function htmlToText(html: string): string;
+
+/** True when `node` holds a data table: at least two rows and two columns with text. */
+export function hasDataTable(node: ParentNode): boolean;
+
+/** The text of a DOM node, as htmlToText does it; skips scripts, controls, hidden content and [data-stance-map-skip]. */
+export function textOf(node: Node): string;
+
+/** The table as a grid of strings: the header row, then one row per aspect. */
+export function tableGrid(table: ComparisonTableLike, aspectFallback?: string): string[][];
+/** Tab-separated lines (what spreadsheets take from the clipboard). */
+export function tableToTSV(table: ComparisonTableLike, aspectFallback?: string): string;
+/** RFC 4180 CSV with a byte-order mark; cells that would read as spreadsheet formulas are defused. */
+export function tableToCSV(table: ComparisonTableLike, aspectFallback?: string): string;
+/** A GFM Markdown table, markup characters escaped. */
+export function tableToMarkdown(table: ComparisonTableLike, aspectFallback?: string): string;
+/** The table object of the output contract, as indented JSON. */
+export function tableToJSON(table: ComparisonTableLike): string;
+/** A <table> element built with DOM calls (cells as textContent). */
+export function tableToElement(table: ComparisonTableLike, aspectFallback?: string, doc?: Document, dir?: string): HTMLTableElement;
+
+type ComparisonTableLike = Pick<import('./types.js').ComparisonTable, 'headers' | 'rows'>
+  & Partial<import('./types.js').ComparisonTable>;

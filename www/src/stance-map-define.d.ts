@@ -1,1 +1,0 @@
-export { StanceMap } from './stance-map-element.js';
