@@ -1,0 +1,4 @@
+//! Helpers shared by the integration tests (each test file that needs them has `mod common;`).
+#![allow(dead_code)]
+
+pub mod contract;
