@@ -151,6 +151,14 @@ impl Lexicon {
                 if !ok_start || !case_ok(pt.case, pt.written, original) {
                     continue;
                 }
+                // A compound adjective ("Israel-linked ships", "Iran-aligned group") describes;
+                // it does not name the state.
+                if pt.lang == Lang::En && matches!(pt.target, Target::Entity { .. }) {
+                    let mut after = hay[e..].chars();
+                    if after.next() == Some('-') && after.next().is_some_and(|c| c.is_lowercase()) && doc.text[doc.original_range(e..e + 2)].chars().nth(1).is_some_and(char::is_lowercase) {
+                        continue;
+                    }
+                }
                 // Tanween marks an indefinite word: روسيًا is "as a Russian", not Russia.
                 if pt.lang == Lang::Ar && matches!(pt.target, Target::Entity { .. }) && original.contains(['\u{064B}', '\u{064C}', '\u{064D}']) {
                     continue;
@@ -420,6 +428,13 @@ mod tests {
         // "رئيسًا روسيًا" is "a Russian president"; روسيا without tanween is Russia.
         let got = names("بصفته رئيسًا روسيًا زار روسيا");
         assert_eq!(got.iter().filter(|(_, k)| k == "country:ru").count(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn compound_adjectives_do_not_name_states() {
+        let got = names("Israel-linked ships and the Iran-aligned group; Israel said so.");
+        assert_eq!(got.iter().filter(|(_, k)| k == "country:il").count(), 1, "{got:?}");
+        assert!(got.iter().all(|(_, k)| k != "country:ir"), "{got:?}");
     }
 
     #[test]

@@ -141,14 +141,21 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
     let mut words_in_name = 0;
     while k < doc.tokens.len() && words_in_name < 4 {
         let t = &doc.tokens[k];
-        if !t.is_word || t.script != Script::Latin || at.contains_key(&k) {
+        // A lexicon form inside a name word ("al-Houthi") does not end the name; one that is
+        // the word does.
+        let lexicon_word = at.get(&k).is_some_and(|lt| lt.fstart == t.fstart);
+        if !t.is_word || t.script != Script::Latin || lexicon_word {
             break;
         }
         if k > j && doc.text[doc.tokens[k - 1].end..t.start].contains(['\n', '\t']) {
             break;
         }
         let original = doc.otok(k);
-        let capitalised = original.chars().next().is_some_and(char::is_uppercase);
+        // "al-Houthi", "bin-Salman": a lowercase particle joined to a capitalised name.
+        let joined_particle = original.split_once('-').is_some_and(|(p, rest)| {
+            words::is("en.name_particle", &p.to_lowercase()) && rest.chars().next().is_some_and(char::is_uppercase)
+        });
+        let capitalised = original.chars().next().is_some_and(char::is_uppercase) || joined_particle;
         let next_capitalised = k + 1 < doc.tokens.len() && doc.tokens[k + 1].is_word && doc.otok(k + 1).chars().next().is_some_and(char::is_uppercase);
         // Particles inside a name, also chained: "bin Salman", "van der Leyen", "de la Cruz".
         let particle_chain_ends_capitalised = (k + 1..doc.tokens.len().min(k + 4))
@@ -220,6 +227,7 @@ mod tests {
             ("body then title", "Trade Ministry spokeswoman Anna Berg said", ("Anna Berg", "unknown:berg", "Trade Ministry spokeswoman")),
             ("the president alone", "the president said", ("president", "role:president", "")),
             ("long capitalised run before a verb of saying", "Senior Trade Coordinator Mara Lind said the deal was weak.", ("Mara Lind", "unknown:lind", "Senior Trade Coordinator")),
+            ("lexicon word inside a hyphenated name", "Yemeni Foreign Minister Ahmed Saleh al-Houthi said", ("Ahmed Saleh al-Houthi", "unknown:al-houthi", "Yemeni Foreign Minister")),
             ("acronym case", "The US and the UN said", ("US", "country:us", "")),
         ];
         for (name, text, want) in cases {
