@@ -70,9 +70,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let table_rows: Vec<std::ops::Range<usize>> = explicit.iter().flat_map(|t| t.rows.iter().map(|r| r.line.clone())).collect();
     let mut positions = positions::find(&doc, &mentions, &actors, &table_rows);
     if let Some(t) = &explicit {
+        // A cell restating a position already found in the prose adds nothing (a set, not a
+        // scan of the list, so that a table of 100k rows stays linear).
+        let mut held: std::collections::HashSet<(usize, usize, usize)> = positions.iter().map(|q| (q.actor, q.text.start, q.text.end)).collect();
         for p in t.cell_positions(&doc) {
-            // A cell restating a position already found in the prose adds nothing.
-            if !positions.iter().any(|q| q.actor == p.actor && q.text == p.text) {
+            if held.insert((p.actor, p.text.start, p.text.end)) {
                 positions.push(p);
             }
         }
