@@ -254,11 +254,18 @@ struct Claim {
     proposition: bool,
 }
 
+/// A page pasted without sentence marks is one "sentence" of megabytes; a claim running to its
+/// end for every cue in it would be quadratic in time and in output. Well above the longest
+/// claim in the evaluation articles (32 words).
+const MAX_CLAIM_TOKENS: usize = 120;
+
 /// The claim: from `start` to the end of the clause (a reported proposition: to the end of
 /// the sentence), without leading complementisers and trailing punctuation. A speech verb may
 /// be followed by an adverbial before its proposition ("قال في بيان إن …", "told reporters
 /// that …"): the proposition starts after the complementiser. A quote before the cue is the
 /// claim when nothing follows it ('"We will not yield," Putin said.').
+///
+/// A claim ends after [`MAX_CLAIM_TOKENS`] tokens even without punctuation.
 fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at: usize) -> Option<Claim> {
     let mut s = start;
     // "دعا الوزير الطرفين إلى الحوار", "urged both sides to talk": the demand follows the
@@ -295,7 +302,7 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     let mut e = s;
     let mut words_seen = 0;
     let mut in_quote = false;
-    while e < sentence.end {
+    while e < sentence.end.min(s + MAX_CLAIM_TOKENS) {
         let w = doc.ftok(e);
         let t = &doc.tokens[e];
         if !t.is_word {
@@ -451,7 +458,8 @@ fn is_clause_break(doc: &Document, i: usize) -> bool {
 
 /// The text inside the last quotation before the cue in the same sentence.
 fn quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
-    let quotes: Vec<usize> = (sentence.start..cue_at).filter(|&i| !doc.tokens[i].is_word && is_quote(doc.ftok(i))).collect();
+    let from = sentence.start.max(cue_at.saturating_sub(MAX_CLAIM_TOKENS));
+    let quotes: Vec<usize> = (from..cue_at).filter(|&i| !doc.tokens[i].is_word && is_quote(doc.ftok(i))).collect();
     let (&close, rest) = quotes.split_last()?;
     let &open = rest.last()?;
     let inner: Vec<usize> = (open + 1..close).filter(|&i| doc.tokens[i].is_word).collect();
