@@ -7,18 +7,33 @@ import { META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './www/security-h
 // <stance-map>); the package's modules in www/lib; the wasm-bindgen output in www/pkg, whose
 // .wasm the worker names with new URL(..., import.meta.url) and Vite emits as a hashed asset.
 
-/** Puts the Content Security Policy into each built page's <head>, for hosts without headers. */
+/**
+ * Puts the Content Security Policy into each built page's <head>, right after the charset, for
+ * hosts that cannot send headers.
+ */
 function contentSecurityPolicyMeta() {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}" />`;
   return {
     name: 'stancemap-csp-meta',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: () => [{
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
-        injectTo: 'head-prepend',
-      }],
+      handler(html) {
+        return html.replace(/<meta charset="utf-8" \/>/i, (charset) => `${charset}\n    ${meta}`);
+      },
+    },
+  };
+}
+
+/** The example news page is not the app: vite-plugin-pwa's manifest link comes out of it. */
+function exampleWithoutManifest() {
+  return {
+    name: 'stancemap-example-without-manifest',
+    apply: 'build',
+    enforce: 'post', // after vite-plugin-pwa, which is 'post' too
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, context) => (context.filename.endsWith('embed.html') ? html.replace(/\s*<link rel="manifest"[^>]*>/, '') : html),
     },
   };
 }
@@ -77,6 +92,7 @@ export default defineConfig({
         navigateFallback: 'index.html',
       },
     }),
+    exampleWithoutManifest(),
   ],
   server: {
     host: '127.0.0.1',

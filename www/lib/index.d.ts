@@ -64,6 +64,9 @@ export function utf8Length(text: string): number;
  */
 export function htmlToText(html: string): string;
 
+/** `html` parsed by DOMParser into an inert document (nothing in it runs or loads). */
+export function parseInert(html: string): Document;
+
 /** True when `node` holds a data table: at least two rows and two columns with text. */
 export function hasDataTable(node: ParentNode): boolean;
 

@@ -4,5 +4,5 @@
 export { analyze, preload, AnalysisError, defaultTimeout } from './analyser.js';
 export { StanceMap, highlightedArticle } from './stance-map-element.js';
 export { MAX_INPUT_BYTES, utf8Length } from './limits.js';
-export { htmlToText, hasDataTable, textOf } from './plain-text.js';
+export { htmlToText, hasDataTable, parseInert, textOf } from './plain-text.js';
 export { tableGrid, tableToCSV, tableToJSON, tableToMarkdown, tableToTSV, tableToElement } from './table-export.js';

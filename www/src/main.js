@@ -7,7 +7,7 @@ import { preload } from '../lib/analyser.js';
 import { pickLocale, directionOf } from '../lib/i18n.js';
 import { MAX_INPUT_BYTES, utf8Length } from '../lib/limits.js';
 import { AUTO_DIR_LIMIT, directionFor, firstStrongDirection } from '../lib/direction.js';
-import { hasDataTable, textOf } from '../lib/plain-text.js';
+import { hasDataTable, parseInert, textOf } from '../lib/plain-text.js';
 import { pageStrings } from './strings.js';
 import { SAMPLES } from './samples.js';
 import { carryOver, draftEnabled, loadDraft, saveDraft, setDraftEnabled, takeCarryOver } from './draft.js';
@@ -181,13 +181,14 @@ function beforeInsert(event, inserted) {
 /**
  * The text a table-bearing HTML paste should become: its tables as tab-separated rows (the
  * form the analyser reads), the rest as paragraphs. The HTML is parsed by DOMParser into an
- * inert document (no script runs, nothing loads) and only the text of its nodes is read.
+ * inert document (parseInert: no script runs, nothing loads) and only the text of its nodes
+ * is read; none of it ever becomes part of this page.
  * Null when the clipboard's HTML holds no data table: the browser's plain-text paste is right.
  */
 function tableAwareText(clipboard) {
   const html = clipboard?.getData('text/html');
   if (!html || html.length > MAX_INPUT_BYTES || !/<table[\s>]/i.test(html)) return null;
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = parseInert(html);
   return hasDataTable(doc) ? textOf(doc.body) : null;
 }
 
