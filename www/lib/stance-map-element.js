@@ -423,7 +423,10 @@ export class StanceMap extends HTMLElement {
       const name = el('button', {
         type: 'button', class: 'actor-name', part: 'actor-name', dir: 'auto', 'aria-pressed': 'false', title: t.focusActor,
       }, actor.name ?? '');
-      item.addEventListener('click', () => this.focusActor(this.#focused === actor.id ? null : actor.id));
+      item.addEventListener('click', () => {
+        this.focusActor(this.#focused === actor.id ? null : actor.id);
+        name.focus({ preventScroll: true }); // so that the keyboard (Escape, Tab) carries on from here
+      });
       item.append(el('div', { class: 'actor-head' }, name,
         this.#uiText(context, 'badge kind', t.kinds[actor.kind] ?? actor.kind ?? '', { 'data-kind': actor.kind, part: 'badge' })));
       if (actor.role) item.append(el('div', { class: 'actor-role', dir: 'auto' }, actor.role));
