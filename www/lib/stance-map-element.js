@@ -404,7 +404,8 @@ export class StanceMap extends HTMLElement {
 
   #section({ level }, name, title) {
     const id = `stance-map-${name}-heading`;
-    const box = el('section', { class: `panel panel-${name}`, part: `section ${name}`, 'aria-labelledby': id });
+    // Not named, so not landmarks: two elements on a page would repeat the same landmark names.
+    const box = el('section', { class: `panel panel-${name}`, part: `section ${name}` });
     box.append(el(`h${level}`, { id, class: 'panel-heading', part: 'heading' }, title));
     return box;
   }
@@ -519,7 +520,8 @@ export class StanceMap extends HTMLElement {
     box.append(el('p', { class: 'table-source', 'data-source': table.source }, t[table.source] ?? table.source ?? ''));
     if (sections.has('table')) {
       const columns = Array.isArray(table.columns) ? table.columns : [];
-      const scroller = el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t.table });
+      // Focusable so that a keyboard can scroll a wide table; a group named by the heading.
+      const scroller = el('div', { class: 'table-scroll', tabindex: '0', role: 'group', 'aria-labelledby': 'stance-map-table-heading' });
       const grid = el('table', { class: 'comparison', part: 'comparison', dir, 'data-source': table.source });
       const headRow = el('tr');
       headRow.append(el('th', { scope: 'col', dir: 'auto' }, table.aspect_label ?? t.aspect));
@@ -619,7 +621,7 @@ export class StanceMap extends HTMLElement {
     const position = this.#analysis?.positions?.[this.#selected];
     const view = el('div', {
       class: 'article-text', part: 'article-text', dir: directionFor(this.#text),
-      tabindex: '0', role: 'region', 'aria-label': t.article,
+      tabindex: '0', role: 'group', 'aria-labelledby': 'stance-map-article-heading',
     });
     view.append(highlightedArticle(this.#text, actors, position?.span, LIMITS.articleChars));
     const evidence = view.querySelector('.evidence');

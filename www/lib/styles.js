@@ -170,7 +170,6 @@ button:hover { border-color: var(--_accent); }
   padding: 0.6rem 0.75rem;
   min-inline-size: 0;
   cursor: pointer;
-  transition: opacity 0.15s;
 }
 
 .actor[data-focused] {
@@ -236,11 +235,16 @@ button.actor-name {
   text-align: end;
 }
 
-/* One actor in focus: the others step back everywhere. */
+/* One actor in focus: the others step back everywhere, losing their colour (not their
+   contrast: faded text would be hard to read). */
 
 .root[data-focus] .actor:not([data-focused]),
 .root[data-focus] .position-group:not([data-focused]) {
-  opacity: 0.5;
+  filter: grayscale(1);
+}
+
+.root[data-focus] .actor:not([data-focused]) {
+  border-inline-start-color: var(--_border);
 }
 
 .root[data-focus] mark.mention:not([data-focused]) {
