@@ -52,7 +52,7 @@ test('embed.html: both elements render, their analysis events keep the contract,
   // The site's own article is left as it was: the highlights live in the shadow DOM.
   expect(await page.locator('#story mark').count()).toBe(0);
 
-  const wasm = guard.requests.filter((url) => new URL(url).pathname.endsWith('.wasm'));
+  const wasm = guard.pageRequests.filter((url) => new URL(url).pathname.endsWith('.wasm'));
   expect(wasm, 'the WebAssembly module is fetched once for both elements').toHaveLength(1);
   await screenshots(page, 'embed');
 });

@@ -52,8 +52,12 @@ export function isLocal(url) {
 export const test = base.extend({
   guard: [
     async ({ page }, use) => {
-      const seen = { requests: [], dialogs: [], errors: [], consoleErrors: [], expectedViolations: [] };
-      page.context().on('request', (request) => seen.requests.push(request.url()));
+      const seen = { requests: [], pageRequests: [], dialogs: [], errors: [], consoleErrors: [], expectedViolations: [] };
+      page.context().on('request', (request) => {
+        seen.requests.push(request.url());
+        // The page's and its workers' own requests, without the service worker's precaching.
+        if (!request.serviceWorker()) seen.pageRequests.push(request.url());
+      });
       page.on('dialog', (dialog) => {
         seen.dialogs.push(dialog.message());
         dialog.dismiss().catch(() => {});
