@@ -520,8 +520,12 @@ export class StanceMap extends HTMLElement {
     box.append(el('p', { class: 'table-source', 'data-source': table.source }, t[table.source] ?? table.source ?? ''));
     if (sections.has('table')) {
       const columns = Array.isArray(table.columns) ? table.columns : [];
-      // Focusable so that a keyboard can scroll a wide table; a group named by the heading.
-      const scroller = el('div', { class: 'table-scroll', tabindex: '0', role: 'group', 'aria-labelledby': 'stance-map-table-heading' });
+      // Focusable so that a keyboard can scroll a wide table; a group named by the heading. The
+      // scroller takes the table's direction, so that a wide right-to-left table starts scrolled
+      // to its first column.
+      const scroller = el('div', {
+        class: 'table-scroll', dir, tabindex: '0', role: 'group', 'aria-labelledby': 'stance-map-table-heading',
+      });
       const grid = el('table', { class: 'comparison', part: 'comparison', dir, 'data-source': table.source });
       const headRow = el('tr');
       headRow.append(el('th', { scope: 'col', dir: 'auto' }, table.aspect_label ?? t.aspect));
