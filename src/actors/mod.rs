@@ -94,12 +94,13 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
     // anaphors such as الحركة / "the party".
     let mut last_by_head: HashMap<String, Key> = HashMap::new();
     let mut partner_of_mention = Vec::with_capacity(mentions.len());
-    // Actors in the order last mentioned, for pairs.
-    let mut recent: Vec<usize> = Vec::new();
+    // The two actors last mentioned, among people (index 1) and among the rest (index 0), for
+    // pairs. Only two per class: a list of every actor, updated at every mention, made 50k
+    // distinct names quadratic.
+    let mut recent: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     for m in mentions {
         if let Referent::Pair { persons } = m.referent {
-            let fits = |a: &usize| (list[*a].kind == ActorKind::Person) == persons;
-            let two: Vec<usize> = recent.iter().rev().copied().filter(fits).take(2).collect();
+            let two: Vec<usize> = recent[usize::from(persons)].iter().rev().copied().collect();
             if let [second, first] = two[..] {
                 of_mention.push(Some(first));
                 partner_of_mention.push(Some(second));
@@ -150,8 +151,12 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         }
         actor.mentions.push(m.span.clone());
         of_mention.push(Some(a));
-        recent.retain(|&r| r != a);
-        recent.push(a);
+        let class = &mut recent[usize::from(list[a].kind == ActorKind::Person)];
+        class.retain(|&r| r != a);
+        class.push(a);
+        if class.len() > 2 {
+            class.remove(0);
+        }
     }
     Actors { list, of_mention, partner_of_mention }
 }
