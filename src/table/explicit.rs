@@ -11,7 +11,7 @@ use crate::lexicon::cues::Cues;
 use crate::mentions::{words, Mention};
 use crate::model::Stance;
 use crate::positions::PositionDraft;
-use crate::text::{arabic, fold_str, Document};
+use crate::text::{arabic, fold_str, is_invisible, Document};
 
 /// A table found in the text, in byte ranges of the original.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +93,19 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors) -> Opt
     None
 }
 
+/// Whitespace and the invisible marks that editors leave around words (RLM, LRI, ZWJ …):
+/// neither belongs to a cell.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// `range` of the text without blanks at either end.
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let part = &text[range.clone()];
+    let lead = part.len() - part.trim_start_matches(is_blank).len();
+    range.start + lead..range.start + lead + part.trim_matches(is_blank).len()
+}
+
 /// Splits a line into trimmed cells by its separator.
 fn split_cells(text: &str, line: &Range<usize>, form: Form) -> Vec<Range<usize>> {
     let s = &text[line.clone()];
@@ -104,11 +117,9 @@ fn split_cells(text: &str, line: &Range<usize>, form: Form) -> Vec<Range<usize>>
     let mut out = Vec::new();
     let mut start = 0;
     let push = |a: usize, b: usize, out: &mut Vec<Range<usize>>| {
-        let cell = &s[a..b];
-        let lead = cell.len() - cell.trim_start().len();
-        let trimmed = cell.trim();
-        if !trimmed.is_empty() || (form == Form::Tabs) {
-            out.push(line.start + a + lead..line.start + a + lead + trimmed.len());
+        let cell = trim_range(text, line.start + a..line.start + b);
+        if !cell.is_empty() || (form == Form::Tabs) {
+            out.push(cell);
         }
     };
     for (i, c) in s.char_indices() {
@@ -152,9 +163,7 @@ fn split_versus(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (a, b) in cuts.into_iter().chain(std::iter::once((s.len(), s.len()))) {
-        let part = &s[start..a];
-        let lead = part.len() - part.trim_start().len();
-        out.push(range.start + start + lead..range.start + start + lead + part.trim().len());
+        out.push(trim_range(text, range.start + start..range.start + a));
         start = b;
     }
     out
@@ -164,11 +173,7 @@ fn split_versus(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 fn split_label(text: &str, line: &Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
     let s = &text[line.clone()];
     let colon = s.find(':')?;
-    let trim = |a: usize, b: usize| {
-        let part = &s[a..b];
-        let lead = part.len() - part.trim_start().len();
-        line.start + a + lead..line.start + a + lead + part.trim().len()
-    };
+    let trim = |a: usize, b: usize| trim_range(text, line.start + a..line.start + b);
     Some((trim(0, colon), trim(colon + 1, s.len())))
 }
 
@@ -273,14 +278,16 @@ fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Opt
             }
             let first = inside[0].0.start;
             let mut prev_end = first;
+            // Compared folded: bidi marks that an editor put between the names (RLM, LRI …)
+            // separate nothing.
             for (r, _) in &inside {
-                let between = text[prev_end..r.start].trim();
-                if !between.is_empty() && !matches!(fold_str(between).as_str(), "vs" | "و" | "|" | "/" | "-" | "versus") {
+                let between = fold_str(&text[prev_end..r.start]);
+                if !between.trim().is_empty() && !matches!(between.trim(), "vs" | "و" | "|" | "/" | "-" | "versus") {
                     return None;
                 }
                 prev_end = r.end;
             }
-            if !text[prev_end..line.end].trim().is_empty() {
+            if !fold_str(&text[prev_end..line.end]).trim().is_empty() {
                 return None;
             }
             let columns: Vec<usize> = inside.iter().map(|(_, a)| *a).collect();
@@ -291,10 +298,7 @@ fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Opt
                 return None;
             }
             let label_text = &text[line.start..first];
-            let label = (!label_text.trim().is_empty()).then(|| {
-                let lead = label_text.len() - label_text.trim_start().len();
-                line.start + lead..line.start + lead + label_text.trim().len()
-            });
+            let label = Some(trim_range(text, line.start..first)).filter(|r| !r.is_empty());
             if label_text.split_whitespace().count() > 4 {
                 return None;
             }
