@@ -71,7 +71,6 @@ export class StanceMap extends HTMLElement {
   #manual = false;
   #text = '';
   #analysis = null;
-  #ms = 0;
   #state = 'empty';
   #error = null;
   #selected = -1;
@@ -289,7 +288,6 @@ export class StanceMap extends HTMLElement {
       const sameActor = analysis.actors?.some((actor) => actor.id === this.#focused);
       this.#text = text;
       this.#analysis = analysis;
-      this.#ms = ms;
       this.#selected = -1;
       if (!sameActor) this.#focused = null;
       this.#setState('done');
