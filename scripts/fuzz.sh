@@ -39,8 +39,13 @@ mkdir -p target
 if [ -z "${FUZZ_SKIP_TESTS:-}" ]; then
   cases=${PROPTEST_CASES:-2000}
   say "pathological inputs and property tests in release (PROPTEST_CASES=$cases), log in target/fuzz-tests.log"
+  # The release profile's panic = "abort" makes Cargo build the library twice, unwinding for
+  # the test harness and aborting for the binary, under one file name (a cdylib's carries no
+  # hash), and the two overwrite each other ("requires panic strategy `abort`"). The tests
+  # unwind throughout instead, in a target dir of their own.
   set +e
-  PROPTEST_CASES=$cases cargo test --release --test pathological --test properties \
+  CARGO_PROFILE_RELEASE_PANIC=unwind CARGO_TARGET_DIR=target/release-tests \
+    PROPTEST_CASES=$cases cargo test --release --test pathological --test properties \
     -- --include-ignored --nocapture --test-threads=1 >target/fuzz-tests.log 2>&1
   rc=$?
   set -e

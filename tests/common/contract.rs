@@ -61,7 +61,7 @@ pub fn check(text: &Utf16Text, a: &Analysis) {
     if let Some(first) = a.actors.first() {
         assert_eq!(first.salience, 1.0, "the most salient actor has salience 1 in {}", excerpt());
     }
-    let ids: Vec<&str> = a.actors.iter().map(|x| x.id.as_str()).collect();
+    let ids: std::collections::HashSet<&str> = a.actors.iter().map(|x| x.id.as_str()).collect();
     for p in &a.positions {
         let span = text.slice(p.span).unwrap_or_else(|e| panic!("span of {p:?}: {e} in {}", excerpt()));
         assert_eq!(span, p.text, "position text is its span sliced in {}", excerpt());
