@@ -19,7 +19,15 @@ impl<'a> Utf16Text<'a> {
 
     /// `text.slice(start, end)` in JavaScript, or why it is not a valid span: outside the input,
     /// reversed, or cutting a surrogate pair.
-    pub fn slice(&self, [s, e]: [usize; 2]) -> Result<String, String> {
+    pub fn slice(&self, span: [usize; 2]) -> Result<String, String> {
+        self.valid(span)?;
+        String::from_utf16(&self.units[span[0]..span[1]]).map_err(|err| format!("span {span:?}: {err}"))
+    }
+
+    /// Whether `span` is a valid range, without decoding it: a text that is valid UTF-8 has
+    /// no lone surrogates, so a range inside it that cuts no pair decodes. (Sentences of a
+    /// text without full stops are megabytes long, and one per position.)
+    pub fn valid(&self, [s, e]: [usize; 2]) -> Result<(), String> {
         let n = self.units.len();
         if s > e || e > n {
             return Err(format!("span {s}..{e} outside 0..{n}"));
@@ -28,7 +36,7 @@ impl<'a> Utf16Text<'a> {
         if cuts_pair(s) || cuts_pair(e) {
             return Err(format!("span {s}..{e} cuts a surrogate pair"));
         }
-        String::from_utf16(&self.units[s..e]).map_err(|err| format!("span {s}..{e}: {err}"))
+        Ok(())
     }
 }
 
@@ -65,7 +73,7 @@ pub fn check(text: &Utf16Text, a: &Analysis) {
     for p in &a.positions {
         let span = text.slice(p.span).unwrap_or_else(|e| panic!("span of {p:?}: {e} in {}", excerpt()));
         assert_eq!(span, p.text, "position text is its span sliced in {}", excerpt());
-        text.slice(p.sentence).unwrap_or_else(|e| panic!("sentence of {p:?}: {e} in {}", excerpt()));
+        text.valid(p.sentence).unwrap_or_else(|e| panic!("sentence of {p:?}: {e} in {}", excerpt()));
         assert!(p.sentence[0] <= p.span[0] && p.span[1] <= p.sentence[1], "span outside its sentence: {p:?} in {}", excerpt());
         assert!(ids.contains(&p.actor.as_str()), "position of unknown actor {} in {}", p.actor, excerpt());
     }
