@@ -49,7 +49,7 @@ if [ -z "${FUZZ_SKIP_TESTS:-}" ]; then
     -- --include-ignored --nocapture --test-threads=1 >target/fuzz-tests.log 2>&1
   rc=$?
   set -e
-  grep -E '^(measure|SKIP)|^test result|panicked' target/fuzz-tests.log || true
+  grep -oE '(measure|SKIP): .*|^test result.*|panicked.*' target/fuzz-tests.log || true
   [ "$rc" -eq 0 ] || die "release-mode tests failed (exit $rc); see target/fuzz-tests.log"
 fi
 
