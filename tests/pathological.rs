@@ -10,7 +10,7 @@
 //! and times, so that a super-linear stage shows as a ratio far above 10. The sizes in the
 //! test names are those of release builds (`npm run fuzz`, or `cargo test --release --test
 //! pathological -- --nocapture --test-threads=1` to read the figures undisturbed); a debug
-//! build runs a tenth of them (see [`SCALES`]).
+//! build runs a tenth of them (see [`scales`]).
 
 mod common;
 
@@ -21,11 +21,13 @@ use stancemap::{analyze, Analysis, Options, TableSource};
 
 /// The two sizes each case runs at, in percent of its full size: the full size and a tenth of
 /// it in release builds; in debug builds (a plain `cargo test`, some twenty times slower) a
-/// tenth and a hundredth, so that the suite stays quick there. `npm run fuzz` runs the full
-/// sizes in release.
-const SCALES: [usize; 2] = if cfg!(debug_assertions) { [1, 10] } else { [10, 100] };
+/// tenth and a hundredth, so that the suite stays quick there, unless `PATHOLOGICAL_FULL=1`.
+/// `npm run fuzz` runs the full sizes in release.
+fn scales() -> [usize; 2] {
+    if cfg!(debug_assertions) && std::env::var_os("PATHOLOGICAL_FULL").is_none() { [1, 10] } else { [10, 100] }
+}
 
-/// Analyses `make(scale)` at both [`SCALES`], checks the contract on both, prints the sizes
+/// Analyses `make(scale)` at both [`scales`], checks the contract on both, prints the sizes
 /// and times, and returns (scale, input, analysis), smaller first.
 fn measure(name: &str, make: impl Fn(usize) -> String) -> [(usize, String, Analysis); 2] {
     // The lexicon is compiled on first use: not part of any case's time.
@@ -38,11 +40,12 @@ fn measure(name: &str, make: impl Fn(usize) -> String) -> [(usize, String, Analy
         check(&Utf16Text::new(&text), &a);
         (text, a, took)
     };
-    let (small, a_small, t_small) = run(SCALES[0]);
-    let (full, a_full, t_full) = run(SCALES[1]);
+    let [small_scale, full_scale] = scales();
+    let (small, a_small, t_small) = run(small_scale);
+    let (full, a_full, t_full) = run(full_scale);
     eprintln!(
         "measure: {name}{}: {} bytes in {:.1} ms ({:.1} MB/s); a tenth ({} bytes) in {:.1} ms; ratio {:.1}",
-        if cfg!(debug_assertions) { " [debug build, a tenth of the full size]" } else { "" },
+        if full_scale < 100 { " [debug build, a tenth of the full size]" } else { "" },
         full.len(),
         t_full.as_secs_f64() * 1e3,
         full.len() as f64 / 1e6 / t_full.as_secs_f64().max(1e-9),
@@ -50,7 +53,7 @@ fn measure(name: &str, make: impl Fn(usize) -> String) -> [(usize, String, Analy
         t_small.as_secs_f64() * 1e3,
         t_full.as_secs_f64() / t_small.as_secs_f64().max(1e-9),
     );
-    [(SCALES[0], small, a_small), (SCALES[1], full, a_full)]
+    [(small_scale, small, a_small), (full_scale, full, a_full)]
 }
 
 /// Whole articles of our own (tests/articles), Arabic and English, with their tables.
