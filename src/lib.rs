@@ -31,6 +31,7 @@ mod language;
 mod lexicon;
 mod mentions;
 mod model;
+pub mod ner;
 mod positions;
 mod table;
 mod text;

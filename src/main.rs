@@ -7,12 +7,17 @@ use std::process::ExitCode;
 use stancemap::{analyze, Analysis, Options};
 
 const USAGE: &str = "usage: stancemap [--format json|markdown] [--language ar|en] [FILE]
-Reads the article from FILE, or from standard input when FILE is absent or '-'.";
+Reads the article from FILE, or from standard input when FILE is absent or '-'.
+       stancemap ner-eval [--language ar|en] FILE.conll
+Scores the embedded named-entity tagger on a CoNLL file (conlleval semantics).";
 
 fn main() -> ExitCode {
     let mut format = "json".to_string();
     let mut options = Options::default();
     let mut file: Option<String> = None;
+    if std::env::args().nth(1).as_deref() == Some("ner-eval") {
+        return ner_eval(std::env::args().skip(2).collect());
+    }
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -69,6 +74,50 @@ fn main() -> ExitCode {
             Err(e) => return input_error(&format!("cannot serialise the analysis: {e}")),
         },
     }
+    ExitCode::SUCCESS
+}
+
+/// `ner-eval`: per-type P/R/F1 of the embedded tagger on a CoNLL file, then
+/// `micro-F1=XX.XX`. The language is taken from the file's script unless given; types the
+/// model does not know (MISC for English, trained on WikiANN) are shown but not scored.
+fn ner_eval(args: Vec<String>) -> ExitCode {
+    let mut language: Option<String> = None;
+    let mut file: Option<String> = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--language" | "-l" => language = args.next(),
+            a if a.starts_with('-') => return usage_error(&format!("unknown option {a}")),
+            _ if file.is_some() => return usage_error("only one input file"),
+            _ => file = Some(arg),
+        }
+    }
+    let Some(path) = file else { return usage_error("ner-eval needs a CoNLL file") };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => return input_error(&format!("cannot read {path}: {e}")),
+    };
+    let sentences = match stancemap::ner::conll::parse(&text) {
+        Ok(s) => s,
+        Err(e) => return input_error(&format!("{path}: {e}")),
+    };
+    let language = language.unwrap_or_else(|| {
+        let arabic = text.chars().filter(|c| ('\u{0600}'..='\u{06FF}').contains(c)).count();
+        let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+        if arabic > latin { "ar" } else { "en" }.to_string()
+    });
+    let Some(tagger) = stancemap::ner::Tagger::for_language(&language) else {
+        return usage_error(&format!("no NER model for language {language:?} (ar or en)"));
+    };
+    let mut scores = stancemap::ner::eval::Scores::default();
+    for s in &sentences {
+        let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        scores.add(&s.tags, &tagger.tag_bio(&tokens));
+    }
+    let types: &[usize] = if tagger.knows_misc() { &[0, 1, 2, 3] } else { &[0, 1, 2] };
+    let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    println!("{path}: {} sentences, {tokens} tokens, language {language}", sentences.len());
+    print!("{}", scores.report(types));
     ExitCode::SUCCESS
 }
 

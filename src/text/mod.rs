@@ -8,7 +8,7 @@ pub(crate) mod arabic;
 mod fold;
 mod sentences;
 
-pub(crate) use fold::{fold_str, is_invisible};
+pub(crate) use fold::{fold_char, fold_str, is_invisible};
 pub(crate) use sentences::{Sentence, SentenceKind};
 
 use std::ops::Range;

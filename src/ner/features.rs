@@ -1,0 +1,399 @@
+//! Feature extraction: the one piece of code that training (in `tools/ner-train`) and tagging
+//! share, so that a model sees at run time exactly the features it was trained on.
+//!
+//! Each token is folded once (the crate's matching form: tashkeel, tatweel and alef/ya/ta
+//! marbuta variants unified, Latin lower-cased), its Arabic proclitics are split off, and a few
+//! hashes are computed from byte slices of that form. Features are then 32-bit hashes of
+//! (template, value) pairs; no string is built per feature.
+#![cfg_attr(not(feature = "training"), allow(dead_code))]
+
+use super::gazetteer::{class, Gazetteer};
+use super::hash::{hash_bytes, key32, mix, Fnv};
+use crate::text::{fold_char, is_invisible};
+use unicode_normalization::char::is_combining_mark;
+
+/// Feature templates, one bit each in a model's template mask (so that a model records which
+/// ones it was trained with, and ablations need no code change).
+pub mod template {
+    /// Always on: the label prior.
+    pub const BIAS: u32 = 0;
+    /// The folded word.
+    pub const WORD: u32 = 1;
+    /// The word without proclitics and article (بالقاهرة → قاهره).
+    pub const STEM: u32 = 2;
+    /// The word without conjunction and preposition, article kept (بالقاهرة → القاهره).
+    pub const LIGHT_STEM: u32 = 3;
+    /// The proclitics themselves (و, بال, لل, وال).
+    pub const CLITICS: u32 = 4;
+    /// First 1–3 characters.
+    pub const PREFIX: u32 = 5;
+    /// Last 1–4 characters (enclitic pronouns, nisba ي/ية, plural ون/ين/ات, English -son, -ia).
+    pub const SUFFIX: u32 = 6;
+    /// Word at −1.
+    pub const PREV_WORD: u32 = 7;
+    /// Word at +1.
+    pub const NEXT_WORD: u32 = 8;
+    /// Word at −2.
+    pub const PREV2_WORD: u32 = 9;
+    /// Word at +2.
+    pub const NEXT2_WORD: u32 = 10;
+    /// Stem at −1.
+    pub const PREV_STEM: u32 = 11;
+    /// Stem at +1.
+    pub const NEXT_STEM: u32 = 12;
+    /// Words −1 and 0.
+    pub const PREV_BIGRAM: u32 = 13;
+    /// Words 0 and +1.
+    pub const NEXT_BIGRAM: u32 = 14;
+    /// Character classes (Xxxd…), first 8.
+    pub const SHAPE: u32 = 15;
+    /// Character classes with runs collapsed (Xx, XX, d.d).
+    pub const SHORT_SHAPE: u32 = 16;
+    /// Short shapes of −1, 0, +1.
+    pub const SHAPE_CONTEXT: u32 = 17;
+    /// Gazetteer classes of the token (alone, first of a run, inside a run, after stripping).
+    pub const GAZETTEER: u32 = 18;
+    /// Gazetteer classes of the neighbours.
+    pub const GAZETTEER_CONTEXT: u32 = 19;
+    /// Sentence-initial or final, with the short shape (English capitals at sentence start).
+    pub const POSITION: u32 = 20;
+    /// The word as written, case kept (Latin script).
+    pub const CASED_WORD: u32 = 21;
+    /// Last two characters of the word at −1.
+    pub const PREV_SUFFIX: u32 = 22;
+    /// Length in characters, capped at 10.
+    pub const LENGTH: u32 = 23;
+    /// Number of templates.
+    pub const COUNT: u32 = 24;
+    /// Every template.
+    pub const ALL: u64 = (1 << COUNT) - 1;
+}
+
+/// What the extractor knows about one token.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokenInfo {
+    word: u64,
+    light: u64,
+    stem: u64,
+    clitics: u64,
+    cased: u64,
+    prefix: [u64; 3],
+    suffix: [u64; 4],
+    shape: u64,
+    short_shape: u64,
+    length: u64,
+    latin: bool,
+    /// Gazetteer classes: whole token, first of a multi-token run, inside a run, stripped form.
+    gaz_single: u8,
+    gaz_begin: u8,
+    gaz_inside: u8,
+    gaz_stripped: u8,
+}
+
+/// Reusable buffers, so that extraction allocates nothing once warmed up.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    folded: String,
+    tokens: Vec<TokenInfo>,
+    /// Feature keys of all tokens, token after token.
+    pub keys: Vec<u32>,
+    /// `keys[starts[i]..starts[i + 1]]` are token `i`'s features.
+    pub starts: Vec<u32>,
+}
+
+impl Scratch {
+    /// Features of token `i` after [`Extractor::extract`].
+    pub fn token(&self, i: usize) -> &[u32] {
+        &self.keys[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+}
+
+/// Feature extractor for one language, one template mask and one gazetteer.
+#[derive(Debug, Clone, Copy)]
+pub struct Extractor<'g> {
+    /// Split Arabic proclitics (otherwise the stems equal the word).
+    pub arabic: bool,
+    /// Template mask ([`template`] bits).
+    pub templates: u64,
+    /// Name lists.
+    pub gazetteer: &'g Gazetteer,
+}
+
+const BOS: u64 = 0x5f5f_626f_735f_5f01;
+const EOS: u64 = 0x5f5f_656f_735f_5f02;
+
+impl Extractor<'_> {
+    /// Fills `scratch.keys`/`scratch.starts` with the features of every token of a sentence.
+    pub fn extract(&self, tokens: &[&str], scratch: &mut Scratch) {
+        scratch.tokens.clear();
+        for t in tokens {
+            let info = self.token_info(t, &mut scratch.folded);
+            scratch.tokens.push(info);
+        }
+        self.mark_gazetteer(&mut scratch.tokens);
+        scratch.keys.clear();
+        scratch.starts.clear();
+        scratch.starts.push(0);
+        for i in 0..tokens.len() {
+            self.emit_token(&scratch.tokens, i, &mut scratch.keys);
+            scratch.starts.push(scratch.keys.len() as u32);
+        }
+    }
+
+    fn token_info(&self, token: &str, folded: &mut String) -> TokenInfo {
+        folded.clear();
+        for c in token.chars() {
+            fold_char(c, folded);
+        }
+        if folded.is_empty() {
+            // Only marks or invisible characters: keep something to hash.
+            folded.push_str(token);
+        }
+        let f = folded.as_str();
+        let mut info = TokenInfo { word: hash_bytes(f.as_bytes()), ..TokenInfo::default() };
+        let clitics = if self.arabic { proclitics(f) } else { Proclitics::NONE };
+        info.light = if clitics.light_alef {
+            // لل = ل + ال with the alef elided: the light stem is ال + the rest.
+            Fnv::new(0).bytes("ا".as_bytes()).bytes(&f.as_bytes()[clitics.light..]).finish()
+        } else {
+            hash_bytes(&f.as_bytes()[clitics.light..])
+        };
+        info.stem = hash_bytes(&f.as_bytes()[clitics.stem..]);
+        info.clitics = hash_bytes(&f.as_bytes()[..clitics.stem]);
+        let chars = f.chars().count();
+        for k in 1..=3 {
+            let end = f.char_indices().nth(k).map_or(f.len(), |(i, _)| i);
+            info.prefix[k - 1] = mix(k as u64, hash_bytes(&f.as_bytes()[..end]));
+        }
+        let mut start = f.len();
+        let mut it = f.char_indices().rev();
+        for k in 1..=4 {
+            if let Some((i, _)) = it.next() {
+                start = i;
+            }
+            info.suffix[k - 1] = mix(k as u64, hash_bytes(&f.as_bytes()[start..]));
+        }
+        info.length = chars.min(10) as u64;
+        let (shape, short, latin) = shapes(token);
+        info.shape = shape;
+        info.short_shape = short;
+        info.latin = latin;
+        info.cased = if latin { hash_bytes(token.as_bytes()) } else { info.word };
+        info
+    }
+
+    fn mark_gazetteer(&self, toks: &mut [TokenInfo]) {
+        let g = self.gazetteer;
+        if g.max_len == 0 {
+            return;
+        }
+        for i in 0..toks.len() {
+            let t = toks[i];
+            toks[i].gaz_single = g.classes(Gazetteer::start(t.word));
+            let mut stripped = 0;
+            if t.light != t.word {
+                stripped |= g.classes(Gazetteer::start(t.light));
+            }
+            if t.stem != t.light {
+                stripped |= g.classes(Gazetteer::start(t.stem));
+            }
+            toks[i].gaz_stripped = stripped;
+            for first in [t.word, t.light] {
+                let mut run = Gazetteer::start(first);
+                for j in i + 1..toks.len().min(i + g.max_len) {
+                    run = Gazetteer::extend(run, toks[j].word);
+                    let c = g.classes(run);
+                    if c != 0 {
+                        toks[i].gaz_begin |= c;
+                        for t in &mut toks[i + 1..=j] {
+                            t.gaz_inside |= c;
+                        }
+                    }
+                }
+                if t.light == t.word {
+                    break;
+                }
+            }
+        }
+    }
+
+    fn emit_token(&self, toks: &[TokenInfo], i: usize, keys: &mut Vec<u32>) {
+        use template::*;
+        let mask = self.templates;
+        let mut emit = |t: u32, value: u64| {
+            if mask & (1 << t) != 0 {
+                keys.push(key32(mix(0x7465_6d70_0000 + u64::from(t), value)));
+            }
+        };
+        let t = &toks[i];
+        let at = |d: isize| -> Option<&TokenInfo> { toks.get(i.checked_add_signed(d)?) };
+        let word_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |x| x.word);
+        let stem_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |x| x.stem);
+        let short_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |x| x.short_shape);
+        emit(BIAS, 0);
+        emit(WORD, t.word);
+        emit(STEM, t.stem);
+        emit(LIGHT_STEM, t.light);
+        emit(CLITICS, t.clitics);
+        for p in t.prefix {
+            emit(PREFIX, p);
+        }
+        for s in t.suffix {
+            emit(SUFFIX, s);
+        }
+        emit(PREV_WORD, word_at(-1));
+        emit(NEXT_WORD, word_at(1));
+        emit(PREV2_WORD, word_at(-2));
+        emit(NEXT2_WORD, word_at(2));
+        emit(PREV_STEM, stem_at(-1));
+        emit(NEXT_STEM, stem_at(1));
+        emit(PREV_BIGRAM, mix(word_at(-1), t.word));
+        emit(NEXT_BIGRAM, mix(t.word, word_at(1)));
+        emit(SHAPE, t.shape);
+        emit(SHORT_SHAPE, t.short_shape);
+        emit(SHAPE_CONTEXT, mix(mix(short_at(-1), t.short_shape), short_at(1)));
+        for (kind, bits) in [(0u64, t.gaz_single), (1, t.gaz_begin), (2, t.gaz_inside), (3, t.gaz_stripped)] {
+            for b in 0..class::COUNT {
+                if bits & (1 << b) != 0 {
+                    emit(GAZETTEER, kind << 8 | u64::from(b));
+                }
+            }
+        }
+        for (kind, d) in [(0u64, -1isize), (1, 1)] {
+            if let Some(n) = at(d) {
+                let bits = n.gaz_single | n.gaz_begin | n.gaz_inside | n.gaz_stripped;
+                for b in 0..class::COUNT {
+                    if bits & (1 << b) != 0 {
+                        emit(GAZETTEER_CONTEXT, kind << 8 | u64::from(b));
+                    }
+                }
+            }
+        }
+        if i == 0 {
+            emit(POSITION, mix(1, t.short_shape));
+        }
+        if i + 1 == toks.len() {
+            emit(POSITION, mix(2, t.short_shape));
+        }
+        if t.latin {
+            emit(CASED_WORD, t.cased);
+        }
+        emit(PREV_SUFFIX, at(-1).map_or(BOS, |p| p.suffix[1]));
+        emit(LENGTH, t.length);
+    }
+}
+
+/// Where the light stem and the stem of a folded word start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Proclitics {
+    light: usize,
+    stem: usize,
+    /// The light stem is ال + `word[light..]` (لل contracts ل + ال).
+    light_alef: bool,
+}
+
+impl Proclitics {
+    const NONE: Proclitics = Proclitics { light: 0, stem: 0, light_alef: false };
+}
+
+/// Arabic proclitics of a folded word: the conjunction و/ف, the prepositions ب/ك/ل (split
+/// only before the article, where they cannot be a root letter: لبنان keeps its ل), and
+/// the article ال. A stem keeps at least two letters. The split is a guess, and only feeds
+/// features; the word itself is always a feature too.
+fn proclitics(f: &str) -> Proclitics {
+    let chars = f.chars().count();
+    let arabic_start = f.chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+    if !arabic_start {
+        return Proclitics::NONE;
+    }
+    let mut i = 0;
+    let mut left = chars;
+    if left >= 4 && (f.starts_with('و') || f.starts_with('ف')) {
+        i = 'و'.len_utf8();
+        left -= 1;
+    }
+    let rest = &f[i..];
+    if left >= 4 && rest.starts_with("لل") {
+        return Proclitics { light: i + 2, stem: i + 4, light_alef: true };
+    }
+    if left >= 5 && (rest.starts_with('ب') || rest.starts_with('ك') || rest.starts_with('ل')) && rest[2..].starts_with("ال") {
+        return Proclitics { light: i + 2, stem: i + 6, light_alef: false };
+    }
+    if left >= 4 && rest.starts_with("ال") {
+        return Proclitics { light: i, stem: i + 4, light_alef: false };
+    }
+    Proclitics { light: i, stem: i, light_alef: false }
+}
+
+/// Hashes of the full shape (first 8 classes) and of the collapsed shape; whether the token
+/// is Latin script.
+fn shapes(token: &str) -> (u64, u64, bool) {
+    let mut full = Fnv::new(1);
+    let mut short = Fnv::new(2);
+    let mut last = 0u8;
+    let mut latin = false;
+    // Marks, tatweel and invisible characters fold away, so they do not count in the shape.
+    let visible = token.chars().filter(|&c| c != '\u{0640}' && !is_combining_mark(c) && !is_invisible(c));
+    for (n, c) in visible.enumerate() {
+        let class = if c.is_ascii_digit() || ('٠'..='٩').contains(&c) {
+            b'd'
+        } else if ('\u{0600}'..='\u{06FF}').contains(&c) && c.is_alphabetic() {
+            b'a'
+        } else if c.is_uppercase() {
+            latin |= c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c);
+            b'X'
+        } else if c.is_lowercase() {
+            latin |= c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c);
+            b'x'
+        } else if c.is_alphabetic() {
+            b'l'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'p'
+        };
+        if n < 8 {
+            full = full.byte(class);
+        }
+        if class != last {
+            short = short.byte(class);
+            last = class;
+        }
+    }
+    (full.finish(), short.finish(), latin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proclitic_splits() {
+        let cases = [
+            ("conjunction, preposition and article", "وبالقاهره", "وبال", "قاهره"),
+            ("article", "القاهره", "ال", "قاهره"),
+            ("preposition before the article", "بالعراق", "بال", "عراق"),
+            ("lam-lam contraction", "للسلطه", "لل", "سلطه"),
+            ("root lam kept", "لبنان", "", "لبنان"),
+            ("conjunction only", "ومصر", "و", "مصر"),
+            ("short word untouched", "ولد", "", "ولد"),
+            ("latin untouched", "London", "", "London"),
+        ];
+        for (name, word, clitics, stem) in cases {
+            let p = proclitics(word);
+            assert_eq!((&word[..p.stem], &word[p.stem..]), (clitics, stem), "{name}");
+        }
+    }
+
+    #[test]
+    fn variants_of_one_word_get_the_same_features() {
+        let g = Gazetteer::default();
+        let x = Extractor { arabic: true, templates: template::ALL, gazetteer: &g };
+        let mut a = Scratch::default();
+        let mut b = Scratch::default();
+        x.extract(&["قال", "الرئيس", "المصري"], &mut a);
+        x.extract(&["قَالَ", "الرئيـــس", "المصرى"], &mut b);
+        assert_eq!(a.keys, b.keys);
+        assert_eq!(a.starts.len(), 4);
+    }
+}

@@ -1,0 +1,302 @@
+//! `ner-train`: trains stancemap's named-entity models and measures them.
+//!
+//! `cargo run --release -p ner-train -- all` reproduces `data/ner/ar.model` and
+//! `data/ner/en.model` byte for byte from the corpora in `../shared/data/ner` (fixed seeds,
+//! a single thread). Other commands: `train`, `eval`, `curve`, `speed`; `help` lists them.
+
+mod gazetteers;
+mod perceptron;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use stancemap::ner::conll::{self, Sentence};
+use stancemap::ner::eval::Scores;
+use stancemap::ner::features::{template, Extractor};
+use stancemap::ner::gazetteer::Gazetteer;
+use stancemap::ner::model::Model;
+use stancemap::ner::Tagger;
+
+use perceptron::Compaction;
+
+const USAGE: &str = "usage: ner-train COMMAND [options]
+  all                      train both shipped models into data/ner/ and evaluate them
+  train ar|en [--out FILE] train one model with the options below and evaluate it
+  curve ar|en              F1 against model size over pruning thresholds and weight bits
+  eval MODEL FILE.conll    score a model file on a CoNLL file
+  speed                    tokens per second of the embedded taggers (one core)
+options: --data DIR (default ../shared/data/ner, or $NER_DATA) --epochs N --min-count N
+  --threshold X --bits B --without TEMPLATE_NUMBERS(,) --no-gazetteer --no-anergazet
+  --wikiann (Arabic: add WikiANN ar train) --dev (hold out the last tenth of train)";
+
+/// How one model is trained.
+#[derive(Debug, Clone)]
+struct Config {
+    lang: &'static str,
+    epochs: usize,
+    min_count: u32,
+    compaction: Compaction,
+    templates: u64,
+    sources: Option<gazetteers::Sources>,
+    wikiann_ar: bool,
+    dev: bool,
+    seed: u64,
+}
+
+impl Config {
+    /// The settings of the shipped models (chosen by the measurements in data/ner/README.md).
+    fn shipped(lang: &'static str) -> Config {
+        Config {
+            lang,
+            epochs: 10,
+            min_count: 1,
+            compaction: Compaction { threshold: 1.0, bits: 8 },
+            templates: template::ALL,
+            sources: Some(gazetteers::Sources { anergazet: true, name_lists: true, lexicon: true }),
+            wikiann_ar: false,
+            dev: false,
+            seed: 0x5eed_2026,
+        }
+    }
+}
+
+struct Paths {
+    root: PathBuf,
+    data: PathBuf,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root");
+    let mut data = std::env::var_os("NER_DATA").map(PathBuf::from).unwrap_or_else(|| root.join("../shared/data/ner"));
+    if let Some(i) = args.iter().position(|a| a == "--data") {
+        data = PathBuf::from(args.get(i + 1).expect("--data DIR"));
+    }
+    let paths = Paths { root, data };
+    let command = args.first().map(String::as_str).unwrap_or("help");
+    match command {
+        "all" => all(&paths),
+        "train" | "curve" => {
+            let lang = match args.get(1).map(String::as_str) {
+                Some("ar") => "ar",
+                Some("en") => "en",
+                _ => fail("train/curve: language ar or en"),
+            };
+            let config = options(Config::shipped(lang), &args[2..]);
+            if command == "curve" {
+                curve(&paths, &config);
+            } else {
+                let out = value(&args, "--out").map(PathBuf::from);
+                let (model, _) = train_and_report(&paths, &config);
+                if let Some(out) = out {
+                    std::fs::write(&out, model.to_bytes()).expect("write model");
+                    println!("wrote {}", out.display());
+                }
+            }
+        }
+        "eval" => {
+            let (Some(model), Some(file)) = (args.get(1), args.get(2)) else { fail("eval MODEL FILE.conll") };
+            let tagger = Tagger::from_bytes(&std::fs::read(model).expect("read model")).unwrap_or_else(|e| fail(&e.to_string()));
+            let sentences = read_conll(Path::new(file));
+            print!("{}", score(&tagger, &sentences).report(&[0, 1, 2, 3]));
+        }
+        "speed" => speed(&paths),
+        _ => println!("{USAGE}"),
+    }
+}
+
+fn fail(msg: &str) -> ! {
+    eprintln!("ner-train: {msg}\n{USAGE}");
+    std::process::exit(2)
+}
+
+fn value<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
+fn options(mut c: Config, args: &[String]) -> Config {
+    let num = |name: &str| value(args, name).map(|v| v.parse::<f64>().unwrap_or_else(|_| fail(&format!("{name}: a number"))));
+    if let Some(v) = num("--epochs") {
+        c.epochs = v as usize;
+    }
+    if let Some(v) = num("--min-count") {
+        c.min_count = v as u32;
+    }
+    if let Some(v) = num("--threshold") {
+        c.compaction.threshold = v as f32;
+    }
+    if let Some(v) = num("--bits") {
+        c.compaction.bits = v as u32;
+    }
+    if let Some(v) = num("--seed") {
+        c.seed = v as u64;
+    }
+    if let Some(list) = value(args, "--without") {
+        for t in list.split(',') {
+            c.templates &= !(1u64 << t.parse::<u32>().unwrap_or_else(|_| fail("--without: template numbers")));
+        }
+    }
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    if flag("--no-gazetteer") {
+        c.sources = None;
+    }
+    if flag("--no-anergazet") {
+        if let Some(s) = &mut c.sources {
+            s.anergazet = false;
+        }
+    }
+    c.wikiann_ar |= flag("--wikiann");
+    c.dev |= flag("--dev");
+    c
+}
+
+fn read_conll(path: &Path) -> Vec<Sentence> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+    conll::parse(&text).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())))
+}
+
+/// Training sentences, and the evaluation sets `(name, sentences, scored types)`.
+fn corpora(p: &Paths, c: &Config) -> (Vec<Sentence>, Vec<(String, Vec<Sentence>, Vec<usize>)>) {
+    let d = &p.data;
+    let (mut train, mut tests) = if c.lang == "ar" {
+        let mut train = read_conll(&d.join("anercorp_camel/train.conll"));
+        if c.wikiann_ar {
+            train.extend(read_conll(&d.join("wikiann_ar/train.conll")));
+        }
+        let all = vec![0, 1, 2, 3];
+        let tests = vec![
+            ("ANERcorp test_repaired".to_string(), read_conll(&d.join("anercorp_camel/test_repaired.conll")), all.clone()),
+            ("ANERcorp test (as released)".to_string(), read_conll(&d.join("anercorp_camel/test.conll")), all),
+            ("WikiANN ar test (PER/LOC/ORG)".to_string(), read_conll(&d.join("wikiann_ar/test.conll")), vec![0, 1, 2]),
+        ];
+        (train, tests)
+    } else {
+        let train = read_conll(&d.join("wikiann_en/train.conll"));
+        let tests = vec![
+            ("WikiGold (PER/LOC/ORG)".to_string(), read_conll(&d.join("wikigold_en/test.conll")), vec![0, 1, 2]),
+            ("WikiANN en test (PER/LOC/ORG)".to_string(), read_conll(&d.join("wikiann_en/test.conll")), vec![0, 1, 2]),
+        ];
+        (train, tests)
+    };
+    if c.dev {
+        // ANERcorp has no dev split: the last tenth of train (whole sentences) stands in.
+        let ner_train_len = if c.lang == "ar" { read_conll(&d.join("anercorp_camel/train.conll")).len() } else { train.len() };
+        let cut = ner_train_len * 9 / 10;
+        let held: Vec<Sentence> = train.drain(cut..ner_train_len).collect();
+        let types = if c.lang == "ar" { vec![0, 1, 2, 3] } else { vec![0, 1, 2] };
+        tests = vec![("dev (last tenth of train)".to_string(), held, types)];
+    }
+    (train, tests)
+}
+
+/// Trains, compacts and returns the model with its real-valued weights kept for `curve`.
+fn train_model(p: &Paths, c: &Config, train: &[Sentence]) -> (Model, perceptron::Weights, perceptron::Dictionary, Model) {
+    let (gazetteer, max_len) = match c.sources {
+        Some(s) => gazetteers::build(c.lang, &p.data, &p.root, s),
+        None => (Vec::new(), 0),
+    };
+    let labels: u8 = if c.lang == "ar" { 9 } else { 7 };
+    let g = Gazetteer::new(&gazetteer, usize::from(max_len));
+    let x = Extractor { arabic: c.lang == "ar", templates: c.templates, gazetteer: &g };
+    let (dict, examples) = perceptron::examples(&x, train, usize::from(labels), c.min_count);
+    let weights = perceptron::train(&examples, dict.keys.len(), usize::from(labels), c.epochs, c.seed);
+    let lang = c.lang.as_bytes();
+    let base = Model {
+        language: [lang[0], lang[1]],
+        labels,
+        templates: c.templates,
+        scale: 1.0,
+        start: Vec::new(),
+        transitions: Vec::new(),
+        keys: Vec::new(),
+        weights: Vec::new(),
+        gazetteer,
+        gazetteer_max_len: max_len,
+    };
+    let model = perceptron::compact(&weights, &dict, base.clone(), c.compaction);
+    (model, weights, dict, base)
+}
+
+fn score(tagger: &Tagger, sentences: &[Sentence]) -> Scores {
+    let mut s = Scores::default();
+    for sentence in sentences {
+        let tokens: Vec<&str> = sentence.tokens.iter().map(String::as_str).collect();
+        s.add(&sentence.tags, &tagger.tag_bio(&tokens));
+    }
+    s
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap().len()
+}
+
+fn train_and_report(p: &Paths, c: &Config) -> (Model, Vec<f64>) {
+    let t0 = Instant::now();
+    let (train, tests) = corpora(p, c);
+    let (model, ..) = train_model(p, c, &train);
+    let bytes = model.to_bytes();
+    println!(
+        "== {} model: {} training sentences, {} epochs, {} features kept, {} gazetteer entries; trained in {:.1} s",
+        c.lang,
+        train.len(),
+        c.epochs,
+        model.keys.len(),
+        model.gazetteer.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    println!("size: {} bytes raw, {} bytes gzip", bytes.len(), gzip_len(&bytes));
+    let tagger = Tagger::from_bytes(&bytes).expect("fresh model loads");
+    let mut f1s = Vec::new();
+    for (name, sentences, types) in &tests {
+        let s = score(&tagger, sentences);
+        println!("-- {name}\n{}", s.report(types));
+        f1s.push(s.micro(types).f1());
+    }
+    (model, f1s)
+}
+
+fn all(p: &Paths) {
+    let t0 = Instant::now();
+    for lang in ["ar", "en"] {
+        let (model, _) = train_and_report(p, &Config::shipped(lang));
+        let out = p.root.join(format!("data/ner/{lang}.model"));
+        std::fs::write(&out, model.to_bytes()).expect("write model");
+        println!("wrote {}\n", out.display());
+    }
+    println!("total time {:.1} s", t0.elapsed().as_secs_f64());
+}
+
+fn curve(p: &Paths, c: &Config) {
+    let (train, tests) = corpora(p, c);
+    let (_, weights, dict, base) = train_model(p, c, &train);
+    println!("{:>9} {:>4} {:>9} {:>9} {:>9}  F1 on {}", "threshold", "bits", "features", "raw", "gzip", tests.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(" | "));
+    for bits in [8, 6, 5, 4, 3] {
+        for threshold in [0.0f32, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0] {
+            let model = perceptron::compact(&weights, &dict, base.clone(), Compaction { threshold, bits });
+            let bytes = model.to_bytes();
+            let tagger = Tagger::from_bytes(&bytes).unwrap();
+            let f1: Vec<String> = tests.iter().map(|(_, s, types)| format!("{:.2}", score(&tagger, s).micro(types).f1())).collect();
+            println!("{threshold:>9} {bits:>4} {:>9} {:>9} {:>9}  {}", model.keys.len(), bytes.len(), gzip_len(&bytes), f1.join(" | "));
+        }
+    }
+}
+
+fn speed(p: &Paths) {
+    for (lang, file) in [("ar", "anercorp_camel/test_repaired.conll"), ("en", "wikigold_en/test.conll")] {
+        let tagger = Tagger::for_language(lang).expect("embedded model");
+        let sentences = read_conll(&p.data.join(file));
+        let tokens: Vec<Vec<&str>> = sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
+        let n: usize = tokens.iter().map(Vec::len).sum();
+        let mut best = f64::INFINITY;
+        let mut found = 0;
+        for _ in 0..5 {
+            let t0 = Instant::now();
+            found = tokens.iter().map(|t| tagger.tag(t).len()).sum::<usize>();
+            best = best.min(t0.elapsed().as_secs_f64());
+        }
+        println!("{lang}: {n} tokens in {:.1} ms (best of 5) = {:.0} tokens/s, {found} entities ({file})", best * 1e3, n as f64 / best);
+    }
+}

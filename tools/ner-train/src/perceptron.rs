@@ -1,0 +1,232 @@
+//! Averaged structured perceptron (Collins 2002) over the runtime's hashed features, decoded
+//! with the runtime's Viterbi, then pruned and quantised into a model file.
+
+use std::collections::HashMap;
+
+use stancemap::ner::conll::Sentence;
+use stancemap::ner::decode::{label_index, Lattice};
+use stancemap::ner::features::{Extractor, Scratch};
+use stancemap::ner::model::Model;
+
+/// A training sentence: dense feature ids per token and gold labels.
+pub struct Example {
+    features: Vec<u32>,
+    starts: Vec<u32>,
+    gold: Vec<u8>,
+}
+
+/// Features seen in training, with dense ids.
+pub struct Dictionary {
+    pub keys: Vec<u32>,
+    ids: HashMap<u32, u32>,
+}
+
+/// Extracts features, keeping those seen at least `min_count` times.
+pub fn examples(x: &Extractor, sentences: &[Sentence], labels: usize, min_count: u32) -> (Dictionary, Vec<Example>) {
+    let mut scratch = Scratch::default();
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    let mut raw = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        x.extract(&tokens, &mut scratch);
+        for &k in &scratch.keys {
+            *counts.entry(k).or_default() += 1;
+        }
+        let gold = s
+            .tags
+            .iter()
+            .map(|t| label_index(t).filter(|&y| usize::from(y) < labels).unwrap_or(0))
+            .collect();
+        raw.push((scratch.keys.clone(), scratch.starts.clone(), gold));
+    }
+    let mut keys: Vec<u32> = counts.iter().filter(|(_, &c)| c >= min_count).map(|(&k, _)| k).collect();
+    keys.sort_unstable();
+    let ids: HashMap<u32, u32> = keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
+    let examples = raw
+        .into_iter()
+        .map(|(fkeys, fstarts, gold)| {
+            let mut features = Vec::with_capacity(fkeys.len());
+            let mut starts = vec![0u32];
+            for t in 0..fstarts.len() - 1 {
+                features.extend(fkeys[fstarts[t] as usize..fstarts[t + 1] as usize].iter().filter_map(|k| ids.get(k).copied()));
+                starts.push(features.len() as u32);
+            }
+            Example { features, starts, gold }
+        })
+        .collect();
+    (Dictionary { keys, ids }, examples)
+}
+
+/// Averaged weights, real-valued.
+pub struct Weights {
+    pub labels: usize,
+    pub features: Vec<f32>,
+    pub start: Vec<f32>,
+    pub transitions: Vec<f32>,
+}
+
+/// xorshift64*: a fixed-seed shuffle that needs no crate and gives the same order everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+/// Trains for `epochs` passes in a seeded random order.
+pub fn train(examples: &[Example], features: usize, labels: usize, epochs: usize, seed: u64) -> Weights {
+    let l = labels;
+    let mut w = vec![0f32; features * l];
+    let mut u = vec![0f32; features * l];
+    let (mut start, mut ustart) = (vec![0f32; l], vec![0f32; l]);
+    let (mut trans, mut utrans) = (vec![0f32; l * l], vec![0f32; l * l]);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng(seed | 1);
+    let mut c = 1f32;
+    let (mut emissions, mut path, mut back) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            order.swap(i, (rng.next() % (i as u64 + 1)) as usize);
+        }
+        for &e in &order {
+            let ex = &examples[e];
+            let n = ex.gold.len();
+            emissions.clear();
+            emissions.resize(n * l, 0f32);
+            for t in 0..n {
+                for &f in &ex.features[ex.starts[t] as usize..ex.starts[t + 1] as usize] {
+                    let row = &w[f as usize * l..][..l];
+                    for y in 0..l {
+                        emissions[t * l + y] += row[y];
+                    }
+                }
+            }
+            Lattice { labels: l, emissions: &emissions, start: &start, transitions: &trans }.best_path(&mut path, &mut back);
+            if path != ex.gold {
+                for t in 0..n {
+                    let (g, p) = (usize::from(ex.gold[t]), usize::from(path[t]));
+                    if g != p {
+                        for &f in &ex.features[ex.starts[t] as usize..ex.starts[t + 1] as usize] {
+                            let f = f as usize * l;
+                            w[f + g] += 1.0;
+                            u[f + g] += c;
+                            w[f + p] -= 1.0;
+                            u[f + p] -= c;
+                        }
+                    }
+                    let (gp, pp) = if t == 0 { (None, None) } else { (Some(usize::from(ex.gold[t - 1])), Some(usize::from(path[t - 1]))) };
+                    if (gp, g) != (pp, p) {
+                        let mut bump = |prev: Option<usize>, y: usize, d: f32| match prev {
+                            None => {
+                                start[y] += d;
+                                ustart[y] += d * c;
+                            }
+                            Some(q) => {
+                                trans[q * l + y] += d;
+                                utrans[q * l + y] += d * c;
+                            }
+                        };
+                        bump(gp, g, 1.0);
+                        bump(pp, p, -1.0);
+                    }
+                }
+            }
+            c += 1.0;
+        }
+    }
+    let avg = |w: &[f32], u: &[f32]| w.iter().zip(u).map(|(w, u)| w - u / c).collect::<Vec<f32>>();
+    Weights { labels: l, features: avg(&w, &u), start: avg(&start, &ustart), transitions: avg(&trans, &utrans) }
+}
+
+/// How a model is made compact.
+#[derive(Debug, Clone, Copy)]
+pub struct Compaction {
+    /// Drop features whose largest absolute weight is below this (real units).
+    pub threshold: f32,
+    /// Weight bits (2–8): the largest weight maps to 2^(bits−1) − 1.
+    pub bits: u32,
+}
+
+/// The model file contents.
+pub fn compact(weights: &Weights, dict: &Dictionary, base: Model, how: Compaction) -> Model {
+    let l = weights.labels;
+    let max = weights.features.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
+    let qmax = ((1i32 << (how.bits - 1)) - 1) as f32;
+    let scale = qmax / max;
+    let q = |w: f32| (w * scale).round().clamp(-qmax, qmax) as i8;
+    let mut keys = Vec::new();
+    let mut qweights = Vec::new();
+    for (f, &key) in dict.keys.iter().enumerate() {
+        let row = &weights.features[f * l..][..l];
+        if row.iter().fold(0f32, |m, w| m.max(w.abs())) < how.threshold {
+            continue;
+        }
+        let qrow: Vec<i8> = row.iter().map(|&w| q(w)).collect();
+        if qrow.iter().all(|&x| x == 0) {
+            continue;
+        }
+        keys.push(key);
+        qweights.extend(qrow);
+    }
+    let q16 = |w: &f32| (w * scale).round().clamp(-30000.0, 30000.0) as i16;
+    let _ = &dict.ids;
+    Model {
+        scale,
+        start: weights.start.iter().map(q16).collect(),
+        transitions: weights.transitions.iter().map(q16).collect(),
+        keys,
+        weights: qweights,
+        ..base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use stancemap::ner::conll;
+    use stancemap::ner::gazetteer::Gazetteer;
+    use stancemap::ner::{features::template, Tagger};
+
+    const TINY: &str = "زار\tO\nمحمد\tB-PER\nعلي\tI-PER\nالقاهرة\tB-LOC\n\n\
+وصل\tO\nمحمد\tB-PER\nإلى\tO\nبيروت\tB-LOC\n\n\
+قالت\tO\nالأمم\tB-ORG\nالمتحدة\tI-ORG\nإن\tO\nبيروت\tB-LOC\nهادئة\tO\n";
+
+    fn tiny_model(seed: u64) -> Vec<u8> {
+        let sentences = conll::parse(TINY).unwrap();
+        let g = Gazetteer::default();
+        let x = Extractor { arabic: true, templates: template::ALL, gazetteer: &g };
+        let (dict, examples) = examples(&x, &sentences, 9, 1);
+        let w = train(&examples, dict.keys.len(), 9, 10, seed);
+        let base = Model {
+            language: *b"ar",
+            labels: 9,
+            templates: template::ALL,
+            scale: 1.0,
+            start: vec![],
+            transitions: vec![],
+            keys: vec![],
+            weights: vec![],
+            gazetteer: vec![],
+            gazetteer_max_len: 0,
+        };
+        compact(&w, &dict, base, Compaction { threshold: 0.0, bits: 8 }).to_bytes()
+    }
+
+    #[test]
+    fn training_on_a_tiny_corpus_learns_it() {
+        let tagger = Tagger::from_bytes(&tiny_model(1)).unwrap();
+        for s in conll::parse(TINY).unwrap() {
+            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            assert_eq!(tagger.tag_bio(&tokens), s.tags, "{tokens:?}");
+        }
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        assert_eq!(tiny_model(7), tiny_model(7));
+    }
+}
