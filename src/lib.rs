@@ -64,7 +64,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let language = options.language.clone().filter(|l| l == "ar" || l == "en").unwrap_or_else(|| language::detect(&doc).to_string());
     let arabic = language == "ar";
     let lexicon = lexicon::Lexicon::builtin();
-    let mentions = mentions::find(&doc, lexicon);
+    let mentions = mentions::find(&doc, lexicon, &language);
     let actors = actors::merge(&doc, lexicon, &mentions, arabic);
     // A pasted table is found first so that its rows are not read as prose.
     let explicit = table::explicit::find(&doc, &mentions, &actors);
@@ -89,7 +89,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     }
     let weight: Vec<f64> = actors.list.iter().zip(&held).map(|(a, &h)| a.mentions.len() as f64 + 2.0 * h as f64).collect();
     let top = weight.iter().cloned().fold(0.0, f64::max).max(1.0);
-    let mut order: Vec<usize> = (0..actors.list.len()).collect();
+    // A name only the tagger proposed, said once and holding nothing, is more often a misread
+    // word than an actor; it is dropped unless a pasted table makes it a column.
+    let columns: std::collections::HashSet<usize> = explicit.iter().flat_map(|t| t.columns.iter().copied()).collect();
+    let kept = |a: usize| !actors.list[a].proposed_only || actors.list[a].mentions.len() >= 2 || held[a] > 0 || columns.contains(&a);
+    let mut order: Vec<usize> = (0..actors.list.len()).filter(|&a| kept(a)).collect();
     order.sort_by(|&a, &b| {
         weight[b].partial_cmp(&weight[a]).unwrap_or(std::cmp::Ordering::Equal).then(actors.list[a].mentions[0].start.cmp(&actors.list[b].mentions[0].start))
     });

@@ -19,6 +19,8 @@ pub(crate) struct ActorDraft {
     /// Byte ranges of its mentions in the original text.
     pub mentions: Vec<Range<usize>>,
     pub gender: Option<char>,
+    /// Every mention was proposed by the learned tagger alone.
+    pub proposed_only: bool,
 }
 
 /// Actors, and for each mention the actor it belongs to (None when a role phrase could not
@@ -150,6 +152,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             }
         }
         actor.mentions.push(m.span.clone());
+        actor.proposed_only &= m.proposed;
         of_mention.push(Some(a));
         let class = &mut recent[usize::from(list[a].kind == ActorKind::Person)];
         class.retain(|&r| r != a);
@@ -182,10 +185,11 @@ fn new_actor(lexicon: &Lexicon, key: &Key, arabic: bool) -> ActorDraft {
                 aliases: vec![],
                 mentions: vec![],
                 gender: ent.gender,
+                proposed_only: true,
             }
         }
-        Key::Organization(_, kind) => ActorDraft { kind: *kind, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None },
-        Key::Unknown(_) => ActorDraft { kind: ActorKind::Person, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None },
+        Key::Organization(_, kind) => ActorDraft { kind: *kind, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None, proposed_only: true },
+        Key::Unknown(_) => ActorDraft { kind: ActorKind::Person, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None, proposed_only: true },
     }
 }
 
@@ -203,7 +207,7 @@ mod tests {
     fn actors(text: &str) -> Vec<(String, Option<String>, Vec<String>, usize)> {
         let doc = Document::new(text);
         let lex = Lexicon::builtin();
-        let ms = mentions::find(&doc, lex);
+        let ms = mentions::find(&doc, lex, crate::language::detect(&doc));
         let arabic = text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         merge(&doc, lex, &ms, arabic).list.into_iter().map(|a| (a.name, a.role, a.aliases, a.mentions.len())).collect()
     }

@@ -227,7 +227,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
     let key = role_key(doc, ts..role_end);
     let primary = if let Some(lt) = at.get(&j).filter(|lt| is_person(lexicon, lt)) {
         let Target::Entity { entity, .. } = lt.target else { unreachable!() };
-        Some(Mention { name: j..lt.end, phrase: ts..lt.end, referent: Referent::Known(entity), form: MentionForm::Name, role, role_key: Some(key), canonical: lt.canonical, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0 })
+        Some(Mention { name: j..lt.end, phrase: ts..lt.end, referent: Referent::Known(entity), form: MentionForm::Name, role, role_key: Some(key), canonical: lt.canonical, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
     } else {
         let mut k = j;
         // An unqualified common title (زعيم، الدبلوماسية) is too often a plain noun to
@@ -248,10 +248,10 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         }
         if k > j {
             let surname = doc.ftok(k - 1).to_string();
-            Some(Mention { name: j..k, phrase: ts..k, referent: Referent::Unknown(surname), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0 })
+            Some(Mention { name: j..k, phrase: ts..k, referent: Referent::Unknown(surname), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
         } else if country.is_some() || !nested.is_empty() {
             let country = country.filter(|_| !is_title);
-            Some(Mention { name: ts..role_end, phrase: ts..role_end, referent: Referent::Role { key: key.clone(), country }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0 })
+            Some(Mention { name: ts..role_end, phrase: ts..role_end, referent: Referent::Role { key: key.clone(), country }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
         } else {
             None
         }

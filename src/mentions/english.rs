@@ -71,16 +71,16 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
     let key = role_key(doc, i..role_end);
     let primary = if let Some(lt) = at.get(&j).filter(|lt| matches!(lt.target, Target::Entity { entity, .. } if lexicon.entities[entity].kind == ActorKind::Person)) {
         let Target::Entity { entity, .. } = lt.target else { unreachable!() };
-        Some(Mention { name: j..lt.end, phrase: i..lt.end, referent: Referent::Known(entity), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0 })
+        Some(Mention { name: j..lt.end, phrase: i..lt.end, referent: Referent::Known(entity), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
     } else {
         let end = capitalised_name(doc, at, j);
         if end > j {
-            Some(Mention { name: j..end, phrase: i..end, referent: Referent::Unknown(doc.ftok(end - 1).to_string()), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0 })
+            Some(Mention { name: j..end, phrase: i..end, referent: Referent::Unknown(doc.ftok(end - 1).to_string()), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
         } else if let Some(m) = appositive_name(doc, at, i, role_end, &role, &key) {
             Some(m)
         } else if country.is_some() || !nested.is_empty() || (!honorific && i > 0 && doc.ftok(i - 1) == "the") {
             // "the Russian president", "the UN chief", "the president": someone named elsewhere.
-            Some(Mention { name: i..role_end, phrase: i..role_end, referent: Referent::Role { key: key.clone(), country: None }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0 })
+            Some(Mention { name: i..role_end, phrase: i..role_end, referent: Referent::Role { key: key.clone(), country: None }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
         } else {
             None
         }
@@ -116,7 +116,7 @@ fn appositive_name(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize, rol
     if end < n && !matches!(doc.ftok(end), "," | "." | ";") {
         return None;
     }
-    Some(Mention { name: j..end, phrase: i..end, referent, form: MentionForm::Name, role: role.clone(), role_key: Some(key.to_string()), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0 })
+    Some(Mention { name: j..end, phrase: i..end, referent, form: MentionForm::Name, role: role.clone(), role_key: Some(key.to_string()), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
 }
 
 /// "the Russian side", "the U.S. side": the state; "his Chinese counterpart": a person of it.

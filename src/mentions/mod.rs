@@ -5,6 +5,7 @@
 
 mod arabic;
 mod english;
+mod tagged;
 pub(crate) mod words;
 
 use std::collections::HashMap;
@@ -67,6 +68,8 @@ pub(crate) struct Mention {
     pub phrase_text: String,
     /// Byte range of the whole phrase (title + name).
     pub phrase_span: Range<usize>,
+    /// Proposed by the learned tagger, not found by the lexicon or a pattern.
+    pub proposed: bool,
 }
 
 /// A lexicon match expressed in tokens.
@@ -80,15 +83,16 @@ pub(crate) struct LexTokens {
     pub canonical: Option<&'static str>,
 }
 
-/// Finds all mentions, in text order, non-overlapping.
-pub(crate) fn find(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
-    let mut mentions = find_in_order(doc, lexicon);
+/// Finds all mentions, in text order, non-overlapping. `language` ("ar", "en") chooses the
+/// learned tagger that proposes names the rules miss; any other value uses the rules alone.
+pub(crate) fn find(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Mention> {
+    let mut mentions = find_in_order(doc, lexicon, language);
     mentions.sort_by_key(|m| (m.name.start, m.name.end));
     mentions
 }
 
-fn find_in_order(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
-    let (mut mentions, at) = find_tokens(doc, lexicon);
+fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Mention> {
+    let (mut mentions, at, clipped) = find_tokens(doc, lexicon, language);
     // Byte spans: a range starting on a lexicon form starts where the form does, after any
     // proclitics glued to it (وبوتين → بوتين); so does one starting on a word the rules know
     // (وحزب، ونظيره، وخليل).
@@ -96,6 +100,7 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         let t = &doc.tokens[r.start];
         let start = match at.get(&r.start) {
             Some(lt) => doc.original_range(lt.fstart..lt.fend).start,
+            None if clipped.contains_key(&r.start) => doc.original_range(clipped[&r.start]..t.fend).start,
             None if t.script == Script::Arabic => {
                 let word = doc.ftok(r.start);
                 let bare = arabic_text::without_proclitics(word);
@@ -128,7 +133,11 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
     mentions
 }
 
-fn find_tokens(doc: &Document, lexicon: &Lexicon) -> (Vec<Mention>, HashMap<usize, LexTokens>) {
+/// Mentions with their lexicon matches by first token, and for names the tagger found with
+/// proclitics glued to them, the folded offset where the name itself starts, by first token.
+type Found = (Vec<Mention>, HashMap<usize, LexTokens>, HashMap<usize, usize>);
+
+fn find_tokens(doc: &Document, lexicon: &Lexicon, language: &str) -> Found {
     let mut at: HashMap<usize, LexTokens> = HashMap::new();
     for m in lexicon.scan(doc) {
         let (Some(s), Some(e)) = (doc.token_containing(m.fstart), doc.token_containing(m.fend - 1)) else { continue };
@@ -162,6 +171,7 @@ fn find_tokens(doc: &Document, lexicon: &Lexicon) -> (Vec<Mention>, HashMap<usiz
                         phrase_text: String::new(),
                         span: 0..0,
                         phrase_span: 0..0,
+                        proposed: false,
                     });
                 }
                 i = lt.end;
@@ -170,8 +180,21 @@ fn find_tokens(doc: &Document, lexicon: &Lexicon) -> (Vec<Mention>, HashMap<usiz
         }
         i += 1;
     }
+    // Surnames first, so that a bare surname the rules can tie to a name already found is not
+    // proposed again by the tagger as somebody new; then the tagger's names, then their surnames.
     add_surname_mentions(doc, lexicon, &mut mentions);
-    (mentions, at)
+    let mut clipped = HashMap::new();
+    let proposals = tagged::tag(doc, language);
+    if !proposals.is_empty() {
+        for (m, start) in tagged::mentions(doc, &proposals, &mentions, &at) {
+            if let Some(f) = start {
+                clipped.insert(m.name.start, f);
+            }
+            mentions.push(m);
+        }
+        add_surname_mentions(doc, lexicon, &mut mentions);
+    }
+    (mentions, at, clipped)
 }
 
 /// After a title or a given name has introduced someone ("الفريق أول عبد الفتاح البرهان",
@@ -248,7 +271,7 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
 impl Mention {
     /// A mention whose name is its whole phrase.
     pub(crate) fn plain(range: Range<usize>, referent: Referent, form: MentionForm) -> Mention {
-        Mention { name: range.clone(), phrase: range, referent, form, role: None, role_key: None, canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0 }
+        Mention { name: range.clone(), phrase: range, referent, form, role: None, role_key: None, canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false }
     }
 }
 
@@ -299,7 +322,7 @@ pub(crate) fn role_key_of(role: &str) -> String {
 pub(crate) fn describe(text: &str) -> Vec<(String, String, String)> {
     let doc = Document::new(text);
     let lex = Lexicon::builtin();
-    find(&doc, lex)
+    find(&doc, lex, crate::language::detect(&doc))
         .into_iter()
         .map(|m| {
             let who = match &m.referent {
