@@ -63,10 +63,18 @@ pub mod template {
     pub const PREV_SUFFIX: u32 = 22;
     /// Length in characters, capped at 10.
     pub const LENGTH: u32 = 23;
+    /// Character trigrams inside the word (transliterated foreign names: -فيلد, -سكي, -وف).
+    pub const TRIGRAMS: u32 = 24;
     /// Number of templates.
-    pub const COUNT: u32 = 24;
+    pub const COUNT: u32 = 25;
     /// Every template.
     pub const ALL: u64 = (1 << COUNT) - 1;
+}
+
+/// The key of template `t` with `value`.
+#[inline]
+pub fn feature_key(t: u32, value: u64) -> u32 {
+    key32(mix(0x7465_6d70_0000 + u64::from(t), value))
 }
 
 /// What the extractor knows about one token.
@@ -78,16 +86,19 @@ struct TokenInfo {
     clitics: u64,
     cased: u64,
     prefix: [u64; 3],
+    /// Up to 10 character trigrams, `trigram_count` of them set.
+    trigrams: [u64; 10],
+    trigram_count: u8,
     suffix: [u64; 4],
     shape: u64,
     short_shape: u64,
     length: u64,
     latin: bool,
     /// Gazetteer classes: whole token, first of a multi-token run, inside a run, stripped form.
-    gaz_single: u8,
-    gaz_begin: u8,
-    gaz_inside: u8,
-    gaz_stripped: u8,
+    gaz_single: u16,
+    gaz_begin: u16,
+    gaz_inside: u16,
+    gaz_stripped: u16,
 }
 
 /// Reusable buffers, so that extraction allocates nothing once warmed up.
@@ -174,6 +185,22 @@ impl Extractor<'_> {
             info.suffix[k - 1] = mix(k as u64, hash_bytes(&f.as_bytes()[start..]));
         }
         info.length = chars.min(10) as u64;
+        if self.templates & (1 << template::TRIGRAMS) != 0 && chars >= 4 {
+            let mut bounds = [0usize; 14];
+            let mut n = 0;
+            for (i, _) in f.char_indices().take(13) {
+                bounds[n] = i;
+                n += 1;
+            }
+            if n < 14 {
+                bounds[n] = f.len();
+                n += 1;
+            }
+            for i in 0..(n - 1).saturating_sub(2).min(10) {
+                info.trigrams[i] = hash_bytes(&f.as_bytes()[bounds[i]..bounds[i + 3]]);
+                info.trigram_count += 1;
+            }
+        }
         let (shape, short, latin) = shapes(token);
         info.shape = shape;
         info.short_shape = short;
@@ -222,7 +249,7 @@ impl Extractor<'_> {
         let mask = self.templates;
         let mut emit = |t: u32, value: u64| {
             if mask & (1 << t) != 0 {
-                keys.push(key32(mix(0x7465_6d70_0000 + u64::from(t), value)));
+                keys.push(feature_key(t, value));
             }
         };
         let t = &toks[i];
@@ -280,6 +307,9 @@ impl Extractor<'_> {
         }
         emit(PREV_SUFFIX, at(-1).map_or(BOS, |p| p.suffix[1]));
         emit(LENGTH, t.length);
+        for &g in &t.trigrams[..usize::from(t.trigram_count)] {
+            emit(TRIGRAMS, g);
+        }
     }
 }
 
