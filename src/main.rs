@@ -109,10 +109,12 @@ fn ner_eval(args: Vec<String>) -> ExitCode {
     let Some(tagger) = stancemap::ner::Tagger::for_language(&language) else {
         return usage_error(&format!("no NER model for language {language:?} (ar or en)"));
     };
+    // The file is read as one stream of text, as ANERcorp is (articles without marks), so the
+    // document hints see the neighbouring sentences.
     let mut scores = stancemap::ner::eval::Scores::default();
-    for s in &sentences {
-        let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        scores.add(&s.tags, &tagger.tag_bio(&tokens));
+    let tokens: Vec<&[String]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
+    for (s, tags) in sentences.iter().zip(tagger.tag_document_bio(&tokens)) {
+        scores.add(&s.tags, &tags);
     }
     let types: &[usize] = if tagger.knows_misc() { &[0, 1, 2, 3] } else { &[0, 1, 2] };
     let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();

@@ -63,12 +63,13 @@ pub mod template {
     pub const PREV_SUFFIX: u32 = 22;
     /// Length in characters, capped at 10.
     pub const LENGTH: u32 = 23;
-    /// Character trigrams inside the word (transliterated foreign names: -فيلد, -سكي, -وف).
-    pub const TRIGRAMS: u32 = 24;
+    /// Document hints: the word, or its stem, was tagged PER/LOC/ORG/MISC elsewhere in the
+    /// surrounding sentences by the first-stage model (only in a model's second stage).
+    pub const DOCUMENT: u32 = 24;
     /// Number of templates.
     pub const COUNT: u32 = 25;
-    /// Every template.
-    pub const ALL: u64 = (1 << COUNT) - 1;
+    /// Every template but [`DOCUMENT`].
+    pub const ALL: u64 = (1 << DOCUMENT) - 1;
 }
 
 /// The key of template `t` with `value`.
@@ -86,9 +87,6 @@ struct TokenInfo {
     clitics: u64,
     cased: u64,
     prefix: [u64; 3],
-    /// Up to 10 character trigrams, `trigram_count` of them set.
-    trigrams: [u64; 10],
-    trigram_count: u8,
     suffix: [u64; 4],
     shape: u64,
     short_shape: u64,
@@ -110,9 +108,17 @@ pub struct Scratch {
     pub keys: Vec<u32>,
     /// `keys[starts[i]..starts[i + 1]]` are token `i`'s features.
     pub starts: Vec<u32>,
+    /// Document hints per token (bits: word tagged PER, LOC, ORG, MISC elsewhere; then the
+    /// same for the stem), set between [`Extractor::analyse`] and [`Extractor::emit`].
+    pub hints: Vec<u8>,
 }
 
 impl Scratch {
+    /// Hashes of token `i`'s folded word and stem, which document hints are keyed by.
+    pub fn word_and_stem(&self, i: usize) -> (u64, u64) {
+        (self.tokens[i].word, self.tokens[i].stem)
+    }
+
     /// Features of token `i` after [`Extractor::extract`].
     pub fn token(&self, i: usize) -> &[u32] {
         &self.keys[self.starts[i] as usize..self.starts[i + 1] as usize]
@@ -136,17 +142,31 @@ const EOS: u64 = 0x5f5f_656f_735f_5f02;
 impl Extractor<'_> {
     /// Fills `scratch.keys`/`scratch.starts` with the features of every token of a sentence.
     pub fn extract(&self, tokens: &[&str], scratch: &mut Scratch) {
+        self.analyse(tokens, scratch);
+        self.emit(scratch);
+    }
+
+    /// The per-token part of [`Extractor::extract`]: folding, clitics, affixes, gazetteer.
+    /// Clears the document hints.
+    pub fn analyse(&self, tokens: &[&str], scratch: &mut Scratch) {
         scratch.tokens.clear();
         for t in tokens {
             let info = self.token_info(t, &mut scratch.folded);
             scratch.tokens.push(info);
         }
         self.mark_gazetteer(&mut scratch.tokens);
+        scratch.hints.clear();
+        scratch.hints.resize(tokens.len(), 0);
+    }
+
+    /// The features of the analysed tokens (with this extractor's templates and the hints in
+    /// `scratch.hints`).
+    pub fn emit(&self, scratch: &mut Scratch) {
         scratch.keys.clear();
         scratch.starts.clear();
         scratch.starts.push(0);
-        for i in 0..tokens.len() {
-            self.emit_token(&scratch.tokens, i, &mut scratch.keys);
+        for i in 0..scratch.tokens.len() {
+            self.emit_token(&scratch.tokens, &scratch.hints, i, &mut scratch.keys);
             scratch.starts.push(scratch.keys.len() as u32);
         }
     }
@@ -185,22 +205,6 @@ impl Extractor<'_> {
             info.suffix[k - 1] = mix(k as u64, hash_bytes(&f.as_bytes()[start..]));
         }
         info.length = chars.min(10) as u64;
-        if self.templates & (1 << template::TRIGRAMS) != 0 && chars >= 4 {
-            let mut bounds = [0usize; 14];
-            let mut n = 0;
-            for (i, _) in f.char_indices().take(13) {
-                bounds[n] = i;
-                n += 1;
-            }
-            if n < 14 {
-                bounds[n] = f.len();
-                n += 1;
-            }
-            for i in 0..(n - 1).saturating_sub(2).min(10) {
-                info.trigrams[i] = hash_bytes(&f.as_bytes()[bounds[i]..bounds[i + 3]]);
-                info.trigram_count += 1;
-            }
-        }
         let (shape, short, latin) = shapes(token);
         info.shape = shape;
         info.short_shape = short;
@@ -244,7 +248,7 @@ impl Extractor<'_> {
         }
     }
 
-    fn emit_token(&self, toks: &[TokenInfo], i: usize, keys: &mut Vec<u32>) {
+    fn emit_token(&self, toks: &[TokenInfo], hints: &[u8], i: usize, keys: &mut Vec<u32>) {
         use template::*;
         let mask = self.templates;
         let mut emit = |t: u32, value: u64| {
@@ -307,8 +311,13 @@ impl Extractor<'_> {
         }
         emit(PREV_SUFFIX, at(-1).map_or(BOS, |p| p.suffix[1]));
         emit(LENGTH, t.length);
-        for &g in &t.trigrams[..usize::from(t.trigram_count)] {
-            emit(TRIGRAMS, g);
+        let hint = hints.get(i).copied().unwrap_or(0);
+        for b in 0..8u8 {
+            if hint & (1 << b) != 0 {
+                emit(DOCUMENT, u64::from(b));
+                // The same evidence on the previous token: a name continued.
+                emit(DOCUMENT, 0x100 | u64::from(b) | u64::from(hints.get(i.wrapping_sub(1)).copied().unwrap_or(0) & (1 << b) != 0) << 4);
+            }
         }
     }
 }

@@ -15,6 +15,9 @@ use std::time::Instant;
 use stancemap::ner::conll::{self, Sentence};
 use stancemap::ner::eval::Scores;
 use stancemap::ner::features::{template, Extractor};
+use stancemap::ner::decode::label_index;
+use stancemap::ner::document::{hints, Tagged};
+use stancemap::ner::features::Scratch;
 use stancemap::ner::gazetteer::Gazetteer;
 use stancemap::ner::model::Model;
 use stancemap::ner::Tagger;
@@ -48,6 +51,8 @@ struct Config {
     seed: u64,
     /// Drop training sentences shorter than this (WikiANN is mostly bare names and titles).
     min_sentence_len: usize,
+    /// Add a second stage that sees document hints (see src/ner/document.rs).
+    document_stage: bool,
 }
 
 impl Config {
@@ -60,7 +65,13 @@ impl Config {
             // Arabic: dropping features seen fewer than 3 times makes the model lean on context
             // and affixes, which is what unseen names need (+0.7 on dev). English: no gain.
             min_count: if arabic { 3 } else { 1 },
-            compaction: Compaction { threshold: 1.0, bits: 8, outside_penalty: if arabic { 3.0 } else { 0.0 } },
+            // Pruning and weight bits from `ner-train curve` (data/ner/README.md): English keeps
+            // 15.5k of 284k features at 6 bits for 1.4 points of WikiGold F1 (1.17 MB → 96 KB gzip).
+            compaction: if arabic {
+                Compaction { threshold: 1.0, bits: 8, outside_penalty: 3.0 }
+            } else {
+                Compaction { threshold: 4.0, bits: 6, outside_penalty: 0.0 }
+            },
             templates: template::ALL,
             // WikiANN names help the Arabic model (trained on ANERcorp); the English model is
             // trained on WikiANN itself, where its own names would only teach it to trust them.
@@ -69,6 +80,9 @@ impl Config {
             dev: false,
             seed: 0x5eed_2026,
             min_sentence_len: 0,
+            // ANERcorp is running news text, where a second stage with document hints gains
+            // ~2 points; WikiANN's fragments are not documents (−1.7 on WikiGold).
+            document_stage: arabic,
         }
     }
 }
@@ -195,6 +209,10 @@ fn options(mut c: Config, args: &[String]) -> Config {
         }
     }
     c.dev |= flag("--dev");
+    c.document_stage |= flag("--document");
+    if flag("--no-document") {
+        c.document_stage = false;
+    }
     c
 }
 
@@ -247,8 +265,6 @@ fn train_model(p: &Paths, c: &Config, train: &[Sentence]) -> (Model, perceptron:
     let labels: u8 = if c.lang == "ar" { 9 } else { 7 };
     let g = Gazetteer::new(&gazetteer, usize::from(max_len));
     let x = Extractor { arabic: c.lang == "ar", templates: c.templates, gazetteer: &g };
-    let (dict, examples) = perceptron::examples(&x, train, usize::from(labels), c.min_count);
-    let weights = perceptron::train(&examples, dict.keys.len(), usize::from(labels), c.epochs, c.seed);
     let lang = c.lang.as_bytes();
     let base = Model {
         language: [lang[0], lang[1]],
@@ -261,16 +277,61 @@ fn train_model(p: &Paths, c: &Config, train: &[Sentence]) -> (Model, perceptron:
         weights: Vec::new(),
         gazetteer,
         gazetteer_max_len: max_len,
+        document_stage: None,
     };
-    let model = perceptron::compact(&weights, &dict, base.clone(), c.compaction);
+    let stage = |sentences: &[Sentence], x: &Extractor, hints: Option<&[Vec<u8>]>, base: Model| {
+        let (dict, examples) = perceptron::examples(x, sentences, usize::from(labels), c.min_count, hints);
+        let weights = perceptron::train(&examples, dict.keys.len(), usize::from(labels), c.epochs, c.seed);
+        let model = perceptron::compact(&weights, &dict, base, c.compaction);
+        (model, weights, dict)
+    };
+    let (mut model, weights, dict) = stage(train, &x, None, base.clone());
+    if c.document_stage {
+        // The second stage must learn from first-stage tags as good as on unseen text, so the
+        // tags of each fifth of train come from a model trained on the other four.
+        let folds = 5;
+        let mut tagged: Vec<Vec<Tagged>> = Vec::with_capacity(train.len());
+        let mut words: Vec<Vec<(u64, u64)>> = Vec::with_capacity(train.len());
+        let mut scratch = Scratch::default();
+        for k in 0..folds {
+            let (lo, hi) = (train.len() * k / folds, train.len() * (k + 1) / folds);
+            let rest: Vec<Sentence> = train[..lo].iter().chain(&train[hi..]).cloned().collect();
+            let (fold_model, ..) = stage(&rest, &x, None, base.clone());
+            let tagger = Tagger::from_bytes(&fold_model.to_bytes()).expect("fold model loads");
+            let held = &train[lo..hi];
+            let tags = tagger.tag_document_bio(&held.iter().map(|s| s.tokens.clone()).collect::<Vec<_>>());
+            for (s, tags) in held.iter().zip(tags) {
+                let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+                x.analyse(&tokens, &mut scratch);
+                let w: Vec<(u64, u64)> = (0..tokens.len()).map(|t| scratch.word_and_stem(t)).collect();
+                tagged.push(
+                    tags.iter()
+                        .enumerate()
+                        .filter_map(|(position, tag)| {
+                            let y = label_index(tag)?;
+                            (y != 0).then(|| Tagged { position, word: w[position].0, stem: w[position].1, kind: (y - 1) / 2 })
+                        })
+                        .collect(),
+                );
+                words.push(w);
+            }
+        }
+        let hints: Vec<Vec<u8>> = (0..train.len()).map(|i| hints(i, &words[i], &tagged)).collect();
+        let x2 = Extractor { templates: c.templates | 1 << template::DOCUMENT, ..x };
+        let second_base = Model { templates: x2.templates, gazetteer: Vec::new(), gazetteer_max_len: 0, ..base.clone() };
+        let (second, ..) = stage(train, &x2, Some(&hints), second_base);
+        model.document_stage = Some(Box::new(second));
+    }
     (model, weights, dict, base)
 }
 
+/// Scores with the whole file as one document stream (as ANERcorp is: articles one after the
+/// other, without marks), so that the document hints see the neighbouring sentences.
 fn score(tagger: &Tagger, sentences: &[Sentence]) -> Scores {
     let mut s = Scores::default();
-    for sentence in sentences {
-        let tokens: Vec<&str> = sentence.tokens.iter().map(String::as_str).collect();
-        s.add(&sentence.tags, &tagger.tag_bio(&tokens));
+    let tokens: Vec<&[String]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
+    for (sentence, tags) in sentences.iter().zip(tagger.tag_document_bio(&tokens)) {
+        s.add(&sentence.tags, &tags);
     }
     s
 }
@@ -291,7 +352,7 @@ fn train_and_report(p: &Paths, c: &Config) -> (Model, Vec<f64>) {
         c.lang,
         train.len(),
         c.epochs,
-        model.keys.len(),
+        model.keys.len() + model.document_stage.as_ref().map_or(0, |m| m.keys.len()),
         model.gazetteer.len(),
         t0.elapsed().as_secs_f64()
     );

@@ -22,13 +22,18 @@ pub struct Dictionary {
 }
 
 /// Extracts features, keeping those seen at least `min_count` times.
-pub fn examples(x: &Extractor, sentences: &[Sentence], labels: usize, min_count: u32) -> (Dictionary, Vec<Example>) {
+/// `hints`: document hints per sentence, for a second-stage model.
+pub fn examples(x: &Extractor, sentences: &[Sentence], labels: usize, min_count: u32, hints: Option<&[Vec<u8>]>) -> (Dictionary, Vec<Example>) {
     let mut scratch = Scratch::default();
     let mut counts: HashMap<u32, u32> = HashMap::new();
     let mut raw = Vec::with_capacity(sentences.len());
-    for s in sentences {
+    for (i, s) in sentences.iter().enumerate() {
         let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        x.extract(&tokens, &mut scratch);
+        x.analyse(&tokens, &mut scratch);
+        if let Some(h) = hints {
+            scratch.hints.clone_from(&h[i]);
+        }
+        x.emit(&mut scratch);
         for &k in &scratch.keys {
             *counts.entry(k).or_default() += 1;
         }
@@ -206,7 +211,7 @@ mod tests {
         let sentences = conll::parse(TINY).unwrap();
         let g = Gazetteer::default();
         let x = Extractor { arabic: true, templates: template::ALL, gazetteer: &g };
-        let (dict, examples) = examples(&x, &sentences, 9, 1);
+        let (dict, examples) = examples(&x, &sentences, 9, 1, None);
         let w = train(&examples, dict.keys.len(), 9, 10, seed);
         let base = Model {
             language: *b"ar",
@@ -219,6 +224,7 @@ mod tests {
             weights: vec![],
             gazetteer: vec![],
             gazetteer_max_len: 0,
+            document_stage: None,
         };
         compact(&w, &dict, base, Compaction { threshold: 0.0, bits: 8, outside_penalty: 0.0 }).to_bytes()
     }
