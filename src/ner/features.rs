@@ -220,29 +220,25 @@ impl Extractor<'_> {
         }
         for i in 0..toks.len() {
             let t = toks[i];
-            toks[i].gaz_single = g.classes(Gazetteer::start(t.word));
-            let mut stripped = 0;
-            if t.light != t.word {
-                stripped |= g.classes(Gazetteer::start(t.light));
-            }
-            if t.stem != t.light {
-                stripped |= g.classes(Gazetteer::start(t.stem));
-            }
-            toks[i].gaz_stripped = stripped;
-            for first in [t.word, t.light] {
+            let whole = g.classes(Gazetteer::start(t.word));
+            let light = if t.light != t.word { g.classes(Gazetteer::start(t.light)) } else { 0 };
+            let stem = if t.stem != t.light { g.classes(Gazetteer::start(t.stem)) } else { 0 };
+            toks[i].gaz_single = whole & !class::PREFIX;
+            toks[i].gaz_stripped = (light | stem) & !class::PREFIX;
+            for (first, classes) in [(t.word, whole), (t.light, light)] {
+                if classes & class::PREFIX == 0 {
+                    continue;
+                }
                 let mut run = Gazetteer::start(first);
                 for j in i + 1..toks.len().min(i + g.max_len) {
                     run = Gazetteer::extend(run, toks[j].word);
                     let c = g.classes(run);
-                    if c != 0 {
-                        toks[i].gaz_begin |= c;
+                    if c & !class::PREFIX != 0 {
+                        toks[i].gaz_begin |= c & !class::PREFIX;
                         for t in &mut toks[i + 1..=j] {
-                            t.gaz_inside |= c;
+                            t.gaz_inside |= c & !class::PREFIX;
                         }
                     }
-                }
-                if t.light == t.word {
-                    break;
                 }
             }
         }
@@ -372,9 +368,18 @@ fn shapes(token: &str) -> (u64, u64, bool) {
     let mut last = 0u8;
     let mut latin = false;
     // Marks, tatweel and invisible characters fold away, so they do not count in the shape.
-    let visible = token.chars().filter(|&c| c != '\u{0640}' && !is_combining_mark(c) && !is_invisible(c));
+    let visible = token.chars().filter(|&c| c.is_ascii() || ('\u{0621}'..='\u{064A}').contains(&c) || (c != '\u{0640}' && !is_combining_mark(c) && !is_invisible(c)));
     for (n, c) in visible.enumerate() {
-        let class = if c.is_ascii_digit() || ('٠'..='٩').contains(&c) {
+        let class = if ('\u{0621}'..='\u{064A}').contains(&c) {
+            // The common case first: an Arabic letter (no Unicode table lookups).
+            b'a'
+        } else if c.is_ascii_lowercase() {
+            latin = true;
+            b'x'
+        } else if c.is_ascii_uppercase() {
+            latin = true;
+            b'X'
+        } else if c.is_ascii_digit() || ('٠'..='٩').contains(&c) {
             b'd'
         } else if ('\u{0600}'..='\u{06FF}').contains(&c) && c.is_alphabetic() {
             b'a'

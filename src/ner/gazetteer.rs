@@ -28,6 +28,9 @@ pub mod class {
     pub const LOCATION_PART: u16 = 256;
     /// Number of classes.
     pub const COUNT: u32 = 9;
+    /// Not a class: the token begins a multi-token entry, so the matcher looks further (without
+    /// it, every token would cost a lookup per possible entry length).
+    pub const PREFIX: u16 = 1 << 15;
 }
 
 const SEED: u64 = 0x6761_7a65_7474_6565;
@@ -35,7 +38,7 @@ const SEED: u64 = 0x6761_7a65_7474_6565;
 /// A set of hashed name-list entries.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
-    table: KeyTable,
+    table: KeyTable<u16>,
     /// Longest entry, in tokens.
     pub max_len: usize,
 }
@@ -43,7 +46,7 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// A gazetteer from `(key, classes)` pairs as made by [`Gazetteer::entry_key`].
     pub fn new(entries: &[(u32, u16)], max_len: usize) -> Self {
-        Gazetteer { table: KeyTable::new(entries.iter().map(|&(k, c)| (k, u32::from(c)))), max_len }
+        Gazetteer { table: KeyTable::new(entries.iter().copied()), max_len }
     }
 
     /// The key of an entry written as text ("الولايات المتحدة", "New York"): its
@@ -75,7 +78,7 @@ impl Gazetteer {
     /// Classes of the run hashed so far (0: not an entry).
     #[inline]
     pub(crate) fn classes(&self, run: u64) -> u16 {
-        self.table.get(key32(run)).map_or(0, |c| c as u16)
+        self.table.get(key32(run)).copied().unwrap_or(0)
     }
 }
 

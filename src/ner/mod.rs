@@ -101,9 +101,8 @@ struct Layer {
     scale: f32,
     start: Vec<i32>,
     transitions: Vec<i32>,
-    features: KeyTable,
-    /// Row `features.get(key)` holds the feature's weight for each label.
-    weights: Vec<i16>,
+    /// A feature's weight for each label (labels beyond the model's are zero).
+    features: KeyTable<[i8; 9]>,
 }
 
 impl Layer {
@@ -113,8 +112,11 @@ impl Layer {
             scale: m.scale,
             start: m.start.iter().map(|&s| i32::from(s)).collect(),
             transitions: m.transitions.iter().map(|&s| i32::from(s)).collect(),
-            features: KeyTable::new(m.keys.iter().enumerate().map(|(i, &k)| (k, i as u32))),
-            weights: m.weights.iter().map(|&w| i16::from(w)).collect(),
+            features: KeyTable::new(m.keys.iter().zip(m.weights.chunks(usize::from(m.labels))).map(|(&k, w)| {
+                let mut row = [0i8; 9];
+                row[..w.len()].copy_from_slice(w);
+                (k, row)
+            })),
         }
     }
 
@@ -128,14 +130,15 @@ impl Layer {
         work.emissions.clear();
         work.emissions.resize(tokens * labels, 0);
         for (t, row) in work.emissions.chunks_mut(labels).enumerate() {
+            let mut sum = [0i32; 9];
             for &key in scratch.token(t) {
-                if let Some(f) = self.features.get(key) {
-                    let w = &self.weights[f as usize * labels..][..labels];
-                    for (e, &w) in row.iter_mut().zip(w) {
-                        *e += i32::from(w);
+                if let Some(w) = self.features.get(key) {
+                    for (s, &w) in sum.iter_mut().zip(w) {
+                        *s += i32::from(w);
                     }
                 }
             }
+            row.copy_from_slice(&sum[..labels]);
         }
         self.lattice(labels, &work.emissions).best_path(&mut work.path, &mut work.back);
     }

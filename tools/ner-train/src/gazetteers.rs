@@ -80,6 +80,11 @@ pub fn build(lang: &str, data: &Path, root: &Path, sources: Sources) -> (Vec<(u3
             if len <= 6 {
                 *merged.entry(key).or_default() |= c;
                 max_len = max_len.max(len);
+                if len > 1 {
+                    if let Some((first, _)) = text.split_whitespace().next().and_then(Gazetteer::entry_key) {
+                        *merged.entry(first).or_default() |= class::PREFIX;
+                    }
+                }
             }
         }
     }
