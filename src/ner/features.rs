@@ -360,6 +360,11 @@ fn proclitics(f: &str) -> Proclitics {
     Proclitics { light: i, stem: i, light_alef: false }
 }
 
+/// The Arabic letters hamza to ya, without tatweel (U+0640), which folds away.
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c)
+}
+
 /// Hashes of the full shape (first 8 classes) and of the collapsed shape; whether the token
 /// is Latin script.
 fn shapes(token: &str) -> (u64, u64, bool) {
@@ -368,9 +373,9 @@ fn shapes(token: &str) -> (u64, u64, bool) {
     let mut last = 0u8;
     let mut latin = false;
     // Marks, tatweel and invisible characters fold away, so they do not count in the shape.
-    let visible = token.chars().filter(|&c| c.is_ascii() || ('\u{0621}'..='\u{064A}').contains(&c) || (c != '\u{0640}' && !is_combining_mark(c) && !is_invisible(c)));
+    let visible = token.chars().filter(|&c| c.is_ascii() || is_arabic_letter(c) || (c != '\u{0640}' && !is_combining_mark(c) && !is_invisible(c)));
     for (n, c) in visible.enumerate() {
-        let class = if ('\u{0621}'..='\u{064A}').contains(&c) {
+        let class = if is_arabic_letter(c) {
             // The common case first: an Arabic letter (no Unicode table lookups).
             b'a'
         } else if c.is_ascii_lowercase() {
