@@ -32,7 +32,8 @@ const USAGE: &str = "usage: ner-train COMMAND [options]
   speed                    tokens per second of the embedded taggers (one core)
 options: --data DIR (default ../shared/data/ner, or $NER_DATA) --epochs N --min-count N
   --threshold X --bits B --without TEMPLATE_NUMBERS(,) --no-gazetteer --no-anergazet
-  --wikiann (Arabic: add WikiANN ar train) --wikiann-gazetteer --outside-penalty X
+  --wikiann (Arabic: add WikiANN ar train as a second domain) --[no-]wikiann-gazetteer --outside-penalty X
+  --margin X --[no-]document
   --min-sentence-len N --seed N --dev (hold out the last tenth of train)
   tag MODEL FILE.conll     print token, gold and predicted tag (for reading errors)
   penalty ar|en            F1 over O-prior penalties";
@@ -53,6 +54,8 @@ struct Config {
     min_sentence_len: usize,
     /// Add a second stage that sees document hints (see src/ner/document.rs).
     document_stage: bool,
+    /// Loss-augmented training margin (see perceptron::train).
+    margin: f32,
 }
 
 impl Config {
@@ -83,6 +86,7 @@ impl Config {
             // ANERcorp is running news text, where a second stage with document hints gains
             // ~2 points; WikiANN's fragments are not documents (−1.7 on WikiGold).
             document_stage: arabic,
+            margin: 0.0,
         }
     }
 }
@@ -132,9 +136,9 @@ fn main() {
             let lang = if args.get(1).map(String::as_str) == Some("en") { "en" } else { "ar" };
             let c = options(Config::shipped(lang), &args[2..]);
             let (train, tests) = corpora(&paths, &c);
-            let (_, weights, dict, base) = train_model(&paths, &c, &train);
+            let trained = train_model(&paths, &c, &train);
             for penalty in [0.0f32, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0] {
-                let model = perceptron::compact(&weights, &dict, base.clone(), Compaction { outside_penalty: penalty, ..c.compaction });
+                let model = trained.compact(Compaction { outside_penalty: penalty, ..c.compaction });
                 let tagger = Tagger::from_bytes(&model.to_bytes()).unwrap();
                 let f1: Vec<String> = tests.iter().map(|(_, s, types)| { let m = score(&tagger, s).micro(types); format!("P {:.2} R {:.2} F1 {:.2}", m.precision(), m.recall(), m.f1()) }).collect();
                 println!("penalty {penalty:>5}: {}", f1.join(" | "));
@@ -185,6 +189,9 @@ fn options(mut c: Config, args: &[String]) -> Config {
     if let Some(v) = num("--min-sentence-len") {
         c.min_sentence_len = v as usize;
     }
+    if let Some(v) = num("--margin") {
+        c.margin = v as f32;
+    }
     if let Some(v) = num("--seed") {
         c.seed = v as u64;
     }
@@ -203,9 +210,9 @@ fn options(mut c: Config, args: &[String]) -> Config {
         }
     }
     c.wikiann_ar |= flag("--wikiann");
-    if flag("--wikiann-gazetteer") {
+    if flag("--wikiann-gazetteer") || flag("--no-wikiann-gazetteer") {
         if let Some(s) = &mut c.sources {
-            s.wikiann = true;
+            s.wikiann = flag("--wikiann-gazetteer");
         }
     }
     c.dev |= flag("--dev");
@@ -225,10 +232,7 @@ fn read_conll(path: &Path) -> Vec<Sentence> {
 fn corpora(p: &Paths, c: &Config) -> (Vec<Sentence>, Vec<(String, Vec<Sentence>, Vec<usize>)>) {
     let d = &p.data;
     let (mut train, mut tests) = if c.lang == "ar" {
-        let mut train = read_conll(&d.join("anercorp_camel/train.conll"));
-        if c.wikiann_ar {
-            train.extend(read_conll(&d.join("wikiann_ar/train.conll")));
-        }
+        let train = read_conll(&d.join("anercorp_camel/train.conll"));
         let all = vec![0, 1, 2, 3];
         let tests = vec![
             ("ANERcorp test_repaired".to_string(), read_conll(&d.join("anercorp_camel/test_repaired.conll")), all.clone()),
@@ -247,9 +251,8 @@ fn corpora(p: &Paths, c: &Config) -> (Vec<Sentence>, Vec<(String, Vec<Sentence>,
     train.retain(|s| s.tokens.len() >= c.min_sentence_len);
     if c.dev {
         // ANERcorp has no dev split: the last tenth of train (whole sentences) stands in.
-        let ner_train_len = if c.lang == "ar" { read_conll(&d.join("anercorp_camel/train.conll")).len() } else { train.len() };
-        let cut = ner_train_len * 9 / 10;
-        let held: Vec<Sentence> = train.drain(cut..ner_train_len).collect();
+        let cut = train.len() * 9 / 10;
+        let held: Vec<Sentence> = train.drain(cut..).collect();
         let types = if c.lang == "ar" { vec![0, 1, 2, 3] } else { vec![0, 1, 2] };
         tests = vec![("dev (last tenth of train)".to_string(), held, types)];
     }
@@ -257,7 +260,24 @@ fn corpora(p: &Paths, c: &Config) -> (Vec<Sentence>, Vec<(String, Vec<Sentence>,
 }
 
 /// Trains, compacts and returns the model with its real-valued weights kept for `curve`.
-fn train_model(p: &Paths, c: &Config, train: &[Sentence]) -> (Model, perceptron::Weights, perceptron::Dictionary, Model) {
+/// A trained model before compaction: per stage, the real-valued weights, their dictionary
+/// and the model fields that compaction does not set.
+struct Trained {
+    stages: Vec<(perceptron::Weights, perceptron::Dictionary, Model)>,
+}
+
+impl Trained {
+    /// The model file contents at one compaction setting.
+    fn compact(&self, how: Compaction) -> Model {
+        let mut models: Vec<Model> = self.stages.iter().map(|(w, d, base)| perceptron::compact(w, d, base.clone(), how)).collect();
+        let second = (models.len() > 1).then(|| models.pop().unwrap());
+        let mut model = models.pop().unwrap();
+        model.document_stage = second.map(Box::new);
+        model
+    }
+}
+
+fn train_model(p: &Paths, c: &Config, train: &[Sentence]) -> Trained {
     let (gazetteer, max_len) = match c.sources {
         Some(s) => gazetteers::build(c.lang, &p.data, &p.root, s),
         None => (Vec::new(), 0),
@@ -279,13 +299,25 @@ fn train_model(p: &Paths, c: &Config, train: &[Sentence]) -> (Model, perceptron:
         gazetteer_max_len: max_len,
         document_stage: None,
     };
+    // WikiANN ar as a second domain (news = 0, Wikipedia = 1), first stage only.
+    let silver = if c.wikiann_ar && c.lang == "ar" { read_conll(&p.data.join("wikiann_ar/train.conll")) } else { Vec::new() };
     let stage = |sentences: &[Sentence], x: &Extractor, hints: Option<&[Vec<u8>]>, base: Model| {
-        let (dict, examples) = perceptron::examples(x, sentences, usize::from(labels), c.min_count, hints);
-        let weights = perceptron::train(&examples, dict.keys.len(), usize::from(labels), c.epochs, c.seed);
-        let model = perceptron::compact(&weights, &dict, base, c.compaction);
-        (model, weights, dict)
+        let labels = usize::from(labels);
+        let (weights, dict) = if hints.is_none() && !silver.is_empty() {
+            let all: Vec<Sentence> = sentences.iter().chain(&silver).cloned().collect();
+            let domains: Vec<u8> = (0..all.len()).map(|i| u8::from(i >= sentences.len())).collect();
+            let (dict, examples) = perceptron::examples(x, &all, labels, c.min_count, None, Some(&domains));
+            let weights = perceptron::train(&examples, dict.keys.len(), labels, c.epochs, c.seed, c.margin);
+            let (weights, dict) = perceptron::merge_domain(&weights, &dict, 0, &[0, 1]);
+            (weights, dict)
+        } else {
+            let (dict, examples) = perceptron::examples(x, sentences, labels, c.min_count, hints, None);
+            (perceptron::train(&examples, dict.keys.len(), labels, c.epochs, c.seed, c.margin), dict)
+        };
+        (weights, dict, base)
     };
-    let (mut model, weights, dict) = stage(train, &x, None, base.clone());
+    let first = stage(train, &x, None, base.clone());
+    let mut stages = vec![first];
     if c.document_stage {
         // The second stage must learn from first-stage tags as good as on unseen text, so the
         // tags of each fifth of train come from a model trained on the other four.
@@ -296,7 +328,8 @@ fn train_model(p: &Paths, c: &Config, train: &[Sentence]) -> (Model, perceptron:
         for k in 0..folds {
             let (lo, hi) = (train.len() * k / folds, train.len() * (k + 1) / folds);
             let rest: Vec<Sentence> = train[..lo].iter().chain(&train[hi..]).cloned().collect();
-            let (fold_model, ..) = stage(&rest, &x, None, base.clone());
+            let (w, d, b) = stage(&rest, &x, None, base.clone());
+            let fold_model = perceptron::compact(&w, &d, b, c.compaction);
             let tagger = Tagger::from_bytes(&fold_model.to_bytes()).expect("fold model loads");
             let held = &train[lo..hi];
             let tags = tagger.tag_document_bio(&held.iter().map(|s| s.tokens.clone()).collect::<Vec<_>>());
@@ -319,10 +352,9 @@ fn train_model(p: &Paths, c: &Config, train: &[Sentence]) -> (Model, perceptron:
         let hints: Vec<Vec<u8>> = (0..train.len()).map(|i| hints(i, &words[i], &tagged)).collect();
         let x2 = Extractor { templates: c.templates | 1 << template::DOCUMENT, ..x };
         let second_base = Model { templates: x2.templates, gazetteer: Vec::new(), gazetteer_max_len: 0, ..base.clone() };
-        let (second, ..) = stage(train, &x2, Some(&hints), second_base);
-        model.document_stage = Some(Box::new(second));
+        stages.push(stage(train, &x2, Some(&hints), second_base));
     }
-    (model, weights, dict, base)
+    Trained { stages }
 }
 
 /// Scores with the whole file as one document stream (as ANERcorp is: articles one after the
@@ -345,7 +377,7 @@ fn gzip_len(bytes: &[u8]) -> usize {
 fn train_and_report(p: &Paths, c: &Config) -> (Model, Vec<f64>) {
     let t0 = Instant::now();
     let (train, tests) = corpora(p, c);
-    let (model, ..) = train_model(p, c, &train);
+    let model = train_model(p, c, &train).compact(c.compaction);
     let bytes = model.to_bytes();
     println!(
         "== {} model: {} training sentences, {} epochs, {} features kept, {} gazetteer entries; trained in {:.1} s",
@@ -380,15 +412,19 @@ fn all(p: &Paths) {
 
 fn curve(p: &Paths, c: &Config) {
     let (train, tests) = corpora(p, c);
-    let (_, weights, dict, base) = train_model(p, c, &train);
+    let trained = train_model(p, c, &train);
+    let gazetteer_only = Model { keys: Vec::new(), weights: Vec::new(), document_stage: None, ..trained.compact(c.compaction) };
+    let g = gazetteer_only.to_bytes();
+    println!("of which gazetteer ({} entries) and header: {} bytes raw, {} bytes gzip", gazetteer_only.gazetteer.len(), g.len(), gzip_len(&g));
     println!("{:>9} {:>4} {:>9} {:>9} {:>9}  F1 on {}", "threshold", "bits", "features", "raw", "gzip", tests.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(" | "));
-    for bits in [8, 6, 5, 4, 3] {
-        for threshold in [0.0f32, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0] {
-            let model = perceptron::compact(&weights, &dict, base.clone(), Compaction { threshold, bits, ..c.compaction });
+    for bits in [8, 6, 5, 4] {
+        for threshold in [0.0f32, 1.0, 2.0, 4.0, 8.0] {
+            let model = trained.compact(Compaction { threshold, bits, ..c.compaction });
+            let features = model.keys.len() + model.document_stage.as_ref().map_or(0, |m| m.keys.len());
             let bytes = model.to_bytes();
             let tagger = Tagger::from_bytes(&bytes).unwrap();
             let f1: Vec<String> = tests.iter().map(|(_, s, types)| format!("{:.2}", score(&tagger, s).micro(types).f1())).collect();
-            println!("{threshold:>9} {bits:>4} {:>9} {:>9} {:>9}  {}", model.keys.len(), bytes.len(), gzip_len(&bytes), f1.join(" | "));
+            println!("{threshold:>9} {bits:>4} {features:>9} {:>9} {:>9}  {}", bytes.len(), gzip_len(&bytes), f1.join(" | "));
         }
     }
 }
