@@ -32,7 +32,7 @@ const USAGE: &str = "usage: ner-train COMMAND [options]
   speed                    tokens per second of the embedded taggers (one core)
 options: --data DIR (default ../shared/data/ner, or $NER_DATA) --epochs N --min-count N
   --threshold X --bits B --without TEMPLATE_NUMBERS(,) --no-gazetteer --no-anergazet
-  --wikiann (Arabic: add WikiANN ar train as a second domain) --[no-]wikiann-gazetteer --outside-penalty X
+  --wikiann (Arabic: add WikiANN ar train as a second domain) --[no-]wikiann-gazetteer --no-wikiann-names --outside-penalty X
   --margin X --[no-]document
   --min-sentence-len N --seed N --dev (hold out the last tenth of train)
   tag MODEL FILE.conll     print token, gold and predicted tag (for reading errors)
@@ -78,7 +78,7 @@ impl Config {
             templates: template::ALL,
             // WikiANN names help the Arabic model (trained on ANERcorp); the English model is
             // trained on WikiANN itself, where its own names would only teach it to trust them.
-            sources: Some(gazetteers::Sources { anergazet: true, name_lists: true, lexicon: true, wikiann: arabic }),
+            sources: Some(gazetteers::Sources { anergazet: true, name_lists: true, lexicon: true, wikiann: arabic, wikiann_names: arabic }),
             wikiann_ar: false,
             dev: false,
             seed: 0x5eed_2026,
@@ -203,6 +203,11 @@ fn options(mut c: Config, args: &[String]) -> Config {
     let flag = |name: &str| args.iter().any(|a| a == name);
     if flag("--no-gazetteer") {
         c.sources = None;
+    }
+    if flag("--no-wikiann-names") {
+        if let Some(s) = &mut c.sources {
+            s.wikiann_names = false;
+        }
     }
     if flag("--no-anergazet") {
         if let Some(s) = &mut c.sources {
