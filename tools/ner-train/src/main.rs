@@ -435,6 +435,15 @@ fn curve(p: &Paths, c: &Config) {
 }
 
 fn speed(p: &Paths) {
+    for lang in ["ar", "en"] {
+        let bytes = std::fs::read(p.root.join(format!("data/ner/{lang}.model"))).expect("model file");
+        let t0 = Instant::now();
+        let runs = 10;
+        for _ in 0..runs {
+            std::hint::black_box(Tagger::from_bytes(&bytes).expect("model loads"));
+        }
+        println!("{lang}: model parsed and tables built in {:.1} ms (mean of {runs})", t0.elapsed().as_secs_f64() * 1e3 / f64::from(runs));
+    }
     for (lang, file) in [("ar", "anercorp_camel/test_repaired.conll"), ("en", "wikigold_en/test.conll")] {
         let tagger = Tagger::for_language(lang).expect("embedded model");
         let sentences = read_conll(&p.data.join(file));
