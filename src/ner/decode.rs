@@ -79,8 +79,8 @@ impl<S: Score> Lattice<'_, S> {
         back.resize(n * l, 0);
         let mut prev = [S::FORBIDDEN; 9];
         let mut cur = [S::FORBIDDEN; 9];
-        for y in 0..l {
-            prev[y] = if allowed(None, y) { self.start[y] + self.emissions[y] } else { S::FORBIDDEN };
+        for (y, p) in prev.iter_mut().enumerate().take(l) {
+            *p = if allowed(None, y) { self.start[y] + self.emissions[y] } else { S::FORBIDDEN };
         }
         for t in 1..n {
             let emissions = &self.emissions[t * l..][..l];
@@ -117,9 +117,9 @@ impl<S: Score> Lattice<'_, S> {
         }
         let mut fwd = vec![S::FORBIDDEN; n * l];
         let mut bwd = vec![S::ZERO; n * l];
-        for y in 0..l {
+        for (y, f) in fwd.iter_mut().enumerate().take(l) {
             if allowed(None, y) {
-                fwd[y] = self.start[y] + self.emissions[y];
+                *f = self.start[y] + self.emissions[y];
             }
         }
         for t in 1..n {

@@ -234,7 +234,10 @@ fn read_conll(path: &Path) -> Vec<Sentence> {
 }
 
 /// Training sentences, and the evaluation sets `(name, sentences, scored types)`.
-fn corpora(p: &Paths, c: &Config) -> (Vec<Sentence>, Vec<(String, Vec<Sentence>, Vec<usize>)>) {
+/// An evaluation set: name, sentences, scored types (indices into `eval::TYPES`).
+type TestSet = (String, Vec<Sentence>, Vec<usize>);
+
+fn corpora(p: &Paths, c: &Config) -> (Vec<Sentence>, Vec<TestSet>) {
     let d = &p.data;
     let (mut train, mut tests) = if c.lang == "ar" {
         let train = read_conll(&d.join("anercorp_camel/train.conll"));
