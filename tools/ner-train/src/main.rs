@@ -5,6 +5,7 @@
 //! a single thread). Other commands: `train`, `eval`, `curve`, `speed`; `help` lists them.
 
 mod gazetteers;
+mod crf;
 mod perceptron;
 mod tarball;
 
@@ -56,6 +57,8 @@ struct Config {
     document_stage: bool,
     /// Loss-augmented training margin (see perceptron::train).
     margin: f32,
+    /// Train a CRF (see crf.rs) with this step size instead of the perceptron (0).
+    crf: f32,
 }
 
 impl Config {
@@ -87,6 +90,7 @@ impl Config {
             // ~2 points; WikiANN's fragments are not documents (−1.7 on WikiGold).
             document_stage: arabic,
             margin: 0.0,
+            crf: 0.0,
         }
     }
 }
@@ -188,6 +192,9 @@ fn options(mut c: Config, args: &[String]) -> Config {
     }
     if let Some(v) = num("--min-sentence-len") {
         c.min_sentence_len = v as usize;
+    }
+    if let Some(v) = num("--crf") {
+        c.crf = v as f32;
     }
     if let Some(v) = num("--margin") {
         c.margin = v as f32;
@@ -320,7 +327,7 @@ fn train_model(p: &Paths, c: &Config, train: &[Sentence]) -> Trained {
             (weights, dict)
         } else {
             let (dict, examples) = perceptron::examples(x, sentences, labels, c.min_count, hints, None);
-            (perceptron::train(&examples, dict.keys.len(), labels, c.epochs, c.seed, c.margin), dict)
+            (if c.crf > 0.0 { crf::train(&examples, dict.keys.len(), labels, c.epochs, c.seed, c.crf) } else { perceptron::train(&examples, dict.keys.len(), labels, c.epochs, c.seed, c.margin) }, dict)
         };
         (weights, dict, base)
     };

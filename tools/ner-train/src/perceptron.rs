@@ -11,9 +11,9 @@ use stancemap::ner::model::Model;
 
 /// A training sentence: dense feature ids per token and gold labels.
 pub struct Example {
-    features: Vec<u32>,
-    starts: Vec<u32>,
-    gold: Vec<u8>,
+    pub(crate) features: Vec<u32>,
+    pub(crate) starts: Vec<u32>,
+    pub(crate) gold: Vec<u8>,
 }
 
 /// Features seen in training, with dense ids.
@@ -100,10 +100,10 @@ pub struct Weights {
 }
 
 /// xorshift64*: a fixed-seed shuffle that needs no crate and gives the same order everywhere.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
