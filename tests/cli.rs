@@ -63,3 +63,19 @@ fn reads_a_file_argument() {
     assert_eq!(v["language"], "ar");
     assert_eq!(v["actors"][0]["name"], "فلاديمير بوتين");
 }
+
+#[test]
+fn ner_eval_scores_a_conll_file() {
+    let dir = std::env::temp_dir().join(format!("stancemap-ner-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("tiny.conll");
+    std::fs::write(&file, "Vladimir\tB-PER\nPutin\tI-PER\nvisited\tO\nLondon\tB-LOC\n.\tO\n").unwrap();
+    let (code, out, err) = run(&["ner-eval", file.to_str().unwrap()], b"");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("language en") && out.contains("PER") && out.contains("MISC"), "{out}");
+    let f1 = out.lines().last().and_then(|l| l.strip_prefix("micro-F1=")).expect("last line micro-F1=XX.XX");
+    assert!(f1.parse::<f64>().is_ok_and(|f| (0.0..=100.0).contains(&f)) && f1.split('.').nth(1).map(str::len) == Some(2), "{out}");
+    let (code, _, err) = run(&["ner-eval", "--types", "PER,XYZ", file.to_str().unwrap()], b"");
+    assert_eq!(code, 2, "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

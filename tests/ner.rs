@@ -20,9 +20,9 @@ fn micro_f1(lang: &str, rel: &str, types: &[usize]) -> Option<f64> {
     let sentences = corpus(rel)?;
     let tagger = Tagger::for_language(lang).expect("embedded model");
     let mut scores = Scores::default();
-    for s in &sentences {
-        let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        scores.add(&s.tags, &tagger.tag_bio(&tokens));
+    let tokens: Vec<&[String]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
+    for (s, tags) in sentences.iter().zip(tagger.tag_document_bio(&tokens)) {
+        scores.add(&s.tags, &tags);
     }
     let f1 = scores.micro(types).f1();
     eprintln!("{lang} {rel}: micro-F1={f1:.2}");
@@ -31,8 +31,8 @@ fn micro_f1(lang: &str, rel: &str, types: &[usize]) -> Option<f64> {
 
 /// (language, corpus, scored types, lowest acceptable micro-F1)
 const FLOORS: [(&str, &str, &[usize], f64); 4] = [
-    ("ar", "anercorp_camel/test_repaired.conll", &[0, 1, 2, 3], 68.0),
-    ("ar", "anercorp_camel/test.conll", &[0, 1, 2, 3], 67.0),
+    ("ar", "anercorp_camel/test_repaired.conll", &[0, 1, 2, 3], 73.0),
+    ("ar", "anercorp_camel/test.conll", &[0, 1, 2, 3], 72.0),
     ("en", "wikigold_en/test.conll", &[0, 1, 2], 45.0),
     ("en", "wikiann_en/test.conll", &[0, 1, 2], 70.0),
 ];

@@ -10,6 +10,22 @@ pub fn label_index(tag: &str) -> Option<u8> {
     LABELS.iter().position(|l| *l == tag).map(|i| i as u8)
 }
 
+/// The labels that may precede each label: any label before O or a B-, the B- or I- of its
+/// own type before an I-.
+const PREDECESSORS: [&[usize]; 9] = [&ALL, &ALL, &[1, 2], &ALL, &[3, 4], &ALL, &[5, 6], &ALL, &[7, 8]];
+const ALL: [usize; 9] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+
+/// The labels that may precede `y` in a model of `labels` labels.
+#[inline]
+fn predecessors(y: usize, labels: usize) -> &'static [usize] {
+    let p = PREDECESSORS[y];
+    if p.len() == 9 {
+        &ALL[..labels]
+    } else {
+        p
+    }
+}
+
 /// Whether label `cur` may follow `prev` (`None`: sentence start).
 #[inline]
 pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
@@ -63,25 +79,24 @@ impl<S: Score> Lattice<'_, S> {
         back.resize(n * l, 0);
         let mut prev = [S::FORBIDDEN; 9];
         let mut cur = [S::FORBIDDEN; 9];
-        for y in 0..l {
-            prev[y] = if allowed(None, y) { self.start[y] + self.emissions[y] } else { S::FORBIDDEN };
+        for (y, p) in prev.iter_mut().enumerate().take(l) {
+            *p = if allowed(None, y) { self.start[y] + self.emissions[y] } else { S::FORBIDDEN };
         }
         for t in 1..n {
+            let emissions = &self.emissions[t * l..][..l];
+            let back = &mut back[t * l..][..l];
             for y in 0..l {
                 let mut best = S::FORBIDDEN;
                 let mut arg = 0u8;
-                for p in 0..l {
-                    if !allowed(Some(p), y) {
-                        continue;
-                    }
+                for &p in predecessors(y, l) {
                     let s = prev[p] + self.transitions[p * l + y];
                     if s > best {
                         best = s;
                         arg = p as u8;
                     }
                 }
-                cur[y] = best + self.emissions[t * l + y];
-                back[t * l + y] = arg;
+                cur[y] = best + emissions[y];
+                back[y] = arg;
             }
             prev = cur;
         }
@@ -102,15 +117,15 @@ impl<S: Score> Lattice<'_, S> {
         }
         let mut fwd = vec![S::FORBIDDEN; n * l];
         let mut bwd = vec![S::ZERO; n * l];
-        for y in 0..l {
+        for (y, f) in fwd.iter_mut().enumerate().take(l) {
             if allowed(None, y) {
-                fwd[y] = self.start[y] + self.emissions[y];
+                *f = self.start[y] + self.emissions[y];
             }
         }
         for t in 1..n {
             for y in 0..l {
                 let mut best = S::FORBIDDEN;
-                for p in (0..l).filter(|&p| allowed(Some(p), y)) {
+                for &p in predecessors(y, l) {
                     let s = fwd[(t - 1) * l + p] + self.transitions[p * l + y];
                     if s > best {
                         best = s;

@@ -126,9 +126,11 @@ fn close(out: &mut Vec<(usize, usize, usize)>, open: Option<(usize, &str)>, end:
 mod tests {
     use super::*;
 
+    type Chunk = (usize, usize, usize);
+
     #[test]
     fn chunk_rules() {
-        let cases: [(&str, &[&str], &[(usize, usize, usize)]); 6] = [
+        let cases: [(&str, &[&str], &[Chunk]); 6] = [
             ("plain", &["B-PER", "I-PER", "O"], &[(0, 2, 0)]),
             ("I after O starts a chunk", &["O", "I-LOC", "I-LOC"], &[(1, 3, 1)]),
             ("B after B", &["B-ORG", "B-ORG"], &[(0, 1, 2), (1, 2, 2)]),

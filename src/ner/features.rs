@@ -63,10 +63,19 @@ pub mod template {
     pub const PREV_SUFFIX: u32 = 22;
     /// Length in characters, capped at 10.
     pub const LENGTH: u32 = 23;
+    /// Document hints: the word, or its stem, was tagged PER/LOC/ORG/MISC elsewhere in the
+    /// surrounding sentences by the first-stage model (only in a model's second stage).
+    pub const DOCUMENT: u32 = 24;
     /// Number of templates.
-    pub const COUNT: u32 = 24;
-    /// Every template.
-    pub const ALL: u64 = (1 << COUNT) - 1;
+    pub const COUNT: u32 = 25;
+    /// Every template but [`DOCUMENT`].
+    pub const ALL: u64 = (1 << DOCUMENT) - 1;
+}
+
+/// The key of template `t` with `value`.
+#[inline]
+pub fn feature_key(t: u32, value: u64) -> u32 {
+    key32(mix(0x7465_6d70_0000 + u64::from(t), value))
 }
 
 /// What the extractor knows about one token.
@@ -84,10 +93,10 @@ struct TokenInfo {
     length: u64,
     latin: bool,
     /// Gazetteer classes: whole token, first of a multi-token run, inside a run, stripped form.
-    gaz_single: u8,
-    gaz_begin: u8,
-    gaz_inside: u8,
-    gaz_stripped: u8,
+    gaz_single: u16,
+    gaz_begin: u16,
+    gaz_inside: u16,
+    gaz_stripped: u16,
 }
 
 /// Reusable buffers, so that extraction allocates nothing once warmed up.
@@ -99,9 +108,17 @@ pub struct Scratch {
     pub keys: Vec<u32>,
     /// `keys[starts[i]..starts[i + 1]]` are token `i`'s features.
     pub starts: Vec<u32>,
+    /// Document hints per token (bits: word tagged PER, LOC, ORG, MISC elsewhere; then the
+    /// same for the stem), set between [`Extractor::analyse`] and [`Extractor::emit`].
+    pub hints: Vec<u8>,
 }
 
 impl Scratch {
+    /// Hashes of token `i`'s folded word and stem, which document hints are keyed by.
+    pub fn word_and_stem(&self, i: usize) -> (u64, u64) {
+        (self.tokens[i].word, self.tokens[i].stem)
+    }
+
     /// Features of token `i` after [`Extractor::extract`].
     pub fn token(&self, i: usize) -> &[u32] {
         &self.keys[self.starts[i] as usize..self.starts[i + 1] as usize]
@@ -125,17 +142,31 @@ const EOS: u64 = 0x5f5f_656f_735f_5f02;
 impl Extractor<'_> {
     /// Fills `scratch.keys`/`scratch.starts` with the features of every token of a sentence.
     pub fn extract(&self, tokens: &[&str], scratch: &mut Scratch) {
+        self.analyse(tokens, scratch);
+        self.emit(scratch);
+    }
+
+    /// The per-token part of [`Extractor::extract`]: folding, clitics, affixes, gazetteer.
+    /// Clears the document hints.
+    pub fn analyse(&self, tokens: &[&str], scratch: &mut Scratch) {
         scratch.tokens.clear();
         for t in tokens {
             let info = self.token_info(t, &mut scratch.folded);
             scratch.tokens.push(info);
         }
         self.mark_gazetteer(&mut scratch.tokens);
+        scratch.hints.clear();
+        scratch.hints.resize(tokens.len(), 0);
+    }
+
+    /// The features of the analysed tokens (with this extractor's templates and the hints in
+    /// `scratch.hints`).
+    pub fn emit(&self, scratch: &mut Scratch) {
         scratch.keys.clear();
         scratch.starts.clear();
         scratch.starts.push(0);
-        for i in 0..tokens.len() {
-            self.emit_token(&scratch.tokens, i, &mut scratch.keys);
+        for i in 0..scratch.tokens.len() {
+            self.emit_token(&scratch.tokens, &scratch.hints, i, &mut scratch.keys);
             scratch.starts.push(scratch.keys.len() as u32);
         }
     }
@@ -189,40 +220,36 @@ impl Extractor<'_> {
         }
         for i in 0..toks.len() {
             let t = toks[i];
-            toks[i].gaz_single = g.classes(Gazetteer::start(t.word));
-            let mut stripped = 0;
-            if t.light != t.word {
-                stripped |= g.classes(Gazetteer::start(t.light));
-            }
-            if t.stem != t.light {
-                stripped |= g.classes(Gazetteer::start(t.stem));
-            }
-            toks[i].gaz_stripped = stripped;
-            for first in [t.word, t.light] {
+            let whole = g.classes(Gazetteer::start(t.word));
+            let light = if t.light != t.word { g.classes(Gazetteer::start(t.light)) } else { 0 };
+            let stem = if t.stem != t.light { g.classes(Gazetteer::start(t.stem)) } else { 0 };
+            toks[i].gaz_single = whole & !class::PREFIX;
+            toks[i].gaz_stripped = (light | stem) & !class::PREFIX;
+            for (first, classes) in [(t.word, whole), (t.light, light)] {
+                if classes & class::PREFIX == 0 {
+                    continue;
+                }
                 let mut run = Gazetteer::start(first);
                 for j in i + 1..toks.len().min(i + g.max_len) {
                     run = Gazetteer::extend(run, toks[j].word);
                     let c = g.classes(run);
-                    if c != 0 {
-                        toks[i].gaz_begin |= c;
+                    if c & !class::PREFIX != 0 {
+                        toks[i].gaz_begin |= c & !class::PREFIX;
                         for t in &mut toks[i + 1..=j] {
-                            t.gaz_inside |= c;
+                            t.gaz_inside |= c & !class::PREFIX;
                         }
                     }
-                }
-                if t.light == t.word {
-                    break;
                 }
             }
         }
     }
 
-    fn emit_token(&self, toks: &[TokenInfo], i: usize, keys: &mut Vec<u32>) {
+    fn emit_token(&self, toks: &[TokenInfo], hints: &[u8], i: usize, keys: &mut Vec<u32>) {
         use template::*;
         let mask = self.templates;
         let mut emit = |t: u32, value: u64| {
             if mask & (1 << t) != 0 {
-                keys.push(key32(mix(0x7465_6d70_0000 + u64::from(t), value)));
+                keys.push(feature_key(t, value));
             }
         };
         let t = &toks[i];
@@ -280,6 +307,14 @@ impl Extractor<'_> {
         }
         emit(PREV_SUFFIX, at(-1).map_or(BOS, |p| p.suffix[1]));
         emit(LENGTH, t.length);
+        let hint = hints.get(i).copied().unwrap_or(0);
+        for b in 0..8u8 {
+            if hint & (1 << b) != 0 {
+                emit(DOCUMENT, u64::from(b));
+                // The same evidence on the previous token: a name continued.
+                emit(DOCUMENT, 0x100 | u64::from(b) | u64::from(hints.get(i.wrapping_sub(1)).copied().unwrap_or(0) & (1 << b) != 0) << 4);
+            }
+        }
     }
 }
 
@@ -325,6 +360,11 @@ fn proclitics(f: &str) -> Proclitics {
     Proclitics { light: i, stem: i, light_alef: false }
 }
 
+/// The Arabic letters hamza to ya, without tatweel (U+0640), which folds away.
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c)
+}
+
 /// Hashes of the full shape (first 8 classes) and of the collapsed shape; whether the token
 /// is Latin script.
 fn shapes(token: &str) -> (u64, u64, bool) {
@@ -333,9 +373,18 @@ fn shapes(token: &str) -> (u64, u64, bool) {
     let mut last = 0u8;
     let mut latin = false;
     // Marks, tatweel and invisible characters fold away, so they do not count in the shape.
-    let visible = token.chars().filter(|&c| c != '\u{0640}' && !is_combining_mark(c) && !is_invisible(c));
+    let visible = token.chars().filter(|&c| c.is_ascii() || is_arabic_letter(c) || (c != '\u{0640}' && !is_combining_mark(c) && !is_invisible(c)));
     for (n, c) in visible.enumerate() {
-        let class = if c.is_ascii_digit() || ('٠'..='٩').contains(&c) {
+        let class = if is_arabic_letter(c) {
+            // The common case first: an Arabic letter (no Unicode table lookups).
+            b'a'
+        } else if c.is_ascii_lowercase() {
+            latin = true;
+            b'x'
+        } else if c.is_ascii_uppercase() {
+            latin = true;
+            b'X'
+        } else if c.is_ascii_digit() || ('٠'..='٩').contains(&c) {
             b'd'
         } else if ('\u{0600}'..='\u{06FF}').contains(&c) && c.is_alphabetic() {
             b'a'

@@ -9,19 +9,28 @@ use crate::text::fold_str;
 /// Name-list classes, one bit each; a hash may carry several.
 pub mod class {
     /// Person names (full names and family names).
-    pub const PERSON: u8 = 1;
+    pub const PERSON: u16 = 1;
     /// Places: countries, cities, regions.
-    pub const LOCATION: u8 = 2;
+    pub const LOCATION: u16 = 2;
     /// Organisations.
-    pub const ORGANIZATION: u8 = 4;
+    pub const ORGANIZATION: u16 = 4;
     /// Given (first) names.
-    pub const GIVEN_NAME: u8 = 8;
+    pub const GIVEN_NAME: u16 = 8;
     /// Titles that introduce a person (وزير, President).
-    pub const TITLE: u8 = 16;
+    pub const TITLE: u16 = 16;
     /// Nisba adjectives and demonyms (المصري, Egyptian).
-    pub const DEMONYM: u8 = 32;
+    pub const DEMONYM: u16 = 32;
+    /// A token mostly seen inside person names (a first or family name).
+    pub const PERSON_PART: u16 = 64;
+    /// A token mostly seen inside organisation names.
+    pub const ORGANIZATION_PART: u16 = 128;
+    /// A token mostly seen inside place names.
+    pub const LOCATION_PART: u16 = 256;
     /// Number of classes.
-    pub const COUNT: u32 = 6;
+    pub const COUNT: u32 = 9;
+    /// Not a class: the token begins a multi-token entry, so the matcher looks further (without
+    /// it, every token would cost a lookup per possible entry length).
+    pub const PREFIX: u16 = 1 << 15;
 }
 
 const SEED: u64 = 0x6761_7a65_7474_6565;
@@ -29,15 +38,15 @@ const SEED: u64 = 0x6761_7a65_7474_6565;
 /// A set of hashed name-list entries.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
-    table: KeyTable,
+    table: KeyTable<u16>,
     /// Longest entry, in tokens.
     pub max_len: usize,
 }
 
 impl Gazetteer {
     /// A gazetteer from `(key, classes)` pairs as made by [`Gazetteer::entry_key`].
-    pub fn new(entries: &[(u32, u8)], max_len: usize) -> Self {
-        Gazetteer { table: KeyTable::new(entries.iter().map(|&(k, c)| (k, u32::from(c)))), max_len }
+    pub fn new(entries: &[(u32, u16)], max_len: usize) -> Self {
+        Gazetteer { table: KeyTable::new(entries.iter().copied()), max_len }
     }
 
     /// The key of an entry written as text ("الولايات المتحدة", "New York"): its
@@ -68,8 +77,8 @@ impl Gazetteer {
 
     /// Classes of the run hashed so far (0: not an entry).
     #[inline]
-    pub(crate) fn classes(&self, run: u64) -> u8 {
-        self.table.get(key32(run)).map_or(0, |c| c as u8)
+    pub(crate) fn classes(&self, run: u64) -> u16 {
+        self.table.get(key32(run)).copied().unwrap_or(0)
     }
 }
 

@@ -10,6 +10,11 @@
 //! let spans = tagger.tag(&tokens);
 //! assert!(spans.iter().any(|s| s.kind == EntityKind::Location && tokens[s.start..s.end] == ["القاهرة"]));
 //! assert_eq!(tagger.tag_bio(&tokens).len(), tokens.len());
+//!
+//! // A whole article at once lets a name recognised in one sentence help in the others.
+//! let article: [&[&str]; 2] = [&tokens, &["وأكد", "السيسي", "ذلك", "."]];
+//! let spans = tagger.tag_document(&article);
+//! assert_eq!(spans.len(), 2);
 //! ```
 
 macro_rules! training_modules {
@@ -28,6 +33,8 @@ training_modules! {
     decode;
     /// Feature extraction shared by training and tagging.
     features;
+    /// Document hints for the second stage.
+    document;
     /// Gazetteer hashes.
     gazetteer;
     /// Feature hashing and the lookup table.
@@ -41,6 +48,7 @@ pub mod eval;
 use std::sync::OnceLock;
 
 use decode::{Lattice, LABELS};
+use document::Tagged;
 use features::{Extractor, Scratch};
 use gazetteer::Gazetteer;
 use hash::KeyTable;
@@ -79,15 +87,61 @@ pub struct EntitySpan {
 #[derive(Debug)]
 pub struct Tagger {
     labels: usize,
-    scale: f32,
     arabic: bool,
+    gazetteer: Gazetteer,
+    first: Layer,
+    /// Sees the first layer's tags of the surrounding sentences as document hints.
+    second: Option<Layer>,
+}
+
+/// One stage's weights.
+#[derive(Debug)]
+struct Layer {
     templates: u64,
+    scale: f32,
     start: Vec<i32>,
     transitions: Vec<i32>,
-    features: KeyTable,
-    /// Row `features.get(key)` holds the feature's weight for each label.
-    weights: Vec<i16>,
-    gazetteer: Gazetteer,
+    /// A feature's weight for each label (labels beyond the model's are zero).
+    features: KeyTable<[i8; 9]>,
+}
+
+impl Layer {
+    fn new(m: &Model) -> Layer {
+        Layer {
+            templates: m.templates,
+            scale: m.scale,
+            start: m.start.iter().map(|&s| i32::from(s)).collect(),
+            transitions: m.transitions.iter().map(|&s| i32::from(s)).collect(),
+            features: KeyTable::new(m.keys.iter().zip(m.weights.chunks(usize::from(m.labels))).map(|(&k, w)| {
+                let mut row = [0i8; 9];
+                row[..w.len()].copy_from_slice(w);
+                (k, row)
+            })),
+        }
+    }
+
+    fn lattice<'a>(&'a self, labels: usize, emissions: &'a [i32]) -> Lattice<'a, i32> {
+        Lattice { labels, emissions, start: &self.start, transitions: &self.transitions }
+    }
+
+    /// Scores the features in `scratch` and decodes the best path into `work.path`.
+    fn decode(&self, labels: usize, scratch: &Scratch, work: &mut Work) {
+        let tokens = scratch.starts.len() - 1;
+        work.emissions.clear();
+        work.emissions.resize(tokens * labels, 0);
+        for (t, row) in work.emissions.chunks_mut(labels).enumerate() {
+            let mut sum = [0i32; 9];
+            for &key in scratch.token(t) {
+                if let Some(w) = self.features.get(key) {
+                    for (s, &w) in sum.iter_mut().zip(w) {
+                        *s += i32::from(w);
+                    }
+                }
+            }
+            row.copy_from_slice(&sum[..labels]);
+        }
+        self.lattice(labels, &work.emissions).best_path(&mut work.path, &mut work.back);
+    }
 }
 
 static ARABIC: &[u8] = include_bytes!("../../data/ner/ar.model");
@@ -108,30 +162,91 @@ impl Tagger {
 
     /// Loads a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
-        Model::from_bytes(bytes).map(Tagger::from_model)
+        let m = Model::from_bytes(bytes)?;
+        Ok(Tagger {
+            labels: usize::from(m.labels),
+            arabic: &m.language == b"ar",
+            gazetteer: Gazetteer::new(&m.gazetteer, usize::from(m.gazetteer_max_len)),
+            first: Layer::new(&m),
+            second: m.document_stage.as_deref().map(Layer::new),
+        })
     }
 
-    fn from_model(m: Model) -> Tagger {
-        let l = usize::from(m.labels);
-        Tagger {
-            labels: l,
-            scale: m.scale,
-            arabic: &m.language == b"ar",
-            templates: m.templates,
-            start: m.start.iter().map(|&s| i32::from(s)).collect(),
-            transitions: m.transitions.iter().map(|&s| i32::from(s)).collect(),
-            features: KeyTable::new(m.keys.iter().enumerate().map(|(i, &k)| (k, i as u32))),
-            weights: m.weights.iter().map(|&w| i16::from(w)).collect(),
-            gazetteer: Gazetteer::new(&m.gazetteer, usize::from(m.gazetteer_max_len)),
-        }
+    /// Whether the model tags MISC (the Arabic one does; the English one, trained on WikiANN,
+    /// does not).
+    pub fn knows_misc(&self) -> bool {
+        self.labels > 7
     }
 
     /// The entities of one sentence, given as tokens written as in the text (one word or
     /// punctuation mark per token, Arabic clitics attached).
     pub fn tag(&self, tokens: &[&str]) -> Vec<EntitySpan> {
+        self.tag_document(&[tokens]).pop().unwrap_or_default()
+    }
+
+    /// One BIO tag per token (`"O"`, `"B-PER"`, `"I-PER"`, …), as in a CoNLL file.
+    pub fn tag_bio(&self, tokens: &[&str]) -> Vec<&'static str> {
+        self.tag_document_bio(&[tokens]).pop().unwrap_or_default()
+    }
+
+    /// The entities of each sentence of an article, in order. Better than tagging sentence
+    /// by sentence: a name recognised in one sentence is a hint in its neighbours.
+    pub fn tag_document<S: AsRef<[T]>, T: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<EntitySpan>> {
+        self.run(sentences, |layer, work, _| self.spans(layer, work))
+    }
+
+    /// [`Tagger::tag_document`] as BIO tags.
+    pub fn tag_document_bio<S: AsRef<[T]>, T: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<&'static str>> {
+        self.run(sentences, |_, work, _| work.path.iter().map(|&y| LABELS[usize::from(y)]).collect())
+    }
+
+    /// Tags every sentence with the first layer, then, when the model has one, again with the
+    /// second layer and the document hints; `finish` turns each final path into the output.
+    fn run<S: AsRef<[T]>, T: AsRef<str>, R>(&self, sentences: &[S], finish: impl Fn(&Layer, &Work, usize) -> R) -> Vec<R> {
+        let first = Extractor { arabic: self.arabic, templates: self.first.templates, gazetteer: &self.gazetteer };
         let mut work = Work::default();
-        self.decode(tokens, &mut work);
-        let margins = self.lattice(&work.emissions).margins(&work.path);
+        let mut tokens: Vec<&str> = Vec::new();
+        let Some(second) = &self.second else {
+            let mut scratch = Scratch::default();
+            return sentences
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    tokens.clear();
+                    tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
+                    first.extract(&tokens, &mut scratch);
+                    self.first.decode(self.labels, &scratch, &mut work);
+                    finish(&self.first, &work, i)
+                })
+                .collect();
+        };
+        let mut scratches: Vec<Scratch> = Vec::with_capacity(sentences.len());
+        let mut tagged: Vec<Vec<Tagged>> = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            tokens.clear();
+            tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
+            let mut scratch = Scratch::default();
+            first.extract(&tokens, &mut scratch);
+            self.first.decode(self.labels, &scratch, &mut work);
+            tagged.push(entity_tokens(&scratch, &work.path));
+            scratches.push(scratch);
+        }
+        let x = Extractor { templates: second.templates, ..first };
+        scratches
+            .iter_mut()
+            .enumerate()
+            .map(|(i, scratch)| {
+                let words: Vec<(u64, u64)> = (0..scratch.starts.len() - 1).map(|t| scratch.word_and_stem(t)).collect();
+                scratch.hints = document::hints(i, &words, &tagged);
+                x.emit(scratch);
+                second.decode(self.labels, scratch, &mut work);
+                finish(second, &work, i)
+            })
+            .collect()
+    }
+
+    fn spans(&self, layer: &Layer, work: &Work) -> Vec<EntitySpan> {
+        let margins = layer.lattice(self.labels, &work.emissions).margins(&work.path);
         let mut spans = Vec::new();
         let mut i = 0;
         while i < work.path.len() {
@@ -144,56 +259,30 @@ impl Tagger {
             while end < work.path.len() && usize::from(work.path[end]) == y + (y % 2) {
                 end += 1;
             }
-            let margin = margins[i..end].iter().copied().min().unwrap_or(0) as f32 / self.scale;
+            let margin = margins[i..end].iter().copied().min().unwrap_or(0) as f32 / layer.scale;
             let kind = [EntityKind::Person, EntityKind::Location, EntityKind::Organization, EntityKind::Misc][(y - 1) / 2];
             spans.push(EntitySpan { start: i, end, kind, confidence: 1.0 / (1.0 + (-margin).exp()) });
             i = end;
         }
         spans
     }
+}
 
-    /// One BIO tag per token (`"O"`, `"B-PER"`, `"I-PER"`, …), as in a CoNLL file.
-    pub fn tag_bio(&self, tokens: &[&str]) -> Vec<&'static str> {
-        let mut work = Work::default();
-        self.decode(tokens, &mut work);
-        work.path.iter().map(|&y| LABELS[usize::from(y)]).collect()
-    }
-
-    /// Whether the model tags MISC (the Arabic one does; the English one, trained on WikiANN,
-    /// does not).
-    pub fn knows_misc(&self) -> bool {
-        self.labels > 7
-    }
-
-    fn lattice<'a>(&'a self, emissions: &'a [i32]) -> Lattice<'a, i32> {
-        Lattice { labels: self.labels, emissions, start: &self.start, transitions: &self.transitions }
-    }
-
-    fn decode(&self, tokens: &[&str], work: &mut Work) {
-        let x = Extractor { arabic: self.arabic, templates: self.templates, gazetteer: &self.gazetteer };
-        x.extract(tokens, &mut work.scratch);
-        let l = self.labels;
-        work.emissions.clear();
-        work.emissions.resize(tokens.len() * l, 0);
-        for (t, row) in work.emissions.chunks_mut(l).enumerate() {
-            for &key in work.scratch.token(t) {
-                if let Some(f) = self.features.get(key) {
-                    let w = &self.weights[f as usize * l..][..l];
-                    for (e, &w) in row.iter_mut().zip(w) {
-                        *e += i32::from(w);
-                    }
-                }
-            }
-        }
-        let lattice = Lattice { labels: l, emissions: &work.emissions, start: &self.start, transitions: &self.transitions };
-        lattice.best_path(&mut work.path, &mut work.back);
-    }
+/// The first stage's entity tokens of one sentence, for the document hints.
+fn entity_tokens(scratch: &Scratch, path: &[u8]) -> Vec<Tagged> {
+    path.iter()
+        .enumerate()
+        .filter(|(_, &y)| y != 0)
+        .map(|(position, &y)| {
+            let (word, stem) = scratch.word_and_stem(position);
+            Tagged { position, word, stem, kind: (y - 1) / 2 }
+        })
+        .collect()
 }
 
 /// Buffers of one tagging call.
 #[derive(Default)]
 struct Work {
-    scratch: Scratch,
     emissions: Vec<i32>,
     path: Vec<u8>,
     back: Vec<u8>,

@@ -5,14 +5,15 @@
 //! scale `f32`, gazetteer max length `u8`, start scores `i16 × L`, transitions `i16 × L²`,
 //! feature count `v`, feature keys as sorted deltas `v…`, per feature the mask of labels with a
 //! non-zero weight `v…`, the non-zero weights `i8…`, gazetteer entry count `v`, entry keys as
-//! sorted deltas `v…`, entry classes `u8…`. Keys, masks and weights are stored column by
+//! sorted deltas `v…`, entry classes `v…`; then `0`, or `1` followed by the second-stage
+//! model (same layout, empty gazetteer) up to the end. Keys, masks and weights are stored column by
 //! column because gzip (which the browser download goes through) compresses columns better.
 #![cfg_attr(not(feature = "training"), allow(dead_code))]
 
 use std::fmt;
 
 const MAGIC: &[u8; 5] = b"SMNER";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 
 /// A model as stored: hashed features with quantised weights, transitions, gazetteer hashes.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,9 +35,11 @@ pub struct Model {
     /// `keys.len() × labels` weights.
     pub weights: Vec<i8>,
     /// Gazetteer entries `(key, classes)`, sorted by key.
-    pub gazetteer: Vec<(u32, u8)>,
+    pub gazetteer: Vec<(u32, u16)>,
     /// Longest gazetteer entry, in tokens.
     pub gazetteer_max_len: u8,
+    /// The second stage, which also sees document hints (see `document.rs`).
+    pub document_stage: Option<Box<Model>>,
 }
 
 /// Why model bytes could not be read.
@@ -84,7 +87,16 @@ impl Model {
         }
         out.extend(self.weights.iter().filter(|w| **w != 0).map(|w| *w as u8));
         write_sorted_keys(&mut out, self.gazetteer.iter().map(|e| e.0));
-        out.extend(self.gazetteer.iter().map(|e| e.1));
+        for e in &self.gazetteer {
+            write_varint(&mut out, u32::from(e.1));
+        }
+        match &self.document_stage {
+            None => out.push(0),
+            Some(stage) => {
+                out.push(1);
+                out.extend(stage.to_bytes());
+            }
+        }
         out
     }
 
@@ -128,12 +140,23 @@ impl Model {
             }
         }
         let gaz_keys = r.sorted_keys()?;
-        let classes = r.take(gaz_keys.len())?;
-        let gazetteer = gaz_keys.into_iter().zip(classes.iter().copied()).collect();
-        if r.at != bytes.len() {
-            return Err(ModelError::Corrupt("trailing bytes"));
+        let mut gazetteer = Vec::with_capacity(gaz_keys.len());
+        for k in gaz_keys {
+            let c = u16::try_from(r.varint()?).map_err(|_| ModelError::Corrupt("gazetteer class"))?;
+            gazetteer.push((k, c));
         }
-        Ok(Model { language, labels, templates, scale, start: scores, transitions, keys, weights, gazetteer, gazetteer_max_len })
+        let document_stage = match r.u8()? {
+            0 if r.at == bytes.len() => None,
+            1 => {
+                let stage = Model::from_bytes(&bytes[r.at..])?;
+                if stage.labels != labels || stage.document_stage.is_some() {
+                    return Err(ModelError::Corrupt("second stage"));
+                }
+                Some(Box::new(stage))
+            }
+            _ => return Err(ModelError::Corrupt("trailing bytes")),
+        };
+        Ok(Model { language, labels, templates, scale, start: scores, transitions, keys, weights, gazetteer, gazetteer_max_len, document_stage })
     }
 }
 
@@ -216,16 +239,19 @@ mod tests {
             transitions: vec![0, 1, 2, 3, 4, 5, 6, 7, -8],
             keys: vec![7, 900, 70000, u32::MAX],
             weights: vec![1, 0, -1, 0, 0, 0, 127, -128, 3, 0, 0, 9],
-            gazetteer: vec![(5, 1), (6, 3), (1 << 31, 32)],
+            gazetteer: vec![(5, 1), (6, 3), (1 << 31, 256)],
             gazetteer_max_len: 4,
+            document_stage: None,
         }
     }
 
     #[test]
     fn round_trip() {
-        let m = sample();
+        let mut m = sample();
         let bytes = m.to_bytes();
-        assert_eq!(Model::from_bytes(&bytes), Ok(m));
+        assert_eq!(Model::from_bytes(&bytes), Ok(m.clone()));
+        m.document_stage = Some(Box::new(Model { gazetteer: vec![], templates: 1 << 40, ..sample() }));
+        assert_eq!(Model::from_bytes(&m.to_bytes()), Ok(m));
     }
 
     #[test]

@@ -5,14 +5,15 @@ use std::collections::HashMap;
 
 use stancemap::ner::conll::Sentence;
 use stancemap::ner::decode::{label_index, Lattice};
-use stancemap::ner::features::{Extractor, Scratch};
+use stancemap::ner::features::{feature_key, template, Extractor, Scratch};
+use stancemap::ner::hash::{key32, mix};
 use stancemap::ner::model::Model;
 
 /// A training sentence: dense feature ids per token and gold labels.
 pub struct Example {
-    features: Vec<u32>,
-    starts: Vec<u32>,
-    gold: Vec<u8>,
+    pub(crate) features: Vec<u32>,
+    pub(crate) starts: Vec<u32>,
+    pub(crate) gold: Vec<u8>,
 }
 
 /// Features seen in training, with dense ids.
@@ -21,14 +22,47 @@ pub struct Dictionary {
     ids: HashMap<u32, u32>,
 }
 
+/// A feature's copy for one domain (Daumé 2007, "frustratingly easy domain adaptation"):
+/// every feature fires twice, once shared and once for the sentence's domain, so that the
+/// silver Wikipedia data can teach what news and Wikipedia share without imposing what they
+/// do not (WikiANN has no MISC; its fragments are titles).
+pub fn domain_key(k: u32, domain: u8) -> u32 {
+    key32(mix(u64::from(k), 0xd0_0a1_u64 + u64::from(domain)))
+}
+
 /// Extracts features, keeping those seen at least `min_count` times.
-pub fn examples(x: &Extractor, sentences: &[Sentence], labels: usize, min_count: u32) -> (Dictionary, Vec<Example>) {
+/// `hints`: document hints per sentence, for a second-stage model. `domains`: a domain per
+/// sentence, to add domain copies of the features (see [`domain_key`]).
+pub fn examples(
+    x: &Extractor,
+    sentences: &[Sentence],
+    labels: usize,
+    min_count: u32,
+    hints: Option<&[Vec<u8>]>,
+    domains: Option<&[u8]>,
+) -> (Dictionary, Vec<Example>) {
     let mut scratch = Scratch::default();
     let mut counts: HashMap<u32, u32> = HashMap::new();
     let mut raw = Vec::with_capacity(sentences.len());
-    for s in sentences {
+    for (i, s) in sentences.iter().enumerate() {
         let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        x.extract(&tokens, &mut scratch);
+        x.analyse(&tokens, &mut scratch);
+        if let Some(h) = hints {
+            scratch.hints.clone_from(&h[i]);
+        }
+        x.emit(&mut scratch);
+        if let Some(d) = domains {
+            let mut keys = Vec::with_capacity(scratch.keys.len() * 2);
+            let mut starts = vec![0u32];
+            for t in 0..scratch.starts.len() - 1 {
+                let own = scratch.token(t);
+                keys.extend_from_slice(own);
+                keys.extend(own.iter().map(|&k| domain_key(k, d[i])));
+                starts.push(keys.len() as u32);
+            }
+            scratch.keys = keys;
+            scratch.starts = starts;
+        }
         for &k in &scratch.keys {
             *counts.entry(k).or_default() += 1;
         }
@@ -66,10 +100,10 @@ pub struct Weights {
 }
 
 /// xorshift64*: a fixed-seed shuffle that needs no crate and gives the same order everywhere.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -77,8 +111,10 @@ impl Rng {
     }
 }
 
-/// Trains for `epochs` passes in a seeded random order.
-pub fn train(examples: &[Example], features: usize, labels: usize, epochs: usize, seed: u64) -> Weights {
+/// Trains for `epochs` passes in a seeded random order. `margin`: during training every wrong
+/// label gets this much extra score (loss-augmented decoding), so the weights must beat the
+/// gold labelling by a margin that grows with the number of wrong tokens, not just beat it.
+pub fn train(examples: &[Example], features: usize, labels: usize, epochs: usize, seed: u64, margin: f32) -> Weights {
     let l = labels;
     let mut w = vec![0f32; features * l];
     let mut u = vec![0f32; features * l];
@@ -102,6 +138,13 @@ pub fn train(examples: &[Example], features: usize, labels: usize, epochs: usize
                     let row = &w[f as usize * l..][..l];
                     for y in 0..l {
                         emissions[t * l + y] += row[y];
+                    }
+                }
+            }
+            if margin != 0.0 {
+                for t in 0..n {
+                    for y in (0..l).filter(|&y| y != usize::from(ex.gold[t])) {
+                        emissions[t * l + y] += margin;
                     }
                 }
             }
@@ -142,6 +185,30 @@ pub fn train(examples: &[Example], features: usize, labels: usize, epochs: usize
     Weights { labels: l, features: avg(&w, &u), start: avg(&start, &ustart), transitions: avg(&trans, &utrans) }
 }
 
+/// The weights a `domain` sentence sees, under the shared keys: each shared feature's weights
+/// plus those of its copy for `domain`.
+pub fn merge_domain(weights: &Weights, dict: &Dictionary, domain: u8, copies: &[u8]) -> (Weights, Dictionary) {
+    let l = weights.labels;
+    let copy_keys: std::collections::HashSet<u32> = dict.keys.iter().flat_map(|&k| copies.iter().map(move |&d| domain_key(k, d))).collect();
+    let mut keys = Vec::new();
+    let mut features = Vec::new();
+    for (f, &k) in dict.keys.iter().enumerate() {
+        if copy_keys.contains(&k) {
+            continue;
+        }
+        let mut row = weights.features[f * l..][..l].to_vec();
+        if let Some(&c) = dict.ids.get(&domain_key(k, domain)) {
+            for (r, w) in row.iter_mut().zip(&weights.features[c as usize * l..][..l]) {
+                *r += w;
+            }
+        }
+        keys.push(k);
+        features.extend(row);
+    }
+    let ids = keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
+    (Weights { labels: l, features, start: weights.start.clone(), transitions: weights.transitions.clone() }, Dictionary { keys, ids })
+}
+
 /// How a model is made compact.
 #[derive(Debug, Clone, Copy)]
 pub struct Compaction {
@@ -149,6 +216,10 @@ pub struct Compaction {
     pub threshold: f32,
     /// Weight bits (2–8): the largest weight maps to 2^(bits−1) − 1.
     pub bits: u32,
+    /// Subtracted from the prior of O: the perceptron stops updating once it is right, which
+    /// leaves it cautious (precision well above recall); a lower O prior trades some
+    /// precision for recall, tuned on held-out data.
+    pub outside_penalty: f32,
 }
 
 /// The model file contents.
@@ -160,8 +231,12 @@ pub fn compact(weights: &Weights, dict: &Dictionary, base: Model, how: Compactio
     let q = |w: f32| (w * scale).round().clamp(-qmax, qmax) as i8;
     let mut keys = Vec::new();
     let mut qweights = Vec::new();
+    let bias = dict.ids.get(&feature_key(template::BIAS, 0)).map(|&i| i as usize);
     for (f, &key) in dict.keys.iter().enumerate() {
-        let row = &weights.features[f * l..][..l];
+        let mut row = weights.features[f * l..][..l].to_vec();
+        if Some(f) == bias {
+            row[0] -= how.outside_penalty;
+        }
         if row.iter().fold(0f32, |m, w| m.max(w.abs())) < how.threshold {
             continue;
         }
@@ -173,7 +248,6 @@ pub fn compact(weights: &Weights, dict: &Dictionary, base: Model, how: Compactio
         qweights.extend(qrow);
     }
     let q16 = |w: &f32| (w * scale).round().clamp(-30000.0, 30000.0) as i16;
-    let _ = &dict.ids;
     Model {
         scale,
         start: weights.start.iter().map(q16).collect(),
@@ -189,7 +263,7 @@ mod tests {
     use super::*;
     use stancemap::ner::conll;
     use stancemap::ner::gazetteer::Gazetteer;
-    use stancemap::ner::{features::template, Tagger};
+    use stancemap::ner::Tagger;
 
     const TINY: &str = "زار\tO\nمحمد\tB-PER\nعلي\tI-PER\nالقاهرة\tB-LOC\n\n\
 وصل\tO\nمحمد\tB-PER\nإلى\tO\nبيروت\tB-LOC\n\n\
@@ -199,8 +273,8 @@ mod tests {
         let sentences = conll::parse(TINY).unwrap();
         let g = Gazetteer::default();
         let x = Extractor { arabic: true, templates: template::ALL, gazetteer: &g };
-        let (dict, examples) = examples(&x, &sentences, 9, 1);
-        let w = train(&examples, dict.keys.len(), 9, 10, seed);
+        let (dict, examples) = examples(&x, &sentences, 9, 1, None, None);
+        let w = train(&examples, dict.keys.len(), 9, 10, seed, 0.0);
         let base = Model {
             language: *b"ar",
             labels: 9,
@@ -212,8 +286,9 @@ mod tests {
             weights: vec![],
             gazetteer: vec![],
             gazetteer_max_len: 0,
+            document_stage: None,
         };
-        compact(&w, &dict, base, Compaction { threshold: 0.0, bits: 8 }).to_bytes()
+        compact(&w, &dict, base, Compaction { threshold: 0.0, bits: 8, outside_penalty: 0.0 }).to_bytes()
     }
 
     #[test]
