@@ -40,6 +40,13 @@ pub use model::*;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+// The stages one at a time for `benches/`. Hidden and not part of the API; always compiled
+// because a plain `cargo bench` cannot turn a feature on (a dependency of the crate on itself
+// would build the library twice into the same file). Unused in the CLI and WASM builds, from
+// which the linker drops it.
+#[doc(hidden)]
+pub mod bench_support;
+
 use std::collections::HashMap;
 
 use text::{Document, Utf16Offsets};
