@@ -47,7 +47,7 @@ mod wasm;
 #[doc(hidden)]
 pub mod bench_support;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use text::{Document, Utf16Offsets};
 
@@ -79,7 +79,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     if let Some(t) = &explicit {
         // A cell restating a position already found in the prose adds nothing (a set, not a
         // scan of the list, so that a table of 100k rows stays linear).
-        let mut held: std::collections::HashSet<(usize, usize, usize)> = positions.iter().map(|q| (q.actor, q.text.start, q.text.end)).collect();
+        let mut held: rustc_hash::FxHashSet<(usize, usize, usize)> = positions.iter().map(|q| (q.actor, q.text.start, q.text.end)).collect();
         for p in t.cell_positions(&doc) {
             if held.insert((p.actor, p.text.start, p.text.end)) {
                 positions.push(p);

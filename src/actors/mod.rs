@@ -1,7 +1,7 @@
 //! Stage 4, actors: mentions that refer to the same person, state or body become one actor
 //! (بوتين / فلاديمير بوتين / الرئيس الروسي), with its canonical name, role and aliases.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::lexicon::Lexicon;
@@ -39,7 +39,7 @@ enum Key {
 /// Merges mentions into actors. `arabic`: name actors in Arabic (else English).
 pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], arabic: bool) -> Actors {
     // Role keys introduced with a name in this text ("الرئيس الروسي فلاديمير بوتين").
-    let mut role_owner: HashMap<String, Key> = HashMap::new();
+    let mut role_owner: HashMap<String, Key> = HashMap::default();
     for m in mentions {
         if let (Some(k), Some(key)) = (&m.role_key, key_of(&m.referent)) {
             if !k.is_empty() && m.form != MentionForm::RolePhrase {
@@ -87,12 +87,12 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         (people.len() == 1).then(|| Key::Known(people[0]))
     };
 
-    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut index: HashMap<Key, usize> = HashMap::default();
     let mut list: Vec<ActorDraft> = Vec::new();
     let mut of_mention = Vec::with_capacity(mentions.len());
     // The last body named with each head noun (حركة حماس → حركه; Labour Party → party), for
     // anaphors such as الحركة / "the party".
-    let mut last_by_head: HashMap<String, Key> = HashMap::new();
+    let mut last_by_head: HashMap<String, Key> = HashMap::default();
     let mut partner_of_mention = Vec::with_capacity(mentions.len());
     // The two actors last mentioned, among people (index 1) and among the rest (index 0), for
     // pairs. Only two per class: a list of every actor, updated at every mention, made 50k

@@ -1,7 +1,7 @@
 //! Given names (`data/lexicon/given_names.tsv`): a known given name followed by a family
 //! name is a person, even when no title introduces them ("خليل الحية", "Rustem Umerov").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::tsv::{field, Tsv};

@@ -200,7 +200,7 @@ struct Builder {
     titles: Vec<Title>,
     patterns: Vec<String>,
     targets: Vec<Vec<PatternTarget>>,
-    index: std::collections::HashMap<String, usize>,
+    index: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Builder {

@@ -7,7 +7,7 @@ mod arabic;
 mod english;
 pub(crate) mod words;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::lexicon::{Lexicon, NameForm, Target};
@@ -129,7 +129,7 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
 }
 
 fn find_tokens(doc: &Document, lexicon: &Lexicon) -> (Vec<Mention>, HashMap<usize, LexTokens>) {
-    let mut at: HashMap<usize, LexTokens> = HashMap::new();
+    let mut at: HashMap<usize, LexTokens> = HashMap::default();
     for m in lexicon.scan(doc) {
         let (Some(s), Some(e)) = (doc.token_containing(m.fstart), doc.token_containing(m.fend - 1)) else { continue };
         at.insert(s, LexTokens { end: e + 1, fstart: m.fstart, fend: m.fend, target: m.target, canonical: m.canonical });
@@ -181,7 +181,7 @@ fn find_tokens(doc: &Document, lexicon: &Lexicon) -> (Vec<Mention>, HashMap<usiz
 fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
     // Surnames as folded word sequences: the last word, and for names of three words or more
     // the whole family name (كليتشدار أوغلو، von der Leyen), which is tried first.
-    let mut surnames: HashMap<Vec<String>, Referent> = HashMap::new();
+    let mut surnames: HashMap<Vec<String>, Referent> = HashMap::default();
     for m in mentions.iter() {
         let person = match &m.referent {
             Referent::Unknown(_) => true,

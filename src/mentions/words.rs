@@ -1,8 +1,9 @@
 //! Closed word classes that the rules consult (function words, qualifiers, negation …), read
 //! from `data/lexicon/function_words.tsv`, one row per class and language.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::tsv::{field, variants, Tsv};
 use crate::text::{arabic, fold_str};
@@ -11,15 +12,15 @@ const FUNCTION_WORDS: &str = include_str!("../../data/lexicon/function_words.tsv
 
 /// Word classes by id (`ar.stop`, `en.negation` …), each a set of folded words (multiword
 /// entries keep their spaces).
-pub(crate) fn class(id: &str) -> &'static HashSet<String> {
-    static CLASSES: OnceLock<HashMap<String, HashSet<String>>> = OnceLock::new();
-    static EMPTY: OnceLock<HashSet<String>> = OnceLock::new();
+pub(crate) fn class(id: &str) -> &'static FxHashSet<String> {
+    static CLASSES: OnceLock<FxHashMap<&'static str, FxHashSet<String>>> = OnceLock::new();
+    static EMPTY: OnceLock<FxHashSet<String>> = OnceLock::new();
     let classes = CLASSES.get_or_init(|| {
         let t = Tsv::parse(FUNCTION_WORDS);
         let (id, words) = (t.column("id"), t.column("words"));
-        t.rows.iter().map(|r| (field(r, id).to_string(), variants(field(r, words)).map(fold_str).collect())).collect()
+        t.rows.iter().map(|r| (field(r, id), variants(field(r, words)).map(fold_str).collect())).collect()
     });
-    classes.get(id).unwrap_or_else(|| EMPTY.get_or_init(HashSet::new))
+    classes.get(id).unwrap_or_else(|| EMPTY.get_or_init(FxHashSet::default))
 }
 
 /// Whether a folded word is in a class, for Arabic also after removing a conjunction (و، ف).

@@ -35,7 +35,7 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
     let by_token = subject::MentionIndex::new(doc, mentions, actors);
     let mut topic = subject::Topic::default();
     let mut out: Vec<PositionDraft> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut push = |p: PositionDraft, out: &mut Vec<PositionDraft>| {
         if seen.insert((p.actor, p.text.start, p.text.end)) {
             out.push(p);

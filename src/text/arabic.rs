@@ -37,22 +37,48 @@ pub(crate) fn is_proclitic_prefix(prefix: &str, before_article: bool, fused_lil:
 
 /// Candidate stems of a word with its conjunction (and, for verbs, future س) removed:
 /// `وسيؤكد` → `[وسيوكد, سيوكد, يوكد]`. The word itself comes first.
-pub(crate) fn verb_stems(word: &str) -> Vec<&str> {
-    let mut out = vec![word];
+pub(crate) fn verb_stems(word: &str) -> Stems<'_> {
+    let mut out = Stems { items: [word; 3], len: 1 };
     let mut rest = word;
     if let Some(c) = rest.chars().next() {
         if CONJUNCTIONS.contains(&c) && rest.chars().count() > 3 {
             rest = &rest[c.len_utf8()..];
-            out.push(rest);
+            out.items[out.len] = rest;
+            out.len += 1;
         }
     }
     if rest.starts_with('س') && rest.chars().count() > 3 {
         let r = &rest['س'.len_utf8()..];
         if r.starts_with(['ي', 'ت', 'ن', 'ا']) {
-            out.push(r);
+            out.items[out.len] = r;
+            out.len += 1;
         }
     }
     out
+}
+
+/// The stems of [`verb_stems`], one to three, kept on the stack: it runs for most Arabic
+/// words of an article, several times each.
+pub(crate) struct Stems<'a> {
+    items: [&'a str; 3],
+    len: usize,
+}
+
+impl<'a> std::ops::Deref for Stems<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        &self.items[..self.len]
+    }
+}
+
+impl<'a> IntoIterator for Stems<'a> {
+    type Item = &'a str;
+    type IntoIter = std::iter::Take<std::array::IntoIter<&'a str, 3>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
 }
 
 /// Removes a pronoun enclitic if what stays is long enough to be a word: `أكده` → `أكد`.
@@ -190,6 +216,6 @@ mod tests {
         assert_eq!(bare_noun(&fold_str("وبالرئيس")), "رييس");
         assert_eq!(bare_noun(&fold_str("للحركة")), "حركه");
         assert_eq!(strip_enclitic(&fold_str("أكده")), Some("اكد"));
-        assert_eq!(verb_stems(&fold_str("وسيؤكد")), vec!["وسيوكد", "سيوكد", "يوكد"]);
+        assert_eq!(verb_stems(&fold_str("وسيؤكد")).to_vec(), vec!["وسيوكد", "سيوكد", "يوكد"]);
     }
 }
