@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::model::ActorKind;
-use crate::text::{arabic, fold_str, Document};
+use crate::text::{arabic, fold_str, is_alphanumeric, Document};
 use tsv::{field, variants, Tsv};
 
 const COUNTRIES: &str = include_str!("../../data/lexicon/countries.tsv");
@@ -137,10 +137,10 @@ impl Lexicon {
         let mut found: Vec<LexMatch> = Vec::new();
         for m in self.automaton.find_overlapping_iter(hay) {
             let (s, e) = (m.start(), m.end());
-            if hay[e..].chars().next().is_some_and(char::is_alphanumeric) {
+            if hay[e..].chars().next().is_some_and(is_alphanumeric) {
                 continue;
             }
-            let word_start = hay[..s].char_indices().rev().take_while(|(_, c)| c.is_alphanumeric()).last().map_or(s, |(i, _)| i);
+            let word_start = hay[..s].char_indices().rev().take_while(|&(_, c)| is_alphanumeric(c)).last().map_or(s, |(i, _)| i);
             let prefix = &hay[word_start..s];
             for pt in &self.targets[m.pattern().as_usize()] {
                 let ok_start = match pt.lang {
@@ -207,7 +207,7 @@ impl Builder {
     fn add(&mut self, written: &'static str, target: Target) {
         let lang = if written.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) { Lang::Ar } else { Lang::En };
         let folded = fold_str(written);
-        if folded.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        if folded.chars().filter(|&c| is_alphanumeric(c)).count() < 2 {
             return;
         }
         match lang {
