@@ -81,10 +81,18 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     }
     let word = doc.ftok(i);
     let mut first_end = i + 1;
-    let single = words::arabic_readings(word).into_iter().any(|r| names.contains_key(&r));
+    let single = words::any_arabic_reading(word, |r| names.contains_key(r));
     if !single {
         // Compound given names: عبد الله، عبد الفتاح.
-        let compound = i + 1 < doc.tokens.len() && words::arabic_readings(word).into_iter().any(|r| names.contains_key(&format!("{r} {}", doc.ftok(i + 1))));
+        let mut compound_name = String::new();
+        let compound = i + 1 < doc.tokens.len()
+            && words::any_arabic_reading(word, |r| {
+                compound_name.clear();
+                compound_name.push_str(r);
+                compound_name.push(' ');
+                compound_name.push_str(doc.ftok(i + 1));
+                names.contains_key(&compound_name)
+            });
         if !compound {
             return None;
         }

@@ -204,6 +204,9 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
         return;
     }
     let longest = surnames.keys().map(Vec::len).max().unwrap_or(1);
+    // The first words of the surnames: a word that reads as none of them starts no surname,
+    // and most words need no key built.
+    let firsts: rustc_hash::FxHashSet<&str> = surnames.keys().filter_map(|k| k.first()).map(String::as_str).collect();
     let mut covered = vec![false; doc.tokens.len()];
     for m in mentions.iter() {
         covered[m.phrase.clone()].iter_mut().for_each(|c| *c = true);
@@ -217,7 +220,9 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
             continue;
         }
         let first_readings = match t.script {
+            Script::Arabic if !words::any_arabic_reading(doc.ftok(i), |r| firsts.contains(r)) => vec![],
             Script::Arabic => words::arabic_readings(doc.ftok(i)),
+            _ if !firsts.contains(doc.ftok(i)) => vec![],
             _ if doc.otok(i).chars().next().is_some_and(char::is_uppercase) => vec![doc.ftok(i).to_string()],
             _ => vec![],
         };

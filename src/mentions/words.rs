@@ -35,18 +35,37 @@ pub(crate) fn is(id: &str, word: &str) -> bool {
 /// The words an Arabic orthographic word can be once valid proclitics are taken off
 /// (وبوتين → بوتين; للبرهان → البرهان), itself included.
 pub(crate) fn arabic_readings(word: &str) -> Vec<String> {
-    let mut out = vec![word.to_string()];
+    let mut out = Vec::new();
+    any_arabic_reading(word, |r| {
+        out.push(r.to_string());
+        false
+    });
+    out
+}
+
+/// Whether `test` holds for one of the [`arabic_readings`] of a word, tried in their order
+/// without building them all (this runs for most Arabic words of an article).
+pub(crate) fn any_arabic_reading(word: &str, mut test: impl FnMut(&str) -> bool) -> bool {
+    if test(word) {
+        return true;
+    }
+    let mut with_article = String::new();
     for (i, _) in word.char_indices().skip(1).take(3) {
         let (prefix, rest) = word.split_at(i);
         if rest.chars().count() < 2 {
             break;
         }
-        if arabic::is_proclitic_prefix(prefix, rest.starts_with("ال"), false) {
-            out.push(rest.to_string());
+        if arabic::is_proclitic_prefix(prefix, rest.starts_with("ال"), false) && test(rest) {
+            return true;
         }
         if arabic::is_proclitic_prefix(prefix, true, true) {
-            out.push(format!("ال{rest}"));
+            with_article.clear();
+            with_article.push_str("ال");
+            with_article.push_str(rest);
+            if test(&with_article) {
+                return true;
+            }
         }
     }
-    out
+    false
 }

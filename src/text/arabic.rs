@@ -19,15 +19,26 @@ pub(crate) const ENCLITICS: [&str; 8] = ["هما", "هم", "هن", "ها", "كم
 /// (ل + ال is written لل, handled by `fused_lil`). `fused_lil`: the match had its article
 /// removed and the prefix must end in the fused لل ("for the").
 pub(crate) fn is_proclitic_prefix(prefix: &str, before_article: bool, fused_lil: bool) -> bool {
-    let mut chars: Vec<char> = prefix.chars().collect();
+    // At most three proclitic letters (و + لل); a longer prefix is none. Kept on the stack:
+    // this runs for every lexicon match and every reading of an Arabic word.
+    let mut buf = ['\0'; 3];
+    let mut n = 0;
+    for c in prefix.chars() {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    let chars = &buf[..n];
     if fused_lil {
         if chars.len() < 2 || chars[chars.len() - 2..] != ['ل', 'ل'] {
             return false;
         }
-        chars.truncate(chars.len() - 2);
+        let chars = &chars[..chars.len() - 2];
         return chars.is_empty() || (chars.len() == 1 && CONJUNCTIONS.contains(&chars[0]));
     }
-    match chars.as_slice() {
+    match chars {
         [] => true,
         [c] => CONJUNCTIONS.contains(c) || (PREPOSITIONS.contains(c) && !(before_article && *c == 'ل')),
         [c, p] => CONJUNCTIONS.contains(c) && PREPOSITIONS.contains(p) && !(before_article && *p == 'ل'),
