@@ -1,6 +1,7 @@
 //! Closed word classes that the rules consult (function words, qualifiers, negation …), read
 //! from `data/lexicon/function_words.tsv`, one row per class and language.
 
+use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -10,26 +11,118 @@ use crate::text::{arabic, fold_str};
 
 const FUNCTION_WORDS: &str = include_str!("../../data/lexicon/function_words.tsv");
 
+/// The word classes, compiled once.
+struct Classes {
+    /// Class id → its bit in the masks of `words`.
+    bits: FxHashMap<&'static str, u32>,
+    /// Each class's words, by bit.
+    sets: Vec<FxHashSet<String>>,
+    /// Folded word → the classes it is in, one bit each: one look-up answers every class.
+    words: FxHashMap<String, u64>,
+}
+
+fn classes() -> &'static Classes {
+    static CLASSES: OnceLock<Classes> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let t = Tsv::parse(FUNCTION_WORDS);
+        let (id, words) = (t.column("id"), t.column("words"));
+        assert!(t.rows.len() <= 64, "function_words.tsv: more than 64 classes do not fit a u64 mask");
+        let mut c = Classes { bits: FxHashMap::default(), sets: Vec::new(), words: FxHashMap::default() };
+        for (bit, row) in t.rows.iter().enumerate() {
+            let set: FxHashSet<String> = variants(field(row, words)).map(fold_str).collect();
+            for w in &set {
+                *c.words.entry(w.clone()).or_default() |= 1 << bit;
+            }
+            c.bits.insert(field(row, id), bit as u32);
+            c.sets.push(set);
+        }
+        c
+    })
+}
+
 /// Word classes by id (`ar.stop`, `en.negation` …), each a set of folded words (multiword
 /// entries keep their spaces).
 pub(crate) fn class(id: &str) -> &'static FxHashSet<String> {
-    static CLASSES: OnceLock<FxHashMap<&'static str, FxHashSet<String>>> = OnceLock::new();
     static EMPTY: OnceLock<FxHashSet<String>> = OnceLock::new();
-    let classes = CLASSES.get_or_init(|| {
-        let t = Tsv::parse(FUNCTION_WORDS);
-        let (id, words) = (t.column("id"), t.column("words"));
-        t.rows.iter().map(|r| (field(r, id), variants(field(r, words)).map(fold_str).collect())).collect()
-    });
-    classes.get(id).unwrap_or_else(|| EMPTY.get_or_init(FxHashSet::default))
+    let c = classes();
+    c.bits.get(id).map_or_else(|| EMPTY.get_or_init(FxHashSet::default), |&bit| &c.sets[bit as usize])
+}
+
+/// The bit of a class id. The rules name classes by string literals, several per word of an
+/// article: a small cache keyed by the literal's address saves hashing the id each time
+/// (sound because a `'static` string's address and length always name the same text).
+fn class_bit(id: &'static str) -> Option<u32> {
+    const NONE: u32 = u32::MAX;
+    thread_local! {
+        static CACHE: [Cell<(usize, usize, u32)>; 64] = const { [const { Cell::new((0, 0, NONE)) }; 64] };
+    }
+    let key = (id.as_ptr() as usize, id.len());
+    let slot = ((key.0 >> 3) ^ (key.0 >> 9) ^ key.1) % 64;
+    CACHE.with(|cache| {
+        let (ptr, len, bit) = cache[slot].get();
+        let bit = if (ptr, len) == key {
+            bit
+        } else {
+            let bit = classes().bits.get(id).copied().unwrap_or(NONE);
+            cache[slot].set((key.0, key.1, bit));
+            bit
+        };
+        (bit != NONE).then_some(bit)
+    })
+}
+
+/// The classes of the word looked up last: the rules ask about one word several times in a
+/// row (head noun? organisation head? side? …).
+struct LastWord {
+    word: String,
+    /// Classes of the word itself.
+    direct: u64,
+    /// Classes of its stems without a conjunction (Arabic), once asked for.
+    stems: Option<u64>,
 }
 
 /// Whether a folded word is in a class, for Arabic also after removing a conjunction (و، ف).
-pub(crate) fn is(id: &str, word: &str) -> bool {
-    let set = class(id);
-    if set.contains(word) {
-        return true;
+pub(crate) fn is(id: &'static str, word: &str) -> bool {
+    thread_local! {
+        static LAST: RefCell<LastWord> = const { RefCell::new(LastWord { word: String::new(), direct: 0, stems: None }) };
     }
-    id.starts_with("ar.") && arabic::verb_stems(word).iter().skip(1).any(|s| set.contains(*s))
+    let Some(bit) = class_bit(id) else { return false };
+    let mask = 1u64 << bit;
+    let words = &classes().words;
+    let of = |w: &str| words.get(w).copied().unwrap_or(0);
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.word != word {
+            last.word.clear();
+            last.word.push_str(word);
+            last.direct = of(word);
+            last.stems = None;
+        }
+        if last.direct & mask != 0 {
+            return true;
+        }
+        if !id.starts_with("ar.") {
+            return false;
+        }
+        let stems = *last.stems.get_or_insert_with(|| arabic::verb_stems(word).iter().skip(1).fold(0, |m, s| m | of(s)));
+        stems & mask != 0
+    })
+}
+
+/// Whether the two words `first second` are an entry of a class (two-word clause breaks:
+/// في حين، إلا أن), without building the phrase for each pair of words.
+pub(crate) fn is_phrase(id: &str, first: &str, second: &str) -> bool {
+    thread_local! {
+        static PHRASE: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    PHRASE.with(|phrase| {
+        let mut phrase = phrase.borrow_mut();
+        phrase.clear();
+        phrase.push_str(first);
+        phrase.push(' ');
+        phrase.push_str(second);
+        class(id).contains(phrase.as_str())
+    })
 }
 
 /// The words an Arabic orthographic word can be once valid proclitics are taken off

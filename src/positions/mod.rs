@@ -453,7 +453,7 @@ fn is_clause_break(doc: &Document, i: usize) -> bool {
     if words::is(class, w) {
         return true;
     }
-    i + 1 < doc.tokens.len() && words::class(class).contains(&format!("{w} {}", doc.ftok(i + 1)))
+    i + 1 < doc.tokens.len() && words::is_phrase(class, w, doc.ftok(i + 1))
 }
 
 /// The text inside the last quotation before the cue in the same sentence.
