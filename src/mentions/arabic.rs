@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{country_of, role_key, words, LexTokens, Mention, MentionForm, Referent};
 use crate::lexicon::cues::Cues;
-use crate::lexicon::given_names::given_names;
+use crate::lexicon::given_names::{compound_name_starts, given_names};
 use crate::lexicon::{Lexicon, Target};
 use crate::model::ActorKind;
 use crate::text::{arabic, Document, Script};
@@ -86,6 +86,7 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
         // Compound given names: عبد الله، عبد الفتاح.
         let mut compound_name = String::new();
         let compound = i + 1 < doc.tokens.len()
+            && words::any_arabic_reading(word, |r| compound_name_starts().contains(r))
             && words::any_arabic_reading(word, |r| {
                 compound_name.clear();
                 compound_name.push_str(r);

@@ -142,6 +142,11 @@ pub(crate) fn any_arabic_reading(word: &str, mut test: impl FnMut(&str) -> bool)
     if test(word) {
         return true;
     }
+    // Every proclitic prefix, fused لل included, starts with one of و ف ب ل ك: a word that
+    // starts otherwise (most do) has no other reading.
+    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+        return false;
+    }
     let mut with_article = String::new();
     for (i, _) in word.char_indices().skip(1).take(3) {
         let (prefix, rest) = word.split_at(i);
