@@ -50,10 +50,15 @@ impl<'a> Document<'a> {
         let mut folded = String::with_capacity(text.len());
         let mut fold_origin = Vec::with_capacity(text.len());
         for (i, c) in text.char_indices() {
-            let before = folded.len();
-            fold::fold_char(c, &mut folded);
-            fold_origin.resize(folded.len(), i as u32);
-            debug_assert!(folded.len() >= before);
+            if c.is_ascii() {
+                // Spaces, punctuation, digits and Latin letters, most of either language's
+                // text: one byte in, one byte out.
+                folded.push(c.to_ascii_lowercase());
+                fold_origin.push(i as u32);
+            } else {
+                fold::fold_char(c, &mut folded);
+                fold_origin.resize(folded.len(), i as u32);
+            }
         }
         let tokens = tokenize(&folded, &fold_origin, text);
         let sentences = sentences::split(text, &folded, &tokens);
@@ -140,7 +145,12 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 /// Works on byte positions of the folded text, decoding characters where it looks: a vector
 /// of every character and its position cost sixteen bytes per character.
 fn tokenize(folded: &str, origin: &[u32], text: &str) -> Vec<Token> {
-    let at = |p: usize| folded.get(p..).and_then(|s| s.chars().next());
+    let bytes = folded.as_bytes();
+    let at = |p: usize| match bytes.get(p) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => folded.get(p..).and_then(|s| s.chars().next()),
+        None => None,
+    };
     let mut tokens = Vec::with_capacity(folded.len() / 4);
     let orig_end = |fend: usize| -> usize {
         if fend == 0 {
