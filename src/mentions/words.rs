@@ -53,11 +53,13 @@ pub(crate) fn class(id: &str) -> &'static FxHashSet<String> {
 /// (sound because a `'static` string's address and length always name the same text).
 fn class_bit(id: &'static str) -> Option<u32> {
     const NONE: u32 = u32::MAX;
+    /// Some forty ids: few share a slot.
+    const SLOTS: usize = 1024;
     thread_local! {
-        static CACHE: [Cell<(usize, usize, u32)>; 64] = const { [const { Cell::new((0, 0, NONE)) }; 64] };
+        static CACHE: [Cell<(usize, usize, u32)>; SLOTS] = const { [const { Cell::new((0, 0, NONE)) }; SLOTS] };
     }
     let key = (id.as_ptr() as usize, id.len());
-    let slot = ((key.0 >> 3) ^ (key.0 >> 9) ^ key.1) % 64;
+    let slot = ((key.0 ^ key.1).wrapping_mul(0x9E37_79B9) >> 7) % SLOTS;
     CACHE.with(|cache| {
         let (ptr, len, bit) = cache[slot].get();
         let bit = if (ptr, len) == key {
@@ -71,42 +73,16 @@ fn class_bit(id: &'static str) -> Option<u32> {
     })
 }
 
-/// The classes of the word looked up last: the rules ask about one word several times in a
-/// row (head noun? organisation head? side? …).
-struct LastWord {
-    word: String,
-    /// Classes of the word itself.
-    direct: u64,
-    /// Classes of its stems without a conjunction (Arabic), once asked for.
-    stems: Option<u64>,
-}
-
 /// Whether a folded word is in a class, for Arabic also after removing a conjunction (و، ف).
 pub(crate) fn is(id: &'static str, word: &str) -> bool {
-    thread_local! {
-        static LAST: RefCell<LastWord> = const { RefCell::new(LastWord { word: String::new(), direct: 0, stems: None }) };
-    }
     let Some(bit) = class_bit(id) else { return false };
     let mask = 1u64 << bit;
     let words = &classes().words;
     let of = |w: &str| words.get(w).copied().unwrap_or(0);
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if last.word != word {
-            last.word.clear();
-            last.word.push_str(word);
-            last.direct = of(word);
-            last.stems = None;
-        }
-        if last.direct & mask != 0 {
-            return true;
-        }
-        if !id.starts_with("ar.") {
-            return false;
-        }
-        let stems = *last.stems.get_or_insert_with(|| arabic::verb_stems(word).iter().skip(1).fold(0, |m, s| m | of(s)));
-        stems & mask != 0
-    })
+    if of(word) & mask != 0 {
+        return true;
+    }
+    id.starts_with("ar.") && arabic::verb_stems(word).iter().skip(1).any(|s| of(s) & mask != 0)
 }
 
 /// Whether the two words `first second` are an entry of a class (two-word clause breaks:
