@@ -5,7 +5,7 @@
 //! وزير الخارجية الإيراني السابق محمد جواد ظريف. A counterpart is "نظيره" + nisba + name, and
 //! a state's delegation "الجانب/الطرف" + nisba.
 
-use rustc_hash::FxHashMap as HashMap;
+use super::TokenMap as HashMap;
 
 use super::{country_of, role_key, words, LexTokens, Mention, MentionForm, Referent};
 use crate::lexicon::cues::Cues;

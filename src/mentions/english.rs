@@ -5,7 +5,7 @@
 //! President Joe Biden", "Mr Lammy"; alone, "the Russian president" or "his Chinese
 //! counterpart" name a person, and "the Russian side" a state.
 
-use rustc_hash::FxHashMap as HashMap;
+use super::TokenMap as HashMap;
 
 use super::{country_of, role_key, words, LexTokens, Mention, MentionForm, Referent};
 use crate::lexicon::{Lexicon, Target};
