@@ -7,6 +7,12 @@ use crate::mentions::words;
 use crate::text::{Document, Script};
 
 pub(crate) fn detect(doc: &Document) -> &'static str {
+    // The markers are short function words: a longer word is none of them (one look-up saved
+    // for most words).
+    static LONGEST_MARKER: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let longest = *LONGEST_MARKER.get_or_init(|| {
+        words::class("en.marker").iter().chain(words::class("latin.other_marker")).map(String::len).max().unwrap_or(0)
+    });
     let (mut arabic, mut latin, mut latin_words, mut english_function, mut other_function) = (0usize, 0usize, 0usize, 0usize, 0usize);
     for (i, t) in doc.tokens.iter().enumerate() {
         if !t.is_word {
@@ -18,11 +24,13 @@ pub(crate) fn detect(doc: &Document) -> &'static str {
             Script::Latin => {
                 latin += letters;
                 latin_words += 1;
-                if words::is("en.marker", doc.ftok(i)) {
-                    english_function += 1;
-                }
-                if words::is("latin.other_marker", doc.ftok(i)) {
-                    other_function += 1;
+                if doc.ftok(i).len() <= longest {
+                    if words::is("en.marker", doc.ftok(i)) {
+                        english_function += 1;
+                    }
+                    if words::is("latin.other_marker", doc.ftok(i)) {
+                        other_function += 1;
+                    }
                 }
             }
             _ => {}

@@ -204,17 +204,20 @@ fn noun_frame(doc: &Document, by_token: &subject::MentionIndex, k: usize) -> Opt
             if arabic::has_article(word) {
                 return None;
             }
+            // The holder's mention is looked up first: it is a vector look-up, and most words
+            // have none after them.
+            let (actor, phrase) = by_token.at(k + 1).filter(|(_, p)| p.start == k + 1)?;
             let bare = arabic::without_proclitics(word);
             let cue = if words::is("ar.position_noun", word) { Some(position) } else { cues.arabic_nouns.get(bare) }?;
-            let (actor, phrase) = by_token.at(k + 1).filter(|(_, p)| p.start == k + 1)?;
             Some((CueAt { cue, end: phrase.end, negated: false }, Some((actor, phrase.end, true))))
         }
         _ => {
-            let cue = if words::is("en.position_noun", word) { Some(position) } else { cues.english_nouns.get(word) }?;
-            // X's refusal: mention, apostrophe, s, noun.
+            // X's refusal: mention, apostrophe, s, noun (checked before the noun: most words
+            // follow no possessive).
             if k < 3 || doc.ftok(k - 1) != "s" || doc.ftok(k - 2) != "'" {
                 return None;
             }
+            let cue = if words::is("en.position_noun", word) { Some(position) } else { cues.english_nouns.get(word) }?;
             let (actor, _) = by_token.at(k - 3).filter(|(_, p)| p.end == k - 2)?;
             // The noun must introduce its content ("refusal to", "demand for", "stance on");
             // "dismissed the EU's offer as …" is someone else's claim about it.
