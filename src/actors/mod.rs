@@ -53,6 +53,9 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
     }).collect();
     mentioned_known.sort_unstable();
     mentioned_known.dedup();
+    // The role keys of the known people named in the text, made once (a role key is made by
+    // analysing the role as a little document) and only if a role phrase needs them.
+    let role_keys: std::cell::OnceCell<HashMap<usize, Vec<String>>> = std::cell::OnceCell::new();
     let resolve_role = |key: &str, country: Option<usize>| -> Option<Key> {
         if let Some(k) = role_owner.get(key) {
             return Some(k.clone());
@@ -71,7 +74,10 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         }
         // A known office holder named elsewhere in the text, whose lexicon role this is.
         let by_role = mentioned_known.iter().copied().find(|&e| {
-            lexicon.entities[e].roles.iter().any(|r| role_key_of(r) == key)
+            let role_keys = role_keys.get_or_init(|| {
+                mentioned_known.iter().map(|&e| (e, lexicon.entities[e].roles.iter().map(|r| role_key_of(r)).collect())).collect()
+            });
+            role_keys[&e].iter().any(|r| r == key)
         });
         if let Some(e) = by_role {
             return Some(Key::Known(e));

@@ -23,6 +23,8 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
     let mut country = None;
     let mut nested = Vec::new();
     let mut saw_title = None;
+    // An organisation named from token `i`, once looked for (both paths below ask).
+    let mut org_at_i: Option<Option<Mention>> = None;
     while j < doc.tokens.len() && j < i + 8 {
         if let Some(lt) = at.get(&j) {
             match lt.target {
@@ -47,7 +49,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             }
         } else if doc.tokens[j].is_word && words::is("en.qualifier", doc.ftok(j)) && saw_title.is_none() {
             j += 1;
-        } else if let Some(org) = organization(doc, at, j).filter(|o| saw_title.is_none() && at.get(&o.phrase.end).is_some_and(|lt| matches!(lt.target, Target::Title { .. }))) {
+        } else if let Some(org) = (if j == i { org_at_i.get_or_insert_with(|| organization(doc, at, i)).clone() } else { organization(doc, at, j) }).filter(|o| saw_title.is_none() && at.get(&o.phrase.end).is_some_and(|lt| matches!(lt.target, Target::Title { .. }))) {
             // "Commerce Ministry spokesperson He Yadong": a body the lexicon lacks, then a title.
             j = org.phrase.end;
             nested.push(org);
@@ -59,7 +61,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         return side_phrase(doc, at, i)
             .or_else(|| head_noun_anaphor(doc, at, i))
             .or_else(|| pair(doc, i))
-            .or_else(|| organization(doc, at, i))
+            .or_else(|| org_at_i.unwrap_or_else(|| organization(doc, at, i)))
             .or_else(|| cue_subject_person(doc, at, i))
             .or_else(|| given_name_person(doc, at, i))
             .into_iter()
