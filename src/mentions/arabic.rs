@@ -122,7 +122,16 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
     let word = doc.ftok(i);
     let is_head = |w: &str| words::is("ar.group_head", w) || words::is("ar.org_head", w);
     // وزارة starts with و as a root letter, وحزب with the conjunction.
-    let head = if is_head(word) { word } else { arabic::without_proclitics(word) };
+    let head = if is_head(word) {
+        word
+    } else {
+        // Without proclitics to take off, the word was just found to be no head.
+        let bare = arabic::without_proclitics(word);
+        if bare == word {
+            return None;
+        }
+        bare
+    };
     let kind = if words::is("ar.group_head", head) {
         ActorKind::Group
     } else if words::is("ar.org_head", head) {
