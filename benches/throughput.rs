@@ -6,7 +6,12 @@
 //!
 //! Scaling: "1k→10k" is t(10k words) / t(1k words), ten times the input; "10k→1 MB" is
 //! t(1 MB) / t(10k words) scaled to a tenfold byte ratio. A linear stage reads about 10 on
-//! both (less when fixed costs dominate the small input); the target is at most 11.
+//! both; the target is at most 11. The two ratios do not measure the same thing: the 1k-word
+//! input is the short example articles and the start of the first dev-set article, the larger
+//! inputs mostly the longer dev-set articles (more names and cues per word), so "1k→10k" mixes a change of text with the change
+//! of size, and a 6 kB input run again and again keeps the lexicon automaton's few touched
+//! states in cache. "10k→1 MB" compares the same mix of articles at two sizes: it is the
+//! figure that shows a super-linear stage.
 
 #[path = "common/inputs.rs"]
 mod inputs;
