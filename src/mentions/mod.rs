@@ -108,9 +108,13 @@ impl<V> TokenMap<usize, V> {
 
 /// Finds all mentions, in text order, non-overlapping.
 pub(crate) fn find(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
-    let mut mentions = find_in_order(doc, lexicon);
-    mentions.sort_by_key(|m| (m.name.start, m.name.end));
-    mentions
+    let mentions = find_in_order(doc, lexicon);
+    // A stable sort of the indices, then one move per mention: a mention is a large value,
+    // which a sort of the values copies many times.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (mentions[i].name.start, mentions[i].name.end));
+    let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 fn find_in_order(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
