@@ -49,10 +49,23 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut folded = String::with_capacity(text.len());
         let mut fold_origin = Vec::with_capacity(text.len());
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        // Offsets of `chars` are relative to `base`, where it was last restarted.
+        let (mut base, mut chars) = (0, text.char_indices());
+        while let Some((j, c)) = chars.next() {
+            let i = base + j;
             if c.is_ascii() {
-                // Spaces, punctuation, digits and Latin letters, most of either language's
-                // text: one byte in, one byte out.
+                // A long run of ASCII (Latin text with its spaces and punctuation) is copied
+                // and lower-cased as a block, one byte in, one out.
+                if bytes.get(i..i + 8).is_some_and(<[u8]>::is_ascii) {
+                    let run_end = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
+                    let start = folded.len();
+                    folded.push_str(&text[i..run_end]);
+                    folded[start..].make_ascii_lowercase();
+                    fold_origin.extend(i as u32..run_end as u32);
+                    (base, chars) = (run_end, text[run_end..].char_indices());
+                    continue;
+                }
                 folded.push(c.to_ascii_lowercase());
                 fold_origin.push(i as u32);
             } else {
