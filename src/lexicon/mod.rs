@@ -9,7 +9,7 @@ pub(crate) mod tsv;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
 use crate::model::ActorKind;
 use crate::text::{arabic, fold_str, is_alphanumeric, Document};
@@ -136,6 +136,32 @@ impl Forms {
     }
 }
 
+/// The stretches of folded text between characters of the Arabic block that could hold a
+/// form of two letters or digits (an ASCII letter or digit is one byte, any other letter two
+/// or more: a stretch with fewer than two such bytes holds none).
+fn non_arabic_spans(folded: &str) -> Vec<std::ops::Range<usize>> {
+    let b = folded.as_bytes();
+    let mut out = Vec::new();
+    let mut push = |s: usize, e: usize| {
+        if b[s..e].iter().filter(|x| x.is_ascii_alphanumeric() || !x.is_ascii()).count() >= 2 {
+            out.push(s..e);
+        }
+    };
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        if (0xD8..=0xDB).contains(&b[i]) {
+            // Every character of the block is two bytes long.
+            push(start, i);
+            i += 2;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    push(start, b.len());
+    out
+}
+
 /// Whether folded text has a character of the Arabic block (U+0600..U+06FF, whose UTF-8
 /// starts with one of the bytes D8..DB).
 fn has_arabic_block(folded: &str) -> bool {
@@ -163,7 +189,12 @@ impl Lexicon {
         let hay = doc.folded.as_str();
         let mut found: Vec<LexMatch> = Vec::new();
         let arabic = has_arabic_block(hay).then_some(&self.arabic);
-        for (forms, m) in std::iter::once(&self.other).chain(arabic).flat_map(|f| f.automaton().find_overlapping_iter(hay).map(move |m| (f, m))) {
+        // A form without an Arabic letter lies in a stretch without one: in an Arabic text
+        // only the stretches around Latin words and numbers are searched for them.
+        let spans = if arabic.is_some() { non_arabic_spans(hay) } else { vec![0..hay.len()] };
+        let other = spans.into_iter().flat_map(|r| self.other.automaton().find_overlapping_iter(Input::new(hay).span(r)).map(|m| (&self.other, m)));
+        let arabic = arabic.into_iter().flat_map(|f| f.automaton().find_overlapping_iter(hay).map(move |m| (f, m)));
+        for (forms, m) in other.chain(arabic) {
             let (s, e) = (m.start(), m.end());
             if hay[e..].chars().next().is_some_and(is_alphanumeric) {
                 continue;
