@@ -126,7 +126,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             for t in m.name.clone() {
                 let w = doc.ftok(t);
                 let head = crate::text::arabic::bare_noun(crate::text::arabic::without_proclitics(w));
-                let is_head = ["ar.group_head", "ar.org_head", "en.group_head", "en.org_head"].iter().any(|&c| words::is(c, head));
+                let is_head = words::is_any(&["ar.group_head", "ar.org_head", "en.group_head", "en.org_head"], head);
                 if is_head {
                     last_by_head.insert(head.to_string(), k.clone());
                 }

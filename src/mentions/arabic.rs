@@ -64,7 +64,7 @@ fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
         return None;
     }
     let head = arabic::bare_noun(word);
-    if !(words::is("ar.group_head", head) || words::is("ar.org_head", head)) {
+    if !words::is_any(&["ar.group_head", "ar.org_head"], head) {
         return None;
     }
     // Followed by its own dependent (الحركة الإسلامية) it is a name, not an anaphor.
@@ -120,7 +120,7 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
 fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let lexicon = Lexicon::builtin();
     let word = doc.ftok(i);
-    let is_head = |w: &str| words::is("ar.group_head", w) || words::is("ar.org_head", w);
+    let is_head = |w: &str| words::is_any(&["ar.group_head", "ar.org_head"], w);
     // وزارة starts with و as a root letter, وحزب with the conjunction.
     let head = if is_head(word) {
         word
@@ -178,7 +178,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
         let cues = &Cues::builtin().arabic;
         // Stance participles (المؤيد، المعارض) describe the body; they are not its name.
         let participle = cues.get(&format!("{}ا", arabic::bare_noun(w))).is_some_and(|c| c.participle);
-        if words::is("ar.stop", w) || words::is("ar.qualifier", w) || participle || arabic::verb_stems(w).iter().any(|s| cues.contains_key(*s)) {
+        if words::is_any(&["ar.stop", "ar.qualifier"], w) || participle || arabic::verb_stems(w).iter().any(|s| cues.contains_key(*s)) {
             break;
         }
         let article = arabic::has_article(w) && !arabic::has_preposition_proclitic(w) && !arabic::starts_with_conjunction(w);
@@ -318,7 +318,7 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
         return false;
     }
     let w = doc.ftok(k);
-    if w.chars().count() < 2 || words::is("ar.stop", w) || words::is("ar.qualifier", w) || is_counterpart(w) {
+    if w.chars().count() < 2 || words::is_any(&["ar.stop", "ar.qualifier"], w) || is_counterpart(w) {
         return false;
     }
     // A name does not start with the conjunction و (… انتخاب الرئيس وتكليف سلام), unless the

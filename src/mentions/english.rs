@@ -326,7 +326,7 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
             }
         }
     }
-    let heads: Vec<usize> = (i..end).filter(|&k| !in_lexicon[k - i] && (words::is("en.org_head", doc.ftok(k)) || words::is("en.group_head", doc.ftok(k)))).collect();
+    let heads: Vec<usize> = (i..end).filter(|&k| !in_lexicon[k - i] && words::is_any(&["en.org_head", "en.group_head"], doc.ftok(k))).collect();
     let &head = heads.last()?;
     // A head alone ("Ministry") is generic; a name needs a modifier or an "of" complement.
     if end - i < 2 {
@@ -387,7 +387,7 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     }
     let end = capitalised_name(doc, at, i);
     let end = end.min(i + 3);
-    let blocked = (i + 1..end).any(|k| words::is("en.org_head", doc.ftok(k)) || words::is("en.group_head", doc.ftok(k)));
+    let blocked = (i + 1..end).any(|k| words::is_any(&["en.org_head", "en.group_head"], doc.ftok(k)));
     (end >= i + 2 && !blocked).then(|| Mention::plain(i..end, Referent::Unknown(doc.ftok(end - 1).to_string()), MentionForm::Name))
 }
 
@@ -398,7 +398,7 @@ fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     if i == 0 || doc.ftok(i - 1) != "the" || at.contains_key(&i) || !doc.otok(i).chars().next().is_some_and(char::is_lowercase) {
         return None;
     }
-    if !(words::is("en.group_head", w) || words::is("en.org_head", w)) {
+    if !words::is_any(&["en.group_head", "en.org_head"], w) {
         return None;
     }
     // "the party leadership": a modifier, not the body itself.

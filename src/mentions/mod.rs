@@ -291,7 +291,7 @@ impl Mention {
 /// organisation's head noun, نظير with its pronoun, or جانب/طرف.
 fn is_known_stem(bare: &str) -> bool {
     crate::lexicon::given_names::given_names().contains_key(bare)
-        || ["ar.org_head", "ar.group_head", "ar.side"].iter().any(|&c| words::is(c, bare))
+        || words::is_any(&["ar.org_head", "ar.group_head", "ar.side"], bare)
         || arabic_text::strip_enclitic(bare).is_some_and(|stem| words::is("ar.counterpart", stem))
 }
 

@@ -85,6 +85,23 @@ pub(crate) fn is(id: &'static str, word: &str) -> bool {
     id.starts_with("ar.") && arabic::verb_stems(word).iter().skip(1).any(|s| of(s) & mask != 0)
 }
 
+/// Whether a folded word is in any of the classes, as [`is`] asks for each: one look-up of the
+/// word (and of its stems) for all of them.
+pub(crate) fn is_any(ids: &[&'static str], word: &str) -> bool {
+    let (mut all, mut arabic_ids) = (0u64, 0u64);
+    for &id in ids {
+        if let Some(bit) = class_bit(id) {
+            all |= 1 << bit;
+            if id.starts_with("ar.") {
+                arabic_ids |= 1 << bit;
+            }
+        }
+    }
+    let words = &classes().words;
+    let of = |w: &str| words.get(w).copied().unwrap_or(0);
+    of(word) & all != 0 || (arabic_ids != 0 && arabic::verb_stems(word).iter().skip(1).any(|s| of(s) & arabic_ids != 0))
+}
+
 /// Whether the two words `first second` are an entry of a class (two-word clause breaks:
 /// في حين، إلا أن), without building the phrase for each pair of words.
 pub(crate) fn is_phrase(id: &str, first: &str, second: &str) -> bool {

@@ -133,7 +133,7 @@ pub(super) fn find(
                         return Some((a, phrase.end, true));
                     }
                     let w = doc.ftok(p);
-                    if words::is("ar.complementizer", w) || words::is("ar.preposition", w) || arabic::has_preposition_proclitic(w) {
+                    if words::is_any(&["ar.complementizer", "ar.preposition"], w) || arabic::has_preposition_proclitic(w) {
                         break;
                     }
                     // Beyond a time word, only a definite or construct phrase continues.
