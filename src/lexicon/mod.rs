@@ -191,7 +191,7 @@ impl Lexicon {
         let arabic = has_arabic_block(hay).then_some(&self.arabic);
         // A form without an Arabic letter lies in a stretch without one: in an Arabic text
         // only the stretches around Latin words and numbers are searched for them.
-        let spans = if arabic.is_some() { non_arabic_spans(hay) } else { vec![0..hay.len()] };
+        let spans = if arabic.is_some() { non_arabic_spans(hay) } else { std::iter::once(0..hay.len()).collect() };
         let other = spans.into_iter().flat_map(|r| self.other.automaton().find_overlapping_iter(Input::new(hay).span(r)).map(|m| (&self.other, m)));
         let arabic = arabic.into_iter().flat_map(|f| f.automaton().find_overlapping_iter(hay).map(move |m| (f, m)));
         for (forms, m) in other.chain(arabic) {

@@ -197,7 +197,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
 }
 
 fn is_counterpart(word: &str) -> bool {
-    let w = arabic::verb_stems(word).into_iter().last().unwrap_or(word);
+    let w = arabic::verb_stems(word).last().copied().unwrap_or(word);
     let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.starts_with("نظير")).unwrap_or(w);
     arabic::strip_enclitic(w).is_some_and(|stem| words::is("ar.counterpart", stem))
 }

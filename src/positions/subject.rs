@@ -260,7 +260,7 @@ fn agrees_with_verb(verb: &str, actor: &ActorDraft) -> bool {
     if actor.kind != ActorKind::Person {
         return true;
     }
-    let stem = arabic::verb_stems(verb).into_iter().last().unwrap_or(verb);
+    let stem = arabic::verb_stems(verb).last().copied().unwrap_or(verb);
     let stem = arabic::strip_enclitic(stem).filter(|_| !stem.ends_with("وا")).unwrap_or(stem);
     let plural = stem.ends_with("ون") || stem.ends_with("وا") || (stem.ends_with("ان") && stem.starts_with(['ي', 'ت']));
     let feminine = (stem.ends_with('ت') && !stem.starts_with(['ي', 'ت'])) || stem.starts_with('ت');
