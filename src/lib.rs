@@ -41,7 +41,14 @@ pub use model::*;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-use std::collections::HashMap;
+// The stages one at a time for `benches/`. Hidden and not part of the API; always compiled
+// because a plain `cargo bench` cannot turn a feature on (a dependency of the crate on itself
+// would build the library twice into the same file). Unused in the CLI and WASM builds, from
+// which the linker drops it.
+#[doc(hidden)]
+pub mod bench_support;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use text::{Document, Utf16Offsets};
 
@@ -73,7 +80,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     if let Some(t) = &explicit {
         // A cell restating a position already found in the prose adds nothing (a set, not a
         // scan of the list, so that a table of 100k rows stays linear).
-        let mut held: std::collections::HashSet<(usize, usize, usize)> = positions.iter().map(|q| (q.actor, q.text.start, q.text.end)).collect();
+        let mut held: rustc_hash::FxHashSet<(usize, usize, usize)> = positions.iter().map(|q| (q.actor, q.text.start, q.text.end)).collect();
         for p in t.cell_positions(&doc) {
             if held.insert((p.actor, p.text.start, p.text.end)) {
                 positions.push(p);
@@ -82,6 +89,17 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     }
     positions.sort_by_key(|p| (p.text.start, p.actor));
 
+    // A name only the tagger proposed and said once is more often a misread word than an
+    // actor. It stays when a pasted table makes it a column, or when it holds a position stated
+    // in the sentence that names it; a position reaching it only through a pronoun or an
+    // earlier sentence ("… said it had intercepted") more likely belongs to someone else, and
+    // goes with it.
+    let columns: std::collections::HashSet<usize> = explicit.iter().flat_map(|t| t.columns.iter().copied()).collect();
+    let single_guess = |a: usize| actors.list[a].proposed_only && actors.list[a].mentions.len() < 2 && !columns.contains(&a);
+    let states_where_named =
+        |p: &positions::PositionDraft| actors.list[p.actor].mentions.iter().any(|m| p.sentence.start <= m.start && m.end <= p.sentence.end);
+    positions.retain(|p| !single_guess(p.actor) || states_where_named(p));
+
     // Salience: mentions, with positions weighing double; the top actor has 1.0.
     let mut held = vec![0usize; actors.list.len()];
     for p in &positions {
@@ -89,10 +107,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     }
     let weight: Vec<f64> = actors.list.iter().zip(&held).map(|(a, &h)| a.mentions.len() as f64 + 2.0 * h as f64).collect();
     let top = weight.iter().cloned().fold(0.0, f64::max).max(1.0);
-    // A name only the tagger proposed, said once and holding nothing, is more often a misread
-    // word than an actor; it is dropped unless a pasted table makes it a column.
-    let columns: std::collections::HashSet<usize> = explicit.iter().flat_map(|t| t.columns.iter().copied()).collect();
-    let kept = |a: usize| !actors.list[a].proposed_only || actors.list[a].mentions.len() >= 2 || held[a] > 0 || columns.contains(&a);
+    let kept = |a: usize| !single_guess(a) || held[a] > 0;
     let mut order: Vec<usize> = (0..actors.list.len()).filter(|&a| kept(a)).collect();
     order.sort_by(|&a, &b| {
         weight[b].partial_cmp(&weight[a]).unwrap_or(std::cmp::Ordering::Equal).then(actors.list[a].mentions[0].start.cmp(&actors.list[b].mentions[0].start))

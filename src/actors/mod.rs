@@ -1,7 +1,7 @@
 //! Stage 4, actors: mentions that refer to the same person, state or body become one actor
 //! (بوتين / فلاديمير بوتين / الرئيس الروسي), with its canonical name, role and aliases.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::lexicon::Lexicon;
@@ -41,7 +41,7 @@ enum Key {
 /// Merges mentions into actors. `arabic`: name actors in Arabic (else English).
 pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], arabic: bool) -> Actors {
     // Role keys introduced with a name in this text ("الرئيس الروسي فلاديمير بوتين").
-    let mut role_owner: HashMap<String, Key> = HashMap::new();
+    let mut role_owner: HashMap<String, Key> = HashMap::default();
     for m in mentions {
         if let (Some(k), Some(key)) = (&m.role_key, key_of(&m.referent)) {
             if !k.is_empty() && m.form != MentionForm::RolePhrase {
@@ -55,6 +55,9 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
     }).collect();
     mentioned_known.sort_unstable();
     mentioned_known.dedup();
+    // The role keys of the known people named in the text, made once (a role key is made by
+    // analysing the role as a little document) and only if a role phrase needs them.
+    let role_keys: std::cell::OnceCell<HashMap<usize, Vec<String>>> = std::cell::OnceCell::new();
     let resolve_role = |key: &str, country: Option<usize>| -> Option<Key> {
         if let Some(k) = role_owner.get(key) {
             return Some(k.clone());
@@ -73,7 +76,10 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         }
         // A known office holder named elsewhere in the text, whose lexicon role this is.
         let by_role = mentioned_known.iter().copied().find(|&e| {
-            lexicon.entities[e].roles.iter().any(|r| role_key_of(r) == key)
+            let role_keys = role_keys.get_or_init(|| {
+                mentioned_known.iter().map(|&e| (e, lexicon.entities[e].roles.iter().map(|r| role_key_of(r)).collect())).collect()
+            });
+            role_keys[&e].iter().any(|r| r == key)
         });
         if let Some(e) = by_role {
             return Some(Key::Known(e));
@@ -89,12 +95,12 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         (people.len() == 1).then(|| Key::Known(people[0]))
     };
 
-    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut index: HashMap<Key, usize> = HashMap::default();
     let mut list: Vec<ActorDraft> = Vec::new();
     let mut of_mention = Vec::with_capacity(mentions.len());
     // The last body named with each head noun (حركة حماس → حركه; Labour Party → party), for
     // anaphors such as الحركة / "the party".
-    let mut last_by_head: HashMap<String, Key> = HashMap::new();
+    let mut last_by_head: HashMap<String, Key> = HashMap::default();
     let mut partner_of_mention = Vec::with_capacity(mentions.len());
     // The two actors last mentioned, among people (index 1) and among the rest (index 0), for
     // pairs. Only two per class: a list of every actor, updated at every mention, made 50k
@@ -122,7 +128,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             for t in m.name.clone() {
                 let w = doc.ftok(t);
                 let head = crate::text::arabic::bare_noun(crate::text::arabic::without_proclitics(w));
-                let is_head = ["ar.group_head", "ar.org_head", "en.group_head", "en.org_head"].iter().any(|c| words::is(c, head));
+                let is_head = words::is_any(&["ar.group_head", "ar.org_head", "en.group_head", "en.org_head"], head);
                 if is_head {
                     last_by_head.insert(head.to_string(), k.clone());
                 }

@@ -7,7 +7,7 @@
 //! ـين، ـون), and irregular ones (weak verbs such as دعا، نفى) are listed in `extra`.
 //! English rows give a lemma; regular -s/-ed/-ing forms are generated unless `forms` lists them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::lexicon::tsv::{field, variants, Tsv};
@@ -60,7 +60,7 @@ fn arabic(t: &Tsv) -> HashMap<String, Cue> {
         t.column("perfect"), t.column("imperfect"), t.column("participle"), t.column("extra"),
         t.column("particle"), t.column("stance"), t.column("speech"),
     );
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for row in &t.rows {
         let cue = |participle| Cue {
             stance: stance(field(row, st)),
@@ -101,7 +101,7 @@ fn arabic(t: &Tsv) -> HashMap<String, Cue> {
 fn english(t: &Tsv) -> HashMap<String, Vec<Cue>> {
     let (lemma, forms, particle, st, speech) =
         (t.column("lemma"), t.column("forms"), t.column("particle"), t.column("stance"), t.column("speech"));
-    let mut map: HashMap<String, Vec<Cue>> = HashMap::new();
+    let mut map: HashMap<String, Vec<Cue>> = HashMap::default();
     for row in &t.rows {
         let words: Vec<&str> = field(row, lemma).split(' ').collect();
         let (head, rest) = (words[0], &words[1..]);
@@ -133,7 +133,7 @@ fn english(t: &Tsv) -> HashMap<String, Vec<Cue>> {
 /// Noun cues from a column of `|`-separated nouns (Arabic without the article).
 fn nouns(t: &Tsv, column: &str) -> HashMap<String, Cue> {
     let (col, particle, st) = (t.column(column), t.column("particle"), t.column("stance"));
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for row in &t.rows {
         for v in variants(field(row, col)) {
             map.entry(fold_str(v)).or_insert_with(|| Cue {

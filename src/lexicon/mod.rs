@@ -9,10 +9,10 @@ pub(crate) mod tsv;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
 use crate::model::ActorKind;
-use crate::text::{arabic, fold_str, Document};
+use crate::text::{arabic, fold_str, is_alphanumeric, Document};
 use tsv::{field, variants, Tsv};
 
 const COUNTRIES: &str = include_str!("../../data/lexicon/countries.tsv");
@@ -111,8 +111,61 @@ pub(crate) struct LexMatch {
 pub(crate) struct Lexicon {
     pub entities: Vec<Entity>,
     pub titles: Vec<Title>,
-    automaton: AhoCorasick,
+    /// Forms that have a letter of the Arabic block, which only a text with one can contain,
+    /// and the others: an English text never builds or runs the first automaton (most forms
+    /// are Arabic: nisba inflections, forms with and without the article).
+    arabic: Forms,
+    other: Forms,
+}
+
+/// Lexicon forms (folded) with what each names, and the automaton that finds them, built on
+/// first use.
+#[derive(Default)]
+struct Forms {
+    patterns: Vec<String>,
     targets: Vec<Vec<PatternTarget>>,
+    index: rustc_hash::FxHashMap<String, usize>,
+    automaton: OnceLock<AhoCorasick>,
+}
+
+impl Forms {
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&self.patterns).expect("lexicon automaton builds")
+        })
+    }
+}
+
+/// The stretches of folded text between characters of the Arabic block that could hold a
+/// form of two letters or digits (an ASCII letter or digit is one byte, any other letter two
+/// or more: a stretch with fewer than two such bytes holds none).
+fn non_arabic_spans(folded: &str) -> Vec<std::ops::Range<usize>> {
+    let b = folded.as_bytes();
+    let mut out = Vec::new();
+    let mut push = |s: usize, e: usize| {
+        if b[s..e].iter().filter(|x| x.is_ascii_alphanumeric() || !x.is_ascii()).count() >= 2 {
+            out.push(s..e);
+        }
+    };
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        if (0xD8..=0xDB).contains(&b[i]) {
+            // Every character of the block is two bytes long.
+            push(start, i);
+            i += 2;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    push(start, b.len());
+    out
+}
+
+/// Whether folded text has a character of the Arabic block (U+0600..U+06FF, whose UTF-8
+/// starts with one of the bytes D8..DB).
+fn has_arabic_block(folded: &str) -> bool {
+    folded.bytes().any(|b| (0xD8..=0xDB).contains(&b))
 }
 
 impl Lexicon {
@@ -135,14 +188,20 @@ impl Lexicon {
     pub fn scan(&self, doc: &Document) -> Vec<LexMatch> {
         let hay = doc.folded.as_str();
         let mut found: Vec<LexMatch> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(hay) {
+        let arabic = has_arabic_block(hay).then_some(&self.arabic);
+        // A form without an Arabic letter lies in a stretch without one: in an Arabic text
+        // only the stretches around Latin words and numbers are searched for them.
+        let spans = if arabic.is_some() { non_arabic_spans(hay) } else { std::iter::once(0..hay.len()).collect() };
+        let other = spans.into_iter().flat_map(|r| self.other.automaton().find_overlapping_iter(Input::new(hay).span(r)).map(|m| (&self.other, m)));
+        let arabic = arabic.into_iter().flat_map(|f| f.automaton().find_overlapping_iter(hay).map(move |m| (f, m)));
+        for (forms, m) in other.chain(arabic) {
             let (s, e) = (m.start(), m.end());
-            if hay[e..].chars().next().is_some_and(char::is_alphanumeric) {
+            if hay[e..].chars().next().is_some_and(is_alphanumeric) {
                 continue;
             }
-            let word_start = hay[..s].char_indices().rev().take_while(|(_, c)| c.is_alphanumeric()).last().map_or(s, |(i, _)| i);
+            let word_start = hay[..s].char_indices().rev().take_while(|&(_, c)| is_alphanumeric(c)).last().map_or(s, |(i, _)| i);
             let prefix = &hay[word_start..s];
-            for pt in &self.targets[m.pattern().as_usize()] {
+            for pt in &forms.targets[m.pattern().as_usize()] {
                 let ok_start = match pt.lang {
                     Lang::Ar => arabic::is_proclitic_prefix(prefix, pt.article, pt.fused_lil),
                     Lang::En => prefix.is_empty(),
@@ -198,16 +257,15 @@ fn case_ok(rule: CaseRule, written: &str, original: &str) -> bool {
 struct Builder {
     entities: Vec<Entity>,
     titles: Vec<Title>,
-    patterns: Vec<String>,
-    targets: Vec<Vec<PatternTarget>>,
-    index: std::collections::HashMap<String, usize>,
+    arabic: Forms,
+    other: Forms,
 }
 
 impl Builder {
     fn add(&mut self, written: &'static str, target: Target) {
         let lang = if written.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) { Lang::Ar } else { Lang::En };
         let folded = fold_str(written);
-        if folded.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        if folded.chars().filter(|&c| is_alphanumeric(c)).count() < 2 {
             return;
         }
         match lang {
@@ -245,13 +303,14 @@ impl Builder {
     }
 
     fn push(&mut self, pattern: String, pt: PatternTarget) {
-        let i = *self.index.entry(pattern.clone()).or_insert_with(|| {
-            self.patterns.push(pattern);
-            self.targets.push(Vec::new());
-            self.targets.len() - 1
+        let forms = if has_arabic_block(&pattern) { &mut self.arabic } else { &mut self.other };
+        let i = *forms.index.entry(pattern.clone()).or_insert_with(|| {
+            forms.patterns.push(pattern);
+            forms.targets.push(Vec::new());
+            forms.targets.len() - 1
         });
-        if !self.targets[i].iter().any(|t| t.target == pt.target && t.fused_lil == pt.fused_lil) {
-            self.targets[i].push(pt);
+        if !forms.targets[i].iter().any(|t| t.target == pt.target && t.fused_lil == pt.fused_lil) {
+            forms.targets[i].push(pt);
         }
     }
 
@@ -348,11 +407,7 @@ impl Builder {
     }
 
     fn finish(self) -> Lexicon {
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&self.patterns)
-            .expect("lexicon automaton builds");
-        Lexicon { entities: self.entities, titles: self.titles, automaton, targets: self.targets }
+        Lexicon { entities: self.entities, titles: self.titles, arabic: self.arabic, other: self.other }
     }
 }
 

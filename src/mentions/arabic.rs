@@ -5,11 +5,11 @@
 //! وزير الخارجية الإيراني السابق محمد جواد ظريف. A counterpart is "نظيره" + nisba + name, and
 //! a state's delegation "الجانب/الطرف" + nisba.
 
-use std::collections::HashMap;
+use super::TokenMap as HashMap;
 
 use super::{country_of, role_key, words, LexTokens, Mention, MentionForm, Referent};
 use crate::lexicon::cues::Cues;
-use crate::lexicon::given_names::given_names;
+use crate::lexicon::given_names::{compound_name_starts, given_names};
 use crate::lexicon::{Lexicon, Target};
 use crate::model::ActorKind;
 use crate::text::{arabic, Document, Script};
@@ -64,7 +64,7 @@ fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
         return None;
     }
     let head = arabic::bare_noun(word);
-    if !(words::is("ar.group_head", head) || words::is("ar.org_head", head)) {
+    if !words::is_any(&["ar.group_head", "ar.org_head"], head) {
         return None;
     }
     // Followed by its own dependent (الحركة الإسلامية) it is a name, not an anaphor.
@@ -81,10 +81,19 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     }
     let word = doc.ftok(i);
     let mut first_end = i + 1;
-    let single = words::arabic_readings(word).into_iter().any(|r| names.contains_key(&r));
+    let single = words::any_arabic_reading(word, |r| names.contains_key(r));
     if !single {
         // Compound given names: عبد الله، عبد الفتاح.
-        let compound = i + 1 < doc.tokens.len() && words::arabic_readings(word).into_iter().any(|r| names.contains_key(&format!("{r} {}", doc.ftok(i + 1))));
+        let mut compound_name = String::new();
+        let compound = i + 1 < doc.tokens.len()
+            && words::any_arabic_reading(word, |r| compound_name_starts().contains(r))
+            && words::any_arabic_reading(word, |r| {
+                compound_name.clear();
+                compound_name.push_str(r);
+                compound_name.push(' ');
+                compound_name.push_str(doc.ftok(i + 1));
+                names.contains_key(&compound_name)
+            });
         if !compound {
             return None;
         }
@@ -111,9 +120,18 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
 fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let lexicon = Lexicon::builtin();
     let word = doc.ftok(i);
-    let is_head = |w: &str| words::is("ar.group_head", w) || words::is("ar.org_head", w);
+    let is_head = |w: &str| words::is_any(&["ar.group_head", "ar.org_head"], w);
     // وزارة starts with و as a root letter, وحزب with the conjunction.
-    let head = if is_head(word) { word } else { arabic::without_proclitics(word) };
+    let head = if is_head(word) {
+        word
+    } else {
+        // Without proclitics to take off, the word was just found to be no head.
+        let bare = arabic::without_proclitics(word);
+        if bare == word {
+            return None;
+        }
+        bare
+    };
     let kind = if words::is("ar.group_head", head) {
         ActorKind::Group
     } else if words::is("ar.org_head", head) {
@@ -160,7 +178,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
         let cues = &Cues::builtin().arabic;
         // Stance participles (المؤيد، المعارض) describe the body; they are not its name.
         let participle = cues.get(&format!("{}ا", arabic::bare_noun(w))).is_some_and(|c| c.participle);
-        if words::is("ar.stop", w) || words::is("ar.qualifier", w) || participle || arabic::verb_stems(w).iter().any(|s| cues.contains_key(*s)) {
+        if words::is_any(&["ar.stop", "ar.qualifier"], w) || participle || arabic::verb_stems(w).iter().any(|s| cues.contains_key(*s)) {
             break;
         }
         let article = arabic::has_article(w) && !arabic::has_preposition_proclitic(w) && !arabic::starts_with_conjunction(w);
@@ -179,7 +197,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
 }
 
 fn is_counterpart(word: &str) -> bool {
-    let w = arabic::verb_stems(word).into_iter().last().unwrap_or(word);
+    let w = arabic::verb_stems(word).last().copied().unwrap_or(word);
     let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.starts_with("نظير")).unwrap_or(w);
     arabic::strip_enclitic(w).is_some_and(|stem| words::is("ar.counterpart", stem))
 }
@@ -300,7 +318,7 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
         return false;
     }
     let w = doc.ftok(k);
-    if w.chars().count() < 2 || words::is("ar.stop", w) || words::is("ar.qualifier", w) || is_counterpart(w) {
+    if w.chars().count() < 2 || words::is_any(&["ar.stop", "ar.qualifier"], w) || is_counterpart(w) {
         return false;
     }
     // A name does not start with the conjunction و (… انتخاب الرئيس وتكليف سلام), unless the

@@ -5,7 +5,7 @@
 //! President Joe Biden", "Mr Lammy"; alone, "the Russian president" or "his Chinese
 //! counterpart" name a person, and "the Russian side" a state.
 
-use std::collections::HashMap;
+use super::TokenMap as HashMap;
 
 use super::{country_of, role_key, words, LexTokens, Mention, MentionForm, Referent};
 use crate::lexicon::{Lexicon, Target};
@@ -23,6 +23,8 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
     let mut country = None;
     let mut nested = Vec::new();
     let mut saw_title = None;
+    // An organisation named from token `i`, once looked for (both paths below ask).
+    let mut org_at_i: Option<Option<Mention>> = None;
     while j < doc.tokens.len() && j < i + 8 {
         if let Some(lt) = at.get(&j) {
             match lt.target {
@@ -47,7 +49,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             }
         } else if doc.tokens[j].is_word && words::is("en.qualifier", doc.ftok(j)) && saw_title.is_none() {
             j += 1;
-        } else if let Some(org) = organization(doc, at, j).filter(|o| saw_title.is_none() && at.get(&o.phrase.end).is_some_and(|lt| matches!(lt.target, Target::Title { .. }))) {
+        } else if let Some(org) = (if j == i { org_at_i.get_or_insert_with(|| organization(doc, at, i)).clone() } else { organization(doc, at, j) }).filter(|o| saw_title.is_none() && at.get(&o.phrase.end).is_some_and(|lt| matches!(lt.target, Target::Title { .. }))) {
             // "Commerce Ministry spokesperson He Yadong": a body the lexicon lacks, then a title.
             j = org.phrase.end;
             nested.push(org);
@@ -59,7 +61,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         return side_phrase(doc, at, i)
             .or_else(|| head_noun_anaphor(doc, at, i))
             .or_else(|| pair(doc, i))
-            .or_else(|| organization(doc, at, i))
+            .or_else(|| org_at_i.unwrap_or_else(|| organization(doc, at, i)))
             .or_else(|| cue_subject_person(doc, at, i))
             .or_else(|| given_name_person(doc, at, i))
             .into_iter()
@@ -324,7 +326,7 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
             }
         }
     }
-    let heads: Vec<usize> = (i..end).filter(|&k| !in_lexicon[k - i] && (words::is("en.org_head", doc.ftok(k)) || words::is("en.group_head", doc.ftok(k)))).collect();
+    let heads: Vec<usize> = (i..end).filter(|&k| !in_lexicon[k - i] && words::is_any(&["en.org_head", "en.group_head"], doc.ftok(k))).collect();
     let &head = heads.last()?;
     // A head alone ("Ministry") is generic; a name needs a modifier or an "of" complement.
     if end - i < 2 {
@@ -385,7 +387,7 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     }
     let end = capitalised_name(doc, at, i);
     let end = end.min(i + 3);
-    let blocked = (i + 1..end).any(|k| words::is("en.org_head", doc.ftok(k)) || words::is("en.group_head", doc.ftok(k)));
+    let blocked = (i + 1..end).any(|k| words::is_any(&["en.org_head", "en.group_head"], doc.ftok(k)));
     (end >= i + 2 && !blocked).then(|| Mention::plain(i..end, Referent::Unknown(doc.ftok(end - 1).to_string()), MentionForm::Name))
 }
 
@@ -396,7 +398,7 @@ fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     if i == 0 || doc.ftok(i - 1) != "the" || at.contains_key(&i) || !doc.otok(i).chars().next().is_some_and(char::is_lowercase) {
         return None;
     }
-    if !(words::is("en.group_head", w) || words::is("en.org_head", w)) {
+    if !words::is_any(&["en.group_head", "en.org_head"], w) {
         return None;
     }
     // "the party leadership": a modifier, not the body itself.

@@ -1,51 +1,162 @@
 //! Closed word classes that the rules consult (function words, qualifiers, negation …), read
 //! from `data/lexicon/function_words.tsv`, one row per class and language.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::tsv::{field, variants, Tsv};
 use crate::text::{arabic, fold_str};
 
 const FUNCTION_WORDS: &str = include_str!("../../data/lexicon/function_words.tsv");
 
-/// Word classes by id (`ar.stop`, `en.negation` …), each a set of folded words (multiword
-/// entries keep their spaces).
-pub(crate) fn class(id: &str) -> &'static HashSet<String> {
-    static CLASSES: OnceLock<HashMap<String, HashSet<String>>> = OnceLock::new();
-    static EMPTY: OnceLock<HashSet<String>> = OnceLock::new();
-    let classes = CLASSES.get_or_init(|| {
+/// The word classes, compiled once.
+struct Classes {
+    /// Class id → its bit in the masks of `words`.
+    bits: FxHashMap<&'static str, u32>,
+    /// Each class's words, by bit.
+    sets: Vec<FxHashSet<String>>,
+    /// Folded word → the classes it is in, one bit each: one look-up answers every class.
+    words: FxHashMap<String, u64>,
+}
+
+fn classes() -> &'static Classes {
+    static CLASSES: OnceLock<Classes> = OnceLock::new();
+    CLASSES.get_or_init(|| {
         let t = Tsv::parse(FUNCTION_WORDS);
         let (id, words) = (t.column("id"), t.column("words"));
-        t.rows.iter().map(|r| (field(r, id).to_string(), variants(field(r, words)).map(fold_str).collect())).collect()
-    });
-    classes.get(id).unwrap_or_else(|| EMPTY.get_or_init(HashSet::new))
+        assert!(t.rows.len() <= 64, "function_words.tsv: more than 64 classes do not fit a u64 mask");
+        let mut c = Classes { bits: FxHashMap::default(), sets: Vec::new(), words: FxHashMap::default() };
+        for (bit, row) in t.rows.iter().enumerate() {
+            let set: FxHashSet<String> = variants(field(row, words)).map(fold_str).collect();
+            for w in &set {
+                *c.words.entry(w.clone()).or_default() |= 1 << bit;
+            }
+            c.bits.insert(field(row, id), bit as u32);
+            c.sets.push(set);
+        }
+        c
+    })
+}
+
+/// Word classes by id (`ar.stop`, `en.negation` …), each a set of folded words (multiword
+/// entries keep their spaces).
+pub(crate) fn class(id: &str) -> &'static FxHashSet<String> {
+    static EMPTY: OnceLock<FxHashSet<String>> = OnceLock::new();
+    let c = classes();
+    c.bits.get(id).map_or_else(|| EMPTY.get_or_init(FxHashSet::default), |&bit| &c.sets[bit as usize])
+}
+
+/// The bit of a class id. The rules name classes by string literals, several per word of an
+/// article: a small cache keyed by the literal's address saves hashing the id each time
+/// (sound because a `'static` string's address and length always name the same text).
+fn class_bit(id: &'static str) -> Option<u32> {
+    const NONE: u32 = u32::MAX;
+    /// Some forty ids: few share a slot.
+    const SLOTS: usize = 1024;
+    thread_local! {
+        static CACHE: [Cell<(usize, usize, u32)>; SLOTS] = const { [const { Cell::new((0, 0, NONE)) }; SLOTS] };
+    }
+    let key = (id.as_ptr() as usize, id.len());
+    let slot = ((key.0 ^ key.1).wrapping_mul(0x9E37_79B9) >> 7) % SLOTS;
+    CACHE.with(|cache| {
+        let (ptr, len, bit) = cache[slot].get();
+        let bit = if (ptr, len) == key {
+            bit
+        } else {
+            let bit = classes().bits.get(id).copied().unwrap_or(NONE);
+            cache[slot].set((key.0, key.1, bit));
+            bit
+        };
+        (bit != NONE).then_some(bit)
+    })
 }
 
 /// Whether a folded word is in a class, for Arabic also after removing a conjunction (و، ف).
-pub(crate) fn is(id: &str, word: &str) -> bool {
-    let set = class(id);
-    if set.contains(word) {
+pub(crate) fn is(id: &'static str, word: &str) -> bool {
+    let Some(bit) = class_bit(id) else { return false };
+    let mask = 1u64 << bit;
+    let words = &classes().words;
+    let of = |w: &str| words.get(w).copied().unwrap_or(0);
+    if of(word) & mask != 0 {
         return true;
     }
-    id.starts_with("ar.") && arabic::verb_stems(word).iter().skip(1).any(|s| set.contains(*s))
+    id.starts_with("ar.") && arabic::verb_stems(word).iter().skip(1).any(|s| of(s) & mask != 0)
+}
+
+/// Whether a folded word is in any of the classes, as [`is`] asks for each: one look-up of the
+/// word (and of its stems) for all of them.
+pub(crate) fn is_any(ids: &[&'static str], word: &str) -> bool {
+    let (mut all, mut arabic_ids) = (0u64, 0u64);
+    for &id in ids {
+        if let Some(bit) = class_bit(id) {
+            all |= 1 << bit;
+            if id.starts_with("ar.") {
+                arabic_ids |= 1 << bit;
+            }
+        }
+    }
+    let words = &classes().words;
+    let of = |w: &str| words.get(w).copied().unwrap_or(0);
+    of(word) & all != 0 || (arabic_ids != 0 && arabic::verb_stems(word).iter().skip(1).any(|s| of(s) & arabic_ids != 0))
+}
+
+/// Whether the two words `first second` are an entry of a class (two-word clause breaks:
+/// في حين، إلا أن), without building the phrase for each pair of words.
+pub(crate) fn is_phrase(id: &str, first: &str, second: &str) -> bool {
+    thread_local! {
+        static PHRASE: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    PHRASE.with(|phrase| {
+        let mut phrase = phrase.borrow_mut();
+        phrase.clear();
+        phrase.push_str(first);
+        phrase.push(' ');
+        phrase.push_str(second);
+        class(id).contains(phrase.as_str())
+    })
 }
 
 /// The words an Arabic orthographic word can be once valid proclitics are taken off
 /// (وبوتين → بوتين; للبرهان → البرهان), itself included.
 pub(crate) fn arabic_readings(word: &str) -> Vec<String> {
-    let mut out = vec![word.to_string()];
+    let mut out = Vec::new();
+    any_arabic_reading(word, |r| {
+        out.push(r.to_string());
+        false
+    });
+    out
+}
+
+/// Whether `test` holds for one of the [`arabic_readings`] of a word, tried in their order
+/// without building them all (this runs for most Arabic words of an article).
+pub(crate) fn any_arabic_reading(word: &str, mut test: impl FnMut(&str) -> bool) -> bool {
+    if test(word) {
+        return true;
+    }
+    // Every proclitic prefix, fused لل included, starts with one of و ف ب ل ك: a word that
+    // starts otherwise (most do) has no other reading.
+    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+        return false;
+    }
+    let mut with_article = String::new();
     for (i, _) in word.char_indices().skip(1).take(3) {
         let (prefix, rest) = word.split_at(i);
         if rest.chars().count() < 2 {
             break;
         }
-        if arabic::is_proclitic_prefix(prefix, rest.starts_with("ال"), false) {
-            out.push(rest.to_string());
+        if arabic::is_proclitic_prefix(prefix, rest.starts_with("ال"), false) && test(rest) {
+            return true;
         }
         if arabic::is_proclitic_prefix(prefix, true, true) {
-            out.push(format!("ال{rest}"));
+            with_article.clear();
+            with_article.push_str("ال");
+            with_article.push_str(rest);
+            if test(&with_article) {
+                return true;
+            }
         }
     }
-    out
+    false
 }

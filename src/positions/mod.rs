@@ -35,7 +35,7 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
     let by_token = subject::MentionIndex::new(doc, mentions, actors);
     let mut topic = subject::Topic::default();
     let mut out: Vec<PositionDraft> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut push = |p: PositionDraft, out: &mut Vec<PositionDraft>| {
         if seen.insert((p.actor, p.text.start, p.text.end)) {
             out.push(p);
@@ -204,17 +204,20 @@ fn noun_frame(doc: &Document, by_token: &subject::MentionIndex, k: usize) -> Opt
             if arabic::has_article(word) {
                 return None;
             }
+            // The holder's mention is looked up first: it is a vector look-up, and most words
+            // have none after them.
+            let (actor, phrase) = by_token.at(k + 1).filter(|(_, p)| p.start == k + 1)?;
             let bare = arabic::without_proclitics(word);
             let cue = if words::is("ar.position_noun", word) { Some(position) } else { cues.arabic_nouns.get(bare) }?;
-            let (actor, phrase) = by_token.at(k + 1).filter(|(_, p)| p.start == k + 1)?;
             Some((CueAt { cue, end: phrase.end, negated: false }, Some((actor, phrase.end, true))))
         }
         _ => {
-            let cue = if words::is("en.position_noun", word) { Some(position) } else { cues.english_nouns.get(word) }?;
-            // X's refusal: mention, apostrophe, s, noun.
+            // X's refusal: mention, apostrophe, s, noun (checked before the noun: most words
+            // follow no possessive).
             if k < 3 || doc.ftok(k - 1) != "s" || doc.ftok(k - 2) != "'" {
                 return None;
             }
+            let cue = if words::is("en.position_noun", word) { Some(position) } else { cues.english_nouns.get(word) }?;
             let (actor, _) = by_token.at(k - 3).filter(|(_, p)| p.end == k - 2)?;
             // The noun must introduce its content ("refusal to", "demand for", "stance on");
             // "dismissed the EU's offer as …" is someone else's claim about it.
@@ -453,7 +456,7 @@ fn is_clause_break(doc: &Document, i: usize) -> bool {
     if words::is(class, w) {
         return true;
     }
-    i + 1 < doc.tokens.len() && words::class(class).contains(&format!("{w} {}", doc.ftok(i + 1)))
+    i + 1 < doc.tokens.len() && words::is_phrase(class, w, doc.ftok(i + 1))
 }
 
 /// The text inside the last quotation before the cue in the same sentence.

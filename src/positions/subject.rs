@@ -133,7 +133,7 @@ pub(super) fn find(
                         return Some((a, phrase.end, true));
                     }
                     let w = doc.ftok(p);
-                    if words::is("ar.complementizer", w) || words::is("ar.preposition", w) || arabic::has_preposition_proclitic(w) {
+                    if words::is_any(&["ar.complementizer", "ar.preposition"], w) || arabic::has_preposition_proclitic(w) {
                         break;
                     }
                     // Beyond a time word, only a definite or construct phrase continues.
@@ -260,7 +260,7 @@ fn agrees_with_verb(verb: &str, actor: &ActorDraft) -> bool {
     if actor.kind != ActorKind::Person {
         return true;
     }
-    let stem = arabic::verb_stems(verb).into_iter().last().unwrap_or(verb);
+    let stem = arabic::verb_stems(verb).last().copied().unwrap_or(verb);
     let stem = arabic::strip_enclitic(stem).filter(|_| !stem.ends_with("وا")).unwrap_or(stem);
     let plural = stem.ends_with("ون") || stem.ends_with("وا") || (stem.ends_with("ان") && stem.starts_with(['ي', 'ت']));
     let feminine = (stem.ends_with('ت') && !stem.starts_with(['ي', 'ت'])) || stem.starts_with('ت');

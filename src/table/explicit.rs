@@ -328,7 +328,7 @@ impl ExplicitTable {
         for row in &self.rows {
             let aspect = fold_str(&doc.text[row.aspect.clone()]);
             let descriptive = aspect.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                words::is("ar.descriptive_aspect", w) || words::is("en.descriptive_aspect", w)
+                words::is_any(&["ar.descriptive_aspect", "en.descriptive_aspect"], w)
             });
             if descriptive {
                 continue;

@@ -112,7 +112,7 @@ fn arabic_cost(prev: &str, next: &str, prev_proper: bool, next_proper: bool) -> 
     } else if arabic::starts_with_conjunction(next) {
         cost += 0.5;
     }
-    if words::is("ar.preposition", prev) || words::is("ar.stop", prev) || prev == "و" {
+    if words::is_any(&["ar.preposition", "ar.stop"], prev) || prev == "و" {
         cost += 3.0;
     }
     let prev_definite = arabic::has_article(prev) || prev_proper;

@@ -19,15 +19,26 @@ pub(crate) const ENCLITICS: [&str; 8] = ["هما", "هم", "هن", "ها", "كم
 /// (ل + ال is written لل, handled by `fused_lil`). `fused_lil`: the match had its article
 /// removed and the prefix must end in the fused لل ("for the").
 pub(crate) fn is_proclitic_prefix(prefix: &str, before_article: bool, fused_lil: bool) -> bool {
-    let mut chars: Vec<char> = prefix.chars().collect();
+    // At most three proclitic letters (و + لل); a longer prefix is none. Kept on the stack:
+    // this runs for every lexicon match and every reading of an Arabic word.
+    let mut buf = ['\0'; 3];
+    let mut n = 0;
+    for c in prefix.chars() {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    let chars = &buf[..n];
     if fused_lil {
         if chars.len() < 2 || chars[chars.len() - 2..] != ['ل', 'ل'] {
             return false;
         }
-        chars.truncate(chars.len() - 2);
+        let chars = &chars[..chars.len() - 2];
         return chars.is_empty() || (chars.len() == 1 && CONJUNCTIONS.contains(&chars[0]));
     }
-    match chars.as_slice() {
+    match chars {
         [] => true,
         [c] => CONJUNCTIONS.contains(c) || (PREPOSITIONS.contains(c) && !(before_article && *c == 'ل')),
         [c, p] => CONJUNCTIONS.contains(c) && PREPOSITIONS.contains(p) && !(before_article && *p == 'ل'),
@@ -37,22 +48,48 @@ pub(crate) fn is_proclitic_prefix(prefix: &str, before_article: bool, fused_lil:
 
 /// Candidate stems of a word with its conjunction (and, for verbs, future س) removed:
 /// `وسيؤكد` → `[وسيوكد, سيوكد, يوكد]`. The word itself comes first.
-pub(crate) fn verb_stems(word: &str) -> Vec<&str> {
-    let mut out = vec![word];
+pub(crate) fn verb_stems(word: &str) -> Stems<'_> {
+    let mut out = Stems { items: [word; 3], len: 1 };
     let mut rest = word;
     if let Some(c) = rest.chars().next() {
         if CONJUNCTIONS.contains(&c) && rest.chars().count() > 3 {
             rest = &rest[c.len_utf8()..];
-            out.push(rest);
+            out.items[out.len] = rest;
+            out.len += 1;
         }
     }
     if rest.starts_with('س') && rest.chars().count() > 3 {
         let r = &rest['س'.len_utf8()..];
         if r.starts_with(['ي', 'ت', 'ن', 'ا']) {
-            out.push(r);
+            out.items[out.len] = r;
+            out.len += 1;
         }
     }
     out
+}
+
+/// The stems of [`verb_stems`], one to three, kept on the stack: it runs for most Arabic
+/// words of an article, several times each.
+pub(crate) struct Stems<'a> {
+    items: [&'a str; 3],
+    len: usize,
+}
+
+impl<'a> std::ops::Deref for Stems<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        &self.items[..self.len]
+    }
+}
+
+impl<'a> IntoIterator for Stems<'a> {
+    type Item = &'a str;
+    type IntoIter = std::iter::Take<std::array::IntoIter<&'a str, 3>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
 }
 
 /// Removes a pronoun enclitic if what stays is long enough to be a word: `أكده` → `أكد`.
@@ -190,6 +227,6 @@ mod tests {
         assert_eq!(bare_noun(&fold_str("وبالرئيس")), "رييس");
         assert_eq!(bare_noun(&fold_str("للحركة")), "حركه");
         assert_eq!(strip_enclitic(&fold_str("أكده")), Some("اكد"));
-        assert_eq!(verb_stems(&fold_str("وسيؤكد")), vec!["وسيوكد", "سيوكد", "يوكد"]);
+        assert_eq!(verb_stems(&fold_str("وسيؤكد")).to_vec(), vec!["وسيوكد", "سيوكد", "يوكد"]);
     }
 }

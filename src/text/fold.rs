@@ -20,6 +20,17 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
         }
         return;
     }
+    // Fast path: the other Arabic letters (ء to غ, ف to ي) have no decomposition, no case and
+    // are no mark; they fold to themselves (checked against the general path in a test).
+    if ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c) {
+        out.push(c);
+        return;
+    }
+    fold_general(c, out);
+}
+
+/// Folding by canonical decomposition, for everything but ASCII and Arabic letters.
+fn fold_general(c: char, out: &mut String) {
     if is_invisible(c) {
         return;
     }
@@ -84,6 +95,19 @@ pub(crate) fn fold_str(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_fast_path_folds_like_the_general_path() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            let (mut fast, mut general) = (String::new(), String::new());
+            fold_char(c, &mut fast);
+            match fold_arabic(c) {
+                Some(f) => general.extend(f),
+                None => fold_general(c, &mut general),
+            }
+            assert_eq!(fast, general, "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn folding_table() {

@@ -64,7 +64,8 @@ pub(crate) fn split(text: &str, folded: &str, tokens: &[Token]) -> Vec<Sentence>
             }
         }
         let next_gap = tokens.get(i + 1).map(|n| &text[tokens[i].end..n.start]);
-        let newlines = next_gap.map_or(0, |g| g.matches('\n').count());
+        // Counted by byte: the gap is mostly one space, too short for a string searcher.
+        let newlines = next_gap.map_or(0, |g| g.bytes().filter(|&b| b == b'\n').count());
         if ends || newlines > 0 || i + 1 == tokens.len() {
             push(&mut out, text, folded, tokens, start_tok..i + 1, start_line, newlines > 0 || i + 1 == tokens.len());
             start_tok = i + 1;
