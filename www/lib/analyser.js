@@ -182,8 +182,13 @@ class Analyser {
       case 'result': {
         const request = this.#takeRunning(message.id);
         if (request) this.#counts.completed++;
-        // A long text's analysis comes as JSON (see worker.js): cheaper to receive on this thread.
-        request?.resolve({ analysis: typeof message.json === 'string' ? JSON.parse(message.json) : message.result, ms: message.ms });
+        if (request && typeof message.json === 'string') {
+          // A long text's analysis comes as JSON (see worker.js), cheaper to receive on this
+          // thread, and is parsed in a task of its own: the page can draw a frame in between.
+          setTimeout(() => request.resolve({ analysis: JSON.parse(message.json), ms: message.ms }));
+        } else {
+          request?.resolve({ analysis: message.result, ms: message.ms });
+        }
         this.#pump();
         break;
       }

@@ -303,6 +303,12 @@ export class StanceMap extends HTMLElement {
     try {
       const { analysis, ms } = await analyser.request(text, { options, key: this });
       if (generation !== this.#generation) return;
+      if (text.length > LONG_ARTICLE_CHARS) {
+        // Rendering a long text's analysis is a task of its own, after the one that parsed it,
+        // so that the page is not held up for both at once.
+        await new Promise((resolve) => setTimeout(resolve));
+        if (generation !== this.#generation) return;
+      }
       const sameActor = analysis.actors?.some((actor) => actor.id === this.#focused);
       this.#text = text;
       this.#analysis = analysis;
