@@ -168,10 +168,10 @@ async function main() {
         const wordsPerSecond = Math.round(r.words / (r.median / 1000));
         rows.push([tool.label, article, r.median.toFixed(3), r.p90.toFixed(3), wordsPerSecond.toLocaleString('en-US'), kb(download.gzip)]);
       }
-      console.log(`bench: ${tool.name} downloads ${download.files.join(' + ')}: ${download.raw} bytes raw, ${download.gzip} gzip -9`);
+      console.log(`bench: ${tool.name} downloads ${download.files.join(' + ')}: ${download.raw} bytes raw, ${download.gzip} gzip`);
     }
     for (const f of found) console.log(`bench: ${f.tool} on ${f.article} finds ${Object.entries(f.found).map(([k, v]) => `${v} ${k}`).join(', ')}`);
-    console.log(`\n${version}, headless, ${RUNS} runs per row (median and p90 of the timed calls; performance.now() resolution applies)\n`);
+    console.log(`\n${version}, headless, ${RUNS} runs per row (median and p90 of the timed calls); download: node:zlib gzip level 9 of the built files each tool loads\n`);
     console.log(table(['tool', 'article', 'median ms', 'p90 ms', 'words/s', 'download gzip (KB)'], rows));
     targets(results);
 
