@@ -18,7 +18,8 @@ size() { stat -c %s "$1"; }
 gz() { gzip -9c "$1" | wc -c; }
 
 # A target dir of its own: with another rustc or -Zbuild-std the native build must not be redone.
-target_dir=target/wasm
+# Under CARGO_TARGET_DIR when that is set (several checkouts sharing a machine).
+target_dir=${CARGO_TARGET_DIR:-target}/wasm
 out=www/pkg
 say "cargo build --lib --release --target wasm32-unknown-unknown ($WASM_ROUTE route)"
 # --lib: the CLI binary of the same name would otherwise also be linked to stancemap.wasm.

@@ -42,6 +42,21 @@ for (const { locale, colorScheme, sample } of [
   });
 }
 
+test('axe: a large paste kept out of the text box, in English and Arabic', async ({ page }) => {
+  await openPage(page);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Officials met again on Monday to discuss the plan.\n'.repeat(24_000)); // 1.2 MB
+    document.getElementById('article').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('#large-text')).toBeVisible();
+  await page.waitForFunction(() => document.body.dataset.state === 'done', null, { timeout: 60_000 });
+  await expectNoViolations(page, 'the page with a large paste');
+  await page.getByRole('button', { name: 'Arabic interface' }).click();
+  await expect(page.locator('#large-text-summary')).toContainText('لُصق نص كبير: 1.2 م.ب.');
+  await expectNoViolations(page, 'the page with a large paste, in Arabic');
+});
+
 test('the language switch gives the Arabic interface, right to left, and back', async ({ page }) => {
   await pageWithAnalysis(page, 'ar');
   await page.getByRole('button', { name: 'Arabic interface' }).click();

@@ -206,3 +206,24 @@ test('requests sharing a key: only the newest is analysed', async ({ page }) => 
   expect(outcome[2]).toMatch(/^done:/);
   expect(outcome[3]).toBe('done:en');
 });
+
+test('cancel(key) stops a running analysis of a long text at once; the next request is answered', async ({ page }) => {
+  const outcome = await page.evaluate(async () => {
+    const { analyser } = await import('/lib/analyser.js');
+    await analyser.load();
+    const key = {};
+    const before = analyser.counts;
+    const long = 'The United Nations urged Iran and Israel to resume talks on Monday, officials said.\n'.repeat(12_000); // 1 MB
+    const running = analyser.request(long, { key }).then(() => 'done', (error) => error.kind);
+    while (analyser.counts.started === before.started) await new Promise((resolve) => setTimeout(resolve, 5));
+    const started = performance.now();
+    analyser.cancel(key);
+    const first = await running;
+    const cancelMs = performance.now() - started;
+    const next = await analyser.request('Egypt proposed a ceasefire.', { key });
+    const after = analyser.counts;
+    return { first, cancelMs, next: next.analysis.language, abandoned: after.abandoned - before.abandoned, completed: after.completed - before.completed };
+  });
+  console.log(`measure: cancelling a running 1 MB analysis settled it in ${outcome.cancelMs.toFixed(1)} ms`);
+  expect(outcome).toMatchObject({ first: 'superseded', next: 'en', abandoned: 1, completed: 1 });
+});

@@ -18,10 +18,11 @@ const TYPES = {
 };
 
 /**
- * Serves `root` on 127.0.0.1 at a free port with `headers` on every response. `pages` maps
- * extra paths to HTML strings. Returns {url, requests, close()}; `requests` lists the paths asked for.
+ * Serves `root` on 127.0.0.1 at `port` (by default a free one) with `headers` on every response.
+ * `pages` maps extra paths to HTML strings. Returns {url, requests, close()}; `requests` lists
+ * the paths asked for.
  */
-export async function serveStatic(root, { headers = {}, pages = {} } = {}) {
+export async function serveStatic(root, { headers = {}, pages = {}, port = 0 } = {}) {
   const base = path.resolve(root);
   const requests = [];
   const server = http.createServer((request, response) => {
@@ -51,7 +52,10 @@ export async function serveStatic(root, { headers = {}, pages = {} } = {}) {
       response.end(body);
     });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     requests,

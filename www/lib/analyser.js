@@ -10,10 +10,15 @@
 import { MAX_INPUT_BYTES, utf8Length } from './limits.js';
 
 /**
- * A running analysis whose caller has since sent newer text is abandoned after this long: the
- * worker is replaced rather than left to finish work nobody will see.
+ * A running analysis whose caller has since sent newer text (or cancelled) is abandoned, the
+ * worker replaced rather than left to finish work nobody will see, once it has run this long...
  */
 const STUCK_MS = 1000;
+/**
+ * ...or at once when its text is longer than this (UTF-16 units): at a few MB a second, such a
+ * text keeps the worker busy for longer than a new worker takes to start from the compiled module.
+ */
+const ABANDON_CHARS = 100_000;
 
 /** Why an analysis produced no result. */
 export class AnalysisError extends Error {
@@ -51,11 +56,22 @@ class Analyser {
   /** The request the worker is running. */
   #running = null;
   #nextId = 1;
+  /** What became of the requests so far; see `counts`. */
+  #counts = { requested: 0, started: 0, completed: 0, superseded: 0, abandoned: 0 };
 
   /** Starts the worker (once) and resolves with the analyser's version when it is ready. */
   load() {
     if (!this.#worker) this.#spawn();
     return this.#readyPromise;
+  }
+
+  /**
+   * How many requests were made, sent to the worker (started), answered (completed), dropped
+   * unrun because newer text with the same key came (superseded), and stopped while running
+   * because newer text came or they were cancelled (abandoned). A copy.
+   */
+  get counts() {
+    return { ...this.#counts };
   }
 
   /** The analyser's version once loaded, else null. */
@@ -74,6 +90,7 @@ class Analyser {
     if (bytes > MAX_INPUT_BYTES) {
       return Promise.reject(new AnalysisError('too-large', `the text is ${bytes} bytes of UTF-8; the limit is ${MAX_INPUT_BYTES}`));
     }
+    this.#counts.requested++;
     return new Promise((resolve, reject) => {
       if (key !== undefined) this.#supersede(key);
       const request = {
@@ -87,16 +104,27 @@ class Analyser {
     });
   }
 
+  /**
+   * Drops the requests made with `key` (say, because the text they were for is gone): queued ones
+   * are rejected with kind 'superseded', and a running one too when it is long (see STUCK_MS).
+   */
+  cancel(key) {
+    this.#supersede(key);
+    this.#pump();
+  }
+
   #supersede(key) {
     this.#queue = this.#queue.filter((request) => {
       if (request.key !== key) return true;
+      this.#counts.superseded++;
       request.reject(superseded());
       return false;
     });
     const running = this.#running;
-    if (running?.key === key && performance.now() - running.startedAt > STUCK_MS) {
+    if (running?.key === key && (running.text.length > ABANDON_CHARS || performance.now() - running.startedAt > STUCK_MS)) {
       this.#takeRunning();
       this.#replaceWorker();
+      this.#counts.abandoned++;
       running.reject(superseded());
     }
   }
@@ -153,7 +181,14 @@ class Analyser {
         break;
       case 'result': {
         const request = this.#takeRunning(message.id);
-        request?.resolve({ analysis: message.result, ms: message.ms });
+        if (request) this.#counts.completed++;
+        if (request && typeof message.json === 'string') {
+          // A long text's analysis comes as JSON (see worker.js), cheaper to receive on this
+          // thread, and is parsed in a task of its own: the page can draw a frame in between.
+          setTimeout(() => request.resolve({ analysis: JSON.parse(message.json), ms: message.ms }));
+        } else {
+          request?.resolve({ analysis: message.result, ms: message.ms });
+        }
         this.#pump();
         break;
       }
@@ -215,6 +250,7 @@ class Analyser {
     request.startedAt = performance.now();
     request.timer = setTimeout(() => this.#timedOut(request), request.timeout);
     this.#running = request;
+    this.#counts.started++;
     this.#worker.postMessage({ type: 'analyze', id: request.id, text: request.text, options: request.options });
   }
 

@@ -19,7 +19,23 @@ const COLOURS = 8;
  * How much of one analysis is put in the page: beyond these the rest is left out with a note,
  * so that an analysis of a very long text (up to the 10 MB input limit) cannot hold up the page.
  */
-const LIMITS = { actors: 200, positions: 1000, rows: 500, articleChars: 300_000, marks: 20_000 };
+const LIMITS = { actors: 200, positions: 1000, rows: 500, articleChars: 300_000, marks: 20_000, cellChars: 2_000 };
+
+/** An article longer than this (UTF-16 units) overflows the article view's maximum height. */
+const LONG_ARTICLE_CHARS = 20_000;
+
+/**
+ * `text` cut to `limit` UTF-16 units with an ellipsis, never between the halves of a surrogate
+ * pair. For table cells and evidence: a derived cell gathers an actor's positions, megabytes of
+ * them in a long enough text, and laying out one such cell holds up the page for over a second.
+ * The exports and the `analysis` property keep the whole text.
+ */
+function shortened(text, limit = LIMITS.cellChars) {
+  const value = String(text ?? '');
+  if (value.length <= limit) return value;
+  const cut = /[\uD800-\uDBFF]/.test(value[limit - 1]) ? limit - 1 : limit;
+  return `${value.slice(0, cut)}…`;
+}
 
 /** The sections the `sections` attribute can name, in the order they are shown. */
 const SECTIONS = ['status', 'actors', 'positions', 'table', 'export', 'article'];
@@ -165,6 +181,7 @@ export class StanceMap extends HTMLElement {
   show(text, analysis) {
     this.#manual = true;
     this.#generation++;
+    analyser.cancel(this);
     clearTimeout(this.#timer);
     this.#sourceObserver?.disconnect();
     this.#text = String(text ?? '');
@@ -272,6 +289,7 @@ export class StanceMap extends HTMLElement {
   async #analyse(text) {
     const generation = ++this.#generation;
     if (text.trim() === '') {
+      analyser.cancel(this); // the text being analysed is gone
       this.#text = text;
       this.#analysis = null;
       this.#setState('empty');
@@ -285,6 +303,12 @@ export class StanceMap extends HTMLElement {
     try {
       const { analysis, ms } = await analyser.request(text, { options, key: this });
       if (generation !== this.#generation) return;
+      if (text.length > LONG_ARTICLE_CHARS) {
+        // Rendering a long text's analysis is a task of its own, after the one that parsed it,
+        // so that the page is not held up for both at once.
+        await new Promise((resolve) => setTimeout(resolve));
+        if (generation !== this.#generation) return;
+      }
       const sameActor = analysis.actors?.some((actor) => actor.id === this.#focused);
       this.#text = text;
       this.#analysis = analysis;
@@ -486,7 +510,7 @@ export class StanceMap extends HTMLElement {
         const stance = this.#uiText(context, 'badge stance', t.stances[position.stance] ?? position.stance ?? '', {
           'data-stance': position.stance, part: 'badge stance',
         });
-        const evidence = el('span', { class: 'evidence-text', dir: 'auto' }, position.text ?? '');
+        const evidence = el('span', { class: 'evidence-text', dir: 'auto' }, shortened(position.text));
         const item = linked
           ? el('button', {
             type: 'button', class: 'position', part: 'position', 'data-index': index,
@@ -536,9 +560,9 @@ export class StanceMap extends HTMLElement {
       const body = el('tbody');
       for (const row of rows.slice(0, LIMITS.rows)) {
         const tr = el('tr');
-        tr.append(el('th', { scope: 'row', dir: 'auto' }, row?.aspect ?? ''));
+        tr.append(el('th', { scope: 'row', dir: 'auto' }, shortened(row?.aspect)));
         (Array.isArray(row?.cells) ? row.cells : []).forEach((cell, i) => {
-          tr.append(el('td', { dir: 'auto', 'data-actor': columns[i] ?? '', 'data-colour': colourOf.get(columns[i]) ?? '' }, cell ?? ''));
+          tr.append(el('td', { dir: 'auto', 'data-actor': columns[i] ?? '', 'data-colour': colourOf.get(columns[i]) ?? '' }, shortened(cell)));
         });
         body.append(tr);
       }
@@ -622,7 +646,7 @@ export class StanceMap extends HTMLElement {
     const actors = Array.isArray(this.#analysis?.actors) ? this.#analysis.actors : [];
     const position = this.#analysis?.positions?.[this.#selected];
     const view = el('div', {
-      class: 'article-text', part: 'article-text', dir: directionFor(this.#text),
+      class: this.#text.length > LONG_ARTICLE_CHARS ? 'article-text long' : 'article-text', part: 'article-text', dir: directionFor(this.#text),
       tabindex: '0', role: 'group', 'aria-labelledby': 'stance-map-article-heading',
     });
     view.append(highlightedArticle(this.#text, actors, position?.span, LIMITS.articleChars));

@@ -416,6 +416,13 @@ table.comparison {
   overflow-y: auto;
 }
 
+/* A long article fills the box to its maximum height, so its layout (300,000 characters with
+   thousands of marks take a few hundred ms) can wait until the box is near the viewport. */
+.article-text.long {
+  content-visibility: auto;
+  contain-intrinsic-block-size: auto var(--stance-map-article-max-height, 70vh);
+}
+
 mark.mention {
   color: inherit;
   background: light-dark(color-mix(in srgb, var(--actor) 24%, transparent), color-mix(in srgb, var(--actor) 38%, transparent));

@@ -3,7 +3,7 @@
 // the shared worker behind <stance-map> (www/lib/analyser.js).
 import './style.css';
 import '../lib/define.js';
-import { preload } from '../lib/analyser.js';
+import { analyser, preload } from '../lib/analyser.js';
 import { pickLocale, directionOf } from '../lib/i18n.js';
 import { MAX_INPUT_BYTES, utf8Length } from '../lib/limits.js';
 import { AUTO_DIR_LIMIT, directionFor, firstStrongDirection } from '../lib/direction.js';
@@ -17,6 +17,11 @@ import { setUpServiceWorker } from './pwa.js';
 const DEBOUNCE_MS = 150;
 /** Pause after the last keystroke before saving the draft (when the reader asked for one). */
 const DRAFT_DEBOUNCE_MS = 1000;
+/**
+ * A text over this many UTF-8 bytes (1 MB) is kept out of the text box, a summary standing in
+ * for it: Chromium lays a textarea's whole value out on the main thread (about 10 s for 10 MB).
+ */
+const LARGE_TEXT_BYTES = 1_000_000;
 /** Where the reader's choice of interface language is kept (a preference, not article text). */
 const UI_LANGUAGE_KEY = 'stancemap:ui-language';
 
@@ -28,6 +33,8 @@ const languageButton = document.getElementById('ui-language');
 const draftBox = document.getElementById('keep-draft');
 const updateBanner = document.getElementById('update-banner');
 const offlineNote = document.getElementById('offline-note');
+const largeBox = document.getElementById('large-text');
+const largeSummary = document.getElementById('large-text-summary');
 /** @type {import('../lib/stance-map-element.js').StanceMap} */
 const results = document.getElementById('results');
 
@@ -39,6 +46,8 @@ let analyserReady = false;
 let requestId = 0;
 let debounceTimer = 0;
 let draftTimer = 0;
+/** The text when it is too large for the text box ({text, bytes}), else null. */
+let large = null;
 
 // ---- interface language ------------------------------------------------------------------------
 
@@ -93,6 +102,10 @@ function renderStatus() {
   statusLine.dataset.state = status.state;
   document.body.dataset.state = status.state;
   statusLine.textContent = status.message(t);
+  if (large) {
+    const mb = (large.bytes / 1e6).toFixed(1);
+    largeSummary.textContent = status.state === 'analysing' ? t.largeTextAnalysing(mb) : t.largeText(mb);
+  }
 }
 
 // ---- analysis -----------------------------------------------------------------------------------
@@ -119,6 +132,9 @@ function refuse(bytes) {
   window.__stancemapLast = { id: ++requestId, text: null, analysis: null, ms: 0, refused: bytes };
   setStatus('too-large', (s) => s.tooLarge((bytes / 1e6).toFixed(1)));
 }
+
+// For tests and the curious: what became of the analysis requests (see analyser.counts).
+window.__stancemapCounts = () => analyser.counts;
 
 results.addEventListener('analysis', (event) => {
   const { text, analysis, ms } = event.detail;
@@ -150,16 +166,54 @@ results.addEventListener('analysiserror', (event) => {
 
 retryButton.addEventListener('click', () => {
   if (!analyserReady) loadAnalyser();
-  analyse(textarea.value);
+  analyse(currentText());
+  if (!large) textarea.focus();
+});
+
+// ---- a text too large for the text box ----------------------------------------------------------
+
+/** The article: the large text when there is one, else the text box's. */
+function currentText() {
+  return large?.text ?? textarea.value;
+}
+
+/** Puts `text` (`bytes` of UTF-8, over LARGE_TEXT_BYTES) in place of the text box and analyses it. */
+function showLargeText(text, bytes) {
+  const hadFocus = document.activeElement === textarea;
+  large = { text, bytes };
+  clearTimeout(draftTimer); // a save of the box's old text must not overwrite this one
+  textarea.value = '';
+  textarea.hidden = true;
+  largeBox.hidden = false;
+  analyse(text);
+  if (draftBox.checked) saveDraft(text);
+  if (hadFocus) document.getElementById('large-text-edit').focus();
+}
+
+function leaveLargeText() {
+  if (!large) return;
+  large = null;
+  largeBox.hidden = true;
+  textarea.hidden = false;
+}
+
+document.getElementById('large-text-edit').addEventListener('click', () => {
+  // The reader asked for it: the text goes into the box, however long that takes to lay out.
+  const { text } = large;
+  // The direction first: laid out under dir="auto", megabytes of text take minutes (direction.js).
+  textarea.dir = directionFor(text);
+  textarea.value = text;
+  leaveLargeText();
   textarea.focus();
 });
 
 // ---- the article box ----------------------------------------------------------------------------
 
 /**
- * A paste or drop is checked before the text box takes it: above the limit it is refused, and a
- * large one gets its direction set first (see direction.js), as laying out that much text under
- * dir="auto" would hold up the page. Returns false when the insertion was refused.
+ * A paste or drop is checked before the text box takes it: above the limit it is refused; above
+ * LARGE_TEXT_BYTES it is kept out of the box (showLargeText); a long one gets its direction set
+ * first (see direction.js), as laying out that much text under dir="auto" would hold up the page.
+ * Returns false when the text box is not to take the insertion.
  */
 function beforeInsert(event, inserted) {
   if (!inserted) return true;
@@ -170,6 +224,11 @@ function beforeInsert(event, inserted) {
   if (bytes > MAX_INPUT_BYTES) {
     event.preventDefault();
     refuse(bytes);
+    return false;
+  }
+  if (bytes > LARGE_TEXT_BYTES) {
+    event.preventDefault();
+    showLargeText(before + inserted + after, bytes);
     return false;
   }
   const length = before.length + inserted.length + after.length;
@@ -230,8 +289,14 @@ textarea.addEventListener('input', () => {
 });
 
 function setText(text) {
-  textarea.value = text;
+  const bytes = utf8Length(text);
+  if (bytes > LARGE_TEXT_BYTES && bytes <= MAX_INPUT_BYTES) {
+    showLargeText(text, bytes);
+    return;
+  }
+  leaveLargeText();
   textarea.dir = directionFor(text);
+  textarea.value = text;
   analyse(text);
   if (draftBox.checked) saveDraft(text);
 }
@@ -245,7 +310,7 @@ document.getElementById('clear').addEventListener('click', () => {
   textarea.focus();
 });
 
-draftBox.addEventListener('change', () => setDraftEnabled(draftBox.checked, textarea.value));
+draftBox.addEventListener('change', () => setDraftEnabled(draftBox.checked, currentText()));
 
 // ---- updates ------------------------------------------------------------------------------------
 
@@ -260,7 +325,7 @@ const updateServiceWorker = setUpServiceWorker({
 
 document.getElementById('update-now').addEventListener('click', () => {
   // The reader asked for this reload: their text comes back with the new version.
-  carryOver(textarea.value);
+  carryOver(currentText());
   updateServiceWorker(true);
 });
 
@@ -275,7 +340,7 @@ function loadAnalyser() {
       window.__stancemapVersion = version;
       versionLine.dataset.version = version;
       versionLine.textContent = t.version(version);
-      if (status.state === 'loading') setStatus('ready', (s) => (textarea.value ? s.ready : s.empty));
+      if (status.state === 'loading') setStatus('ready', (s) => (currentText() ? s.ready : s.empty));
     },
     (error) => setStatus('error', (s) => s.loadFailed(error.message), { retry: true }),
   );

@@ -1,0 +1,81 @@
+// The bundle size report (npm run size; also the end of npm run bench): raw, gzip level 9 and
+// brotli quality 11 of everything the browser downloads to analyse a text, against the 400 KB
+// gzip target. Both by node:zlib, whose gzip comes out about 1.4 % larger on the .wasm than
+// GNU gzip -9 (the figure scripts/build-wasm.sh prints). Two ways of loading it:
+//   - the package's files as shipped, loaded unbundled (a plain module page): the .wasm, the
+//     wasm-bindgen glue, the worker and the library modules that call it (analyser.js, limits.js);
+//   - bundled by Vite (the bench build in target/bench, as an app using `analyze` gets it): the
+//     .wasm, the worker chunk (the glue inlined) and the chunk holding analyser.js.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const TARGET_GZIP = 400 * 1000;
+
+function sizes(file) {
+  const body = fs.readFileSync(path.join(repo, file));
+  return {
+    file,
+    raw: body.length,
+    gzip: zlib.gzipSync(body, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+function sum(label, parts) {
+  return {
+    what: label,
+    raw: parts.reduce((n, p) => n + p.raw, 0),
+    gzip: parts.reduce((n, p) => n + p.gzip, 0),
+    brotli: parts.reduce((n, p) => n + p.brotli, 0),
+  };
+}
+
+function print(title, rows) {
+  const all = [...rows, sum('total', rows)];
+  const width = Math.max(...all.map((r) => r.what.length), 4);
+  const num = (n) => n.toLocaleString('en-US').padStart(9);
+  console.log(`\n${title}`);
+  console.log(`| ${'file'.padEnd(width)} | raw bytes | gzip 9    | brotli 11 |`);
+  console.log(`| ${'-'.repeat(width)} | --------- | --------- | --------- |`);
+  for (const r of all) {
+    console.log(`| ${r.what.padEnd(width)} | ${num(r.raw)} | ${num(r.gzip)} | ${num(r.brotli)} |`);
+  }
+  const total = all.at(-1);
+  const verdict = total.gzip <= TARGET_GZIP ? 'within' : 'OVER';
+  console.log(`total gzip ${(total.gzip / 1000).toFixed(1)} KB: ${verdict} the 400 KB target`);
+}
+
+function named(what, file) {
+  return { what, ...sizes(file) };
+}
+
+const pkg = 'www/pkg';
+if (!fs.existsSync(path.join(repo, pkg, 'stancemap_bg.wasm'))) {
+  console.error('size-report: www/pkg/stancemap_bg.wasm missing: run scripts/build-wasm.sh first');
+  process.exit(1);
+}
+
+print('Package files, unbundled (what a plain module page downloads to call analyze()):', [
+  named('stancemap_bg.wasm', `${pkg}/stancemap_bg.wasm`),
+  named('stancemap.js (wasm-bindgen glue)', `${pkg}/stancemap.js`),
+  named('lib/worker.js', 'www/lib/worker.js'),
+  named('lib/analyser.js', 'www/lib/analyser.js'),
+  named('lib/limits.js', 'www/lib/limits.js'),
+]);
+
+const manifestFile = path.join(repo, 'target/bench/.vite/manifest.json');
+if (fs.existsSync(manifestFile)) {
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  const lib = manifest['src/bench/stancemap-worker.js'];
+  const worker = lib.assets.find((file) => /worker-.*\.js$/.test(file));
+  const wasm = manifest['pkg/stancemap_bg.wasm'].file;
+  print('Bundled by Vite (target/bench; what an app calling analyze() downloads):', [
+    named(`${path.basename(wasm)}`, `target/bench/${wasm}`),
+    named(`${path.basename(worker)} (worker + glue)`, `target/bench/${worker}`),
+    named(`${path.basename(lib.file)} (analyser.js + limits.js)`, `target/bench/${lib.file}`),
+  ]);
+} else {
+  console.log('\n(bundled figures: build the bench page first, vite build --config vite.bench.config.js)');
+}
