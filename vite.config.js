@@ -86,7 +86,7 @@ export default defineConfig({
       workbox: {
         // Everything the page needs to load and analyse with the network off, under hashed
         // names; a new deployment's worker precaches its own set and drops the old cache.
-        globPatterns: ['**/*.{html,js,css,wasm,svg,png,webmanifest}'],
+        globPatterns: ['**/*.{html,js,css,wasm,gz,svg,png,webmanifest}'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         navigateFallback: 'index.html',

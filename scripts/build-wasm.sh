@@ -23,7 +23,8 @@ target_dir=${CARGO_TARGET_DIR:-target}/wasm
 out=www/pkg
 say "cargo build --lib --release --target wasm32-unknown-unknown ($WASM_ROUTE route)"
 # --lib: the CLI binary of the same name would otherwise also be linked to stancemap.wasm.
-env ${WASM_CARGO_ENV[@]+"${WASM_CARGO_ENV[@]}"} cargo build --lib --release \
+# --no-default-features: no NER model compiled in; the worker fetches the article's one.
+env ${WASM_CARGO_ENV[@]+"${WASM_CARGO_ENV[@]}"} cargo build --lib --release --no-default-features \
   --target wasm32-unknown-unknown --target-dir "$target_dir" \
   ${WASM_CARGO_FLAGS[@]+"${WASM_CARGO_FLAGS[@]}"}
 
@@ -35,6 +36,13 @@ say "wasm-bindgen --target web --out-dir $out"
 
 bg="$out/stancemap_bg.wasm"
 node scripts/check-wasm.mjs "$bg"
+
+# The NER models, gzipped here (-n: no name or time stamp, so the bytes are reproducible): the
+# worker fetches the one of the article's language and inflates it itself, so that the
+# download is this size whatever the server's compression settings.
+for lang in ar en; do
+  gzip -9 -n -c "data/ner/$lang.model" > "$out/$lang.model.gz"
+done
 
 if command -v wasm-opt >/dev/null 2>&1; then
   # The features rustc enables by default for wasm32; wasm-opt must accept them and use no
@@ -53,3 +61,6 @@ fi
 say "sizes (raw / gzip -9):"
 printf '  %-22s %8d / %7d bytes\n' "stancemap_bg.wasm" "$(size "$bg")" "$(gz "$bg")"
 printf '  %-22s %8d / %7d bytes\n' "stancemap.js (glue)" "$(size "$out/stancemap.js")" "$(gz "$out/stancemap.js")"
+for lang in ar en; do
+  printf '  %-22s %8d / %7d bytes (fetched for %s articles)\n' "$lang.model" "$(size "data/ner/$lang.model")" "$(size "$out/$lang.model.gz")" "$lang"
+done

@@ -57,13 +57,33 @@ if (!fs.existsSync(path.join(repo, pkg, 'stancemap_bg.wasm'))) {
   process.exit(1);
 }
 
-print('Package files, unbundled (what a plain module page downloads to call analyze()):', [
+
+// The name models are served gzipped (build-wasm.sh), so the .gz file is what is transferred;
+// the worker fetches the article's language's one before its first analysis.
+function model(lang) {
+  const raw = fs.readFileSync(path.join(repo, `data/ner/${lang}.model`));
+  return {
+    what: `${lang}.model.gz (fetched for ${lang} articles)`,
+    raw: raw.length,
+    gzip: fs.statSync(path.join(repo, pkg, `${lang}.model.gz`)).size,
+    brotli: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const core = [
   named('stancemap_bg.wasm', `${pkg}/stancemap_bg.wasm`),
   named('stancemap.js (wasm-bindgen glue)', `${pkg}/stancemap.js`),
   named('lib/worker.js', 'www/lib/worker.js'),
   named('lib/analyser.js', 'www/lib/analyser.js'),
   named('lib/limits.js', 'www/lib/limits.js'),
-]);
+];
+print('Package files, unbundled (what a plain module page downloads to call analyze()):', core);
+for (const lang of ['en', 'ar']) {
+  print(`Package files with the ${lang} name model (what a plain module page downloads to analyse an ${lang} article with the learned tagger):`, [
+    sum('the above (lexicon and patterns)', core),
+    model(lang),
+  ]);
+}
 
 const manifestFile = path.join(repo, 'target/bench/.vite/manifest.json');
 if (fs.existsSync(manifestFile)) {

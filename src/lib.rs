@@ -63,6 +63,26 @@ pub struct Options {
     pub language: Option<String>,
 }
 
+/// The language of `text` as [`analyze`] detects it (`"ar"`, `"en"` or `"und"`), judged on
+/// its first 64 KB: what a page needs to know to fetch the NER model before analysing.
+///
+/// ```
+/// assert_eq!(stancemap::detect_language("قال الرئيس الروسي فلاديمير بوتين إن القمة كانت بناءة"), "ar");
+/// assert_eq!(stancemap::detect_language("The president said that the summit was constructive."), "en");
+/// ```
+pub fn detect_language(text: &str) -> &'static str {
+    const PREFIX: usize = 64 * 1024;
+    let mut end = text.len().min(PREFIX);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match language::detect(&Document::new(&text[..end])) {
+        "ar" => "ar",
+        "en" => "en",
+        _ => "und",
+    }
+}
+
 /// Analyses one article: actors, their positions and a comparison table.
 ///
 /// Pure and deterministic: the same text and options always give the same result.

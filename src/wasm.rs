@@ -25,6 +25,25 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     analysis.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// The language `analyze` would detect for `text`: `"ar"`, `"en"` or `"und"`.
+#[wasm_bindgen(js_name = detectLanguage)]
+pub fn detect_language_js(text: &str) -> String {
+    crate::detect_language(text).to_string()
+}
+
+/// Installs an NER model file (`ar.model`, `en.model`) and returns its language. The web build
+/// embeds no model: without one, names no lexicon or pattern knows are not found.
+#[wasm_bindgen(js_name = loadModel)]
+pub fn load_model_js(bytes: &[u8]) -> Result<String, JsError> {
+    crate::ner::Tagger::install(bytes).map(str::to_string).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Whether an NER model for `lang` is installed (or embedded).
+#[wasm_bindgen(js_name = hasModel)]
+pub fn has_model_js(lang: &str) -> bool {
+    crate::ner::Tagger::available(lang)
+}
+
 /// The crate version, e.g. `"0.1.0"`.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -83,6 +83,29 @@ pub struct EntitySpan {
     pub confidence: f32,
 }
 
+/// Why [`Tagger::install`] refused a model.
+#[derive(Debug)]
+pub enum InstallError {
+    /// The bytes are not a model this build reads.
+    Model(ModelError),
+    /// A model for a language other than Arabic and English.
+    UnknownLanguage,
+    /// A model for this language is installed already.
+    AlreadyInstalled(&'static str),
+}
+
+impl std::fmt::Display for InstallError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InstallError::Model(e) => e.fmt(f),
+            InstallError::UnknownLanguage => write!(f, "an NER model for a language other than ar and en"),
+            InstallError::AlreadyInstalled(lang) => write!(f, "an NER model for {lang} is installed already"),
+        }
+    }
+}
+
+impl std::error::Error for InstallError {}
+
 /// A loaded model, ready to tag.
 #[derive(Debug)]
 pub struct Tagger {
@@ -144,20 +167,79 @@ impl Layer {
     }
 }
 
-static ARABIC: &[u8] = include_bytes!("../../data/ner/ar.model");
-static ENGLISH: &[u8] = include_bytes!("../../data/ner/en.model");
+/// The model files compiled into the crate (cargo feature `embedded-models`, on by default).
+/// The web build leaves them out, to keep the module small: the page fetches the one for the
+/// article's language and hands it to [`Tagger::install`].
+#[cfg(feature = "embedded-models")]
+fn embedded(lang: &str) -> Option<&'static [u8]> {
+    match lang {
+        "ar" => Some(include_bytes!("../../data/ner/ar.model")),
+        "en" => Some(include_bytes!("../../data/ner/en.model")),
+        _ => None,
+    }
+}
+
+#[cfg(not(feature = "embedded-models"))]
+fn embedded(_lang: &str) -> Option<&'static [u8]> {
+    None
+}
+
+/// The slots of the two languages: a model installed at run time, and the embedded one
+/// (parsed on first use).
+struct Slots {
+    installed: OnceLock<Tagger>,
+    embedded: OnceLock<Option<Tagger>>,
+}
+
+fn slots(lang: &str) -> Option<&'static Slots> {
+    static AR: Slots = Slots { installed: OnceLock::new(), embedded: OnceLock::new() };
+    static EN: Slots = Slots { installed: OnceLock::new(), embedded: OnceLock::new() };
+    match lang {
+        "ar" => Some(&AR),
+        "en" => Some(&EN),
+        _ => None,
+    }
+}
 
 impl Tagger {
-    /// The embedded model for `"ar"` or `"en"`, parsed on first use.
+    /// The model for `"ar"` or `"en"`: the one [installed](Tagger::install), else the
+    /// embedded one, parsed on first use. `None` when there is neither.
     pub fn for_language(lang: &str) -> Option<&'static Tagger> {
-        static AR: OnceLock<Option<Tagger>> = OnceLock::new();
-        static EN: OnceLock<Option<Tagger>> = OnceLock::new();
-        let (cell, bytes) = match lang {
-            "ar" => (&AR, ARABIC),
-            "en" => (&EN, ENGLISH),
-            _ => return None,
+        let slots = slots(lang)?;
+        if let Some(tagger) = slots.installed.get() {
+            return Some(tagger);
+        }
+        slots.embedded.get_or_init(|| embedded(lang).and_then(|bytes| Tagger::from_bytes(bytes).ok())).as_ref()
+    }
+
+    /// Installs a model file (as written by `tools/ner-train`) for the language it declares,
+    /// and returns that language. Used by a build without embedded models; an installed model
+    /// takes the place of the embedded one. A second model for the same language is refused.
+    ///
+    /// ```
+    /// use stancemap::ner::Tagger;
+    ///
+    /// assert!(Tagger::install(b"not a model").is_err());
+    /// ```
+    pub fn install(bytes: &[u8]) -> Result<&'static str, InstallError> {
+        let language = Model::from_bytes(bytes).map_err(InstallError::Model)?.language;
+        let lang = match &language {
+            b"ar" => "ar",
+            b"en" => "en",
+            _ => return Err(InstallError::UnknownLanguage),
         };
-        cell.get_or_init(|| Tagger::from_bytes(bytes).ok()).as_ref()
+        let slots = slots(lang).ok_or(InstallError::UnknownLanguage)?;
+        if slots.installed.get().is_some() {
+            return Err(InstallError::AlreadyInstalled(lang));
+        }
+        let tagger = Tagger::from_bytes(bytes).map_err(InstallError::Model)?;
+        slots.installed.set(tagger).map_err(|_| InstallError::AlreadyInstalled(lang))?;
+        Ok(lang)
+    }
+
+    /// Whether a model for `lang` is available (installed or embedded) without loading one.
+    pub fn available(lang: &str) -> bool {
+        slots(lang).is_some_and(|s| s.installed.get().is_some()) || embedded(lang).is_some()
     }
 
     /// Loads a model file.
@@ -286,4 +368,23 @@ struct Work {
     emissions: Vec<i32>,
     path: Vec<u8>,
     back: Vec<u8>,
+}
+
+#[cfg(all(test, feature = "embedded-models"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_installed_model_serves_its_language_once() {
+        // The embedded bytes, so that the other tests of this process see the same model.
+        let bytes = embedded("en").unwrap();
+        let first = Tagger::install(bytes);
+        assert!(matches!(first, Ok("en") | Err(InstallError::AlreadyInstalled("en"))), "{first:?}");
+        assert!(matches!(Tagger::install(bytes), Err(InstallError::AlreadyInstalled("en"))));
+        assert!(Tagger::available("en"));
+        assert!(!Tagger::available("fr"));
+        let tagger = Tagger::for_language("en").unwrap();
+        assert!(std::ptr::eq(tagger, slots("en").unwrap().installed.get().unwrap()));
+        assert!(matches!(Tagger::install(&bytes[..20]), Err(InstallError::Model(_))));
+    }
 }

@@ -18,6 +18,22 @@ test('the analyser loads in a worker, answers with a language and shows its vers
   expect(guard.requests.some((url) => /\.wasm$/.test(new URL(url).pathname))).toBe(true);
 });
 
+test("the name model of the article's language is fetched once and finds a name no lexicon holds", async ({ page, guard }) => {
+  await openPage(page);
+  // A person with no title and a given name no list holds: only the learned tagger finds him.
+  const arabic = 'وقال ياروسلاف كوفالتشوك إن الاتفاق لن يصمد طويلا. وأضاف كوفالتشوك أن المفاوضات ستستأنف الأسبوع المقبل.';
+  const analysis = await analyseText(page, arabic);
+  expect(analysis.language).toBe('ar');
+  expect(analysis.actors.map((a) => a.name)).toContain('ياروسلاف كوفالتشوك');
+  await analyseText(page, `${arabic} وختم كوفالتشوك حديثه.`);
+  const fetched = (name) => guard.pageRequests.filter((url) => new URL(url).pathname.includes(name)).length;
+  expect(fetched('ar.model')).toBe(1);
+  // English text: the English model, and only now.
+  expect(fetched('en.model')).toBe(0);
+  await analyseText(page, 'Yaroslav Kovalchuk said the agreement would not hold for long.');
+  expect(fetched('en.model')).toBe(1);
+});
+
 test('every request stays on loopback', async ({ page, guard }) => {
   await openPage(page);
   await page.getByRole('button', { name: 'English sample' }).click();

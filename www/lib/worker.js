@@ -8,10 +8,19 @@
 // Out: {type: 'ready', version, module}   {type: 'load-error', message}
 //      {type: 'result', id, result, ms}, or {type: 'result', id, json, ms} for a long text
 //      {type: 'error', id, message, fatal, panic?}
-import init, { analyze, version } from '../pkg/stancemap.js';
+//
+// The module embeds no name model (they would triple its size): before the first analysis in a
+// language the worker fetches that language's model (ar.model.gz, en.model.gz beside the
+// module), installs it, and keeps it. Without it the analysis still runs, on the lexicon and
+// patterns alone.
+import init, { analyze, detectLanguage, hasModel, loadModel, version } from '../pkg/stancemap.js';
 import { MAX_INPUT_BYTES, utf8Length } from './limits.js';
 
 const WASM_URL = new URL('../pkg/stancemap_bg.wasm', import.meta.url);
+const MODEL_URLS = {
+  ar: new URL('../pkg/ar.model.gz', import.meta.url),
+  en: new URL('../pkg/en.model.gz', import.meta.url),
+};
 
 /**
  * The analysis of a text longer than this (UTF-16 units) is sent as a JSON string. The page's
@@ -23,6 +32,8 @@ const JSON_RESULT_CHARS = 100_000;
 
 let loading = null;
 let fault = null;
+/** Language → promise of whether its model is installed; one fetch per language. */
+const models = new Map();
 
 // console_error_panic_hook writes the panic message with console.error just before the trap;
 // the last one is kept so that the page can show what went wrong, not just "unreachable".
@@ -39,7 +50,7 @@ self.onmessage = ({ data }) => {
       loading ??= load(data.module ?? null);
       break;
     case 'analyze':
-      (loading ??= load(null)).then((ok) => ok && run(data));
+      (loading ??= load(null)).then((ok) => ok && prepare(data).then(() => run(data)));
       break;
     case 'test-fault':
       fault = data.kind;
@@ -69,6 +80,34 @@ async function compile(url) {
     return WebAssembly.compileStreaming(response);
   }
   return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/** Fetches the model of the text's language, if it is not installed yet. Never rejects. */
+function prepare({ text, options }) {
+  if (typeof text !== 'string' || utf8Length(text) > MAX_INPUT_BYTES || fault) return Promise.resolve();
+  const forced = options?.language;
+  const lang = forced === 'ar' || forced === 'en' ? forced : detectLanguage(text);
+  if (!(lang in MODEL_URLS) || hasModel(lang)) return Promise.resolve();
+  if (!models.has(lang)) models.set(lang, fetchModel(lang));
+  return models.get(lang);
+}
+
+async function fetchModel(lang) {
+  try {
+    const response = await fetch(MODEL_URLS[lang]);
+    if (!response.ok) throw new Error(`${MODEL_URLS[lang].pathname}: HTTP ${response.status}`);
+    let bytes = new Uint8Array(await response.arrayBuffer());
+    // Still gzipped unless the server sent it with Content-Encoding: gzip (fetch inflated it).
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+    }
+    loadModel(bytes);
+    return true;
+  } catch (error) {
+    console.warn(`stancemap: no ${lang} name model (${messageOf(error)}); names that no lexicon or pattern knows are not found`);
+    return false;
+  }
 }
 
 function run({ id, text, options }) {
