@@ -219,9 +219,10 @@ fn find_tokens(doc: &Document, lexicon: &Lexicon, language: &str) -> Found {
     // proposed again by the tagger as somebody new; then the tagger's names, then their surnames.
     add_surname_mentions(doc, lexicon, &mut mentions);
     let mut clipped = HashMap::default();
-    let proposals = tagged::tag(doc, language);
+    let mut covered = tagged::covered(doc, &mentions, &at);
+    let proposals = tagged::tag(doc, language, &covered);
     if !proposals.is_empty() {
-        for (m, start) in tagged::mentions(doc, &proposals, &mentions, &at) {
+        for (m, start) in tagged::mentions(doc, &proposals, &mut covered) {
             if let Some(f) = start {
                 clipped.insert(m.name.start, f);
             }

@@ -37,18 +37,23 @@ const MIN_CONFIDENCE_SINGLE_ARABIC: f32 = 0.8;
 /// Below this the tagger is unsure; the rules' silence is the better guess.
 const MIN_CONFIDENCE: f32 = 0.5;
 
-/// The mentions to add for `spans`, each with the folded byte offset where its name starts when
-/// that is after proclitics glued to the first word (ولافروف → لافروف).
-pub(super) fn mentions(doc: &Document, spans: &[TaggedSpan], existing: &[Mention], at: &TokenMap<usize, LexTokens>) -> Vec<(Mention, Option<usize>)> {
+/// The tokens a proposal may not touch: those of the rules' mentions, and the words the lexicon
+/// knows (a place, a demonym, a title) that the rules did not make a mention: the rules saw them
+/// and decided.
+pub(super) fn covered(doc: &Document, existing: &[Mention], at: &TokenMap<usize, LexTokens>) -> Vec<bool> {
     let mut covered = vec![false; doc.tokens.len()];
     for m in existing {
         covered[m.phrase.clone()].iter_mut().for_each(|c| *c = true);
     }
-    // A word the lexicon knows (a place, a demonym, a title) that the rules did not make a
-    // mention is not an actor here: the rules saw it and decided.
     for (start, lt) in at.iter() {
         covered[start..lt.end.min(doc.tokens.len())].iter_mut().for_each(|c| *c = true);
     }
+    covered
+}
+
+/// The mentions to add for `spans`, each with the folded byte offset where its name starts when
+/// that is after proclitics glued to the first word (ولافروف → لافروف).
+pub(super) fn mentions(doc: &Document, spans: &[TaggedSpan], covered: &mut [bool]) -> Vec<(Mention, Option<usize>)> {
     // Every folded word of the text, to tell a proclitic from a name's first letter: وليد stays
     // whole unless ليد is written on its own somewhere.
     let mut written: HashSet<&str> = HashSet::new();
@@ -172,15 +177,31 @@ fn looks_like_a_name(doc: &Document, range: &Range<usize>, first_bare: &str, spa
 }
 
 /// The tagger's spans for a whole document, sentence by sentence, in document tokens.
-pub(super) fn tag(doc: &Document, language: &str) -> Vec<TaggedSpan> {
+pub(super) fn tag(doc: &Document, language: &str, covered: &[bool]) -> Vec<TaggedSpan> {
     let Some(tagger) = crate::ner::Tagger::for_language(language) else { return Vec::new() };
     // A sentence in the other script (an English quote in an Arabic article) is left to the
     // rules: the model has never seen it.
     let script = if language == "ar" { Script::Arabic } else { Script::Latin };
     // The whole article at once: a name the tagger recognised in one sentence is a hint in
     // the others (worth about two points of F1 on the Arabic test set).
+    //
+    // An English sentence without a capitalised word that is neither covered nor a stop word
+    // cannot give a name that `mentions` accepts; with a model that tags each sentence on its
+    // own (no document stage) it is skipped, which changes no result and saves most of the
+    // tagger's time on English text.
+    let independent = !tagger.uses_document_context();
+    let may_hold_a_name = |s: &&crate::text::Sentence| {
+        script != Script::Latin
+            || !independent
+            || s.tokens.clone().any(|i| {
+                doc.tokens[i].is_word
+                    && !covered[i]
+                    && doc.otok(i).chars().next().is_some_and(char::is_uppercase)
+                    && !words::is("en.stop", doc.ftok(i))
+            })
+    };
     let sentences: Vec<&crate::text::Sentence> =
-        doc.sentences.iter().filter(|s| s.tokens.clone().any(|i| doc.tokens[i].script == script)).collect();
+        doc.sentences.iter().filter(|s| s.tokens.clone().any(|i| doc.tokens[i].script == script)).filter(may_hold_a_name).collect();
     let tokens: Vec<Vec<&str>> = sentences.iter().map(|s| s.tokens.clone().map(|i| doc.otok(i)).collect()).collect();
     let mut out = Vec::new();
     for (s, entities) in sentences.iter().zip(tagger.tag_document(&tokens)) {
@@ -208,7 +229,7 @@ mod tests {
         let spans: Vec<TaggedSpan> = spans.iter().map(|&(s, e, kind, confidence)| TaggedSpan { tokens: s..e, kind, confidence }).collect();
         let lexicon = crate::lexicon::Lexicon::builtin();
         let (existing, at, _) = super::super::find_tokens(&doc, lexicon, "und");
-        mentions(&doc, &spans, &existing, &at)
+        mentions(&doc, &spans, &mut covered(&doc, &existing, &at))
             .into_iter()
             .map(|(m, clipped)| {
                 let start = clipped.map_or(doc.tokens[m.name.start].start, |f| doc.original_range(f..f + 1).start);

@@ -254,6 +254,12 @@ impl Tagger {
         })
     }
 
+    /// Whether the model has a second stage that reads the tags of the neighbouring sentences
+    /// (then a sentence's tags depend on the others given to [`Tagger::tag_document`]).
+    pub fn uses_document_context(&self) -> bool {
+        self.second.is_some()
+    }
+
     /// Whether the model tags MISC (the Arabic one does; the English one, trained on WikiANN,
     /// does not).
     pub fn knows_misc(&self) -> bool {
