@@ -49,10 +49,12 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * The built files a tool's module downloads: its chunk and, transitively, every built file named
- * in a file already included (imports, the worker, the .wasm).
+ * The built files a tool's module downloads for an article in `language`: its chunk and,
+ * transitively, every built file named in a file already included (imports, the worker, the
+ * .wasm), but of stancemap's name models only that language's one. A model is served gzipped
+ * already (its .gz file is what is transferred); everything else is counted gzipped at level 9.
  */
-function downloadOf(module, manifest) {
+function downloadOf(module, manifest, language) {
   const assets = fs.readdirSync(path.join(benchDir, 'assets'));
   const files = new Set([manifest[module].file]);
   for (const file of files) {
@@ -60,12 +62,16 @@ function downloadOf(module, manifest) {
     const body = fs.readFileSync(path.join(benchDir, file), 'utf8');
     for (const name of assets) if (body.includes(name)) files.add(`assets/${name}`);
   }
+  for (const file of files) {
+    const model = /(^|\/)(ar|en)\.model-[^/]*\.gz$/.exec(file);
+    if (model && model[2] !== language) files.delete(file);
+  }
   let raw = 0;
   let gzip = 0;
   for (const file of files) {
     const body = fs.readFileSync(path.join(benchDir, file));
     raw += body.length;
-    gzip += zlib.gzipSync(body, { level: 9 }).length;
+    gzip += file.endsWith('.gz') ? body.length : zlib.gzipSync(body, { level: 9 }).length;
   }
   return { files: [...files].map((file) => path.basename(file)), raw, gzip };
 }
@@ -158,8 +164,9 @@ async function main() {
     const { results, found, version } = await timings(browser, server.url, articles);
     const rows = [];
     for (const tool of TOOLS) {
-      const download = downloadOf(tool.module, manifest);
       for (const article of ['en', 'ar']) {
+        const download = downloadOf(tool.module, manifest, article);
+        console.log(`bench: ${tool.name} downloads for ${article} ${download.files.join(' + ')}: ${download.raw} bytes raw, ${download.gzip} gzip`);
         const r = results.find((x) => x.tool === tool.name && x.article === article);
         if (!r) {
           rows.push([tool.label, article, 'n/a', 'n/a', 'n/a', kb(download.gzip)]);
@@ -168,7 +175,6 @@ async function main() {
         const wordsPerSecond = Math.round(r.words / (r.median / 1000));
         rows.push([tool.label, article, r.median.toFixed(3), r.p90.toFixed(3), wordsPerSecond.toLocaleString('en-US'), kb(download.gzip)]);
       }
-      console.log(`bench: ${tool.name} downloads ${download.files.join(' + ')}: ${download.raw} bytes raw, ${download.gzip} gzip`);
     }
     for (const f of found) console.log(`bench: ${f.tool} on ${f.article} finds ${Object.entries(f.found).map(([k, v]) => `${v} ${k}`).join(', ')}`);
     console.log(`\n${version}, headless, ${RUNS} runs per row (median and p90 of the timed calls); download: node:zlib gzip level 9 of the built files each tool loads\n`);
