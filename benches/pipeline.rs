@@ -8,7 +8,7 @@
 //! plotters) it is a small build from crates.io on stable Rust.
 //!
 //! Each stage is timed alone, on the output of the stages before it, computed once
-//! (`stancemap::bench_support`). "mentions" includes the lexicon scan it starts with.
+//! (`stancemap::bench_support`). "mentions" includes the lexicon scan it starts with and the learned tagger; "tagger" is the tagger alone.
 
 #[path = "common/inputs.rs"]
 #[allow(dead_code)] // shared with benches/throughput.rs, which uses all of it
@@ -24,7 +24,7 @@ use stancemap::{analyze, Options};
 fn pipeline(c: &mut Criterion) {
     stage::warm_up();
     let inputs = inputs::all(inputs::quick());
-    let names = ["text", "lexicon", "mentions", "actors", "table", "positions", "analyze"];
+    let names = ["text", "lexicon", "mentions", "tagger", "actors", "table", "positions", "analyze"];
     for name in names {
         for lang in ["ar", "en"] {
             let mut group = c.benchmark_group(format!("{name}/{lang}"));
@@ -42,6 +42,7 @@ fn pipeline(c: &mut Criterion) {
                     "text" => group.bench_function(id, |b| b.iter(|| stage::document(black_box(text)))),
                     "lexicon" => group.bench_function(id, |b| b.iter(|| stage::lexicon_scan(black_box(&doc)))),
                     "mentions" => group.bench_function(id, |b| b.iter(|| stage::mentions(black_box(&doc)))),
+                    "tagger" => group.bench_function(id, |b| b.iter(|| stage::tagger(black_box(&doc)))),
                     "actors" => group.bench_function(id, |b| b.iter(|| stage::actors(black_box(&doc), &mentions, arabic))),
                     "table" => group.bench_function(id, |b| b.iter(|| stage::table(black_box(&doc), &mentions, &actors))),
                     "positions" => group.bench_function(id, |b| b.iter(|| stage::positions(black_box(&doc), &mentions, &actors, &table))),

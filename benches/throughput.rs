@@ -23,7 +23,7 @@ use inputs::{Input, Size};
 use stancemap::bench_support as stage;
 use stancemap::{analyze, Options};
 
-const STAGES: [&str; 7] = ["text", "lexicon", "mentions", "actors", "table", "positions", "analyze"];
+const STAGES: [&str; 8] = ["text", "lexicon", "mentions", "tagger", "actors", "table", "positions", "analyze"];
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -67,9 +67,22 @@ fn main() {
             println!("| {name} | {lang} | {} | {} | {} | {ratio_words} | {ratio_bytes} |", cells[0], cells[1], cells[2]);
         }
     }
-    println!("\n\"mentions\" includes the lexicon scan; \"table\" looks for a pasted table; \"analyze\" is the whole call, output included.");
+    println!("\n\"mentions\" includes the lexicon scan and the learned tagger; \"tagger\" is the tagger alone on every sentence (the mentions stage skips English sentences that cannot give a new name); \"table\" looks for a pasted table; \"analyze\" is the whole call, output included.");
+    tagger_speed(&inputs, runs);
     if !quick {
         startup();
+    }
+}
+
+/// The tagger's speed in tokens per second on the largest input of each language (the
+/// issue's target: 200k tokens/s on one core).
+fn tagger_speed(inputs: &[Input], runs: usize) {
+    println!("\n| tagger | tokens | entities | tokens/s (one core) |\n|---|---:|---:|---:|");
+    for lang in ["ar", "en"] {
+        let Some(input) = inputs.iter().filter(|i| i.lang == lang).max_by_key(|i| i.text.len()) else { continue };
+        let (tokens, entities) = stage::tagger(&stage::document(&input.text));
+        let t = time_stage("tagger", input, runs);
+        println!("| {lang} ({}) | {tokens} | {entities} | {:.0} |", input.size.label(), tokens as f64 / t.as_secs_f64());
     }
 }
 
@@ -85,6 +98,7 @@ fn time_stage(name: &str, input: &Input, runs: usize) -> Duration {
         "text" => black_box(stage::document(black_box(text)).tokens()),
         "lexicon" => black_box(stage::lexicon_scan(black_box(&doc))),
         "mentions" => black_box(stage::mentions(black_box(&doc)).len()),
+        "tagger" => black_box(stage::tagger(black_box(&doc)).1),
         "actors" => black_box(stage::actors(black_box(&doc), &mentions, arabic).len()),
         "table" => {
             black_box(stage::table(black_box(&doc), &mentions, &actors));

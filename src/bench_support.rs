@@ -65,6 +65,16 @@ impl Mentions {
     }
 }
 
+/// The learned tagger alone (inside stage 3), on every sentence of the document, as one
+/// document: returns the number of tokens tagged and of entities found. No model for an
+/// undetermined language: (0, 0).
+pub fn tagger(doc: &Document) -> (usize, usize) {
+    let Some(tagger) = crate::ner::Tagger::for_language(language::detect(&doc.0)) else { return (0, 0) };
+    let sentences: Vec<Vec<&str>> = doc.0.sentences.iter().map(|s| s.tokens.clone().map(|i| doc.0.otok(i)).collect()).collect();
+    let tokens = sentences.iter().map(Vec::len).sum();
+    (tokens, tagger.tag_document(&sentences).iter().map(Vec::len).sum())
+}
+
 /// Stage 4, actors.
 pub fn actors(doc: &Document, mentions: &Mentions, arabic: bool) -> Actors {
     Actors(actors::merge(&doc.0, lexicon::Lexicon::builtin(), &mentions.0, arabic))
