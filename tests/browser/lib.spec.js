@@ -161,6 +161,40 @@ for (const [kind, expected] of [['trap', 'crashed'], ['throw', 'crashed']]) {
   });
 }
 
+// A person with no title and a given name no list holds: only the learned tagger finds him.
+const UNLISTED_NAME = 'ياروسلاف كوفالتشوك';
+const UNLISTED_ARTICLE = 'وقال ياروسلاف كوفالتشوك إن الاتفاق لن يصمد طويلا. وأضاف كوفالتشوك أن المفاوضات ستستأنف الأسبوع المقبل.';
+const modelFetches = (server, lang) => server.requests.filter((request) => request.endsWith(`/${lang}.model.gz`)).length;
+
+test('a slow name-model download does not count against the analysis time limit', async ({ page, lib }) => {
+  lib.delays.set('.model.gz', 1500);
+  const outcome = await page.evaluate(async (text) => {
+    const { analyze } = await import('/lib/index.js');
+    const started = performance.now();
+    const analysis = await analyze(text, { timeout: 800 });
+    return { names: analysis.actors.map((actor) => actor.name), ms: performance.now() - started };
+  }, UNLISTED_ARTICLE);
+  expect(outcome.names).toContain(UNLISTED_NAME);
+  expect(outcome.ms).toBeGreaterThan(1500);
+  expect(modelFetches(lib, 'ar')).toBe(1);
+});
+
+test('a replacement worker gets the name model from the page, not the network', async ({ page, lib }) => {
+  await page.evaluate((text) => import('/lib/index.js').then((m) => m.analyze(text)), UNLISTED_ARTICLE);
+  expect(modelFetches(lib, 'ar')).toBe(1);
+  await injectFault(page, 'trap');
+  const outcome = await page.evaluate(async (text) => {
+    const { analyze } = await import('/lib/index.js');
+    const failed = await analyze(text).then(() => null, (error) => error.kind);
+    const after = await analyze(text);
+    return { failed, after: after.actors.map((actor) => actor.name) };
+  }, UNLISTED_ARTICLE);
+  expect(outcome.failed).toBe('crashed');
+  expect(outcome.after).toContain(UNLISTED_NAME);
+  expect(modelFetches(lib, 'ar')).toBe(1);
+  expect(wasmFetches(lib)).toBe(1);
+});
+
 test('a hung analysis times out, an aborted one stops; a fresh worker carries on', async ({ page, lib }) => {
   await page.evaluate(() => import('/lib/index.js').then((m) => m.analyze('Warm-up text.')));
   await injectFault(page, 'hang');

@@ -135,11 +135,13 @@ test('typing fast analyses only the last text; newer text stops a large analysis
   const shown = await page.evaluate(() => window.__shown.map((text) => text.slice(0, 40)));
   console.log(`measure: stale input: ${JSON.stringify({ before, after })}`);
   // The large analysis was stopped mid-run (its worker replaced), never answered.
-  expect(after.abandoned - before.abandoned).toBe(1);
+  const abandoned = after.abandoned - before.abandoned;
+  expect([1, 2]).toContain(abandoned);
   expect(after.requested - before.requested).toBe(3);
-  // The Arabic sample was dropped before it ran, or, if the fresh worker was already up, its
-  // answer was not shown: only the English sample's analysis reached the page.
-  expect(after.superseded - before.superseded + after.completed - before.completed).toBe(2);
+  // The Arabic sample was dropped before it ran (from the queue, or skipped while the fresh
+  // worker was fetching the Arabic name model: the second abandoned request), or its answer
+  // was not shown: only the English sample's analysis reached the page.
+  expect(after.superseded - before.superseded + after.completed - before.completed + (abandoned - 1)).toBe(2);
   expect(shown).toEqual([english.slice(0, 40)]);
   expect(await page.evaluate(() => window.__stancemapLast.text === document.getElementById('article').value)).toBe(true);
   await expect(page.locator('#large-text')).toBeHidden();

@@ -15,19 +15,24 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.gz': 'application/gzip',
 };
 
 /**
  * Serves `root` on 127.0.0.1 at `port` (by default a free one) with `headers` on every response.
- * `pages` maps extra paths to HTML strings. Returns {url, requests, close()}; `requests` lists
- * the paths asked for.
+ * `pages` maps extra paths to HTML strings. Returns {url, requests, delays, close()};
+ * `requests` lists the paths asked for; `delays` maps a path ending (".model.gz") to the
+ * milliseconds to wait before answering it, for a test of a slow network.
  */
 export async function serveStatic(root, { headers = {}, pages = {}, port = 0 } = {}) {
   const base = path.resolve(root);
   const requests = [];
-  const server = http.createServer((request, response) => {
+  const delays = new Map();
+  const server = http.createServer(async (request, response) => {
     const { pathname } = new URL(request.url, 'http://localhost');
     requests.push(pathname);
+    const delay = [...delays].find(([ending]) => pathname.endsWith(ending))?.[1] ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (pathname in pages) {
       response.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache', ...headers });
       response.end(pages[pathname]);
@@ -58,6 +63,7 @@ export async function serveStatic(root, { headers = {}, pages = {}, port = 0 } =
   });
   return {
     url: `http://127.0.0.1:${server.address().port}`,
+    delays,
     requests,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();

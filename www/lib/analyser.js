@@ -35,6 +35,9 @@ export class AnalysisError extends Error {
   }
 }
 
+/** How long a worker may take to fetch a name model before its analysis counts as hung. */
+const MODEL_FETCH_LIMIT_MS = 30_000;
+
 /**
  * The time allowed for one analysis of `text` before the worker is presumed hung: half a minute,
  * plus a second per 100,000 characters (the analyser runs at several MB a second on a laptop).
@@ -48,6 +51,8 @@ class Analyser {
   #ready = false;
   /** The compiled WebAssembly.Module, handed to every later worker. */
   #module = null;
+  /** The name models a worker fetched (language → bytes), handed to every later worker. */
+  #models = {};
   #version = null;
   #readyPromise = null;
   #settleReady = null;
@@ -95,7 +100,7 @@ class Analyser {
       if (key !== undefined) this.#supersede(key);
       const request = {
         id: this.#nextId++, text, options, key, resolve, reject,
-        timeout: timeout ?? defaultTimeout(text), startedAt: 0, timer: 0,
+        timeout: timeout ?? defaultTimeout(text), startedAt: 0, timer: 0, analysing: false,
       };
       signal?.addEventListener('abort', () => this.#abort(request, signal.reason), { once: true });
       this.#queue.push(request);
@@ -121,9 +126,8 @@ class Analyser {
       return false;
     });
     const running = this.#running;
-    if (running?.key === key && (running.text.length > ABANDON_CHARS || performance.now() - running.startedAt > STUCK_MS)) {
-      this.#takeRunning();
-      this.#replaceWorker();
+    if (running?.key === key && (!running.analysing || running.text.length > ABANDON_CHARS || performance.now() - running.startedAt > STUCK_MS)) {
+      this.#stopRunning();
       this.#counts.abandoned++;
       running.reject(superseded());
     }
@@ -134,13 +138,24 @@ class Analyser {
     if (queued >= 0) {
       this.#queue.splice(queued, 1);
     } else if (this.#running === request) {
-      this.#takeRunning();
-      this.#replaceWorker(); // the only way to stop a synchronous analysis
+      this.#stopRunning();
     } else {
       return; // already settled
     }
     request.reject(reason);
     this.#pump();
+  }
+
+  /**
+   * Stops the running request. While the worker still fetches a name model, it is told to skip
+   * the request, and keeps the model coming; once the analysis runs, replacing the worker is
+   * the only way to stop a synchronous call.
+   */
+  #stopRunning() {
+    const running = this.#takeRunning();
+    if (!running) return;
+    if (running.analysing) this.#replaceWorker();
+    else this.#worker.postMessage({ type: 'skip', id: running.id });
   }
 
   #spawn() {
@@ -164,7 +179,7 @@ class Analyser {
       event.preventDefault();
       if (worker === this.#worker) this.#onWorkerError(event.message);
     });
-    worker.postMessage({ type: 'init', module: this.#module });
+    worker.postMessage({ type: 'init', module: this.#module, models: this.#models });
   }
 
   #onMessage(message) {
@@ -179,6 +194,21 @@ class Analyser {
       case 'load-error':
         this.#loadFailed(message.message);
         break;
+      case 'model':
+        if (message.bytes instanceof Uint8Array) this.#models[message.language] = message.bytes;
+        break;
+      case 'started': {
+        // The worker had the article's name model to fetch first, which a slow network may
+        // stretch: the time limit counts from here, for the analysis alone.
+        const request = this.#running;
+        if (request && request.id === message.id) {
+          request.analysing = true;
+          request.startedAt = performance.now();
+          clearTimeout(request.timer);
+          request.timer = setTimeout(() => this.#timedOut(request), request.timeout);
+        }
+        break;
+      }
       case 'result': {
         const request = this.#takeRunning(message.id);
         if (request) this.#counts.completed++;
@@ -248,7 +278,8 @@ class Analyser {
     if (this.#running || !this.#ready || this.#queue.length === 0) return;
     const request = this.#queue.shift();
     request.startedAt = performance.now();
-    request.timer = setTimeout(() => this.#timedOut(request), request.timeout);
+    // Until the worker says the analysis started, it may be fetching a name model.
+    request.timer = setTimeout(() => this.#timedOut(request), Math.max(request.timeout, MODEL_FETCH_LIMIT_MS));
     this.#running = request;
     this.#counts.started++;
     this.#worker.postMessage({ type: 'analyze', id: request.id, text: request.text, options: request.options });

@@ -1,11 +1,15 @@
 // Runs the analyser off the main thread; analyser.js is its only correspondent and sends one
 // request at a time.
 //
-// In:  {type: 'init', module: WebAssembly.Module | null}   compile (or reuse) and instantiate
+// In:  {type: 'init', module: WebAssembly.Module | null, models: {ar?, en?: Uint8Array}}
+//        compile (or reuse) and instantiate; install the name models a former worker fetched
 //      {type: 'analyze', id, text, options}
+//      {type: 'skip', id}   the page gave up on that request before it started: do not run it
 //      {type: 'test-fault', kind: 'trap' | 'throw' | 'hang'}  for the browser tests: the next
 //        analysis fails as a panic would, or the worker throws outside any analysis, or hangs
 // Out: {type: 'ready', version, module}   {type: 'load-error', message}
+//      {type: 'model', language, bytes}   a name model fetched, for the next worker
+//      {type: 'started', id}   the model is in place and the analysis itself begins
 //      {type: 'result', id, result, ms}, or {type: 'result', id, json, ms} for a long text
 //      {type: 'error', id, message, fatal, panic?}
 //
@@ -34,6 +38,8 @@ let loading = null;
 let fault = null;
 /** Language → promise of whether its model is installed; one fetch per language. */
 const models = new Map();
+/** Requests the page gave up on while their model was still coming. */
+const skipped = new Set();
 
 // console_error_panic_hook writes the panic message with console.error just before the trap;
 // the last one is kept so that the page can show what went wrong, not just "unreachable".
@@ -47,10 +53,21 @@ console.error = (...args) => {
 self.onmessage = ({ data }) => {
   switch (data?.type) {
     case 'init':
-      loading ??= load(data.module ?? null);
+      loading ??= load(data.module ?? null, data.models ?? {});
       break;
     case 'analyze':
-      (loading ??= load(null)).then((ok) => ok && prepare(data).then(() => run(data)));
+      (loading ??= load(null, {})).then(
+        (ok) =>
+          ok &&
+          prepare(data).then(() => {
+            if (skipped.delete(data.id)) return;
+            self.postMessage({ type: 'started', id: data.id });
+            run(data);
+          }),
+      );
+      break;
+    case 'skip':
+      skipped.add(data.id);
       break;
     case 'test-fault':
       fault = data.kind;
@@ -60,10 +77,17 @@ self.onmessage = ({ data }) => {
   }
 };
 
-async function load(module) {
+async function load(module, models) {
   try {
     const compiled = module instanceof WebAssembly.Module ? module : await compile(WASM_URL);
     await init({ module_or_path: compiled });
+    for (const [lang, bytes] of Object.entries(models)) {
+      try {
+        if (lang in MODEL_URLS && bytes instanceof Uint8Array && !hasModel(lang)) loadModel(bytes);
+      } catch (error) {
+        console.warn(`stancemap: the ${lang} name model handed over was refused (${messageOf(error)})`);
+      }
+    }
     self.postMessage({ type: 'ready', version: version(), module: compiled });
     return true;
   } catch (error) {
@@ -103,6 +127,9 @@ async function fetchModel(lang) {
       bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
     }
     loadModel(bytes);
+    // A copy for the page, which hands it to a replacement worker (after a crash or a hang)
+    // instead of fetching it again.
+    self.postMessage({ type: 'model', language: lang, bytes });
     return true;
   } catch (error) {
     console.warn(`stancemap: no ${lang} name model (${messageOf(error)}); names that no lexicon or pattern knows are not found`);
