@@ -25,24 +25,41 @@ pub struct Tagged {
 /// Hints for every token of sentence `i`: `words[i]` are its tokens' (word, stem) hashes,
 /// `tagged[j]` the first-stage entity tokens of sentence `j`.
 pub fn hints(i: usize, words: &[(u64, u64)], tagged: &[Vec<Tagged>]) -> Vec<u8> {
+    let mut bounds = vec![0];
+    let mut flat = Vec::new();
+    for sentence in tagged {
+        flat.extend_from_slice(sentence);
+        bounds.push(flat.len());
+    }
+    let mut out = Vec::new();
+    hints_into(i, words, &flat, &bounds, &mut out);
+    out
+}
+
+/// [`hints`] with the entity tokens of all sentences in one slice, sentence `j`'s being
+/// `tagged[bounds[j]..bounds[j + 1]]`, into `out` (cleared first): the tokens of the window
+/// are then one contiguous run, and the tagger allocates nothing per sentence.
+pub fn hints_into(i: usize, words: &[(u64, u64)], tagged: &[Tagged], bounds: &[usize], out: &mut Vec<u8>) {
+    let sentences = bounds.len() - 1;
     let lo = i.saturating_sub(WINDOW);
-    let hi = (i + WINDOW + 1).min(tagged.len());
-    words
-        .iter()
-        .enumerate()
-        .map(|(p, &(word, stem))| {
-            let mut bits = 0u8;
-            for (j, sentence) in tagged.iter().enumerate().take(hi).skip(lo) {
-                for e in sentence.iter().filter(|e| j != i || e.position != p) {
-                    if e.word == word {
-                        bits |= 1 << e.kind;
-                    }
-                    if e.stem == stem {
-                        bits |= 1 << (4 + e.kind);
-                    }
-                }
+    let hi = (i + WINDOW + 1).min(sentences);
+    let window = if lo < hi { &tagged[bounds[lo]..bounds[hi]] } else { &[] };
+    // The sentence's own entity tokens, as indices into `window`: a token is no hint to itself.
+    let own = if i < sentences { bounds[i] - bounds[lo]..bounds[i + 1] - bounds[lo] } else { 0..0 };
+    out.clear();
+    out.extend(words.iter().enumerate().map(|(p, &(word, stem))| {
+        let mut bits = 0u8;
+        for (k, e) in window.iter().enumerate() {
+            if e.position == p && own.contains(&k) {
+                continue;
             }
-            bits
-        })
-        .collect()
+            if e.word == word {
+                bits |= 1 << e.kind;
+            }
+            if e.stem == stem {
+                bits |= 1 << (4 + e.kind);
+            }
+        }
+        bits
+    }));
 }

@@ -307,13 +307,29 @@ impl Extractor<'_> {
         }
         emit(PREV_SUFFIX, at(-1).map_or(BOS, |p| p.suffix[1]));
         emit(LENGTH, t.length);
-        let hint = hints.get(i).copied().unwrap_or(0);
-        for b in 0..8u8 {
-            if hint & (1 << b) != 0 {
-                emit(DOCUMENT, u64::from(b));
-                // The same evidence on the previous token: a name continued.
-                emit(DOCUMENT, 0x100 | u64::from(b) | u64::from(hints.get(i.wrapping_sub(1)).copied().unwrap_or(0) & (1 << b) != 0) << 4);
-            }
+        document_features(hints, i, emit);
+    }
+
+    /// Appends token `i`'s document-hint features (the last ones [`Extractor::emit`] gives a
+    /// token) to `keys`: a two-stage tagger scores the other features once for both stages,
+    /// and only these anew in the second.
+    pub fn emit_document(&self, hints: &[u8], i: usize, keys: &mut Vec<u32>) {
+        if self.templates & (1 << template::DOCUMENT) != 0 {
+            document_features(hints, i, |t, value| keys.push(feature_key(t, value)));
+        }
+    }
+}
+
+/// The [`template::DOCUMENT`] features of token `i`, given to `emit` as (template, value).
+#[inline]
+fn document_features(hints: &[u8], i: usize, mut emit: impl FnMut(u32, u64)) {
+    use template::DOCUMENT;
+    let hint = hints.get(i).copied().unwrap_or(0);
+    for b in 0..8u8 {
+        if hint & (1 << b) != 0 {
+            emit(DOCUMENT, u64::from(b));
+            // The same evidence on the previous token: a name continued.
+            emit(DOCUMENT, 0x100 | u64::from(b) | u64::from(hints.get(i.wrapping_sub(1)).copied().unwrap_or(0) & (1 << b) != 0) << 4);
         }
     }
 }

@@ -115,17 +115,65 @@ pub struct Tagger {
     first: Layer,
     /// Sees the first layer's tags of the surrounding sentences as document hints.
     second: Option<Layer>,
+    weights: Weights,
 }
 
-/// One stage's weights.
+/// One stage's start and transition scores.
 #[derive(Debug)]
 struct Layer {
     templates: u64,
     scale: f32,
     start: Vec<i32>,
     transitions: Vec<i32>,
-    /// A feature's weight for each label (labels beyond the model's are zero).
-    features: KeyTable<[i8; 9]>,
+}
+
+/// The feature weights of the model's stages, by feature key (labels beyond the model's are
+/// zero).
+#[derive(Debug)]
+enum Weights {
+    One(KeyTable<[i8; 9]>),
+    /// The first stage's row, then the second's; zeros where a stage lacks the feature, which
+    /// adds what a miss adds. The two stages share all features but the document hints, so
+    /// one lookup per feature serves both (half the lookups, one table's cache lines).
+    Two(KeyTable<[[i8; 9]; 2]>),
+}
+
+impl Weights {
+    fn new(m: &Model) -> Weights {
+        let rows = |m: &Model| -> Vec<(u32, [i8; 9])> {
+            m.keys
+                .iter()
+                .zip(m.weights.chunks(usize::from(m.labels)))
+                .map(|(&k, w)| {
+                    let mut row = [0i8; 9];
+                    row[..w.len()].copy_from_slice(w);
+                    (k, row)
+                })
+                .collect()
+        };
+        let Some(second) = &m.document_stage else {
+            return Weights::One(KeyTable::new(rows(m).into_iter()));
+        };
+        // Both key lists are sorted: merge them.
+        let (a, b) = (rows(m), rows(second));
+        let mut both = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            let ka = a.get(i).map_or(u32::MAX, |r| r.0);
+            let kb = b.get(j).map_or(u32::MAX, |r| r.0);
+            let (mut pair, key) = ([[0i8; 9]; 2], ka.min(kb));
+            if ka == key && i < a.len() {
+                pair[0] = a[i].1;
+                i += 1;
+            }
+            if kb == key && j < b.len() {
+                pair[1] = b[j].1;
+                j += 1;
+            }
+            both.push((key, pair));
+        }
+        Weights::Two(KeyTable::new(both.into_iter()))
+    }
 }
 
 impl Layer {
@@ -135,11 +183,6 @@ impl Layer {
             scale: m.scale,
             start: m.start.iter().map(|&s| i32::from(s)).collect(),
             transitions: m.transitions.iter().map(|&s| i32::from(s)).collect(),
-            features: KeyTable::new(m.keys.iter().zip(m.weights.chunks(usize::from(m.labels))).map(|(&k, w)| {
-                let mut row = [0i8; 9];
-                row[..w.len()].copy_from_slice(w);
-                (k, row)
-            })),
         }
     }
 
@@ -147,23 +190,57 @@ impl Layer {
         Lattice { labels, emissions, start: &self.start, transitions: &self.transitions }
     }
 
-    /// Scores the features in `scratch` and decodes the best path into `work.path`.
-    fn decode(&self, labels: usize, scratch: &Scratch, work: &mut Work) {
-        let tokens = scratch.starts.len() - 1;
-        work.emissions.clear();
-        work.emissions.resize(tokens * labels, 0);
-        for (t, row) in work.emissions.chunks_mut(labels).enumerate() {
-            let mut sum = [0i32; 9];
-            for &key in scratch.token(t) {
-                if let Some(w) = self.features.get(key) {
+    /// Decodes `work.emissions` into `work.path`.
+    fn decode(&self, labels: usize, work: &mut Work) {
+        self.lattice(labels, &work.emissions).best_path(&mut work.path, &mut work.back);
+    }
+}
+
+/// Adds the weights of row `R` of the features in `keys` to `sum`.
+#[inline]
+fn add_rows<const R: usize>(table: &KeyTable<[[i8; 9]; 2]>, keys: &[u32], sum: &mut [i32; 9]) {
+    for &key in keys {
+        if let Some(w) = table.get(key) {
+            for (s, &w) in sum.iter_mut().zip(&w[R]) {
+                *s += i32::from(w);
+            }
+        }
+    }
+}
+
+/// The emissions of a one-stage model for the features in `scratch`, into `out`.
+fn score_one(table: &KeyTable<[i8; 9]>, labels: usize, scratch: &Scratch, out: &mut Vec<i32>) {
+    out.clear();
+    for t in 0..scratch.starts.len() - 1 {
+        let mut sum = [0i32; 9];
+        for &key in scratch.token(t) {
+            if let Some(w) = table.get(key) {
+                for (s, &w) in sum.iter_mut().zip(w) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+        out.extend_from_slice(&sum[..labels]);
+    }
+}
+
+/// The first stage's emissions for the features in `scratch` into `first`, and the second
+/// stage's sums over the same features appended to `second`.
+fn score_both(table: &KeyTable<[[i8; 9]; 2]>, labels: usize, scratch: &Scratch, first: &mut Vec<i32>, second: &mut Vec<i32>) {
+    first.clear();
+    for t in 0..scratch.starts.len() - 1 {
+        let mut sum = [[0i32; 9]; 2];
+        for &key in scratch.token(t) {
+            if let Some(w) = table.get(key) {
+                for (sum, w) in sum.iter_mut().zip(w) {
                     for (s, &w) in sum.iter_mut().zip(w) {
                         *s += i32::from(w);
                     }
                 }
             }
-            row.copy_from_slice(&sum[..labels]);
         }
-        self.lattice(labels, &work.emissions).best_path(&mut work.path, &mut work.back);
+        first.extend_from_slice(&sum[0][..labels]);
+        second.extend_from_slice(&sum[1][..labels]);
     }
 }
 
@@ -251,6 +328,7 @@ impl Tagger {
             gazetteer: Gazetteer::new(&m.gazetteer, usize::from(m.gazetteer_max_len)),
             first: Layer::new(&m),
             second: m.document_stage.as_deref().map(Layer::new),
+            weights: Weights::new(&m),
         })
     }
 
@@ -291,43 +369,89 @@ impl Tagger {
     /// Tags every sentence with the first layer, then, when the model has one, again with the
     /// second layer and the document hints; `finish` turns each final path into the output.
     fn run<S: AsRef<[T]>, T: AsRef<str>, R>(&self, sentences: &[S], finish: impl Fn(&Layer, &Work, usize) -> R) -> Vec<R> {
+        let labels = self.labels;
         let first = Extractor { arabic: self.arabic, templates: self.first.templates, gazetteer: &self.gazetteer };
         let mut work = Work::default();
         let mut tokens: Vec<&str> = Vec::new();
-        let Some(second) = &self.second else {
-            let mut scratch = Scratch::default();
-            return sentences
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    tokens.clear();
-                    tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
-                    first.extract(&tokens, &mut scratch);
-                    self.first.decode(self.labels, &scratch, &mut work);
-                    finish(&self.first, &work, i)
-                })
-                .collect();
+        let mut scratch = Scratch::default();
+        let (second, table) = match (&self.second, &self.weights) {
+            (Some(second), Weights::Two(table)) => (second, table),
+            (_, Weights::One(table)) => {
+                return sentences
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        tokens.clear();
+                        tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
+                        first.extract(&tokens, &mut scratch);
+                        score_one(table, labels, &scratch, &mut work.emissions);
+                        self.first.decode(labels, &mut work);
+                        finish(&self.first, &work, i)
+                    })
+                    .collect();
+            }
+            (None, Weights::Two(_)) => unreachable!("a two-stage table without a second stage"),
         };
-        let mut scratches: Vec<Scratch> = Vec::with_capacity(sentences.len());
-        let mut tagged: Vec<Vec<Tagged>> = Vec::with_capacity(sentences.len());
+        // First stage, sentence by sentence. Kept for the second: each token's word and stem
+        // hashes, the first stage's entity tokens, and the second stage's sums over the
+        // features the stages share (`bounds[i]..bounds[i + 1]` are sentence i's tokens).
+        let mut words: Vec<(u64, u64)> = Vec::new();
+        let mut bounds = Vec::with_capacity(sentences.len() + 1);
+        bounds.push(0);
+        let mut tagged: Vec<Tagged> = Vec::new();
+        let mut tagged_bounds = Vec::with_capacity(sentences.len() + 1);
+        tagged_bounds.push(0);
+        let mut shared: Vec<i32> = Vec::new();
         for s in sentences {
             tokens.clear();
             tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
-            let mut scratch = Scratch::default();
             first.extract(&tokens, &mut scratch);
-            self.first.decode(self.labels, &scratch, &mut work);
-            tagged.push(entity_tokens(&scratch, &work.path));
-            scratches.push(scratch);
+            score_both(table, labels, &scratch, &mut work.emissions, &mut shared);
+            self.first.decode(labels, &mut work);
+            let start = words.len();
+            words.extend((0..tokens.len()).map(|t| scratch.word_and_stem(t)));
+            bounds.push(words.len());
+            tagged.extend(work.path.iter().enumerate().filter(|(_, &y)| y != 0).map(|(position, &y)| {
+                let (word, stem) = words[start + position];
+                Tagged { position, word, stem, kind: (y - 1) / 2 }
+            }));
+            tagged_bounds.push(tagged.len());
         }
         let x = Extractor { templates: second.templates, ..first };
-        scratches
-            .iter_mut()
-            .enumerate()
-            .map(|(i, scratch)| {
-                let words: Vec<(u64, u64)> = (0..scratch.starts.len() - 1).map(|t| scratch.word_and_stem(t)).collect();
-                scratch.hints = document::hints(i, &words, &tagged);
-                x.emit(scratch);
-                second.decode(self.labels, scratch, &mut work);
+        // The second stage's features are the first's plus the document hints: only those are
+        // scored anew. (A model whose stages differ otherwise has all its features re-extracted.)
+        let shares = second.templates & !(1 << features::template::DOCUMENT) == self.first.templates;
+        let mut hints = Vec::new();
+        let mut keys = Vec::new();
+        (0..sentences.len())
+            .map(|i| {
+                let words = &words[bounds[i]..bounds[i + 1]];
+                document::hints_into(i, words, &tagged, &tagged_bounds, &mut hints);
+                work.emissions.clear();
+                if shares {
+                    work.emissions.extend_from_slice(&shared[bounds[i] * labels..bounds[i + 1] * labels]);
+                    for (t, row) in work.emissions.chunks_mut(labels).enumerate() {
+                        keys.clear();
+                        x.emit_document(&hints, t, &mut keys);
+                        let mut sum = [0i32; 9];
+                        add_rows::<1>(table, &keys, &mut sum);
+                        for (e, s) in row.iter_mut().zip(sum) {
+                            *e += s;
+                        }
+                    }
+                } else {
+                    tokens.clear();
+                    tokens.extend(sentences[i].as_ref().iter().map(AsRef::as_ref));
+                    x.analyse(&tokens, &mut scratch);
+                    std::mem::swap(&mut scratch.hints, &mut hints);
+                    x.emit(&mut scratch);
+                    for t in 0..tokens.len() {
+                        let mut sum = [0i32; 9];
+                        add_rows::<1>(table, scratch.token(t), &mut sum);
+                        work.emissions.extend_from_slice(&sum[..labels]);
+                    }
+                }
+                second.decode(labels, &mut work);
                 finish(second, &work, i)
             })
             .collect()
@@ -358,18 +482,6 @@ impl Tagger {
         }
         spans
     }
-}
-
-/// The first stage's entity tokens of one sentence, for the document hints.
-fn entity_tokens(scratch: &Scratch, path: &[u8]) -> Vec<Tagged> {
-    path.iter()
-        .enumerate()
-        .filter(|(_, &y)| y != 0)
-        .map(|(position, &y)| {
-            let (word, stem) = scratch.word_and_stem(position);
-            Tagged { position, word, stem, kind: (y - 1) / 2 }
-        })
-        .collect()
 }
 
 /// Buffers of one tagging call.
