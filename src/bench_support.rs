@@ -50,7 +50,7 @@ pub fn lexicon_scan(doc: &Document) -> usize {
 /// detected language).
 pub fn mentions(doc: &Document) -> Mentions {
     let language = language::detect(&doc.0);
-    Mentions(mentions::find(&doc.0, lexicon::Lexicon::builtin(), &language))
+    Mentions(mentions::find(&doc.0, lexicon::Lexicon::builtin(), language))
 }
 
 impl Mentions {

@@ -241,7 +241,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             break;
         }
     }
-    let role = is_title.then(|| ts..role_end);
+    let role = is_title.then_some(ts..role_end);
     let key = role_key(doc, ts..role_end);
     let primary = if let Some(lt) = at.get(&j).filter(|lt| is_person(lexicon, lt)) {
         let Target::Entity { entity, .. } = lt.target else { unreachable!() };

@@ -69,7 +69,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
     };
     let role_end = j;
     let honorific = lexicon.titles[title].rank == "honorific";
-    let role = (!honorific).then(|| i..role_end);
+    let role = (!honorific).then_some(i..role_end);
     let key = role_key(doc, i..role_end);
     let primary = if let Some(lt) = at.get(&j).filter(|lt| matches!(lt.target, Target::Entity { entity, .. } if lexicon.entities[entity].kind == ActorKind::Person)) {
         let Target::Entity { entity, .. } = lt.target else { unreachable!() };
@@ -201,57 +201,6 @@ pub(crate) fn is_place_context(doc: &Document, i: usize) -> bool {
         };
     }
     false
-}
-
-#[cfg(test)]
-mod tests {
-
-    fn described(text: &str) -> Vec<(String, String, String)> {
-        crate::mentions::describe(text)
-    }
-
-    #[test]
-    fn english_mention_table() {
-        let cases: &[(&str, &str, (&str, &str, &str))] = &[
-            ("demonym title known name", "Russian President Vladimir Putin said", ("Vladimir Putin", "person:vladimir-putin", "Russian President")),
-            ("unknown name after title", "Finnish Foreign Minister Aino Virtanen said", ("Aino Virtanen", "unknown:virtanen", "Finnish Foreign Minister")),
-            ("possessive state before title", "Iran's Foreign Minister Karim Sadeghi said", ("Karim Sadeghi", "unknown:sadeghi", "Iran's Foreign Minister")),
-            ("role phrase alone", "the Russian president said", ("Russian president", "role:russian president", "")),
-            ("side phrase", "the Russian side insisted", ("Russian side", "country:ru", "")),
-            ("honorific has no role", "Mr Okonkwo said", ("Okonkwo", "unknown:okonkwo", "")),
-            ("organisation by head noun", "the Scottish Fishermen's Federation said", ("Scottish Fishermen's Federation", "org:scottish fishermen s federation", "")),
-            ("organisation with of-complement", "the U.S. Chamber of Commerce warned", ("U.S. Chamber of Commerce", "org:u s chamber of commerce", "")),
-            ("lowercase group head", "the Least Developed Countries group demanded", ("Least Developed Countries group", "org:least developed countries group", "")),
-            ("unknown person as cue subject", "Evans Njoroge said the deal was weak.", ("Evans Njoroge", "unknown:njoroge", "")),
-            ("unknown person after inverted cue", "\"It is weak,\" said Amara Diallo.", ("Amara Diallo", "unknown:diallo", "")),
-            ("given name without title", "Talks led by Olena Kovalenko ended.", ("Olena Kovalenko", "unknown:kovalenko", "")),
-            ("family name that looks like a pronoun", "talks with Chinese Vice Premier He Lifeng in Geneva", ("He Lifeng", "unknown:lifeng", "Chinese Vice Premier")),
-            ("body then title", "Trade Ministry spokeswoman Anna Berg said", ("Anna Berg", "unknown:berg", "Trade Ministry spokeswoman")),
-            ("the president alone", "the president said", ("president", "role:president", "")),
-            ("long capitalised run before a verb of saying", "Senior Trade Coordinator Mara Lind said the deal was weak.", ("Mara Lind", "unknown:lind", "Senior Trade Coordinator")),
-            ("lexicon word inside a hyphenated name", "Yemeni Foreign Minister Ahmed Saleh al-Houthi said", ("Ahmed Saleh al-Houthi", "unknown:al-houthi", "Yemeni Foreign Minister")),
-            ("acronym case", "The US and the UN said", ("US", "country:us", "")),
-        ];
-        for (name, text, want) in cases {
-            let got = described(text);
-            let want = (want.0.to_string(), want.1.to_string(), want.2.to_string());
-            assert!(got.contains(&want), "{name}: {want:?} not in {got:?}");
-        }
-    }
-
-    #[test]
-    fn multiword_family_names_are_followed() {
-        let got = described("Finnish Foreign Minister Aino van der Berg said so. Van der Berg added more.");
-        assert!(got.iter().any(|(s, who, _)| s == "Van der Berg" && who == "unknown:berg"), "{got:?}");
-    }
-
-    #[test]
-    fn capital_as_place_is_not_a_mention() {
-        let got = described("They met in Moscow. Moscow rejected the plan.");
-        assert_eq!(got.iter().filter(|(_, who, _)| who == "country:ru").count(), 1, "{got:?}");
-        let got = described("NAIROBI — Kenya said on Monday that Nairobi would host the talks.");
-        assert_eq!(got.iter().filter(|(_, who, _)| who == "country:ke").count(), 2, "dateline is a place: {got:?}");
-    }
 }
 
 /// Words that may join a capitalised run: "Chamber of Commerce", "Fishermen's Federation".
@@ -423,4 +372,55 @@ fn pair(doc: &Document, i: usize) -> Option<Mention> {
         return None;
     };
     Some(Mention::plain(start..i + 2, Referent::Pair { persons }, MentionForm::RolePhrase))
+}
+
+#[cfg(test)]
+mod tests {
+
+    fn described(text: &str) -> Vec<(String, String, String)> {
+        crate::mentions::describe(text)
+    }
+
+    #[test]
+    fn english_mention_table() {
+        let cases: &[(&str, &str, (&str, &str, &str))] = &[
+            ("demonym title known name", "Russian President Vladimir Putin said", ("Vladimir Putin", "person:vladimir-putin", "Russian President")),
+            ("unknown name after title", "Finnish Foreign Minister Aino Virtanen said", ("Aino Virtanen", "unknown:virtanen", "Finnish Foreign Minister")),
+            ("possessive state before title", "Iran's Foreign Minister Karim Sadeghi said", ("Karim Sadeghi", "unknown:sadeghi", "Iran's Foreign Minister")),
+            ("role phrase alone", "the Russian president said", ("Russian president", "role:russian president", "")),
+            ("side phrase", "the Russian side insisted", ("Russian side", "country:ru", "")),
+            ("honorific has no role", "Mr Okonkwo said", ("Okonkwo", "unknown:okonkwo", "")),
+            ("organisation by head noun", "the Scottish Fishermen's Federation said", ("Scottish Fishermen's Federation", "org:scottish fishermen s federation", "")),
+            ("organisation with of-complement", "the U.S. Chamber of Commerce warned", ("U.S. Chamber of Commerce", "org:u s chamber of commerce", "")),
+            ("lowercase group head", "the Least Developed Countries group demanded", ("Least Developed Countries group", "org:least developed countries group", "")),
+            ("unknown person as cue subject", "Evans Njoroge said the deal was weak.", ("Evans Njoroge", "unknown:njoroge", "")),
+            ("unknown person after inverted cue", "\"It is weak,\" said Amara Diallo.", ("Amara Diallo", "unknown:diallo", "")),
+            ("given name without title", "Talks led by Olena Kovalenko ended.", ("Olena Kovalenko", "unknown:kovalenko", "")),
+            ("family name that looks like a pronoun", "talks with Chinese Vice Premier He Lifeng in Geneva", ("He Lifeng", "unknown:lifeng", "Chinese Vice Premier")),
+            ("body then title", "Trade Ministry spokeswoman Anna Berg said", ("Anna Berg", "unknown:berg", "Trade Ministry spokeswoman")),
+            ("the president alone", "the president said", ("president", "role:president", "")),
+            ("long capitalised run before a verb of saying", "Senior Trade Coordinator Mara Lind said the deal was weak.", ("Mara Lind", "unknown:lind", "Senior Trade Coordinator")),
+            ("lexicon word inside a hyphenated name", "Yemeni Foreign Minister Ahmed Saleh al-Houthi said", ("Ahmed Saleh al-Houthi", "unknown:al-houthi", "Yemeni Foreign Minister")),
+            ("acronym case", "The US and the UN said", ("US", "country:us", "")),
+        ];
+        for (name, text, want) in cases {
+            let got = described(text);
+            let want = (want.0.to_string(), want.1.to_string(), want.2.to_string());
+            assert!(got.contains(&want), "{name}: {want:?} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn multiword_family_names_are_followed() {
+        let got = described("Finnish Foreign Minister Aino van der Berg said so. Van der Berg added more.");
+        assert!(got.iter().any(|(s, who, _)| s == "Van der Berg" && who == "unknown:berg"), "{got:?}");
+    }
+
+    #[test]
+    fn capital_as_place_is_not_a_mention() {
+        let got = described("They met in Moscow. Moscow rejected the plan.");
+        assert_eq!(got.iter().filter(|(_, who, _)| who == "country:ru").count(), 1, "{got:?}");
+        let got = described("NAIROBI — Kenya said on Monday that Nairobi would host the talks.");
+        assert_eq!(got.iter().filter(|(_, who, _)| who == "country:ke").count(), 2, "dateline is a place: {got:?}");
+    }
 }

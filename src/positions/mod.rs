@@ -193,7 +193,7 @@ fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
 /// A noun frame: a verbal noun or position noun with its holder as genitive (موقف بوتين من
 /// …، إصرار إسرائيل على …) or, in English, after a possessive holder (Spain's refusal to …).
 /// Returns the cue and the holder (actor, where the claim starts, explicit).
-fn noun_frame(doc: &Document, by_token: &subject::MentionIndex, k: usize) -> Option<(CueAt<'static>, Option<(usize, usize, bool)>)> {
+fn noun_frame(doc: &Document, by_token: &subject::MentionIndex, k: usize) -> Option<(CueAt<'static>, Option<subject::Holder>)> {
     static POSITION: std::sync::OnceLock<Cue> = std::sync::OnceLock::new();
     let position = POSITION.get_or_init(|| Cue { stance: Stance::States, speech: false, particles: vec![], rest: vec![], participle: false });
     let cues = Cues::builtin();

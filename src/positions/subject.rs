@@ -88,7 +88,11 @@ impl Topic {
     }
 }
 
-/// The subject of the cue at `k..cue_end`: (actor, where the claim starts, explicit?).
+/// Who holds a position: (actor, the token where the claim starts, named in the clause rather
+/// than taken from the current topic).
+pub(super) type Holder = (usize, usize, bool);
+
+/// The subject of the cue at `k..cue_end`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn find(
     doc: &Document,
@@ -100,7 +104,7 @@ pub(super) fn find(
     cue_end: usize,
     participle: bool,
     speech: bool,
-) -> Option<(usize, usize, bool)> {
+) -> Option<Holder> {
     let gap_is_words = |from: usize, to: usize| (from..to).all(|t| doc.tokens[t].is_word);
     match doc.tokens[k].script {
         Script::Arabic => {
@@ -184,7 +188,7 @@ pub(super) fn find(
             if q > sentence.start && matches!(doc.ftok(q - 1), "and" | "but") {
                 return topic.current().map(|a| (a, cue_end, false));
             }
-            let inverted = || -> Option<(usize, usize, bool)> {
+            let inverted = || -> Option<Holder> {
                 let mut p = cue_end.min(k + 1);
                 if p < sentence.end && doc.ftok(p) == "the" {
                     p += 1;
@@ -264,7 +268,7 @@ fn agrees_with_verb(verb: &str, actor: &ActorDraft) -> bool {
     let stem = arabic::strip_enclitic(stem).filter(|_| !stem.ends_with("وا")).unwrap_or(stem);
     let plural = stem.ends_with("ون") || stem.ends_with("وا") || (stem.ends_with("ان") && stem.starts_with(['ي', 'ت']));
     let feminine = (stem.ends_with('ت') && !stem.starts_with(['ي', 'ت'])) || stem.starts_with('ت');
-    !plural && !(feminine && actor.gender == Some('m'))
+    !(plural || (feminine && actor.gender == Some('m')))
 }
 
 /// Pronoun agreement: he/she for people (of that gender when known), they/it for the rest.

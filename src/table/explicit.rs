@@ -244,7 +244,10 @@ fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> 
 }
 
 /// A header names two or more distinct actors, after an optional aspect label.
-fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Option<(Option<Range<usize>>, Vec<usize>, Vec<Range<usize>>)> {
+/// A header line read: (the aspect label's span, the actor of each column, each column's span).
+type Header = (Option<Range<usize>>, Vec<usize>, Vec<Range<usize>>);
+
+fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Option<Header> {
     let text = doc.text;
     match form {
         Form::Versus => {
@@ -360,6 +363,8 @@ fn cue_stance(word: &str) -> Option<Stance> {
 }
 
 #[cfg(test)]
+// Test tables spell out their row types in place.
+#[allow(clippy::type_complexity)]
 mod tests {
     use crate::{analyze, Options, TableSource};
 

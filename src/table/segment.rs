@@ -78,8 +78,8 @@ fn length_cost(n: usize, values: usize, aspect_end: usize) -> impl Fn(usize) -> 
 fn value_cells(n: usize, values: usize, aspect_end: usize, boundary: &[f64]) -> Vec<Vec<f64>> {
     let length_cost = length_cost(n, values, aspect_end);
     let mut table = vec![vec![f64::INFINITY; n + 1]; values + 1];
-    for p in aspect_end..n {
-        table[1][p] = length_cost(n - p);
+    for (p, cost) in table[1].iter_mut().enumerate().take(n).skip(aspect_end) {
+        *cost = length_cost(n - p);
     }
     for j in 2..=values {
         for p in aspect_end..=n - j {
@@ -117,9 +117,9 @@ fn arabic_cost(prev: &str, next: &str, prev_proper: bool, next_proper: bool) -> 
     }
     let prev_definite = arabic::has_article(prev) || prev_proper;
     let next_definite = arabic::has_article(next) && !arabic::starts_with_conjunction(next);
-    if prev_definite && next_definite {
-        cost += 1.5;
-    } else if !prev_definite && (next_definite || next_proper) {
+    // A definite word after the boundary, or a proper name after an indefinite word: not an
+    // adjective agreeing with the word before.
+    if next_definite || (!prev_definite && next_proper) {
         cost += 1.5;
     } else if !prev_definite && !next_definite {
         // Feminine agreement (ثنائية مباشرة) or a nisba (ضغوط محلية) marks an adjective.

@@ -124,6 +124,8 @@ fn push(out: &mut Vec<Sentence>, text: &str, folded: &str, tokens: &[Token], tok
 }
 
 #[cfg(test)]
+// Test tables spell out their row types in place.
+#[allow(clippy::type_complexity)]
 mod tests {
     use crate::text::{Document, SentenceKind};
 
