@@ -152,9 +152,12 @@ fn main() {
             // token, gold, predicted: for reading errors.
             let (Some(model), Some(file)) = (args.get(1), args.get(2)) else { fail("tag MODEL FILE.conll") };
             let tagger = Tagger::from_bytes(&std::fs::read(model).expect("read model")).unwrap_or_else(|e| fail(&e.to_string()));
-            for s in read_conll(Path::new(file)) {
-                let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-                for ((t, g), p) in tokens.iter().zip(&s.tags).zip(tagger.tag_bio(&tokens)) {
+            // The file as one document, as `stancemap ner-eval` reads it, so that the tags
+            // printed are the ones scored.
+            let sentences = read_conll(Path::new(file));
+            let tokens: Vec<&[String]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
+            for (s, predicted) in sentences.iter().zip(tagger.tag_document_bio(&tokens)) {
+                for ((t, g), p) in s.tokens.iter().zip(&s.tags).zip(predicted) {
                     println!("{t}\t{g}\t{p}");
                 }
                 println!();
