@@ -120,6 +120,9 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
 fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let lexicon = Lexicon::builtin();
     let word = doc.ftok(i);
+    if arabic::has_article(word) {
+        return definite_organization(doc, at, i);
+    }
     let is_head = |w: &str| words::is_any(&["ar.group_head", "ar.org_head"], w);
     // وزارة starts with و as a root letter, وحزب with the conjunction.
     let head = if is_head(word) {
@@ -191,6 +194,71 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
     }
     if dependents == 0 || !definite {
         return None;
+    }
+    let key = std::iter::once(head).chain((i + 1..k).map(|t| arabic::bare_noun(doc.ftok(t)))).collect::<Vec<_>>().join(" ");
+    Some(Mention::plain(i..k, Referent::Organization { key, kind }, MentionForm::Name))
+}
+
+/// A body named by a definite head noun and agreeing definite adjectives, perhaps closed by
+/// what it is for: المجلس الأعلى للانتخابات، الجيش الرواندي، الحركة الإسلامية، المحكمة
+/// الدستورية العليا. (The bare head, الحركة, is an anaphor: see `head_noun_anaphor`.)
+fn definite_organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
+    let head = arabic::bare_noun(doc.ftok(i));
+    let kind = if words::is("ar.group_head", head) {
+        ActorKind::Group
+    } else if words::is("ar.org_head", head) {
+        ActorKind::Organization
+    } else {
+        return None;
+    };
+    let cues = &Cues::builtin().arabic;
+    let is_qualifier = |w: &str| words::is("ar.qualifier", w) || w.strip_suffix('ه').is_some_and(|m| words::is("ar.qualifier", m));
+    let word_at = |k: usize| {
+        let t = &doc.tokens[k];
+        (t.is_word && t.script == Script::Arabic && !doc.text[doc.tokens[k - 1].end..t.start].contains(['\n', '\t', '،', ',', '"', '«', '(', ':'])).then(|| doc.ftok(k))
+    };
+    // The adjective agrees with the head in gender: وفد الحركة المفاوض is the movement's
+    // negotiating delegation, not a body called الحركة المفاوض. A feminine head (الحركة،
+    // القوات) takes ـة or an elative in ـى/ـا (العليا، الكبرى); a masculine one no ـة.
+    let feminine_head = head.ends_with('ه') || head.ends_with("ات");
+    let agrees = |w: &str| if feminine_head { w.ends_with(['ه', 'ى', 'ا']) } else { !w.ends_with('ه') };
+    let mut k = i + 1;
+    let mut adjectives = 0;
+    while k < doc.tokens.len() && adjectives < 3 {
+        let Some(w) = word_at(k) else { break };
+        if let Some(lt) = at.get(&k) {
+            // The forces of a state (القوات الروسية) stand for the state; its army (الجيش
+            // الرواندي), like the armies the lexicon knows, is an actor of its own.
+            let Target::Demonym { .. } = lt.target else { break };
+            if kind == ActorKind::Group {
+                return None;
+            }
+            k = lt.end;
+            adjectives += 1;
+            continue;
+        }
+        // Agreeing adjectives carry the article and no other proclitic; stance participles
+        // (المؤيدة، المعارضة) and qualifiers (الجديدة، السابق) describe, they do not name.
+        let article = w.starts_with("ال") && arabic::has_article(w) && agrees(w);
+        let participle = cues.get(&format!("{}ا", arabic::bare_noun(w))).is_some_and(|c| c.participle);
+        if !article || words::is_any(&["ar.stop", "ar.group_head", "ar.org_head"], w) || is_qualifier(w) || participle || arabic::verb_stems(w).iter().any(|s| cues.contains_key(*s)) {
+            break;
+        }
+        adjectives += 1;
+        k += 1;
+    }
+    if adjectives == 0 {
+        return None;
+    }
+    // What the body is for: للانتخابات، لحقوق الإنسان (a لـ word, then a definite word or a
+    // name the lexicon knows), as in القوات الديمقراطية لتحرير رواندا.
+    if let Some(w) = (k < doc.tokens.len()).then(|| word_at(k)).flatten() {
+        let follows = |k: usize| k < doc.tokens.len() && (at.contains_key(&k) || word_at(k).is_some_and(|w| w.starts_with("ال") && arabic::has_article(w)));
+        if w.starts_with("لل") && w.chars().count() > 4 && !words::is("ar.stop", w) {
+            k += 1;
+        } else if w.starts_with('ل') && !w.starts_with("لل") && w.chars().count() >= 4 && !words::is("ar.stop", w) && follows(k + 1) {
+            k = at.get(&(k + 1)).map_or(k + 2, |lt| lt.end);
+        }
     }
     let key = std::iter::once(head).chain((i + 1..k).map(|t| arabic::bare_noun(doc.ftok(t)))).collect::<Vec<_>>().join(" ");
     Some(Mention::plain(i..k, Referent::Organization { key, kind }, MentionForm::Name))
@@ -372,11 +440,25 @@ mod tests {
             ("head noun beginning with و", "وأعلنت وزارة الدفاع اليابانية أن", ("وزارة الدفاع اليابانية", "org:وزاره دفاع يابانيه", "")),
             ("family name with the article after a title", "وقال الفريق أول خالد الشامي إن", ("خالد الشامي", "unknown:الشامي", "الفريق أول")),
             ("clitics on names", "وبوتين ولترامب", ("بوتين", "person:vladimir-putin", "")),
+            ("definite head and adjectives", "وأعلنت الجمعية الخيرية الإسلامية أن", ("الجمعية الخيرية الإسلامية", "org:جمعيه خيريه اسلاميه", "")),
+            ("definite head, adjective and purpose", "وقالت الهيئة العليا للإغاثة إن", ("الهيئة العليا للإغاثة", "org:هييه عليا اغاثه", "")),
+            ("an army is its own actor", "وقال الجيش الكيني إن", ("الجيش الكيني", "org:جيش كيني", "")),
         ];
         for (name, text, want) in cases {
             let got = described(text);
             let want = (want.0.to_string(), want.1.to_string(), want.2.to_string());
             assert!(got.contains(&want), "{name}: {want:?} not in {got:?}");
+        }
+        // No body where the adjective agrees with another noun, describes, or the head stands
+        // alone; a state's forces stand for the state.
+        let not_bodies: &[(&str, &str)] = &[
+            ("adjective of the noun before", "وقال وفد الحركة المفاوض إن الاتفاق قريب"),
+            ("qualifier", "وقالت الحركة الجديدة إن"),
+            ("forces of a state", "وقالت القوات الكينية إنها انسحبت"),
+        ];
+        for (name, text) in not_bodies {
+            let got = described(text);
+            assert!(!got.iter().any(|(_, who, _)| who.starts_with("org:")), "{name}: {got:?}");
         }
     }
 
