@@ -236,12 +236,19 @@ fn find_tokens(doc: &Document, lexicon: &Lexicon, language: &str) -> Found {
 /// After a title or a given name has introduced someone ("الفريق أول عبد الفتاح البرهان",
 /// "Aino Virtanen"), later bare uses of the surname ("البرهان", "Virtanen") refer to the same
 /// person; so do bare surnames of known people once their full name has appeared, even when
-/// the surname alone is too common a word for the lexicon to list (نواف سلام … سلام).
+/// the surname alone is too common a word for the lexicon to list (نواف سلام … سلام). Likewise a
+/// party first named with a lowercase head ("the Confederation party") is then named alone
+/// ("Confederation said").
 fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
     // Surnames as folded word sequences: the last word, and for names of three words or more
     // the whole family name (كليتشدار أوغلو، von der Leyen), which is tried first.
     let mut surnames: HashMap<Vec<String>, Referent> = HashMap::default();
     for m in mentions.iter() {
+        if matches!(m.referent, Referent::Organization { .. }) && m.name.end < m.phrase.end && doc.tokens[m.name.start].script == Script::Latin {
+            let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
+            surnames.entry(name).or_insert_with(|| m.referent.clone());
+            continue;
+        }
         let person = match &m.referent {
             Referent::Unknown(_) => true,
             Referent::Known(e) => lexicon.entities[*e].kind == ActorKind::Person && m.name.len() >= 2,
