@@ -155,8 +155,10 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
             break;
         }
         if let Some(lt) = at.get(&k) {
-            // A coordinated name (وحزب العدالة والتنمية) is another actor.
-            if arabic::starts_with_conjunction(doc.ftok(k)) && !arabic::has_article(doc.ftok(k)) {
+            // A coordinated name (وحزب العدالة والتنمية) is another actor: the form the lexicon
+            // matched starts after a و or ف glued to the word.
+            let glued = &doc.folded[doc.tokens[k].fstart..lt.fstart.max(doc.tokens[k].fstart)];
+            if glued.starts_with(['و', 'ف']) || (arabic::starts_with_conjunction(doc.ftok(k)) && !arabic::has_article(doc.ftok(k))) {
                 break;
             }
             match lt.target {
@@ -442,6 +444,7 @@ mod tests {
             ("clitics on names", "وبوتين ولترامب", ("بوتين", "person:vladimir-putin", "")),
             ("definite head and adjectives", "وأعلنت الجمعية الخيرية الإسلامية أن", ("الجمعية الخيرية الإسلامية", "org:جمعيه خيريه اسلاميه", "")),
             ("definite head, adjective and purpose", "وقالت الهيئة العليا للإغاثة إن", ("الهيئة العليا للإغاثة", "org:هييه عليا اغاثه", "")),
+            ("a known body after و is another actor", "مرشح تحالف الجمهور وحزب العدالة والتنمية الحاكم", ("تحالف الجمهور", "org:تحالف جمهور", "")),
             ("an army is its own actor", "وقال الجيش الكيني إن", ("الجيش الكيني", "org:جيش كيني", "")),
         ];
         for (name, text, want) in cases {
