@@ -344,7 +344,11 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     while e > s && ((!doc.tokens[e - 1].is_word && !is_quote(doc.ftok(e - 1))) || matches!(doc.ftok(e - 1), "and" | "or" | "but" | "و")) {
         e -= 1;
     }
-    let found = (words_seen >= 2).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
+    // An opening quotation mark whose closing one lies past the claim ('"لن نتراجع." وأضاف')
+    // is left out, so that no claim shows half a pair.
+    let quotes = (s..e).filter(|&t| !doc.tokens[t].is_word && is_quote(doc.ftok(t))).count();
+    let s = if s < e && !doc.tokens[s].is_word && is_quote(doc.ftok(s)) && quotes % 2 == 1 { s + 1 } else { s };
+    let found = (words_seen >= 2 && s < e).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
     // "Sánchez told a news conference" after a quotation: the quotation is the claim.
     if words_seen < 2 || (cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && words_seen < 6) {
         if let Some(q) = quote_before(doc, sentence.clone(), cue_at) {
@@ -512,6 +516,8 @@ mod tests {
             ("arabic quotation after a verb of saying", "وقال وزير الخارجية الجزائري أحمد عطاف: «لن نقبل بأي تدخل خارجي».", ("أحمد عطاف", Stance::States, "«لن نقبل بأي تدخل خارجي»")),
             ("english quoted claim after a particle", "Italy warned against \"a tariff war that would hurt everyone\".", ("Italy", Stance::Warns, "\"a tariff war that would hurt everyone\"")),
             ("english SVO", "French President Emmanuel Macron rejected the tariff plan on Monday.", ("Emmanuel Macron", Stance::Rejects, "the tariff plan on Monday")),
+            ("english quote after an earlier sentence", "Kenji Sato arrived in Osaka. \"We will not accept this deal,\" Sato said.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
+            ("arabic quotation closed past the full stop", "قال ماكرون: \"لن نقبل هذا الاتفاق.\" ثم غادر.", ("إيمانويل ماكرون", Stance::States, "لن نقبل هذا الاتفاق")),
             ("english inverted after quote", "\"We will not accept this deal,\" said Japanese Prime Minister Kenji Sato.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
             ("english pronoun subject", "German Chancellor Friedrich Merz met the envoy. He called for new sanctions on Iran.", ("Friedrich Merz", Stance::Demands, "new sanctions on Iran")),
             ("english appositive before the verb", "Dmitry Peskov, the spokesman of the Russian presidency, denied that Moscow was stalling.", ("Dmitry Peskov", Stance::Rejects, "Moscow was stalling")),

@@ -53,11 +53,13 @@ pub(crate) fn split(text: &str, folded: &str, tokens: &[Token]) -> Vec<Sentence>
         if ftext == "." {
             ends = !is_abbreviation_dot(folded, tokens, i);
         }
-        // Runs of closing punctuation stay with the sentence they close (`."` `.»` `..`).
+        // Runs of closing punctuation stay with the sentence they close (`."` `.»` `..`):
+        // written against it, for a quotation mark after a space opens the next sentence
+        // (`arrived. "We will …," he said.`).
         if ends {
             while i + 1 < tokens.len()
                 && !tokens[i + 1].is_word
-                && !text[tokens[i].end..tokens[i + 1].start].contains('\n')
+                && tokens[i].end == tokens[i + 1].start
                 && matches!(&folded[tokens[i + 1].fstart..tokens[i + 1].fend], "." | "!" | "?" | "؟" | "\"" | "'" | "»" | "”" | ")" | "]" | "…")
             {
                 i += 1;
@@ -150,6 +152,8 @@ mod tests {
             ("bullets", "The plan:\n• وقف إطلاق النار\n- a prisoner swap\n1. elections",
              &[("The plan:", Prose), ("• وقف إطلاق النار", Bullet), ("- a prisoner swap", Bullet), ("1. elections", Bullet)]),
             ("closing quote stays", "\"We refuse.\" He said so.", &[("\"We refuse.\"", Prose), ("He said so.", Prose)]),
+            ("opening quote after a space starts the next sentence", "He arrived. \"We refuse,\" he said. «لن نتراجع» قال.",
+             &[("He arrived.", Prose), ("\"We refuse,\" he said.", Prose), ("«لن نتراجع» قال.", Prose)]),
         ];
         for (name, text, expected) in cases {
             let got = sentences(text);
