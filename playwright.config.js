@@ -34,6 +34,12 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'shared', testIgnore: /\.solo\.spec\.js$/ },
+    // Measurements of the page's own timing (frame gaps during a 10 MB paste) run after the
+    // others, alone: with two workers on two cores they would time the other tests instead.
+    { name: 'solo', testMatch: /\.solo\.spec\.js$/, dependencies: ['shared'] },
+  ],
   webServer: {
     command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
     url: baseURL,

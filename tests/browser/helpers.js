@@ -191,3 +191,20 @@ export async function screenshots(page, name) {
   await page.screenshot({ path: path.join(screenshotDir, `${name}-narrow.png`), fullPage: true });
   await page.setViewportSize(desktop);
 }
+
+/** A screenshot of the viewport only (a page holding a huge analysis is very long). */
+export function screenshotViewport(page, name) {
+  return page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+/** Dispatches a paste of `text` (a global of the page, to spare sending megabytes) on the text box. */
+export function pasteGlobal(page, name) {
+  return page.evaluate((global) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', window[global]);
+    const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    const started = performance.now();
+    document.getElementById('article').dispatchEvent(paste);
+    return { prevented: paste.defaultPrevented, handlerMs: performance.now() - started };
+  }, name);
+}
