@@ -178,7 +178,9 @@ pub(super) fn find(
             // A participial clause (", threatening to …", ", insisting that …") and a verb
             // coordinated with the previous one ("… but would not accept …") have the main
             // clause's subject.
-            if prev_is_punct && doc.ftok(k - 1) == "," && doc.ftok(k).ends_with("ing") {
+            // The comma may close a quotation first ('… "ambitious and fair," adding that …').
+            let after_comma = prev_is_punct && (doc.ftok(k - 1) == "," || (k >= sentence.start + 2 && matches!(doc.ftok(k - 1), "\"" | "”" | "»") && doc.ftok(k - 2) == ","));
+            if after_comma && doc.ftok(k).ends_with("ing") {
                 return topic.current().map(|a| (a, cue_end, false));
             }
             let mut q = k;
@@ -240,6 +242,13 @@ pub(super) fn find(
             }
             if let Some(a) = candidate {
                 return Some((a, cue_end, true));
+            }
+            // A word right before the verb is its subject, one no actor stands for ("officials
+            // saying NATO was …", "analysts warned Russia would …"): the name after the verb
+            // is not.
+            let subject_word_before = q > sentence.start && doc.tokens[q - 1].is_word;
+            if subject_word_before {
+                return None;
             }
             inverted()
         }
