@@ -537,6 +537,7 @@ mod tests {
             ("arabic verb of writing reports a proposition", "وكتب ماكرون على منصته أن الاتفاق \"خطوة إلى الأمام\".", ("إيمانويل ماكرون", Stance::States, "الاتفاق \"خطوة إلى الأمام\"")),
             ("arabic vote", "وصوتت فرنسا ضد الرسوم الجديدة.", ("فرنسا", Stance::States, "ضد الرسوم الجديدة")),
             ("english push for", "Germany pushed for a quick settlement with Beijing.", ("Germany", Stance::Demands, "a quick settlement with Beijing")),
+            ("a relative verb with an object pronoun is the topic's", "وقال ماكرون إن الحوار ممكن، لكنه انتقد حركة حماس التي وصفها بأنها \"عقبة أمام السلام\".", ("إيمانويل ماكرون", Stance::States, "\"عقبة أمام السلام\"")),
             ("a speech verb's claim stops at the next cue", "Kenji Sato said the deal was fair, adding that talks would go on.", ("Kenji Sato", Stance::States, "the deal was fair")),
             ("a participle after a quotation closed by a comma", "Kenji Sato called the deal \"fair, if late,\" adding that talks would go on.", ("Kenji Sato", Stance::States, "talks would go on")),
             ("a quotation closed by a comma ends the claim", "Russia dismissed the summit as \"a provocation,\" with officials saying more.", ("Russia", Stance::Rejects, "the summit as \"a provocation,\"")),

@@ -108,6 +108,11 @@ pub(super) fn find(
     let gap_is_words = |from: usize, to: usize| (from..to).all(|t| doc.tokens[t].is_word);
     match doc.tokens[k].script {
         Script::Arabic => {
+            // "لكنه انتقد حماس", "وأكد أنه رفض …": the pronoun on the particle before the verb is
+            // its subject, so a name after the verb is its object.
+            if !participle && k > sentence.start && doc.tokens[k - 1].is_word && PARTICLE_WITH_PRONOUN.contains(&doc.ftok(k - 1)) {
+                return topic.current().filter(|&a| agrees_with_verb(doc.ftok(k), &actors[a])).map(|a| (a, cue_end, false));
+            }
             if !participle {
                 // Subject-verb order first: a subject right before the verb (or one auxiliary
                 // before it: "بوتين قد رفض", "حاول ترامب طرح") is the subject even when a
@@ -118,6 +123,11 @@ pub(super) fn find(
                         break;
                     }
                     if gap == 1 && !words::is("ar.stop", doc.ftok(k - 1)) {
+                        break;
+                    }
+                    // "حركة إم 23 التي وصفها بأنها …": a verb after a relative pronoun that
+                    // carries an object pronoun has the antecedent as its object, not its subject.
+                    if gap == 1 && matches!(doc.ftok(k - 1), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين") && has_object_pronoun(doc.ftok(k)) {
                         break;
                     }
                     if let Some((a, _)) = index.at(k - 1 - gap).filter(|(_, ph)| ph.end == k - gap) {
@@ -253,6 +263,18 @@ pub(super) fn find(
             inverted()
         }
     }
+}
+
+/// لكن، إن، أن، لأن، كما أن with a third-person pronoun, folded (إ/أ → ا, ة → ه).
+const PARTICLE_WITH_PRONOUN: &[&str] = &[
+    "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "انه", "انها", "انهم", "لانه", "لانها", "لانهم", "فانه", "فانها", "بانه", "بانها", "وانه", "وانها",
+];
+
+/// A cue verb carrying an object pronoun (وصفها، اتهمه، دعاهم): the cue is found only once
+/// the pronoun is taken off.
+fn has_object_pronoun(word: &str) -> bool {
+    let cues = &crate::lexicon::cues::Cues::builtin().arabic;
+    arabic::verb_stems(word).into_iter().any(|s| !cues.contains_key(s) && arabic::strip_enclitic(s).is_some_and(|st| cues.contains_key(st)))
 }
 
 /// Token ranges of relative clauses ", who … ," / ", which … ," inside `range`.
