@@ -128,6 +128,14 @@ pub(crate) fn find(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Men
 
 fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Mention> {
     let (mut mentions, at, clipped) = find_tokens(doc, lexicon, language);
+    // Last, a lone capitalised word speaking for itself ("Greenpeace called it …"), where no
+    // rule, surname or tagger proposal has found a name.
+    let covered = tagged::covered(doc, &mentions, &at);
+    let bodies: Vec<Mention> = (0..doc.tokens.len())
+        .filter(|&i| !covered[i] && doc.tokens[i].script == Script::Latin && doc.tokens[i].is_word)
+        .filter_map(|i| english::cue_subject_body(doc, &at, i))
+        .collect();
+    mentions.extend(bodies);
     // Byte spans: a range starting on a lexicon form starts where the form does, after any
     // proclitics glued to it (وبوتين → بوتين); so does one starting on a word the rules know
     // (وحزب، ونظيره، وخليل).
