@@ -388,12 +388,17 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
         return false;
     }
     let w = doc.ftok(k);
-    if w.chars().count() < 2 || words::is_any(&["ar.stop", "ar.qualifier"], w) || is_counterpart(w) {
+    // علي (Ali) folds to the spelling of the preposition على; the written ya tells them apart.
+    let ali = doc.otok(k) == "علي";
+    if w.chars().count() < 2 || (words::is_any(&["ar.stop", "ar.qualifier"], w) && !ali) || is_counterpart(w) {
         return false;
     }
     // A name does not start with the conjunction و (… انتخاب الرئيس وتكليف سلام), unless the
     // و is its first letter (وليد، وائل: listed given names).
-    if w.starts_with('و') && w.chars().count() > 4 && !given_names().contains_key(w) && !words::is("ar.name_particle", w) {
+    // Right after a given name, though, a و word is the family name (ستيف ويتكوف، مايك والتز):
+    // a bare given name is seldom followed by a conjunction.
+    let family_after_given = position > 0 && given_names().contains_key(doc.ftok(k - 1)) && !w.starts_with("وال");
+    if w.starts_with('و') && w.chars().count() > 4 && !given_names().contains_key(w) && !words::is("ar.name_particle", w) && !family_after_given {
         return false;
     }
     // A possessive pronoun (خصمه "his opponent") ends a common noun, not a name; a written
