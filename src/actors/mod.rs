@@ -144,6 +144,11 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         });
         let actor = &mut list[a];
         let surface = m.canonical.map(str::to_string).unwrap_or_else(|| doc.text[m.span.clone()].to_string());
+        // "للحركة الإسلامية": the article that لـ swallowed comes back in the body's name.
+        let surface = match (&key, surface.strip_prefix("لل")) {
+            (Key::Organization(..), Some(rest)) if rest.chars().count() >= 3 => format!("ال{rest}"),
+            _ => surface,
+        };
         push_unique(&mut actor.aliases, surface.clone());
         if m.phrase_span != m.span {
             push_unique(&mut actor.aliases, m.phrase_text.clone());
@@ -238,6 +243,7 @@ mod tests {
              "Aino Virtanen", Some("Finnish Foreign Minister"), 2),
             ("head-noun anaphor refers back", "وقالت حركة حماس إن المحادثات متعثرة. وأضافت الحركة أن الوسطاء يعملون.", "حركة حماس", None, 2),
             ("english head-noun anaphor", "The Labour Party said it would win. The party rejected the claim.", "Labour Party", None, 2),
+            ("the article لـ swallowed is written back", "وجه الوزير انتقادات للحركة الإسلامية. وقالت الحركة الإسلامية إنها ترفض.", "الحركة الإسلامية", None, 2),
             ("counterpart resolved to the one person of that state", "التقى بوتين بالرئيس الأمريكي دونالد ترامب. وقال نظيره الأمريكي إن",
              "دونالد ترامب", Some("الرئيس الأمريكي"), 2),
         ];
