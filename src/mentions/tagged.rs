@@ -188,7 +188,9 @@ pub(super) fn tag(doc: &Document, language: &str, covered: &[bool]) -> Vec<Tagge
     // An English sentence without a capitalised word that is neither covered nor a stop word
     // cannot give a name that `mentions` accepts; with a model that tags each sentence on its
     // own (no document stage) it is skipped, which changes no result and saves most of the
-    // tagger's time on English text.
+    // tagger's time on English text. A figure's acronym (GDP) alone does not make a sentence
+    // worth tagging either: a proposal of it alone is dropped, and one with other uncovered
+    // capitalised words is tagged for those.
     let independent = !tagger.uses_document_context();
     let may_hold_a_name = |s: &&crate::text::Sentence| {
         script != Script::Latin
@@ -198,6 +200,8 @@ pub(super) fn tag(doc: &Document, language: &str, covered: &[bool]) -> Vec<Tagge
                     && !covered[i]
                     && doc.otok(i).chars().next().is_some_and(char::is_uppercase)
                     && !words::is("en.stop", doc.ftok(i))
+                    // A figure's acronym alone (GDP) is never taken as a name (see below).
+                    && !words::is("en.not_an_actor", doc.ftok(i))
             })
     };
     let sentences: Vec<&crate::text::Sentence> =
