@@ -358,6 +358,13 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     let quotes = (s..e).filter(|&t| !doc.tokens[t].is_word && is_quote(doc.ftok(t))).count();
     let s = if s < e && !doc.tokens[s].is_word && is_quote(doc.ftok(s)) && quotes % 2 == 1 { s + 1 } else { s };
     let found = (words_seen >= 2 && s < e).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
+    // '"…," Zelensky said, calling on …' and '"…," he told a rally in Kraków': a verb of saying
+    // right after a quotation that a comma closes attributes that quotation, whatever follows.
+    if cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && attributes_quote_before(doc, sentence.clone(), cue_at) {
+        if let Some(q) = quote_before(doc, sentence.clone(), cue_at) {
+            return Some(Claim { text: q, end_token: cue_at, proposition: true });
+        }
+    }
     // "Sánchez told a news conference" after a quotation: the quotation is the claim.
     if words_seen < 2 || (cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && words_seen < 6) {
         if let Some(q) = quote_before(doc, sentence.clone(), cue_at) {
@@ -472,6 +479,24 @@ fn is_clause_break(doc: &Document, i: usize) -> bool {
     i + 1 < doc.tokens.len() && words::is_phrase(class, w, doc.ftok(i + 1))
 }
 
+/// A closing quotation mark with a comma just inside or after it ('…," Zelensky said',
+/// '…", he said') at most five tokens before the verb, with only the speaker between.
+fn attributes_quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> bool {
+    let from = sentence.start.max(cue_at.saturating_sub(6));
+    let Some(close) = (from..cue_at).rev().find(|&i| !doc.tokens[i].is_word && matches!(doc.ftok(i), "\"" | "”")) else { return false };
+    let comma = (close > sentence.start && doc.ftok(close - 1) == ",") || (close + 1 < cue_at && doc.ftok(close + 1) == ",");
+    // The speaker: words and initials, but no coordinator ('…," and Climate Action Network
+    // said …' starts another clause) and no other verb of saying ('…," Poilievre said,
+    // insisting …': the quotation is the first verb's).
+    let only_speaker = (close + 1..cue_at).all(|i| {
+        let w = doc.ftok(i);
+        (doc.tokens[i].is_word && !matches!(w, "and" | "but" | "while" | "as" | "whereas" | "although") && english_cue(doc, i).is_none())
+            || w == ","
+            || (w == "." && is_initial_dot(doc, i))
+    });
+    comma && only_speaker
+}
+
 /// The text inside the last quotation before the cue in the same sentence.
 fn quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
     let from = sentence.start.max(cue_at.saturating_sub(MAX_CLAIM_TOKENS));
@@ -509,6 +534,12 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_before_another_clause_is_not_its_claim() {
+        let got = positions("Italy called it \"a betrayal,\" and Spain said rich nations had \"arrived with empty pockets.\"");
+        assert!(got.iter().all(|(holder, _, claim)| !(holder == "Spain" && claim.contains("betrayal"))), "{got:?}");
+    }
+
+    #[test]
     fn position_rule_table() {
         // Sentences written for these tests; each names the rule it exercises.
         let cases: &[(&str, &str, (&str, Stance, &str))] = &[
@@ -538,6 +569,8 @@ mod tests {
             ("arabic vote", "وصوتت فرنسا ضد الرسوم الجديدة.", ("فرنسا", Stance::States, "ضد الرسوم الجديدة")),
             ("english push for", "Germany pushed for a quick settlement with Beijing.", ("Germany", Stance::Demands, "a quick settlement with Beijing")),
             ("a relative verb with an object pronoun is the topic's", "وقال ماكرون إن الحوار ممكن، لكنه انتقد حركة حماس التي وصفها بأنها \"عقبة أمام السلام\".", ("إيمانويل ماكرون", Stance::States, "\"عقبة أمام السلام\"")),
+            ("a quotation attributed, then a participle", "Kenji Sato spoke in Osaka. \"The deal is dead,\" Sato said, calling on Tokyo to walk away.", ("Kenji Sato", Stance::States, "The deal is dead")),
+            ("a quotation attributed, then an addressee", "Japanese Prime Minister Kenji Sato spoke in Osaka. \"We will not give in,\" he told a rally in Osaka on Friday.", ("Kenji Sato", Stance::States, "We will not give in")),
             ("a speech verb's claim stops at the next cue", "Kenji Sato said the deal was fair, adding that talks would go on.", ("Kenji Sato", Stance::States, "the deal was fair")),
             ("a participle after a quotation closed by a comma", "Kenji Sato called the deal \"fair, if late,\" adding that talks would go on.", ("Kenji Sato", Stance::States, "talks would go on")),
             ("a quotation closed by a comma ends the claim", "Russia dismissed the summit as \"a provocation,\" with officials saying more.", ("Russia", Stance::Rejects, "the summit as \"a provocation,\"")),
