@@ -274,7 +274,11 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     // "دعا الوزير الطرفين إلى الحوار", "urged both sides to talk": the demand follows the
     // particle, after the addressee.
     let particle_taken = start > 0 && cue.particles.iter().any(|p| p == doc.ftok(start - 1));
-    if !cue.speech && !cue.particles.is_empty() && !particle_taken {
+    // An indefinite or possessive noun phrase after the verb is its object, not an addressee
+    // ("agreed a package of deals on defence": the "on" is inside the object).
+    let object_follows = doc.tokens.get(start).is_some_and(|t| t.script == Script::Latin || t.script == Script::Digit)
+        && (matches!(doc.ftok(start), "a" | "an" | "its" | "their" | "his" | "her" | "new") || doc.tokens[start].script == Script::Digit);
+    if !cue.speech && !cue.particles.is_empty() && !particle_taken && !object_follows {
         let window = (start..sentence.end.min(start + 8)).take_while(|&t| !is_hard_stop(doc, t));
         if let Some(p) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| cue.particles.iter().any(|p| p == doc.ftok(t))) {
             s = p;
@@ -571,6 +575,7 @@ mod tests {
             ("a relative verb with an object pronoun is the topic's", "وقال ماكرون إن الحوار ممكن، لكنه انتقد حركة حماس التي وصفها بأنها \"عقبة أمام السلام\".", ("إيمانويل ماكرون", Stance::States, "\"عقبة أمام السلام\"")),
             ("a quotation attributed, then a participle", "Kenji Sato spoke in Osaka. \"The deal is dead,\" Sato said, calling on Tokyo to walk away.", ("Kenji Sato", Stance::States, "The deal is dead")),
             ("a quotation attributed, then an addressee", "Japanese Prime Minister Kenji Sato spoke in Osaka. \"We will not give in,\" he told a rally in Osaka on Friday.", ("Kenji Sato", Stance::States, "We will not give in")),
+            ("an indefinite object keeps its preposition", "Britain and the European Union agreed a package of deals on defence and trade.", ("United Kingdom", Stance::Agrees, "a package of deals on defence and trade")),
             ("a speech verb's claim stops at the next cue", "Kenji Sato said the deal was fair, adding that talks would go on.", ("Kenji Sato", Stance::States, "the deal was fair")),
             ("a participle after a quotation closed by a comma", "Kenji Sato called the deal \"fair, if late,\" adding that talks would go on.", ("Kenji Sato", Stance::States, "talks would go on")),
             ("a quotation closed by a comma ends the claim", "Russia dismissed the summit as \"a provocation,\" with officials saying more.", ("Russia", Stance::Rejects, "the summit as \"a provocation,\"")),

@@ -340,12 +340,14 @@ pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: us
     } else {
         // Subject-verb: "A and B said", "A, B and C urged".
         let Some((_, phrase)) = (0..k).rev().find_map(|p| index.at(p).filter(|(a, _)| *a == actor)) else { return (out, start) };
-        let mut p = phrase.start;
+        // An article before a name is part of it ("Britain and the European Union agreed").
+        let with_article = |p: usize| if p >= 1 && doc.ftok(p - 1) == "the" { p - 1 } else { p };
+        let mut p = with_article(phrase.start);
         while p >= 2 && matches!(doc.ftok(p - 1), "and" | ",") {
             match index.at(p - 2).filter(|(a, ph)| ph.end == p - 1 && *a != actor) {
                 Some((a, ph)) => {
                     out.push(a);
-                    p = ph.start;
+                    p = with_article(ph.start);
                 }
                 None => break,
             }
