@@ -343,8 +343,11 @@ pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: us
         // An article before a name is part of it ("Britain and the European Union agreed").
         let with_article = |p: usize| if p >= 1 && doc.ftok(p - 1) == "the" { p - 1 } else { p };
         let mut p = with_article(phrase.start);
-        while p >= 2 && matches!(doc.ftok(p - 1), "and" | ",") {
-            match index.at(p - 2).filter(|(a, ph)| ph.end == p - 1 && *a != actor) {
+        loop {
+            // "A and B", "A, B": a separate word; "فرنسا والسعودية": و glued to the second name.
+            let joined = p >= 1 && doc.tokens[p].script == Script::Arabic && doc.ftok(p).starts_with('و');
+            let before = if joined { p } else if p >= 2 && matches!(doc.ftok(p - 1), "and" | ",") { p - 1 } else { break };
+            match index.at(before - 1).filter(|(a, ph)| ph.end == before && *a != actor) {
                 Some((a, ph)) => {
                     out.push(a);
                     p = with_article(ph.start);
