@@ -91,7 +91,9 @@ fn arabic(t: &Tsv) -> HashMap<String, Cue> {
             }
         }
         for v in variants(field(row, extra)) {
-            let participle = v.ends_with('ا') && !v.starts_with(['ي', 'ت']);
+            // Participles: نافيا، داعية، داعين; not a plural perfect (دعوا، نفوا) nor an
+            // imperfect (تدعوان).
+            let participle = !v.starts_with(['ي', 'ت']) && ((v.ends_with('ا') && !v.ends_with("وا")) || v.ends_with('ة') || v.ends_with("ين"));
             add(v.to_string(), participle);
         }
     }
@@ -188,6 +190,8 @@ mod tests {
             ("يدعو", Stance::Demands, false),
             ("عارضاً", Stance::Proposes, true),
             ("يعارض", Stance::Opposes, false),
+            ("داعية", Stance::Demands, true),
+            ("دعوا", Stance::Demands, false),
         ];
         for (form, stance, participle) in cases {
             let cue = cues.arabic.get(&fold_str(form)).unwrap_or_else(|| panic!("{form} missing"));
