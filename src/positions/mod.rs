@@ -577,6 +577,7 @@ mod tests {
             ("a quotation attributed, then an addressee", "Japanese Prime Minister Kenji Sato spoke in Osaka. \"We will not give in,\" he told a rally in Osaka on Friday.", ("Kenji Sato", Stance::States, "We will not give in")),
             ("an indefinite object keeps its preposition", "Britain and the European Union agreed a package of deals on defence and trade.", ("United Kingdom", Stance::Agrees, "a package of deals on defence and trade")),
             ("arabic joint subject before the verb", "وكانت فرنسا والسعودية قد حثتا القوى اللبنانية على الإسراع في تشكيل الحكومة.", ("فرنسا", Stance::Demands, "الإسراع في تشكيل الحكومة")),
+            ("arabic relative clause after a comma", "والتقى الوفد الرئيس الفرنسي إيمانويل ماكرون، الذي جدد دعم بلاده لحل الدولتين.", ("إيمانويل ماكرون", Stance::States, "دعم بلاده لحل الدولتين")),
             ("a speech verb's claim stops at the next cue", "Kenji Sato said the deal was fair, adding that talks would go on.", ("Kenji Sato", Stance::States, "the deal was fair")),
             ("a participle after a quotation closed by a comma", "Kenji Sato called the deal \"fair, if late,\" adding that talks would go on.", ("Kenji Sato", Stance::States, "talks would go on")),
             ("a quotation closed by a comma ends the claim", "Russia dismissed the summit as \"a provocation,\" with officials saying more.", ("Russia", Stance::Rejects, "the summit as \"a provocation,\"")),

@@ -134,6 +134,18 @@ pub(super) fn find(
                         return Some((a, cue_end, true));
                     }
                 }
+                // "… فيصل بن فرحان، الذي جدد دعم …": after a comma, a relative pronoun's verb has
+                // the name before it as subject (unless it carries the object pronoun that
+                // refers back to the name).
+                if k >= sentence.start + 3
+                    && matches!(doc.ftok(k - 1), "التي" | "الذي" | "الذين")
+                    && matches!(doc.ftok(k - 2), "،" | ",")
+                    && !has_object_pronoun(doc.ftok(k))
+                {
+                    if let Some((a, _)) = index.at(k - 3).filter(|(_, ph)| ph.end == k - 2) {
+                        return Some((a, cue_end, true));
+                    }
+                }
                 // Verb-subject order: the subject follows the verb, perhaps after a time word,
                 // and may be a noun phrase ending in the name ("وقال رئيس وفد الحركة
                 // المفاوض خليل الحية"). A complementiser or a preposition ends the search:
