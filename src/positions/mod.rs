@@ -90,7 +90,9 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
             if let Some((actor, text_start, explicit)) = subject.filter(|s| s.2 || k >= proposition_end) {
                 // The subject of a clause inside someone's reported words does not become the
                 // topic: the one reporting stays it.
-                if explicit && k >= proposition_end {
+                // Nor does the subject of a relative clause ("thanked Trump and bin Salman, who
+                // had lobbied …"): the main clause's subject stays it.
+                if explicit && k >= proposition_end && !in_relative_clause(doc, sentence.tokens.start, k) {
                     topic.set(actor, si);
                 }
                 // Joint holders: "دعت الولايات المتحدة والسعودية …", "France and Germany urged …".
@@ -112,6 +114,15 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
         }
     }
     out
+}
+
+/// Whether the verb at `k` opens a relative clause: "who (had) lobbied", "الذي جدد".
+fn in_relative_clause(doc: &Document, sentence_start: usize, k: usize) -> bool {
+    let mut p = k;
+    while p > sentence_start && doc.tokens[p - 1].is_word && words::is("en.auxiliary", doc.ftok(p - 1)) {
+        p -= 1;
+    }
+    p > sentence_start && matches!(doc.ftok(p - 1), "who" | "which" | "الذي" | "التي" | "الذين")
 }
 
 /// Tokens inside quotation marks (« » “ ” and paired straight quotes) in a sentence.
@@ -578,6 +589,8 @@ mod tests {
             ("an indefinite object keeps its preposition", "Britain and the European Union agreed a package of deals on defence and trade.", ("United Kingdom", Stance::Agrees, "a package of deals on defence and trade")),
             ("arabic joint subject before the verb", "وكانت فرنسا والسعودية قد حثتا القوى اللبنانية على الإسراع في تشكيل الحكومة.", ("فرنسا", Stance::Demands, "الإسراع في تشكيل الحكومة")),
             ("arabic relative clause after a comma", "والتقى الوفد الرئيس الفرنسي إيمانويل ماكرون، الذي جدد دعم بلاده لحل الدولتين.", ("إيمانويل ماكرون", Stance::States, "دعم بلاده لحل الدولتين")),
+            ("a relative clause's subject is not the topic", "Ahmed al-Sharaa thanked Donald Trump and Mohammed bin Salman, who had lobbied Washington to drop the sanctions. He pledged to rebuild power plants.", ("Ahmed al-Sharaa", Stance::Proposes, "rebuild power plants")),
+            ("english voice", "Israel voiced alarm over the new government in Damascus.", ("Israel", Stance::States, "alarm over the new government in Damascus")),
             ("a speech verb's claim stops at the next cue", "Kenji Sato said the deal was fair, adding that talks would go on.", ("Kenji Sato", Stance::States, "the deal was fair")),
             ("a participle after a quotation closed by a comma", "Kenji Sato called the deal \"fair, if late,\" adding that talks would go on.", ("Kenji Sato", Stance::States, "talks would go on")),
             ("a quotation closed by a comma ends the claim", "Russia dismissed the summit as \"a provocation,\" with officials saying more.", ("Russia", Stance::Rejects, "the summit as \"a provocation,\"")),
