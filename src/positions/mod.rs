@@ -42,6 +42,7 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
         }
     };
     let mut lead_in: Option<(usize, Stance)> = None;
+    let mut in_quote = false;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         topic.new_sentence(si);
         // `skip` is in text order and disjoint (the rows of one table): a binary search keeps a
@@ -62,10 +63,18 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
         } else {
             lead_in = list_lead_in(doc, &by_token, sentence.tokens.clone());
         }
-        if let Some(a) = by_token.opening_subject(doc, sentence.tokens.clone()) {
+        // A quotation may run over several sentences of a paragraph ('"… us. We will never
+        // let that happen," he said'): its state carries over until a line break.
+        let new_paragraph = sentence.tokens.start == 0 || doc.text[doc.tokens[sentence.tokens.start - 1].end..doc.tokens[sentence.tokens.start].start].contains('\n');
+        let starts_inside = in_quote && !new_paragraph;
+        let (quoted, inside_after) = quoted_tokens(doc, sentence.tokens.clone(), starts_inside);
+        in_quote = inside_after;
+        // A sentence that opens a quotation or continues one ('"President Trump wants to break
+        // us. …," he said') names someone inside the speaker's words, not the topic.
+        let opens_quote = !sentence.tokens.is_empty() && is_quote(doc.ftok(sentence.tokens.start));
+        if let Some(a) = by_token.opening_subject(doc, sentence.tokens.clone()).filter(|_| !opens_quote && !starts_inside) {
             topic.set(a, si);
         }
-        let quoted = quoted_tokens(doc, sentence.tokens.clone());
         // Cues inside a reported proposition (… قال إن الحركة ترفض …) take only subjects of
         // their own, never the topic: the topic is the one reporting.
         let mut proposition_end = 0;
@@ -93,6 +102,11 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
                 // Nor does the subject of a relative clause ("thanked Trump and bin Salman, who
                 // had lobbied …"): the main clause's subject stays it.
                 if explicit && k >= proposition_end && !in_relative_clause(doc, sentence.tokens.start, k) {
+                    topic.set(actor, si);
+                } else if !explicit && k >= proposition_end && doc.tokens[k].script == Script::Latin {
+                    // "… he said. He promised …": a pronoun that takes up the topic keeps it
+                    // current. (An Arabic verb without a subject word is no such evidence:
+                    // measured, renewing the topic there attributes more claims wrongly.)
                     topic.set(actor, si);
                 }
                 // Joint holders: "دعت الولايات المتحدة والسعودية …", "France and Germany urged …".
@@ -125,10 +139,11 @@ fn in_relative_clause(doc: &Document, sentence_start: usize, k: usize) -> bool {
     p > sentence_start && matches!(doc.ftok(p - 1), "who" | "which" | "الذي" | "التي" | "الذين")
 }
 
-/// Tokens inside quotation marks (« » “ ” and paired straight quotes) in a sentence.
-fn quoted_tokens(doc: &Document, sentence: Range<usize>) -> Vec<bool> {
-    let mut inside = false;
-    sentence
+/// Tokens inside quotation marks (« » “ ” and paired straight quotes) in a sentence that
+/// starts inside a quotation or not, and whether it ends inside one.
+fn quoted_tokens(doc: &Document, sentence: Range<usize>, starts_inside: bool) -> (Vec<bool>, bool) {
+    let mut inside = starts_inside;
+    let quoted = sentence
         .map(|i| {
             let w = doc.ftok(i);
             match w {
@@ -147,7 +162,8 @@ fn quoted_tokens(doc: &Document, sentence: Range<usize>) -> Vec<bool> {
                 _ => inside,
             }
         })
-        .collect()
+        .collect();
+    (quoted, inside)
 }
 
 /// A sentence ending in a colon that names a holder; the stance follows the lead-in's noun
@@ -517,8 +533,14 @@ fn quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option
     let from = sentence.start.max(cue_at.saturating_sub(MAX_CLAIM_TOKENS));
     let quotes: Vec<usize> = (from..cue_at).filter(|&i| !doc.tokens[i].is_word && is_quote(doc.ftok(i))).collect();
     let (&close, rest) = quotes.split_last()?;
-    let &open = rest.last()?;
-    let inner: Vec<usize> = (open + 1..close).filter(|&i| doc.tokens[i].is_word).collect();
+    // A lone closing mark after a comma ('We will never let that happen," he said') closes a
+    // quotation opened in an earlier sentence: the claim is its part in this one.
+    let inner_start = match rest.last() {
+        Some(&open) => open + 1,
+        None if close > sentence.start && doc.ftok(close - 1) == "," => sentence.start,
+        None => return None,
+    };
+    let inner: Vec<usize> = (inner_start..close).filter(|&i| doc.tokens[i].is_word).collect();
     if inner.len() < 2 {
         return None;
     }
@@ -591,6 +613,8 @@ mod tests {
             ("arabic relative clause after a comma", "والتقى الوفد الرئيس الفرنسي إيمانويل ماكرون، الذي جدد دعم بلاده لحل الدولتين.", ("إيمانويل ماكرون", Stance::States, "دعم بلاده لحل الدولتين")),
             ("a relative clause's subject is not the topic", "Ahmed al-Sharaa thanked Donald Trump and Mohammed bin Salman, who had lobbied Washington to drop the sanctions. He pledged to rebuild power plants.", ("Ahmed al-Sharaa", Stance::Proposes, "rebuild power plants")),
             ("english voice", "Israel voiced alarm over the new government in Damascus.", ("Israel", Stance::States, "alarm over the new government in Damascus")),
+            ("a name opening a quotation is not the topic", "Mark Carney spoke in Ottawa. \"President Trump wants to break us. We will never let that happen,\" he said. He promised to match the tariffs dollar for dollar.", ("Mark Carney", Stance::Proposes, "match the tariffs dollar for dollar")),
+            ("a quotation over two sentences", "Mark Carney spoke in Ottawa. \"Tariffs hurt us. We will never let that happen,\" he said.", ("Mark Carney", Stance::States, "We will never let that happen")),
             ("a speech verb's claim stops at the next cue", "Kenji Sato said the deal was fair, adding that talks would go on.", ("Kenji Sato", Stance::States, "the deal was fair")),
             ("a participle after a quotation closed by a comma", "Kenji Sato called the deal \"fair, if late,\" adding that talks would go on.", ("Kenji Sato", Stance::States, "talks would go on")),
             ("a quotation closed by a comma ends the claim", "Russia dismissed the summit as \"a provocation,\" with officials saying more.", ("Russia", Stance::Rejects, "the summit as \"a provocation,\"")),
