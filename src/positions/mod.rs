@@ -93,6 +93,9 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
                 k += 1;
                 continue;
             };
+            // A holder named in a noun frame ("Brussels' rules", "موقف بوتين من …") is not the
+            // clause's subject: it does not become the topic.
+            let from_frame = holder.is_some();
             let subject = holder.or_else(|| {
                 subject::find(doc, &by_token, &actors.list, &topic, sentence.tokens.clone(), k, cue.end, cue.cue.participle, cue.cue.speech)
             });
@@ -101,7 +104,7 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
                 // topic: the one reporting stays it.
                 // Nor does the subject of a relative clause ("thanked Trump and bin Salman, who
                 // had lobbied …"): the main clause's subject stays it.
-                if explicit && k >= proposition_end && !in_relative_clause(doc, sentence.tokens.start, k) {
+                if explicit && k >= proposition_end && !from_frame && !in_relative_clause(doc, sentence.tokens.start, k) {
                     topic.set(actor, si);
                 } else if !explicit && k >= proposition_end && doc.tokens[k].script == Script::Latin {
                     // "… he said. He promised …": a pronoun that takes up the topic keeps it
@@ -568,6 +571,15 @@ mod tests {
             let got = positions(text);
             assert!(got.iter().all(|(holder, _, claim)| !(holder == "NATO" || (holder == "Russia" && claim.contains("respond")))), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_common_noun_before_the_verb_is_its_subject() {
+        // "officials" describe it, not Germany; "himself" is no such noun.
+        let got = positions("Germany sent its envoy to what officials described as a make-or-break round.");
+        assert!(got.is_empty(), "{got:?}");
+        let got = positions("Donald Trump himself told reporters that nothing would happen soon.");
+        assert!(got.iter().any(|(holder, _, claim)| holder == "Donald Trump" && claim == "nothing would happen soon"), "{got:?}");
     }
 
     #[test]

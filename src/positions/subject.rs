@@ -212,6 +212,11 @@ pub(super) fn find(
             if q > sentence.start && matches!(doc.ftok(q - 1), "and" | "but") {
                 return topic.current().map(|a| (a, cue_end, false));
             }
+            // A common noun right before the verb is its subject ("what officials described
+            // as …", "analysts warned"), one no actor stands for: not a name further back.
+            if q > sentence.start && index.at(q - 1).is_none() && is_common_noun(doc, q - 1) && !speech_inverted(doc, sentence.start, q) {
+                return None;
+            }
             let inverted = || -> Option<Holder> {
                 let mut p = cue_end.min(k + 1);
                 if p < sentence.end && doc.ftok(p) == "the" {
@@ -287,6 +292,25 @@ const PARTICLE_WITH_PRONOUN: &[&str] = &[
 fn has_object_pronoun(word: &str) -> bool {
     let cues = &crate::lexicon::cues::Cues::builtin().arabic;
     arabic::verb_stems(word).into_iter().any(|s| !cues.contains_key(s) && arabic::strip_enclitic(s).is_some_and(|st| cues.contains_key(st)))
+}
+
+/// A lowercase English word that can head a subject: not a function word, pronoun, auxiliary
+/// or adverb ("also said", "repeatedly warned", "has long argued").
+fn is_common_noun(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let w = doc.ftok(i);
+    t.is_word
+        && t.script == Script::Latin
+        && doc.otok(i).starts_with(char::is_lowercase)
+        && !w.ends_with("ly")
+        && !matches!(w, "also" | "then" | "later" | "again" | "still" | "already" | "once" | "never" | "not" | "long" | "now" | "earlier" | "meanwhile" | "however" | "too" | "even" | "just" | "only" | "first" | "who" | "which" | "that" | "and" | "but" | "or" | "himself" | "herself" | "itself" | "themselves")
+        && !words::is_any(&["en.stop", "en.auxiliary", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural", "en.time"], w)
+}
+
+/// '"…," said the minister': a verb of saying after a quotation and a comma comes before its
+/// subject, so the word before it is no subject.
+fn speech_inverted(doc: &Document, sentence_start: usize, q: usize) -> bool {
+    q > sentence_start && !doc.tokens[q - 1].is_word
 }
 
 /// Token ranges of relative clauses ", who … ," / ", which … ," inside `range`.
