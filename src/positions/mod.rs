@@ -209,6 +209,12 @@ fn negate(stance: Stance) -> Stance {
 fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     let cues = &Cues::builtin().arabic;
     let word = doc.ftok(k);
+    // After a preposition the word is a verbal noun, not a verb: "مقابل تعهد بتسليم …" (in
+    // return for a pledge), "بعد رفض …".
+    // (حتى also takes a verb: حتى يتراجع.)
+    if k > 0 && doc.tokens[k - 1].is_word && doc.ftok(k - 1) != "حتي" && (words::is("ar.preposition", doc.ftok(k - 1)) || matches!(doc.ftok(k - 1), "مقابل" | "عقب" | "اثر")) {
+        return None;
+    }
     let cue = arabic::verb_stems(word).into_iter().find_map(|s| {
         cues.get(s).or_else(|| arabic::strip_enclitic(s).and_then(|st| cues.get(st)))
     })?;
@@ -627,6 +633,7 @@ mod tests {
             ("english voice", "Israel voiced alarm over the new government in Damascus.", ("Israel", Stance::States, "alarm over the new government in Damascus")),
             ("a name opening a quotation is not the topic", "Mark Carney spoke in Ottawa. \"President Trump wants to break us. We will never let that happen,\" he said. He promised to match the tariffs dollar for dollar.", ("Mark Carney", Stance::Proposes, "match the tariffs dollar for dollar")),
             ("a quotation over two sentences", "Mark Carney spoke in Ottawa. \"Tariffs hurt us. We will never let that happen,\" he said.", ("Mark Carney", Stance::States, "We will never let that happen")),
+            ("a verbal noun after a preposition is no verb", "وأعلن أوميت أوزداغ تأييده للمرشح مقابل تعهد بتسليم حزبه وزارة الداخلية.", ("أوميت أوزداغ", Stance::States, "تأييده للمرشح مقابل تعهد بتسليم حزبه وزارة الداخلية")),
             ("a speech verb's claim stops at the next cue", "Kenji Sato said the deal was fair, adding that talks would go on.", ("Kenji Sato", Stance::States, "the deal was fair")),
             ("a participle after a quotation closed by a comma", "Kenji Sato called the deal \"fair, if late,\" adding that talks would go on.", ("Kenji Sato", Stance::States, "talks would go on")),
             ("a quotation closed by a comma ends the claim", "Russia dismissed the summit as \"a provocation,\" with officials saying more.", ("Russia", Stance::Rejects, "the summit as \"a provocation,\"")),
