@@ -383,6 +383,11 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
             if words_seen >= 2 && starts_coordinated_cue(doc, e) {
                 break;
             }
+            // So does a new subject with its own verb ("حماس تتمسك بوقف دائم للحرب وإسرائيل
+            // تشترط …", "… and Israel demands …").
+            if words_seen >= 2 && starts_coordinated_clause(doc, e, sentence.end) {
+                break;
+            }
             words_seen += 1;
         }
         e += 1;
@@ -495,6 +500,23 @@ fn starts_coordinated_cue(doc: &Document, i: usize) -> bool {
     }
 }
 
+/// "وإسرائيل تشترط", "and Israel demands": a conjunction, one name word, then a cue verb.
+fn starts_coordinated_clause(doc: &Document, i: usize, end: usize) -> bool {
+    match doc.tokens[i].script {
+        Script::Arabic => {
+            let w = doc.ftok(i);
+            w.starts_with('و') && !w.starts_with("وال") && w.chars().count() > 3 && i + 1 < end && doc.tokens[i + 1].is_word && arabic_cue(doc, i + 1).is_some() && arabic_cue(doc, i).is_none()
+        }
+        _ => {
+            doc.ftok(i) == "and"
+                && i + 2 < end
+                && doc.tokens[i + 1].is_word
+                && doc.otok(i + 1).starts_with(char::is_uppercase)
+                && english_cue(doc, i + 2).is_some()
+        }
+    }
+}
+
 fn is_quote(w: &str) -> bool {
     matches!(w, "\"" | "«" | "»" | "“" | "”" | "'")
 }
@@ -589,6 +611,12 @@ mod tests {
     }
 
     #[test]
+    fn a_place_before_the_verb_is_not_its_subject() {
+        let got = positions("القمة الخليجية في الكويت تطالب بوقف الحرب على غزة");
+        assert!(got.iter().all(|(holder, _, _)| holder != "الكويت"), "{got:?}");
+    }
+
+    #[test]
     fn a_quotation_before_another_clause_is_not_its_claim() {
         let got = positions("Italy called it \"a betrayal,\" and Spain said rich nations had \"arrived with empty pockets.\"");
         assert!(got.iter().all(|(holder, _, claim)| !(holder == "Spain" && claim.contains("betrayal"))), "{got:?}");
@@ -634,6 +662,8 @@ mod tests {
             ("a name opening a quotation is not the topic", "Mark Carney spoke in Ottawa. \"President Trump wants to break us. We will never let that happen,\" he said. He promised to match the tariffs dollar for dollar.", ("Mark Carney", Stance::Proposes, "match the tariffs dollar for dollar")),
             ("a quotation over two sentences", "Mark Carney spoke in Ottawa. \"Tariffs hurt us. We will never let that happen,\" he said.", ("Mark Carney", Stance::States, "We will never let that happen")),
             ("a verbal noun after a preposition is no verb", "وأعلن أوميت أوزداغ تأييده للمرشح مقابل تعهد بتسليم حزبه وزارة الداخلية.", ("أوميت أوزداغ", Stance::States, "تأييده للمرشح مقابل تعهد بتسليم حزبه وزارة الداخلية")),
+            ("arabic claim stops at a new subject with its verb", "حماس تتمسك بوقف دائم للحرب وإسرائيل تشترط نزع السلاح", ("حركة حماس", Stance::Demands, "بوقف دائم للحرب")),
+            ("english claim stops at a new subject with its verb", "Hamas insists on a permanent ceasefire and Israel demands full disarmament.", ("Israel", Stance::Demands, "full disarmament")),
             ("a speech verb's claim stops at the next cue", "Kenji Sato said the deal was fair, adding that talks would go on.", ("Kenji Sato", Stance::States, "the deal was fair")),
             ("a participle after a quotation closed by a comma", "Kenji Sato called the deal \"fair, if late,\" adding that talks would go on.", ("Kenji Sato", Stance::States, "talks would go on")),
             ("a quotation closed by a comma ends the claim", "Russia dismissed the summit as \"a provocation,\" with officials saying more.", ("Russia", Stance::Rejects, "the summit as \"a provocation,\"")),

@@ -130,7 +130,13 @@ pub(super) fn find(
                     if gap == 1 && matches!(doc.ftok(k - 1), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين") && has_object_pronoun(doc.ftok(k)) {
                         break;
                     }
-                    if let Some((a, _)) = index.at(k - 1 - gap).filter(|(_, ph)| ph.end == k - gap) {
+                    if let Some((a, ph)) = index.at(k - 1 - gap).filter(|(_, ph)| ph.end == k - gap) {
+                        // "القمة الخليجية في الكويت تطالب": a name after a preposition is where,
+                        // not who; the subject is the noun before it.
+                        let after_preposition = ph.start > sentence.start && doc.tokens[ph.start - 1].is_word && words::is("ar.preposition", doc.ftok(ph.start - 1));
+                        if after_preposition || arabic::has_preposition_proclitic(doc.ftok(ph.start)) {
+                            break;
+                        }
                         return Some((a, cue_end, true));
                     }
                 }
