@@ -131,11 +131,18 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Menti
     // Last, a lone capitalised word speaking for itself ("Greenpeace called it …"), where no
     // rule, surname or tagger proposal has found a name.
     let covered = tagged::covered(doc, &mentions, &at);
-    let bodies: Vec<Mention> = (0..doc.tokens.len())
+    let bodies: Vec<(Mention, bool)> = (0..doc.tokens.len())
         .filter(|&i| !covered[i] && doc.tokens[i].script == Script::Latin && doc.tokens[i].is_word)
         .filter_map(|i| english::cue_subject_body(doc, &at, i))
         .collect();
-    mentions.extend(bodies);
+    // Words the article writes in lower case somewhere: a common word capitalised by its
+    // place. Built once, and only when a sentence opens with a candidate.
+    let lowercase: rustc_hash::FxHashSet<&str> = if bodies.iter().any(|(_, opens)| *opens) {
+        (0..doc.tokens.len()).filter(|&i| doc.tokens[i].is_word && doc.otok(i).starts_with(char::is_lowercase)).map(|i| doc.ftok(i)).collect()
+    } else {
+        Default::default()
+    };
+    mentions.extend(bodies.into_iter().filter(|(m, opens)| !opens || !lowercase.contains(doc.ftok(m.name.start))).map(|(m, _)| m));
     // Byte spans: a range starting on a lexicon form starts where the form does, after any
     // proclitics glued to it (وبوتين → بوتين); so does one starting on a word the rules know
     // (وحزب، ونظيره، وخليل).

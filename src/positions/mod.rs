@@ -395,7 +395,7 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     let end_token = e;
     // Trim trailing punctuation (but keep a closing quote that opened inside) and a
     // dangling conjunction left by a coordinated cue ("backed the target and").
-    while e > s && ((!doc.tokens[e - 1].is_word && !is_quote(doc.ftok(e - 1))) || matches!(doc.ftok(e - 1), "and" | "or" | "but" | "و")) {
+    while e > s && ((!doc.tokens[e - 1].is_word && !is_quote(doc.ftok(e - 1))) || matches!(doc.ftok(e - 1), "and" | "or" | "but" | "و" | "who" | "which" | "التي" | "الذي" | "الذين")) {
         e -= 1;
     }
     // An opening quotation mark whose closing one lies past the claim ('"لن نتراجع." وأضاف')
@@ -664,6 +664,8 @@ mod tests {
             ("a verbal noun after a preposition is no verb", "وأعلن أوميت أوزداغ تأييده للمرشح مقابل تعهد بتسليم حزبه وزارة الداخلية.", ("أوميت أوزداغ", Stance::States, "تأييده للمرشح مقابل تعهد بتسليم حزبه وزارة الداخلية")),
             ("arabic claim stops at a new subject with its verb", "حماس تتمسك بوقف دائم للحرب وإسرائيل تشترط نزع السلاح", ("حركة حماس", Stance::Demands, "بوقف دائم للحرب")),
             ("english claim stops at a new subject with its verb", "Hamas insists on a permanent ceasefire and Israel demands full disarmament.", ("Israel", Stance::Demands, "full disarmament")),
+            ("failing to agree is no agreement", "Chile and Peru failed to agree a joint lithium framework on Tuesday.", ("Chile", Stance::Rejects, "a joint lithium framework on Tuesday")),
+            ("a claim does not end on a relative pronoun", "وقال ماكرون إن الحوار ممكن، لكنه انتقد الحكومة الإسرائيلية التي وصفها بأنها \"عقبة\".", ("إيمانويل ماكرون", Stance::Opposes, "الحكومة الإسرائيلية")),
             ("a speech verb's claim stops at the next cue", "Kenji Sato said the deal was fair, adding that talks would go on.", ("Kenji Sato", Stance::States, "the deal was fair")),
             ("a participle after a quotation closed by a comma", "Kenji Sato called the deal \"fair, if late,\" adding that talks would go on.", ("Kenji Sato", Stance::States, "talks would go on")),
             ("a quotation closed by a comma ends the claim", "Russia dismissed the summit as \"a provocation,\" with officials saying more.", ("Russia", Stance::Rejects, "the summit as \"a provocation,\"")),
