@@ -143,7 +143,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             list.len() - 1
         });
         let actor = &mut list[a];
-        let surface = m.canonical.map(str::to_string).unwrap_or_else(|| doc.text[m.span.clone()].to_string());
+        let surface = m.canonical.map(str::to_string).unwrap_or_else(|| without_invisible_marks(&doc.text[m.span.clone()]));
         // "للحركة الإسلامية": the article that لـ swallowed comes back in the body's name.
         let surface = match (&key, surface.strip_prefix("لل")) {
             (Key::Organization(..), Some(rest)) if rest.chars().count() >= 3 => format!("ال{rest}"),
@@ -151,7 +151,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         };
         push_unique(&mut actor.aliases, surface.clone());
         if m.phrase_span != m.span {
-            push_unique(&mut actor.aliases, m.phrase_text.clone());
+            push_unique(&mut actor.aliases, without_invisible_marks(&m.phrase_text));
         }
         if actor.role.is_none() {
             actor.role = m.role_text.clone();
@@ -210,6 +210,23 @@ fn push_unique(list: &mut Vec<String>, s: String) {
     }
 }
 
+/// A name as a reader sees it: without the invisible direction marks an editor may have put
+/// in it (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF), nor zero-width spaces and
+/// joiners standing next to a space (inside a word a joiner shapes Persian spelling: kept).
+fn without_invisible_marks(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let direction = matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}');
+        let zero_width = matches!(c, '\u{200B}'..='\u{200D}');
+        let by_space = i == 0 || i + 1 == chars.len() || chars[i - 1].is_whitespace() || chars[i + 1].is_whitespace();
+        if !(direction || (zero_width && by_space)) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +260,7 @@ mod tests {
              "Aino Virtanen", Some("Finnish Foreign Minister"), 2),
             ("head-noun anaphor refers back", "وقالت حركة حماس إن المحادثات متعثرة. وأضافت الحركة أن الوسطاء يعملون.", "حركة حماس", None, 2),
             ("english head-noun anaphor", "The Labour Party said it would win. The party rejected the claim.", "Labour Party", None, 2),
+            ("direction marks are not part of a name", "وقالت \u{200F}الهيئة \u{200F}الخيرية \u{200F}الأردنية إنها مستعدة. وأكدت الهيئة الخيرية الأردنية أن القوافل جاهزة.", "الهيئة الخيرية الأردنية", None, 2),
             ("the article لـ swallowed is written back", "وجه الوزير انتقادات للحركة الإسلامية. وقالت الحركة الإسلامية إنها ترفض.", "الحركة الإسلامية", None, 2),
             ("counterpart resolved to the one person of that state", "التقى بوتين بالرئيس الأمريكي دونالد ترامب. وقال نظيره الأمريكي إن",
              "دونالد ترامب", Some("الرئيس الأمريكي"), 2),
