@@ -214,6 +214,10 @@ fn push_unique(list: &mut Vec<String>, s: String) {
 /// in it (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF), nor zero-width spaces and
 /// joiners standing next to a space (inside a word a joiner shapes Persian spelling: kept).
 fn without_invisible_marks(text: &str) -> String {
+    // Nearly every name has none: no second pass, no buffer of chars.
+    if !text.contains(|c| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')) {
+        return text.to_string();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
