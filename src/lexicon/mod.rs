@@ -19,6 +19,7 @@ const COUNTRIES: &str = include_str!("../../data/lexicon/countries.tsv");
 const ORGANIZATIONS: &str = include_str!("../../data/lexicon/organizations.tsv");
 const PEOPLE: &str = include_str!("../../data/lexicon/people.tsv");
 const TITLES: &str = include_str!("../../data/lexicon/titles.tsv");
+const SHARED_NAMES: &str = include_str!("../../data/lexicon/shared_names.tsv");
 
 /// Language of a lexicon form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +44,9 @@ pub(crate) struct Entity {
     pub gender: Option<char>,
     /// For people: roles as the lexicon writes them ("Russian President", "الرئيس الروسي").
     pub roles: Vec<&'static str>,
+    /// The country the entity belongs to (itself for a country; for a party leader, the
+    /// party's country), as an index into the entities.
+    pub home: Option<usize>,
 }
 
 /// A title that introduces a person's name.
@@ -92,6 +96,9 @@ struct PatternTarget {
     fused_lil: bool,
     /// The lexicon form as written (for aliases when the text shows it fused).
     written: &'static str,
+    /// Other bodies bear this name too (`shared_names.tsv`): it names the entity only in an
+    /// article that also names its country.
+    shared: bool,
 }
 
 /// A lexicon form found in a document.
@@ -105,6 +112,8 @@ pub(crate) struct LexMatch {
     /// When the text fused the article into a preceding لـ (للرئيس), the form as the lexicon
     /// writes it, with ال; `None` when the text's own form can be used.
     pub canonical: Option<&'static str>,
+    /// A name other bodies bear too (see [`PatternTarget::shared`]).
+    pub shared: bool,
 }
 
 /// The compiled gazetteer.
@@ -116,6 +125,10 @@ pub(crate) struct Lexicon {
     /// are Arabic: nisba inflections, forms with and without the article).
     arabic: Forms,
     other: Forms,
+    /// Rows of `shared_names.tsv` naming a form the entity does not have (a typo there would
+    /// otherwise be silently ignored; a test keeps this empty).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub unmatched_shared_names: Vec<String>,
 }
 
 /// Lexicon forms (folded) with what each names, and the automaton that finds them, built on
@@ -177,6 +190,7 @@ impl Lexicon {
 
     fn build() -> Lexicon {
         let mut b = Builder::default();
+        b.shared_names(&Tsv::parse(SHARED_NAMES));
         b.countries(&Tsv::parse(COUNTRIES));
         b.organizations(&Tsv::parse(ORGANIZATIONS));
         b.people(&Tsv::parse(PEOPLE));
@@ -225,7 +239,7 @@ impl Lexicon {
                 // A fused form (للولايات) keeps the mention on the stem; its alias is the
                 // lexicon form with the article, as a reader would write it.
                 let canonical = pt.fused_lil.then_some(pt.written);
-                found.push(LexMatch { fstart: s, fend: e, target: pt.target, lang: pt.lang, canonical });
+                found.push(LexMatch { fstart: s, fend: e, target: pt.target, lang: pt.lang, canonical, shared: pt.shared });
                 break;
             }
         }
@@ -238,7 +252,29 @@ impl Lexicon {
             }
             out.push(m);
         }
+        self.drop_shared_names_out_of_context(&mut out);
         out
+    }
+
+    /// The country an entity or demonym belongs to.
+    fn home(&self, target: Target) -> Option<usize> {
+        match target {
+            Target::Entity { entity, .. } => self.entities[entity].home,
+            Target::Demonym { country } => Some(country),
+            Target::Title { .. } => None,
+        }
+    }
+
+    /// A name other bodies bear too ("حزب العمال": Britain's Labour, Tunisia's Workers' Party)
+    /// names the listed entity only when the article also names its country, or something of
+    /// that country, by a name of its own (بريطانيا، البريطاني، ستارمر). Otherwise the match
+    /// is dropped, and the rules for bodies the lexicon lacks name it as written.
+    fn drop_shared_names_out_of_context(&self, found: &mut Vec<LexMatch>) {
+        if !found.iter().any(|m| m.shared) {
+            return;
+        }
+        let homes: Vec<usize> = found.iter().filter(|m| !m.shared).filter_map(|m| self.home(m.target)).collect();
+        found.retain(|m| !m.shared || self.home(m.target).is_none_or(|h| homes.contains(&h)));
     }
 }
 
@@ -259,10 +295,20 @@ struct Builder {
     titles: Vec<Title>,
     arabic: Forms,
     other: Forms,
+    /// From `shared_names.tsv`: (entity key, form as written) → whether a row of the entity
+    /// had the form.
+    shared: std::collections::HashMap<(String, String), bool>,
 }
 
 impl Builder {
     fn add(&mut self, written: &'static str, target: Target) {
+        let shared = match target {
+            Target::Entity { entity, .. } if !self.shared.is_empty() => {
+                let key = (self.entities[entity].key.clone(), written.to_string());
+                self.shared.get_mut(&key).map(|seen| *seen = true).is_some()
+            }
+            _ => false,
+        };
         let lang = if written.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) { Lang::Ar } else { Lang::En };
         let folded = fold_str(written);
         if folded.chars().filter(|&c| is_alphanumeric(c)).count() < 2 {
@@ -271,10 +317,10 @@ impl Builder {
         match lang {
             Lang::Ar => {
                 let article = folded.starts_with("ال");
-                self.push(folded.clone(), PatternTarget { target, lang, case: CaseRule::Any, article, fused_lil: false, written });
+                self.push(folded.clone(), PatternTarget { target, lang, case: CaseRule::Any, article, fused_lil: false, written, shared });
                 if article {
                     let stem = folded["ال".len()..].to_string();
-                    self.push(stem, PatternTarget { target, lang, case: CaseRule::Any, article, fused_lil: true, written });
+                    self.push(stem, PatternTarget { target, lang, case: CaseRule::Any, article, fused_lil: true, written, shared });
                 }
             }
             Lang::En => {
@@ -288,7 +334,7 @@ impl Builder {
                 } else {
                     CaseRule::Any
                 };
-                self.push(folded, PatternTarget { target, lang, case, article: false, fused_lil: false, written });
+                self.push(folded, PatternTarget { target, lang, case, article: false, fused_lil: false, written, shared });
             }
         }
     }
@@ -314,6 +360,15 @@ impl Builder {
         }
     }
 
+    fn shared_names(&mut self, t: &Tsv) {
+        let (entity, forms) = (t.column("entity"), t.column("forms"));
+        for row in &t.rows {
+            for form in variants(field(row, forms)) {
+                self.shared.insert((field(row, entity).to_string(), form.to_string()), false);
+            }
+        }
+    }
+
     fn entity(&mut self, e: Entity) -> usize {
         self.entities.push(e);
         self.entities.len() - 1
@@ -334,6 +389,7 @@ impl Builder {
                 affiliation: Some(field(row, id).to_string()),
                 gender: None,
                 roles: vec![],
+                home: None,
             });
             let name = |form| Target::Entity { entity: e, form };
             self.add_columns(row, &[name_en, name_ar, al_en, al_ar], name(NameForm::Name));
@@ -363,6 +419,7 @@ impl Builder {
                 affiliation: Some(field(row, country)).filter(|s| !s.is_empty()).map(str::to_string),
                 gender: None,
                 roles: vec![],
+                home: None,
             });
             self.add_columns(row, &[name_en, name_ar, al_en, al_ar], Target::Entity { entity: e, form: NameForm::Name });
         }
@@ -383,6 +440,7 @@ impl Builder {
                 affiliation: Some(field(row, country)).filter(|s| !s.is_empty()).map(str::to_string),
                 gender: field(row, gender).chars().next(),
                 roles: [role_en, role_ar].iter().flat_map(|&c| variants(field(row, c))).collect(),
+                home: None,
             });
             self.add_columns(row, &[name_en, name_ar, al_en, al_ar], Target::Entity { entity: e, form: NameForm::Name });
         }
@@ -406,8 +464,25 @@ impl Builder {
         }
     }
 
-    fn finish(self) -> Lexicon {
-        Lexicon { entities: self.entities, titles: self.titles, arabic: self.arabic, other: self.other }
+    fn finish(mut self) -> Lexicon {
+        // Each entity's country: a country is its own; an organisation's or a person's
+        // affiliation is a country or an organisation (a party leader), whose country it is.
+        let index: std::collections::HashMap<String, usize> = self.entities.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
+        let country_of = |affiliation: &str| index.get(&format!("country:{affiliation}")).copied();
+        let homes: Vec<Option<usize>> = self
+            .entities
+            .iter()
+            .map(|e| {
+                let a = e.affiliation.as_deref()?;
+                country_of(a).or_else(|| self.entities[*index.get(&format!("org:{a}"))?].affiliation.as_deref().and_then(country_of))
+            })
+            .collect();
+        for (e, home) in self.entities.iter_mut().zip(homes) {
+            e.home = home;
+        }
+        let mut unmatched: Vec<String> = self.shared.iter().filter(|(_, seen)| !**seen).map(|((key, form), _)| format!("{key} {form}")).collect();
+        unmatched.sort();
+        Lexicon { entities: self.entities, titles: self.titles, arabic: self.arabic, other: self.other, unmatched_shared_names: unmatched }
     }
 }
 
@@ -497,5 +572,26 @@ mod tests {
         // "Omani" must not yield Oman, nor "رأيهم" any short form.
         let got = names("Omani officials");
         assert!(got.iter().all(|(_, k)| k != "country:om"), "{got:?}");
+    }
+
+    #[test]
+    fn a_shared_name_needs_its_country_in_the_article() {
+        let labour = |text: &str| names(text).iter().filter(|(_, k)| k == "org:labour").count();
+        // Tunisia's Workers' Party is not Britain's Labour ...
+        assert_eq!(labour("وأعرب حزب العمال التونسي المعارض عن تضامنه مع المضربين في تونس."), 0);
+        // ... which it is once Britain, a British body or a Briton is named.
+        assert_eq!(labour("وقال حزب العمال إن بريطانيا لن تتراجع."), 1);
+        assert_eq!(labour("ورد حزب العمال على البرلمان البريطاني."), 1);
+        // The entity's own full name is not shared and needs nothing.
+        assert_eq!(labour("وقال حزب العمال البريطاني إنه سيفوز."), 1);
+        let spd = |text: &str| names(text).iter().filter(|(_, k)| k == "org:spd").count();
+        assert_eq!(spd("Sweden's Social Democrats won the vote."), 0);
+        assert_eq!(spd("In Germany the Social Democrats won the vote."), 1);
+        assert_eq!(spd("The SPD won the vote."), 1);
+    }
+
+    #[test]
+    fn every_shared_name_is_a_name_of_its_entity() {
+        assert!(Lexicon::builtin().unmatched_shared_names.is_empty(), "{:?}", Lexicon::builtin().unmatched_shared_names);
     }
 }
