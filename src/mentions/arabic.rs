@@ -307,6 +307,10 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             j = org.phrase.end;
             role_end = j;
             nested.push(org);
+        } else if let Some(end) = lam_complement_before_name(doc, at, j).filter(|_| is_title && (genitives > 0 || country.is_some() || !nested.is_empty())) {
+            // رئيس الاتحاد التونسي للصناعة والتجارة سمير ماجول: the body's field, after it.
+            j = end;
+            role_end = j;
         } else {
             break;
         }
@@ -348,6 +352,27 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         Some(p) => std::iter::once(p).chain(nested).collect(),
         None => nested,
     }
+}
+
+/// A complement with fused لل ("for the …") ending a title's body, and its coordinated or
+/// definite continuation (للصناعة والتجارة), when a name of at least two words follows it:
+/// the end of the complement. Without the name after it, the words may well be the sentence's
+/// own ("قال وزير الخارجية للصحفيين إن …").
+fn lam_complement_before_name(doc: &Document, at: &HashMap<usize, LexTokens>, j: usize) -> Option<usize> {
+    let definite_word = |k: usize, prefixes: &[&str]| {
+        let t = &doc.tokens[k];
+        t.is_word && t.script == Script::Arabic && !at.contains_key(&k) && prefixes.iter().any(|p| doc.otok(k).starts_with(p)) && doc.otok(k).chars().count() > 4 && !words::is("ar.stop", doc.ftok(k))
+    };
+    if j >= doc.tokens.len() || !definite_word(j, &["لل"]) {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < doc.tokens.len() && k < j + 4 && definite_word(k, &["ال", "وال", "لل"]) {
+        k += 1;
+    }
+    let person_next = at.get(&k).is_some_and(|lt| is_person(Lexicon::builtin(), lt));
+    let name_next = k + 1 < doc.tokens.len() && is_name_word(doc, at, k, 0) && is_name_word(doc, at, k + 1, 1);
+    (person_next || name_next).then_some(k)
 }
 
 /// A definite noun completing a title in the construct (التجارة in مفوض التجارة).
@@ -451,6 +476,8 @@ mod tests {
             ("definite head, adjective and purpose", "وقالت الهيئة العليا للإغاثة إن", ("الهيئة العليا للإغاثة", "org:هييه عليا اغاثه", "")),
             ("a known body after و is another actor", "مرشح تحالف الجمهور وحزب العدالة والتنمية الحاكم", ("تحالف الجمهور", "org:تحالف جمهور", "")),
             ("an army is its own actor", "وقال الجيش الكيني إن", ("الجيش الكيني", "org:جيش كيني", "")),
+            ("a body's field after it, then the name", "وحذر رئيس الاتحاد التونسي للصناعة والتجارة سمير ماجول من", ("سمير ماجول", "unknown:ماجول", "رئيس الاتحاد التونسي للصناعة والتجارة")),
+            ("a shared name without its country is the body as written", "وأعرب حزب العمال المعارض في تونس عن تضامنه", ("حزب العمال", "org:حزب عمال", "")),
         ];
         for (name, text, want) in cases {
             let got = described(text);

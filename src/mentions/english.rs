@@ -267,7 +267,8 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
         return None;
     }
     let mut end = capitalised_run(doc, at, i);
-    let lowercase_head = end < doc.tokens.len() && end > i && words::is("en.group_head", doc.ftok(end)) && doc.otok(end).chars().next().is_some_and(char::is_lowercase);
+    // "the Law and Justice party", "the FNV union", "the Maersk company".
+    let lowercase_head = end < doc.tokens.len() && end > i && words::is("en.named_by_lowercase_head", doc.ftok(end)) && doc.otok(end).chars().next().is_some_and(char::is_lowercase);
     if lowercase_head {
         end += 1;
     }
@@ -283,7 +284,9 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
             }
         }
     }
-    let heads: Vec<usize> = (i..end).filter(|&k| !in_lexicon[k - i] && words::is_any(&["en.org_head", "en.group_head"], doc.ftok(k))).collect();
+    let heads: Vec<usize> = (i..end)
+        .filter(|&k| !in_lexicon[k - i] && (words::is_any(&["en.org_head", "en.group_head"], doc.ftok(k)) || (lowercase_head && k == end - 1)))
+        .collect();
     let &head = heads.last()?;
     // A head alone ("Ministry") is generic; a name needs a modifier or an "of" complement.
     if end - i < 2 {
@@ -381,9 +384,12 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
             "police" | "military" | "government" | "army" | "everyone" | "nobody" | "someone" | "somebody" | "many" | "few" | "both" | "neither"
                 | "either" | "each" | "most" | "some" | "another" | "other" | "along" | "such" | "every" | "all" | "none" | "one" | "several"
         );
+    // A capitalised word ("Greenpeace") or an acronym ("FNV said"): no ordinary word is
+    // written all in capitals, even at the start of a sentence.
+    let original = doc.otok(i);
+    let acronym = (2..=6).contains(&original.len()) && original.bytes().all(|b| b.is_ascii_uppercase());
     let plain = doc.tokens[i].script == Script::Latin
-        && w.chars().count() >= 3
-        && doc.otok(i).chars().nth(1).is_some_and(char::is_lowercase)
+        && (acronym || (w.chars().count() >= 3 && original.chars().nth(1).is_some_and(char::is_lowercase)))
         && !words::is_any(&["en.stop", "en.org_head", "en.group_head", "en.qualifier", "en.time", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"], w);
     let next = i + 1;
     // The verb is written in lower case: "Other Voices" is a title, not a body voicing.
@@ -473,6 +479,9 @@ mod tests {
             ("long capitalised run before a verb of saying", "Senior Trade Coordinator Mara Lind said the deal was weak.", ("Mara Lind", "unknown:lind", "Senior Trade Coordinator")),
             ("lexicon word inside a hyphenated name", "Yemeni Foreign Minister Ahmed Saleh al-Houthi said", ("Ahmed Saleh al-Houthi", "unknown:al-houthi", "Yemeni Foreign Minister")),
             ("acronym case", "The US and the UN said", ("US", "country:us", "")),
+            ("an acronym opening a sentence before a cue", "Workers are angry. FNV said the operator refused.", ("FNV", "org:fnv", "")),
+            ("a name and a lowercase head", "The FNV union, which represents most workers, said so.", ("FNV", "org:fnv", "")),
+            ("a hyphenated name ending in a known body's name", "The opposition GreenLeft-Labour alliance backed them.", ("GreenLeft-Labour", "org:greenleft-labour", "")),
         ];
         for (name, text, want) in cases {
             let got = described(text);

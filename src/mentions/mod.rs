@@ -149,7 +149,10 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Menti
     let span_of = |r: &Range<usize>| -> Range<usize> {
         let t = &doc.tokens[r.start];
         let start = match at.get(&r.start) {
-            Some(lt) => doc.original_range(lt.fstart..lt.fend).start,
+            // Past the proclitics of an Arabic word (وبوتين); a Latin word is named whole
+            // ("GreenLeft-Labour alliance", not "Labour").
+            Some(lt) if t.script == Script::Arabic => doc.original_range(lt.fstart..lt.fend).start,
+            Some(_) => t.start,
             None if clipped.contains_key(&r.start) => doc.original_range(clipped[&r.start]..t.fend).start,
             None if t.script == Script::Arabic => {
                 let word = doc.ftok(r.start);
