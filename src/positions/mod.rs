@@ -130,7 +130,73 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
             k = cue.end.max(k + 1);
         }
     }
+    quotation_sentences(doc, skip, &mut out);
     out
+}
+
+/// A quotation of several sentences is attributed once ('"We are not against machines. We are
+/// against throwing people away," said Stam'; 'Stam said: "… . …"'): the sentences of it that
+/// hold no position are the speaker's statements too, when everything attributed inside the
+/// quotation is one actor's.
+fn quotation_sentences(doc: &Document, skip: &[Range<usize>], out: &mut Vec<PositionDraft>) {
+    let mut added = Vec::new();
+    for quote in multi_sentence_quotations(doc) {
+        let (from, to) = (doc.tokens[quote.start].start, doc.tokens[quote.end - 1].end);
+        if skip.iter().any(|r| r.start < to && from < r.end) {
+            continue;
+        }
+        let inside: Vec<&PositionDraft> = out.iter().filter(|p| from <= p.text.start && p.text.end <= to).collect();
+        let Some(first) = inside.first() else { continue };
+        if inside.iter().any(|p| p.actor != first.actor) {
+            continue;
+        }
+        let actor = first.actor;
+        for sentence in doc.sentences.iter().filter(|s| s.tokens.start < quote.end && quote.start < s.tokens.end) {
+            let piece = sentence.tokens.start.max(quote.start)..sentence.tokens.end.min(quote.end);
+            let Some(first_word) = piece.clone().find(|&t| doc.tokens[t].is_word) else { continue };
+            let Some(last_word) = piece.clone().rev().find(|&t| doc.tokens[t].is_word) else { continue };
+            let text = doc.tokens[first_word].start..doc.tokens[last_word].end;
+            if out.iter().any(|p| p.text.start < text.end && text.start < p.text.end) {
+                continue;
+            }
+            added.push(PositionDraft { actor, stance: Stance::States, text, sentence: sentence.range.clone() });
+        }
+    }
+    out.extend(added);
+}
+
+/// Token ranges strictly inside quotation marks that open and close within one paragraph and
+/// cross a sentence boundary (at most six sentences: an unpaired mark makes no longer one).
+fn multi_sentence_quotations(doc: &Document) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if i > 0 && doc.text[doc.tokens[i - 1].end..t.start].contains('\n') {
+            open = None;
+        }
+        if t.is_word {
+            continue;
+        }
+        let closing = match doc.ftok(i) {
+            "«" | "“" => false,
+            "»" | "”" => true,
+            "\"" => open.is_some(),
+            _ => continue,
+        };
+        match (closing, open) {
+            (true, Some(start)) => {
+                open = None;
+                let inner = start + 1..i;
+                let sentences = doc.sentences.iter().filter(|s| s.tokens.start < inner.end && inner.start < s.tokens.end).count();
+                if (2..=6).contains(&sentences) {
+                    found.push(inner);
+                }
+            }
+            (true, None) => {}
+            (false, _) => open = Some(i),
+        }
+    }
+    found
 }
 
 /// Whether the verb at `k` opens a relative clause: "who (had) lobbied", "الذي جدد".
@@ -703,6 +769,25 @@ mod tests {
         let got = positions("وأكد أردوغان أن الاقتصاد قوي. ويرون أن الانتخابات ستكون صعبة.");
         assert!(got.iter().all(|(who, _, text)| !(who == "رجب طيب أردوغان" && text.contains("الانتخابات"))), "{got:?}");
         assert!(got.iter().any(|(who, _, text)| who == "رجب طيب أردوغان" && text.contains("الاقتصاد قوي")), "{got:?}");
+    }
+
+    #[test]
+    fn every_sentence_of_an_attributed_quotation_is_the_speakers() {
+        let cases = [
+            "\"We are not against machines. We are against throwing people away,\" said Niek Stam, the union negotiator.",
+            "Niek Stam, the union negotiator, said: \"We are not against machines. We are against throwing people away.\"",
+        ];
+        for text in cases {
+            let got = positions(text);
+            for claim in ["We are not against machines", "We are against throwing people away"] {
+                assert!(got.iter().any(|(who, s, c)| who == "Niek Stam" && *s == Stance::States && c == claim), "{claim} in {text}: {got:?}");
+            }
+        }
+        let got = positions("وقال سامي الطاهري: \"لن نتراجع. سنواصل الإضراب حتى النهاية\".");
+        assert!(got.iter().any(|(who, _, c)| who == "سامي الطاهري" && c == "سنواصل الإضراب حتى النهاية"), "{got:?}");
+        // Two speakers inside one quotation: nobody is given the rest.
+        let got = positions("\"Kenji Sato said no. Aino Virtanen said yes. Nobody agreed.\"");
+        assert!(got.iter().all(|(_, _, c)| c != "Nobody agreed"), "{got:?}");
     }
 
     #[test]
