@@ -97,7 +97,7 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
             // clause's subject: it does not become the topic.
             let from_frame = holder.is_some();
             let subject = holder.or_else(|| {
-                subject::find(doc, &by_token, &actors.list, &topic, sentence.tokens.clone(), k, cue.end, cue.cue.participle, cue.cue.speech)
+                subject::find(doc, &by_token, &actors.list, &topic, sentence.tokens.clone(), k, cue.end, cue.cue)
             });
             if let Some((actor, text_start, explicit)) = subject.filter(|s| s.2 || k >= proposition_end) {
                 // The subject of a clause inside someone's reported words does not become the
@@ -769,6 +769,26 @@ mod tests {
         let got = positions("وأكد أردوغان أن الاقتصاد قوي. ويرون أن الانتخابات ستكون صعبة.");
         assert!(got.iter().all(|(who, _, text)| !(who == "رجب طيب أردوغان" && text.contains("الانتخابات"))), "{got:?}");
         assert!(got.iter().any(|(who, _, text)| who == "رجب طيب أردوغان" && text.contains("الاقتصاد قوي")), "{got:?}");
+    }
+
+    #[test]
+    fn a_verb_joined_after_a_comma_keeps_the_clause_subject_before_its_object() {
+        let got = positions("أعرب حزب العمال عن تضامنه مع المضربين، واتهم الحكومة بالتنصل من اتفاقات سابقة.");
+        assert!(got.iter().any(|(who, s, c)| who == "حزب العمال" && *s == Stance::Accuses && c.contains("بالتنصل")), "{got:?}");
+        // A named object too: the party accuses Israel, not Israel the government.
+        let got = positions("أعرب حزب العمال عن تضامنه مع المضربين، واتهم إسرائيل بالتنصل من اتفاقات سابقة.");
+        assert!(got.iter().any(|(who, s, _)| who == "حزب العمال" && *s == Stance::Accuses), "{got:?}");
+        assert!(got.iter().all(|(who, _, _)| who != "إسرائيل"), "{got:?}");
+        let got = positions("اعتبرت وزارة النقل أن الإضراب غير قانوني، ودعت العمال إلى العودة إلى العمل فورا.");
+        assert!(got.iter().any(|(who, s, c)| who == "وزارة النقل" && *s == Stance::Demands && c.contains("العودة")), "{got:?}");
+        // A new subject after the comma is still the subject, before an object of its own too.
+        let got = positions("ولم يوافق البرلمان الأوروبي على الخطة، واتهمت بولندا موسكو بتهديد أمن القارة.");
+        assert!(got.iter().any(|(who, s, _)| who == "بولندا" && *s == Stance::Accuses), "{got:?}");
+        let got = positions("قال بوتين إن الاتفاق قريب، وأكد ترامب أن المحادثات مثمرة.");
+        assert!(got.iter().any(|(who, _, c)| who == "دونالد ترامب" && c.contains("مثمرة")), "{got:?}");
+        // A noun with a preposition after the verb is no subject: the topic demands.
+        let got = positions("قال قيس سعيد إن الحكومة فشلت. وطالب بالحوار مع النقابات.");
+        assert!(got.iter().any(|(who, s, _)| who == "قيس سعيد" && *s == Stance::Demands), "{got:?}");
     }
 
     #[test]

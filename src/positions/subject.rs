@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use crate::actors::{ActorDraft, Actors};
+use crate::lexicon::cues::Cue;
 use crate::mentions::{words, Mention};
 use crate::model::ActorKind;
 use crate::text::{arabic, Document, Script};
@@ -68,7 +69,10 @@ impl MentionIndex {
 #[derive(Default)]
 pub(super) struct Topic {
     actor: Option<usize>,
+    /// The sentence that named it.
     sentence: usize,
+    /// The sentence being read.
+    now: usize,
 }
 
 impl Topic {
@@ -78,6 +82,7 @@ impl Topic {
     }
 
     pub fn new_sentence(&mut self, sentence: usize) {
+        self.now = sentence;
         if sentence > self.sentence + 2 {
             self.actor = None;
         }
@@ -85,6 +90,11 @@ impl Topic {
 
     fn current(&self) -> Option<usize> {
         self.actor
+    }
+
+    /// The topic, if the sentence being read named it.
+    fn named_in_this_sentence(&self) -> Option<usize> {
+        self.actor.filter(|_| self.sentence == self.now)
     }
 }
 
@@ -102,9 +112,9 @@ pub(super) fn find(
     sentence: Range<usize>,
     k: usize,
     cue_end: usize,
-    participle: bool,
-    speech: bool,
+    cue: &Cue,
 ) -> Option<Holder> {
+    let (participle, speech) = (cue.participle, cue.speech);
     let gap_is_words = |from: usize, to: usize| (from..to).all(|t| doc.tokens[t].is_word);
     match doc.tokens[k].script {
         Script::Arabic => {
@@ -112,6 +122,22 @@ pub(super) fn find(
             // its subject, so a name after the verb is its object.
             if !participle && k > sentence.start && doc.tokens[k - 1].is_word && PARTICLE_WITH_PRONOUN.contains(&doc.ftok(k - 1)) {
                 return topic.current().filter(|&a| agrees_with_verb(doc.ftok(k), &actors[a])).map(|a| (a, cue_end, false));
+            }
+            // "أعرب الحزب عن تضامنه، واتهم الحكومة بالتنصل …", "…، ودعت العمال إلى العودة": a verb
+            // joined by و, after a comma, to a clause whose subject this sentence named has that
+            // subject when an object comes before the verb's particle: the words after the
+            // verb are that object, named or not.
+            if !participle && k >= sentence.start + 2 && matches!(doc.ftok(k - 1), "،" | ",") && doc.ftok(k).starts_with('و') {
+                // One object: a single mention ("إسرائيل") or up to two words ("الحكومة"); with
+                // two mentions the first is a new subject ("واتهمت بولندا موسكو بـ …").
+                let particle_at = (k + 2..sentence.end.min(k + 6)).take_while(|&p| doc.tokens[p].is_word).find(|&p| takes_particle(doc.ftok(p), cue));
+                let object_then_particle = particle_at.is_some_and(|p| match index.at(k + 1) {
+                    Some((_, phrase)) => phrase.start == k + 1 && phrase.end == p,
+                    None => p - (k + 1) <= 2 && (k + 1..p).all(|t| index.at(t).is_none()),
+                });
+                if let Some(a) = topic.named_in_this_sentence().filter(|&a| object_then_particle && agrees_with_verb(doc.ftok(k), &actors[a])) {
+                    return Some((a, cue_end, false));
+                }
             }
             if !participle {
                 // Subject-verb order first: a subject right before the verb (or one auxiliary
@@ -185,7 +211,7 @@ pub(super) fn find(
             // التحليل أن …" is the analysis speaking, not the topic.
             let next = k + 1;
             if !participle && next < sentence.end && doc.tokens[next].is_word && arabic::has_article(doc.ftok(next))
-                && !words::is("ar.stop", doc.ftok(next))
+                && !words::is("ar.stop", doc.ftok(next)) && !arabic::has_preposition_proclitic(doc.ftok(next))
             {
                 return None;
             }
@@ -333,6 +359,11 @@ fn relative_clauses(doc: &Document, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// Agreement of an Arabic verb with an unexpressed subject: a plural or dual verb (يرون،
 /// قالوا، يرفضان) does not take a single person, nor a feminine one (رفضت، ترفض) a man.
+/// Whether an Arabic word is the cue's particle or begins with it (إلى; بالتنصل for ب).
+fn takes_particle(word: &str, cue: &Cue) -> bool {
+    cue.particles.iter().any(|p| word == p || (p.chars().count() == 1 && word.starts_with(p.as_str()) && word.chars().count() > 3))
+}
+
 fn agrees_with_verb(verb: &str, actor: &ActorDraft) -> bool {
     if actor.kind != ActorKind::Person {
         return true;
