@@ -127,9 +127,11 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         if let Some(k) = key.as_ref().filter(|_| !matches!(m.referent, Referent::Role { .. })) {
             for t in m.name.clone() {
                 let w = doc.ftok(t);
-                let head = crate::text::arabic::bare_noun(crate::text::arabic::without_proclitics(w));
-                let is_head = words::is_any(&["ar.group_head", "ar.org_head", "en.group_head", "en.org_head"], head);
-                if is_head {
+                // Without its proclitics (وحركة → حركه), else as written: وزارة is no و + زارة.
+                let is_head = |head: &str| words::is_any(&["ar.group_head", "ar.org_head", "en.group_head", "en.org_head"], head);
+                let bare = crate::text::arabic::bare_noun(crate::text::arabic::without_proclitics(w));
+                let head = [bare, w].into_iter().find(|h| is_head(h));
+                if let Some(head) = head {
                     last_by_head.insert(head.to_string(), k.clone());
                 }
             }
@@ -264,6 +266,7 @@ mod tests {
              "Aino Virtanen", Some("Finnish Foreign Minister"), 2),
             ("head-noun anaphor refers back", "وقالت حركة حماس إن المحادثات متعثرة. وأضافت الحركة أن الوسطاء يعملون.", "حركة حماس", None, 2),
             ("english head-noun anaphor", "The Labour Party said it would win. The party rejected the claim.", "Labour Party", None, 2),
+            ("a head noun beginning with و", "أعلنت وزارة الخارجية الجزائرية استدعاء سفيرها. وقالت الوزارة في بيان إن الموقف خطير.", "وزارة الخارجية الجزائرية", None, 2),
             ("direction marks are not part of a name", "وقالت \u{200F}الهيئة \u{200F}الخيرية \u{200F}الأردنية إنها مستعدة. وأكدت الهيئة الخيرية الأردنية أن القوافل جاهزة.", "الهيئة الخيرية الأردنية", None, 2),
             ("the article لـ swallowed is written back", "وجه الوزير انتقادات للحركة الإسلامية. وقالت الحركة الإسلامية إنها ترفض.", "الحركة الإسلامية", None, 2),
             ("counterpart resolved to the one person of that state", "التقى بوتين بالرئيس الأمريكي دونالد ترامب. وقال نظيره الأمريكي إن",
