@@ -78,6 +78,9 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
         // Cues inside a reported proposition (… قال إن الحركة ترفض …) take only subjects of
         // their own, never the topic: the topic is the one reporting.
         let mut proposition_end = 0;
+        // The last main clause had a subject no actor stands for ("ونفى مصدر حكومي …"): a
+        // participle after it (مؤكداً) is that subject's, not the topic's.
+        let mut unnamed_clause_subject = false;
         let mut k = sentence.tokens.start;
         while k < sentence.tokens.end {
             if by_token.at(k).is_some() || quoted[k - sentence.tokens.start] {
@@ -97,8 +100,14 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
             // clause's subject: it does not become the topic.
             let from_frame = holder.is_some();
             let subject = holder.or_else(|| {
+                if cue.cue.participle && unnamed_clause_subject {
+                    return None;
+                }
                 subject::find(doc, &by_token, &actors.list, &topic, sentence.tokens.clone(), k, cue.end, cue.cue)
             });
+            if !cue.cue.participle && !from_frame && k >= proposition_end {
+                unnamed_clause_subject = subject.is_none();
+            }
             if let Some((actor, text_start, explicit)) = subject.filter(|s| s.2 || k >= proposition_end) {
                 // The subject of a clause inside someone's reported words does not become the
                 // topic: the one reporting stays it.
@@ -789,6 +798,15 @@ mod tests {
         // A noun with a preposition after the verb is no subject: the topic demands.
         let got = positions("قال قيس سعيد إن الحكومة فشلت. وطالب بالحوار مع النقابات.");
         assert!(got.iter().any(|(who, s, _)| who == "قيس سعيد" && *s == Stance::Demands), "{got:?}");
+    }
+
+    #[test]
+    fn a_participle_after_an_unnamed_subject_is_not_the_topics() {
+        let got = positions("وأكد ألباريس أن بلاده تحترم الجزائر. ونفى مصدر حكومي إسباني أن تكون مدريد قد غيرت موقفها، مؤكداً أن \"لا جديد\" في السياسة الإسبانية.");
+        assert!(got.iter().all(|(_, _, c)| !c.contains("لا جديد")), "{got:?}");
+        // With the subject named, the participle is its.
+        let got = positions("ونفى ألباريس أن تكون مدريد قد غيرت موقفها، مؤكداً أن \"لا جديد\" في السياسة الإسبانية.");
+        assert!(got.iter().any(|(who, _, c)| who == "خوسيه مانويل ألباريس" && c.contains("لا جديد")), "{got:?}");
     }
 
     #[test]
