@@ -408,7 +408,18 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     let mut proposition = particle_taken && is_complementiser(doc, start - 1);
     // A time adverbial after the verb ("أعلن يوم الأحد …", "said on Monday that …") is not
     // part of the claim.
-    while s < sentence.end && doc.tokens[s].is_word && (words::is("ar.time", doc.ftok(s)) || (doc.tokens[s].script == Script::Latin && words::is("en.time", doc.ftok(s)))) {
+    let is_time = |t: usize| doc.tokens[t].is_word && (words::is("ar.time", doc.ftok(t)) || (doc.tokens[t].script == Script::Latin && words::is("en.time", doc.ftok(t))));
+    // … or between commas ("أعلنت الوزارة، مساء الأربعاء، استدعاء …", "said, on Monday, that …").
+    if s < sentence.end && matches!(doc.ftok(s), "،" | ",") {
+        let mut t = s + 1;
+        while t < sentence.end && is_time(t) {
+            t += 1;
+        }
+        if t > s + 1 && t < sentence.end && matches!(doc.ftok(t), "،" | ",") {
+            s = t + 1;
+        }
+    }
+    while s < sentence.end && is_time(s) {
         s += 1;
     }
     while s < sentence.end && (!doc.tokens[s].is_word || is_complementiser(doc, s) || cue.particles.iter().any(|p| p == doc.ftok(s))) {
@@ -747,6 +758,8 @@ mod tests {
             ("english quote after an earlier sentence", "Kenji Sato arrived in Osaka. \"We will not accept this deal,\" Sato said.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
             ("arabic quotation closed past the full stop", "قال ماكرون: \"لن نقبل هذا الاتفاق.\" ثم غادر.", ("إيمانويل ماكرون", Stance::States, "لن نقبل هذا الاتفاق")),
             ("english inverted after quote", "\"We will not accept this deal,\" said Japanese Prime Minister Kenji Sato.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
+            ("arabic time between commas", "أعلنت وزارة الخارجية الجزائرية، مساء الأربعاء، استدعاء سفيرها.", ("وزارة الخارجية الجزائرية", Stance::States, "استدعاء سفيرها")),
+            ("arabic appeal", "وناشد الأمين العام للأمم المتحدة أنطونيو غوتيريش الطرفين ضبط النفس.", ("أنطونيو غوتيريش", Stance::Demands, "الطرفين ضبط النفس")),
             ("english pronoun subject", "German Chancellor Friedrich Merz met the envoy. He called for new sanctions on Iran.", ("Friedrich Merz", Stance::Demands, "new sanctions on Iran")),
             ("english appositive before the verb", "Dmitry Peskov, the spokesman of the Russian presidency, denied that Moscow was stalling.", ("Dmitry Peskov", Stance::Rejects, "Moscow was stalling")),
             ("english negated cue", "Spain did not support the new target.", ("Spain", Stance::Rejects, "the new target")),
