@@ -62,6 +62,12 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             break;
         }
     }
+    // "the General Court in Luxembourg": a title opening a body's name is no person's.
+    if saw_title.is_some() && at.get(&i).is_some_and(|lt| matches!(lt.target, Target::Title { .. })) {
+        if let Some(org) = organization(doc, at, i).filter(|o| o.phrase.end >= j) {
+            return vec![org];
+        }
+    }
     let Some(title) = saw_title else {
         return side_phrase(doc, at, i)
             .or_else(|| head_noun_anaphor(doc, at, i))
@@ -222,7 +228,8 @@ fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> 
             let modifier = match lt.target {
                 Target::Demonym { .. } => true,
                 Target::Entity { entity, .. } => lexicon.entities[entity].kind != ActorKind::Person,
-                Target::Title { .. } => false,
+                // A title opening a body's name: "General Court", "Prime Minister's Office".
+                Target::Title { .. } => k == i,
             };
             if !modifier {
                 break;
@@ -237,7 +244,7 @@ fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> 
         if capitalised && !words::is("en.stop", w) {
             k += 1;
             last = k;
-        } else if k > i && matches!(w, "of" | "for" | "and" | "on" | "the") && k + 1 < n && doc.otok(k + 1).chars().next().is_some_and(char::is_uppercase) {
+        } else if k > i && matches!(w, "of" | "for" | "and" | "&" | "on" | "the") && k + 1 < n && doc.otok(k + 1).chars().next().is_some_and(char::is_uppercase) {
             k += 1;
         } else if k > i && w == "'" && k + 2 < n && doc.ftok(k + 1) == "s" {
             k += 2;
@@ -479,6 +486,8 @@ mod tests {
             ("long capitalised run before a verb of saying", "Senior Trade Coordinator Mara Lind said the deal was weak.", ("Mara Lind", "unknown:lind", "Senior Trade Coordinator")),
             ("lexicon word inside a hyphenated name", "Yemeni Foreign Minister Ahmed Saleh al-Houthi said", ("Ahmed Saleh al-Houthi", "unknown:al-houthi", "Yemeni Foreign Minister")),
             ("acronym case", "The US and the UN said", ("US", "country:us", "")),
+            ("an ampersand inside a body's name", "The Computer & Communications Industry Association welcomed it.", ("Computer & Communications Industry Association", "org:computer communications industry association", "")),
+            ("a title opening a body's name", "It will appeal at the General Court in Luxembourg.", ("General Court", "org:general court", "")),
             ("an acronym opening a sentence before a cue", "Workers are angry. FNV said the operator refused.", ("FNV", "org:fnv", "")),
             ("a name and a lowercase head", "The FNV union, which represents most workers, said so.", ("FNV", "org:fnv", "")),
             ("a hyphenated name ending in a known body's name", "The opposition GreenLeft-Labour alliance backed them.", ("GreenLeft-Labour", "org:greenleft-labour", "")),
