@@ -138,9 +138,52 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
             }
             k = cue.end.max(k + 1);
         }
+        // "According to BEUC, the fine is long overdue": a sentence no cue gave a holder states
+        // what it says on its source's authority.
+        if out.last().is_none_or(|p| p.sentence != sentence.range) {
+            if let Some((actor, text)) = according_to(doc, &by_token, sentence.tokens.clone()) {
+                push(PositionDraft { actor, stance: Stance::States, text, sentence: sentence.range.clone() }, &mut out);
+            }
+        }
     }
     quotation_sentences(doc, skip, &mut out);
     out
+}
+
+/// An actor named as the source of a sentence's content ("according to BEUC", "بحسب الوزارة",
+/// "وفقاً للجيش"), and that content: what follows the source when the sentence opens with it,
+/// else what precedes it ("The fine is overdue, according to BEUC").
+fn according_to(doc: &Document, by_token: &subject::MentionIndex, sentence: Range<usize>) -> Option<(usize, Range<usize>)> {
+    let n = sentence.end;
+    let (marker, source) = sentence.clone().find_map(|t| {
+        let w = doc.ftok(t);
+        match doc.tokens[t].script {
+            Script::Latin if w == "according" && t + 2 < n && doc.ftok(t + 1) == "to" => Some((t, t + 2)),
+            Script::Arabic if matches!(w, "بحسب" | "وبحسب" | "حسب" | "وحسب" | "وفق" | "ووفق" | "وفقا" | "ووفقا") && t + 1 < n => Some((t, t + 1)),
+            _ => None,
+        }
+    })?;
+    let source = if doc.ftok(source) == "the" { source + 1 } else { source };
+    let (actor, phrase) = by_token.at(source).filter(|(_, ph)| ph.start == source || ph.start + 1 == source)?;
+    let words = |r: Range<usize>| -> Option<Range<usize>> {
+        let first = r.clone().find(|&t| doc.tokens[t].is_word && !matches!(doc.ftok(t), "that" | "فإن" | "فان" | "إن" | "ان"))?;
+        let last = r.rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+        // At least three words: a fragment is no statement.
+        ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| doc.tokens[first].start..doc.tokens[last].end)
+    };
+    let opens = (sentence.start..marker).all(|t| !doc.tokens[t].is_word || matches!(doc.ftok(t), "and" | "but" | "و"));
+    if opens {
+        // Up to the end of the sentence, past the comma after the source.
+        let from = (phrase.end..n).find(|&t| doc.tokens[t].is_word && !matches!(doc.ftok(t), "that" | "فإن" | "فان"))?;
+        (phrase.end..from).any(|t| matches!(doc.ftok(t), "," | "،")).then_some(())?;
+        words(from..n).map(|text| (actor, text))
+    } else {
+        // Only when the source closes the sentence: "…, according to X." (not inside a clause).
+        let tail_words = (phrase.end..n).filter(|&t| doc.tokens[t].is_word).count();
+        let comma_before = marker > sentence.start && matches!(doc.ftok(marker - 1), "," | "،");
+        (tail_words == 0 && comma_before).then_some(())?;
+        words(sentence.start..marker - 1).map(|text| (actor, text))
+    }
 }
 
 /// A quotation of several sentences is attributed once ('"We are not against machines. We are
@@ -811,6 +854,19 @@ mod tests {
         // A noun with a preposition after the verb is no subject: the topic demands.
         let got = positions("قال قيس سعيد إن الحكومة فشلت. وطالب بالحوار مع النقابات.");
         assert!(got.iter().any(|(who, s, _)| who == "قيس سعيد" && *s == Stance::Demands), "{got:?}");
+    }
+
+    #[test]
+    fn a_named_source_states_what_its_sentence_says() {
+        let got = positions("According to the European Commission, the fine is long overdue.");
+        assert!(got.iter().any(|(who, s, c)| who == "European Commission" && *s == Stance::States && c == "the fine is long overdue"), "{got:?}");
+        let got = positions("Russia lost 5,000 troops last month, according to Ukraine.");
+        assert!(got.iter().any(|(who, _, c)| who == "Ukraine" && c == "Russia lost 5,000 troops last month"), "{got:?}");
+        let got = positions("وبحسب وزارة الصحة الفلسطينية، فإن عدد الضحايا ارتفع إلى مئة.");
+        assert!(got.iter().any(|(who, _, c)| who == "وزارة الصحة الفلسطينية" && c == "عدد الضحايا ارتفع إلى مئة"), "{got:?}");
+        // A sentence whose own subject holds a claim keeps it; the source adds nothing.
+        let got = positions("Saudi Arabia threatened a price war, according to Reuters sources close to Iran.");
+        assert!(got.iter().all(|(who, _, _)| who == "Saudi Arabia"), "{got:?}");
     }
 
     #[test]
