@@ -302,6 +302,11 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             genitives += 1;
             j += 1;
             role_end = j;
+        } else if is_title && genitives == 0 && j + 1 < doc.tokens.len() && doc.tokens[j].is_word && words::is("ar.construct_head", doc.ftok(j)) && is_genitive_complement(doc, j + 1) {
+            // A construct chain: رئيس حكومة الإقليم، رئيس هيئة الأركان.
+            genitives = 2;
+            j += 2;
+            role_end = j;
         } else if let Some(org) = organization(doc, at, j).filter(|_| is_title) {
             // زعيم حزب النصر القومي …: a body the lexicon lacks, named by its head noun.
             j = org.phrase.end;
@@ -390,7 +395,9 @@ fn is_genitive_complement(doc: &Document, j: usize) -> bool {
 fn strong_title(doc: &Document, at: &HashMap<usize, LexTokens>, ts: usize, in_construct: bool) -> bool {
     let Some(Target::Title { title }) = at.get(&ts).map(|lt| lt.target) else { return false };
     let rank = Lexicon::builtin().titles[title].rank.as_str();
-    let definite = in_construct || arabic::has_article(doc.ftok(ts)) || at.get(&ts).is_some_and(|lt| lt.canonical.is_some());
+    // A title of several words ending in a definite one (وزيرة المالية) is in the construct.
+    let construct_title = at.get(&ts).is_some_and(|lt| lt.end > ts + 1 && arabic::has_article(doc.ftok(lt.end - 1)));
+    let definite = in_construct || construct_title || arabic::has_article(doc.ftok(ts)) || at.get(&ts).is_some_and(|lt| lt.canonical.is_some());
     // With its portfolio in the construct (مفوض التجارة) any title names a specific office.
     in_construct || (definite && matches!(rank, "head_of_state" | "head_of_government" | "minister" | "military" | "royal" | "honorific" | "religious"))
 }
@@ -415,7 +422,8 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     let w = doc.ftok(k);
     // علي (Ali) folds to the spelling of the preposition على; the written ya tells them apart.
     let ali = doc.otok(k) == "علي";
-    if w.chars().count() < 2 || (words::is_any(&["ar.stop", "ar.qualifier"], w) && !ali) || is_counterpart(w) {
+    // Nor a common noun with the article (… مسرور بارزاني الحكومة الاتحادية: the object).
+    if w.chars().count() < 2 || (words::is_any(&["ar.stop", "ar.qualifier", "ar.common_noun"], w) && !ali) || is_counterpart(w) {
         return false;
     }
     // A name does not start with the conjunction و (… انتخاب الرئيس وتكليف سلام), unless the
@@ -477,6 +485,9 @@ mod tests {
             ("a known body after و is another actor", "مرشح تحالف الجمهور وحزب العدالة والتنمية الحاكم", ("تحالف الجمهور", "org:تحالف جمهور", "")),
             ("an army is its own actor", "وقال الجيش الكيني إن", ("الجيش الكيني", "org:جيش كيني", "")),
             ("a body's field after it, then the name", "وحذر رئيس الاتحاد التونسي للصناعة والتجارة سمير ماجول من", ("سمير ماجول", "unknown:ماجول", "رئيس الاتحاد التونسي للصناعة والتجارة")),
+            ("a title of several words before an unknown name", "أكدت وزيرة المالية طيف سامي أن", ("طيف سامي", "unknown:سامي", "وزيرة المالية")),
+            ("a construct chain in the title; a common noun ends the name", "اتهم رئيس حكومة الإقليم مسرور بارزاني الحكومة الاتحادية بالمماطلة", ("مسرور بارزاني", "unknown:بارزاني", "رئيس حكومة الإقليم")),
+            ("an embassy is a body", "وقالت السفارة الأمريكية في بيان إنها تدعم الاتفاق", ("السفارة الأمريكية", "org:سفاره امريكيه", "")),
             ("a shared name without its country is the body as written", "وأعرب حزب العمال المعارض في تونس عن تضامنه", ("حزب العمال", "org:حزب عمال", "")),
         ];
         for (name, text, want) in cases {

@@ -846,6 +846,9 @@ mod tests {
         assert!(got.iter().all(|(who, _, _)| who != "إسرائيل"), "{got:?}");
         let got = positions("اعتبرت وزارة النقل أن الإضراب غير قانوني، ودعت العمال إلى العودة إلى العمل فورا.");
         assert!(got.iter().any(|(who, s, c)| who == "وزارة النقل" && *s == Stance::Demands && c.contains("العودة")), "{got:?}");
+        // أما … ف: the name after أما is the subject, a place between notwithstanding.
+        let got = positions("أما السفارة الأمريكية في بغداد فقد حثت الجانبين على التوصل إلى اتفاق دائم.");
+        assert!(got.iter().any(|(who, s, _)| who == "السفارة الأمريكية" && *s == Stance::Demands), "{got:?}");
         // A new subject after the comma is still the subject, before an object of its own too.
         let got = positions("ولم يوافق البرلمان الأوروبي على الخطة، واتهمت بولندا موسكو بتهديد أمن القارة.");
         assert!(got.iter().any(|(who, s, _)| who == "بولندا" && *s == Stance::Accuses), "{got:?}");

@@ -139,6 +139,13 @@ pub(super) fn find(
                     return Some((a, cue_end, false));
                 }
             }
+            // "أما السفارة الأمريكية في بغداد فقد حثت …": the topic that أما sets off is the
+            // subject of the verb after ف.
+            if !participle {
+                if let Some(a) = amma_subject(doc, index, sentence.clone(), k) {
+                    return Some((a, cue_end, true));
+                }
+            }
             if !participle {
                 // Subject-verb order first: a subject right before the verb (or one auxiliary
                 // before it: "بوتين قد رفض", "حاول ترامب طرح") is the subject even when a
@@ -359,6 +366,21 @@ fn relative_clauses(doc: &Document, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// Agreement of an Arabic verb with an unexpressed subject: a plural or dual verb (يرون،
 /// قالوا، يرفضان) does not take a single person, nor a feminine one (رفضت، ترفض) a man.
+/// The mention right after a sentence-opening أما, when the verb at `k` is the first verb of
+/// its ف-clause (فقد حثت، فحثت).
+fn amma_subject(doc: &Document, index: &MentionIndex, sentence: Range<usize>, k: usize) -> Option<usize> {
+    let first = sentence.clone().find(|&t| doc.tokens[t].is_word)?;
+    if !matches!(doc.ftok(first), "اما" | "واما") || first + 1 >= k {
+        return None;
+    }
+    let (a, phrase) = index.at(first + 1).filter(|(_, ph)| ph.start == first + 1)?;
+    // The ف that opens the clause: on the verb or on the word just before it, within a few
+    // words of the name (a place or a time may come between: في بغداد).
+    let fa = |t: usize| doc.ftok(t).starts_with('ف') && doc.ftok(t).chars().count() > 2;
+    let opens = fa(k) || (k > phrase.end && fa(k - 1));
+    (opens && k >= phrase.end && k - phrase.end <= 6).then_some(a)
+}
+
 /// Whether an Arabic word is the cue's particle or begins with it (إلى; بالتنصل for ب).
 fn takes_particle(word: &str, cue: &Cue) -> bool {
     cue.particles.iter().any(|p| word == p || (p.chars().count() == 1 && word.starts_with(p.as_str()) && word.chars().count() > 3))
