@@ -125,6 +125,7 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
                 let (partners, text_start) = if explicit { subject::partners(doc, &by_token, actor, k, text_start) } else { (vec![], text_start) };
                 if let Some(c) = claim(doc, cue.cue, text_start, sentence.tokens.clone(), k) {
                     let stance = if cue.negated { negate(cue.cue.stance) } else { cue.cue.stance };
+                    let stance = if stance == Stance::Demands && c.proposition && states_a_fact(doc, &c.text) { Stance::States } else { stance };
                     let parts = if c.proposition { vec![c.text.clone()] } else { split_coordinated(doc, &c.text) };
                     for part in parts {
                         for &holder in partners.iter().chain(std::iter::once(&actor)) {
@@ -249,6 +250,18 @@ fn multi_sentence_quotations(doc: &Document) -> Vec<Range<usize>> {
         }
     }
     found
+}
+
+/// "insisted that the dam would reduce flooding": a demand verb reporting a clause with a
+/// finite verb of its own states that clause; "urged that the council act", with a bare verb,
+/// demands it.
+fn states_a_fact(doc: &Document, text: &Range<usize>) -> bool {
+    let Some(first) = doc.token_containing(text.start) else { return false };
+    (first..doc.tokens.len())
+        .take_while(|&t| doc.tokens[t].start < text.end)
+        .filter(|&t| doc.tokens[t].is_word && doc.tokens[t].script == Script::Latin)
+        .take(6)
+        .any(|t| matches!(doc.ftok(t), "would" | "will" | "was" | "were" | "is" | "are" | "had" | "has" | "have" | "could" | "can"))
 }
 
 /// Whether the verb at `k` opens a relative clause: "who (had) lobbied", "الذي جدد".
@@ -801,6 +814,9 @@ mod tests {
             ("english quote after an earlier sentence", "Kenji Sato arrived in Osaka. \"We will not accept this deal,\" Sato said.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
             ("arabic quotation closed past the full stop", "قال ماكرون: \"لن نقبل هذا الاتفاق.\" ثم غادر.", ("إيمانويل ماكرون", Stance::States, "لن نقبل هذا الاتفاق")),
             ("english inverted after quote", "\"We will not accept this deal,\" said Japanese Prime Minister Kenji Sato.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
+            ("english demand verb reporting a fact", "Abiy Ahmed insisted that the dam would reduce flooding in Kenya.", ("Abiy Ahmed", Stance::States, "the dam would reduce flooding in Kenya")),
+            ("english demand with a bare verb", "Abiy Ahmed demanded that Kenya withdraw its troops.", ("Abiy Ahmed", Stance::Demands, "Kenya withdraw its troops")),
+            ("english name between commas after a role", "Its foreign ministry spokesman, Tamim Khallaf, said Cairo stood ready to help.", ("Tamim Khallaf", Stance::States, "Cairo stood ready to help")),
             ("arabic time between commas", "أعلنت وزارة الخارجية الجزائرية، مساء الأربعاء، استدعاء سفيرها.", ("وزارة الخارجية الجزائرية", Stance::States, "استدعاء سفيرها")),
             ("arabic appeal", "وناشد الأمين العام للأمم المتحدة أنطونيو غوتيريش الطرفين ضبط النفس.", ("أنطونيو غوتيريش", Stance::Demands, "الطرفين ضبط النفس")),
             ("english pronoun subject", "German Chancellor Friedrich Merz met the envoy. He called for new sanctions on Iran.", ("Friedrich Merz", Stance::Demands, "new sanctions on Iran")),

@@ -234,6 +234,11 @@ pub(super) fn find(
                     if let Some((a, _)) = open.checked_sub(1).and_then(|q| index.at(q)).filter(|(_, ph)| ph.end == open) {
                         return Some((a, cue_end, true));
                     }
+                    // "Its foreign ministry spokesman, Tamim Khallaf, said": the name between the
+                    // commas is the role's holder and the subject.
+                    if let Some((a, _)) = index.at(k - 2).filter(|(_, ph)| ph.start <= open + 1 && ph.end == k - 1) {
+                        return Some((a, cue_end, true));
+                    }
                 }
             }
             // A participial clause (", threatening to …", ", insisting that …") and a verb
