@@ -816,6 +816,7 @@ mod tests {
             ("english inverted after quote", "\"We will not accept this deal,\" said Japanese Prime Minister Kenji Sato.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
             ("english demand verb reporting a fact", "Abiy Ahmed insisted that the dam would reduce flooding in Kenya.", ("Abiy Ahmed", Stance::States, "the dam would reduce flooding in Kenya")),
             ("english demand with a bare verb", "Abiy Ahmed demanded that Kenya withdraw its troops.", ("Abiy Ahmed", Stance::Demands, "Kenya withdraw its troops")),
+            ("english body's spokesperson", "Hamas's spokeswoman warned that the truce was over.", ("Hamas", Stance::Warns, "the truce was over")),
             ("english name between commas after a role", "Its foreign ministry spokesman, Tamim Khallaf, said Cairo stood ready to help.", ("Tamim Khallaf", Stance::States, "Cairo stood ready to help")),
             ("arabic time between commas", "أعلنت وزارة الخارجية الجزائرية، مساء الأربعاء، استدعاء سفيرها.", ("وزارة الخارجية الجزائرية", Stance::States, "استدعاء سفيرها")),
             ("arabic appeal", "وناشد الأمين العام للأمم المتحدة أنطونيو غوتيريش الطرفين ضبط النفس.", ("أنطونيو غوتيريش", Stance::Demands, "الطرفين ضبط النفس")),

@@ -256,6 +256,17 @@ pub(super) fn find(
             if q > sentence.start && matches!(doc.ftok(q - 1), "and" | "but") {
                 return topic.current().map(|a| (a, cue_end, false));
             }
+            // "The Kremlin's spokesman said", "Hamas's spokeswoman warned": a spokesperson
+            // speaks for the body that owns them.
+            if q >= sentence.start + 3
+                && matches!(doc.ftok(q - 1), "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "statement" | "office")
+                && doc.ftok(q - 2) == "s"
+                && doc.ftok(q - 3) == "'"
+            {
+                if let Some((a, _)) = q.checked_sub(4).and_then(|p| index.at(p)).filter(|(_, ph)| ph.end == q - 3) {
+                    return Some((a, cue_end, true));
+                }
+            }
             // A common noun right before the verb is its subject ("what officials described
             // as …", "analysts warned"), one no actor stands for: not a name further back.
             if q > sentence.start && index.at(q - 1).is_none() && is_common_noun(doc, q - 1) && !speech_inverted(doc, sentence.start, q) {
