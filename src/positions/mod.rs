@@ -819,6 +819,8 @@ mod tests {
             ("english body's spokesperson", "Hamas's spokeswoman warned that the truce was over.", ("Hamas", Stance::Warns, "the truce was over")),
             ("english name between commas after a role", "Its foreign ministry spokesman, Tamim Khallaf, said Cairo stood ready to help.", ("Tamim Khallaf", Stance::States, "Cairo stood ready to help")),
             ("arabic time between commas", "أعلنت وزارة الخارجية الجزائرية، مساء الأربعاء، استدعاء سفيرها.", ("وزارة الخارجية الجزائرية", Stance::States, "استدعاء سفيرها")),
+            ("arabic unnamed spokesperson of a body", "وقال المتحدث باسم الخارجية الروسية إن موسكو لن تقبل بذلك.", ("وزارة الخارجية الروسية", Stance::States, "موسكو لن تقبل بذلك")),
+            ("arabic quoted through an agency", "ونقلت وكالة الأنباء الرسمية عن وزير الخارجية المصري بدر عبد العاطي قوله إن القاهرة ترفض التهجير.", ("بدر عبد العاطي", Stance::States, "القاهرة ترفض التهجير")),
             ("arabic appeal", "وناشد الأمين العام للأمم المتحدة أنطونيو غوتيريش الطرفين ضبط النفس.", ("أنطونيو غوتيريش", Stance::Demands, "الطرفين ضبط النفس")),
             ("english pronoun subject", "German Chancellor Friedrich Merz met the envoy. He called for new sanctions on Iran.", ("Friedrich Merz", Stance::Demands, "new sanctions on Iran")),
             ("english appositive before the verb", "Dmitry Peskov, the spokesman of the Russian presidency, denied that Moscow was stalling.", ("Dmitry Peskov", Stance::Rejects, "Moscow was stalling")),

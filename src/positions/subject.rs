@@ -118,6 +118,19 @@ pub(super) fn find(
     let gap_is_words = |from: usize, to: usize| (from..to).all(|t| doc.tokens[t].is_word);
     match doc.tokens[k].script {
         Script::Arabic => {
+            // "نقلت الوكالة عن الوزير قوله إن …": the one quoted is named right before قوله.
+            if doc.ftok(k).starts_with("قول") {
+                return k.checked_sub(1).and_then(|p| index.at(p)).filter(|(_, ph)| ph.end == k).map(|(a, _)| (a, cue_end, true));
+            }
+            // "قال المتحدث باسم الخارجية الروسية إن …": an unnamed spokesperson speaks for the
+            // body; a name after the body is the spokesperson's own (a title, found earlier).
+            if !participle && k + 3 < sentence.end && words::is("ar.spokesperson", doc.ftok(k + 1)) && doc.ftok(k + 2) == "باسم" {
+                if let Some((a, ph)) = index.at(k + 3).filter(|(_, ph)| ph.start == k + 3) {
+                    if index.at(ph.end).is_none() {
+                        return Some((a, ph.end, true));
+                    }
+                }
+            }
             // "لكنه انتقد حماس", "وأكد أنه رفض …": the pronoun on the particle before the verb is
             // its subject, so a name after the verb is its object.
             if !participle && k > sentence.start && doc.tokens[k - 1].is_word && PARTICLE_WITH_PRONOUN.contains(&doc.ftok(k - 1)) {
