@@ -192,24 +192,34 @@ fn according_to(doc: &Document, by_token: &subject::MentionIndex, sentence: Rang
 /// hold no position are the speaker's statements too, when everything attributed inside the
 /// quotation is one actor's.
 fn quotation_sentences(doc: &Document, skip: &[Range<usize>], out: &mut Vec<PositionDraft>) {
+    // Binary searches throughout: a pasted page may hold thousands of quotations.
+    let mut by_start: Vec<(usize, usize, usize)> = out.iter().map(|p| (p.text.start, p.text.end, p.actor)).collect();
+    by_start.sort_unstable();
+    let starting_in = |from: usize, to: usize| {
+        let a = by_start.partition_point(|p| p.0 < from);
+        let b = by_start.partition_point(|p| p.0 < to);
+        &by_start[a..b]
+    };
     let mut added = Vec::new();
     for quote in multi_sentence_quotations(doc) {
         let (from, to) = (doc.tokens[quote.start].start, doc.tokens[quote.end - 1].end);
-        if skip.iter().any(|r| r.start < to && from < r.end) {
+        let row = skip.partition_point(|r| r.end <= from);
+        if skip.get(row).is_some_and(|r| r.start < to) {
             continue;
         }
-        let inside: Vec<&PositionDraft> = out.iter().filter(|p| from <= p.text.start && p.text.end <= to).collect();
-        let Some(first) = inside.first() else { continue };
-        if inside.iter().any(|p| p.actor != first.actor) {
+        let mut inside = starting_in(from, to).iter().filter(|p| p.1 <= to);
+        let Some(&(_, _, actor)) = inside.next() else { continue };
+        if inside.any(|p| p.2 != actor) {
             continue;
         }
-        let actor = first.actor;
-        for sentence in doc.sentences.iter().filter(|s| s.tokens.start < quote.end && quote.start < s.tokens.end) {
+        let first_sentence = doc.sentences.partition_point(|s| s.tokens.end <= quote.start);
+        for sentence in doc.sentences[first_sentence..].iter().take_while(|s| s.tokens.start < quote.end) {
             let piece = sentence.tokens.start.max(quote.start)..sentence.tokens.end.min(quote.end);
             let Some(first_word) = piece.clone().find(|&t| doc.tokens[t].is_word) else { continue };
             let Some(last_word) = piece.clone().rev().find(|&t| doc.tokens[t].is_word) else { continue };
             let text = doc.tokens[first_word].start..doc.tokens[last_word].end;
-            if out.iter().any(|p| p.text.start < text.end && text.start < p.text.end) {
+            // A claim overlapping the piece starts in its sentence.
+            if starting_in(sentence.range.start, text.end).iter().any(|p| text.start < p.1) {
                 continue;
             }
             added.push(PositionDraft { actor, stance: Stance::States, text, sentence: sentence.range.clone() });
@@ -240,7 +250,8 @@ fn multi_sentence_quotations(doc: &Document) -> Vec<Range<usize>> {
             (true, Some(start)) => {
                 open = None;
                 let inner = start + 1..i;
-                let sentences = doc.sentences.iter().filter(|s| s.tokens.start < inner.end && inner.start < s.tokens.end).count();
+                let first = doc.sentences.partition_point(|s| s.tokens.end <= inner.start);
+                let sentences = doc.sentences[first..].iter().take(7).take_while(|s| s.tokens.start < inner.end).count();
                 if (2..=6).contains(&sentences) {
                     found.push(inner);
                 }
