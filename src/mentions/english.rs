@@ -64,7 +64,13 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
     }
     // "the General Court in Luxembourg": a title opening a body's name is no person's.
     if saw_title.is_some() && at.get(&i).is_some_and(|lt| matches!(lt.target, Target::Title { .. })) {
-        if let Some(org) = organization(doc, at, i).filter(|o| o.phrase.end >= j) {
+        // Not when a person is named after the title ("Prime Minister Donald Tusk's Civic
+        // Coalition": Tusk, then his party).
+        let lexicon = Lexicon::builtin();
+        let names_someone = |o: &Mention| {
+            (j..o.phrase.end).any(|k| (k > j && doc.ftok(k) == "'") || at.get(&k).is_some_and(|lt| matches!(lt.target, Target::Entity { entity, .. } if lexicon.entities[entity].kind == ActorKind::Person)))
+        };
+        if let Some(org) = organization(doc, at, i).filter(|o| o.phrase.end >= j && !names_someone(o)) {
             return vec![org];
         }
     }
@@ -487,6 +493,7 @@ mod tests {
             ("lexicon word inside a hyphenated name", "Yemeni Foreign Minister Ahmed Saleh al-Houthi said", ("Ahmed Saleh al-Houthi", "unknown:al-houthi", "Yemeni Foreign Minister")),
             ("acronym case", "The US and the UN said", ("US", "country:us", "")),
             ("an ampersand inside a body's name", "The Computer & Communications Industry Association welcomed it.", ("Computer & Communications Industry Association", "org:computer communications industry association", "")),
+            ("a title, a person, then the person's party", "the candidate of Prime Minister Aino Virtanen's Civic Coalition", ("Aino Virtanen", "unknown:virtanen", "Prime Minister")),
             ("a title opening a body's name", "It will appeal at the General Court in Luxembourg.", ("General Court", "org:general court", "")),
             ("an acronym opening a sentence before a cue", "Workers are angry. FNV said the operator refused.", ("FNV", "org:fnv", "")),
             ("a name and a lowercase head", "The FNV union, which represents most workers, said so.", ("FNV", "org:fnv", "")),
