@@ -404,7 +404,16 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
     let plain = doc.tokens[i].script == Script::Latin
         && (acronym || (w.chars().count() >= 3 && original.chars().nth(1).is_some_and(char::is_lowercase)))
         && !words::is_any(&["en.stop", "en.org_head", "en.group_head", "en.qualifier", "en.time", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"], w);
-    let next = i + 1;
+    // "Codelco, which produces a tenth of the world's copper, said …": a relative clause
+    // between the name and its verb.
+    let next = if doc.ftok(i + 1) == "," && i + 2 < n && matches!(doc.ftok(i + 2), "which" | "who") {
+        match (i + 3..n.min(i + 30)).take_while(|&t| !matches!(doc.ftok(t), "." | ";" | ":" | "\"" | "“" | "”")).find(|&t| doc.ftok(t) == ",") {
+            Some(close) if close + 1 < n => close + 1,
+            _ => return None,
+        }
+    } else {
+        i + 1
+    };
     // The verb is written in lower case: "Other Voices" is a title, not a body voicing.
     let cue = doc.tokens[next].is_word
         && !at.contains_key(&next)
@@ -495,6 +504,7 @@ mod tests {
             ("an ampersand inside a body's name", "The Computer & Communications Industry Association welcomed it.", ("Computer & Communications Industry Association", "org:computer communications industry association", "")),
             ("a title, a person, then the person's party", "the candidate of Prime Minister Aino Virtanen's Civic Coalition", ("Aino Virtanen", "unknown:virtanen", "Prime Minister")),
             ("a title opening a body's name", "It will appeal at the General Court in Luxembourg.", ("General Court", "org:general court", "")),
+            ("one word, a relative clause, then a cue", "Codelco, which produces a tenth of the world's copper, said it regretted the vote.", ("Codelco", "org:codelco", "")),
             ("an acronym opening a sentence before a cue", "Workers are angry. FNV said the operator refused.", ("FNV", "org:fnv", "")),
             ("a name and a lowercase head", "The FNV union, which represents most workers, said so.", ("FNV", "org:fnv", "")),
             ("a hyphenated name ending in a known body's name", "The opposition GreenLeft-Labour alliance backed them.", ("GreenLeft-Labour", "org:greenleft-labour", "")),

@@ -148,7 +148,58 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
         }
     }
     quotation_sentences(doc, skip, &mut out);
+    continued_quotations(doc, &mut out);
     out
+}
+
+/// '"We gave them every chance," he said. "Now they will have to listen."': a sentence that is
+/// one quotation, right after a sentence of the same paragraph whose quotation one actor was
+/// given, continues that actor's words.
+fn continued_quotations(doc: &Document, out: &mut Vec<PositionDraft>) {
+    let mut by_sentence: rustc_hash::FxHashMap<usize, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, p) in out.iter().enumerate() {
+        by_sentence.entry(p.sentence.start).or_default().push(i);
+    }
+    let quoted_claim = |p: &PositionDraft| {
+        doc.text[p.text.clone()].starts_with(['"', '“', '«'])
+            || doc.token_containing(p.text.start).is_some_and(|t| t > 0 && !doc.tokens[t - 1].is_word && is_quote(doc.ftok(t - 1)))
+    };
+    let mut added = Vec::new();
+    let mut holder: Option<usize> = None;
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let new_paragraph = si == 0 || doc.text[doc.sentences[si - 1].range.end..sentence.range.start].contains('\n');
+        let own = by_sentence.get(&sentence.range.start);
+        let whole_quotation = whole_quotation(doc, sentence.tokens.clone());
+        match (own, whole_quotation) {
+            (None, Some(text)) if !new_paragraph => {
+                if let Some(actor) = holder {
+                    added.push(PositionDraft { actor, stance: Stance::States, text, sentence: sentence.range.clone() });
+                    continue;
+                }
+                holder = None;
+            }
+            (Some(own), _) => {
+                let mut quoted = own.iter().map(|&i| &out[i]).filter(|p| quoted_claim(p));
+                holder = quoted.next().map(|p| p.actor).filter(|&a| own.iter().all(|&i| out[i].actor == a));
+            }
+            _ => holder = None,
+        }
+    }
+    out.extend(added);
+}
+
+/// The words of a sentence that is a single quotation, opening and closing marks excluded.
+fn whole_quotation(doc: &Document, sentence: Range<usize>) -> Option<Range<usize>> {
+    let first = sentence.start;
+    if sentence.is_empty() || !matches!(doc.ftok(first), "\"" | "“" | "«") {
+        return None;
+    }
+    let last_word = sentence.clone().rev().find(|&t| doc.tokens[t].is_word)?;
+    // Only punctuation after the last word, including the closing mark; no mark in between.
+    let closes = (last_word + 1..sentence.end).any(|t| matches!(doc.ftok(t), "\"" | "”" | "»"));
+    let inner_marks = (first + 1..last_word).any(|t| !doc.tokens[t].is_word && matches!(doc.ftok(t), "\"" | "“" | "”" | "«" | "»"));
+    let first_word = (first + 1..=last_word).find(|&t| doc.tokens[t].is_word)?;
+    (closes && !inner_marks).then(|| doc.tokens[first_word].start..doc.tokens[last_word].end)
 }
 
 /// An actor named as the source of a sentence's content ("according to BEUC", "بحسب الوزارة",
@@ -468,6 +519,21 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
         // the second verb's.
         let window = (start..sentence.end.min(start + 10)).take_while(|&t| !is_hard_stop(doc, t) && !is_quote(doc.ftok(t)) && (t == start || !starts_coordinated_cue(doc, t)));
         if let Some(c) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| is_complementiser(doc, t)) {
+            s = c;
+        }
+    }
+    // "told local radio the company had …", "told the BBC it would …": without "that", the
+    // claim starts after the addressee, at the first word that can open a clause.
+    if cue.speech && s == start && matches!(doc.ftok(cue_at), "told" | "tells" | "tell" | "telling") {
+        let opens_clause = |t: usize| {
+            doc.tokens[t].is_word
+                && (matches!(doc.ftok(t), "the" | "a" | "an" | "it" | "he" | "she" | "they" | "we" | "i" | "his" | "her" | "their" | "its" | "this" | "these" | "those" | "there")
+                    || doc.otok(t).starts_with(char::is_uppercase))
+        };
+        let words: Vec<usize> = (start..sentence.end.min(start + 6)).take_while(|&t| doc.tokens[t].is_word).collect();
+        let determiner = words.first().is_some_and(|&t| matches!(doc.ftok(t), "the" | "a" | "an"));
+        let skip_from = if determiner { 2 } else { 1 };
+        if let Some(&c) = words.iter().skip(skip_from).find(|&&t| opens_clause(t)) {
             s = c;
         }
     }
@@ -827,6 +893,7 @@ mod tests {
             ("english inverted after quote", "\"We will not accept this deal,\" said Japanese Prime Minister Kenji Sato.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
             ("english demand verb reporting a fact", "Abiy Ahmed insisted that the dam would reduce flooding in Kenya.", ("Abiy Ahmed", Stance::States, "the dam would reduce flooding in Kenya")),
             ("english demand with a bare verb", "Abiy Ahmed demanded that Kenya withdraw its troops.", ("Abiy Ahmed", Stance::Demands, "Kenya withdraw its troops")),
+            ("english addressee of told", "Amador Pantoja told local radio the company had insulted workers.", ("Amador Pantoja", Stance::States, "the company had insulted workers")),
             ("english body's spokesperson", "Hamas's spokeswoman warned that the truce was over.", ("Hamas", Stance::Warns, "the truce was over")),
             ("english name between commas after a role", "Its foreign ministry spokesman, Tamim Khallaf, said Cairo stood ready to help.", ("Tamim Khallaf", Stance::States, "Cairo stood ready to help")),
             ("arabic time between commas", "أعلنت وزارة الخارجية الجزائرية، مساء الأربعاء، استدعاء سفيرها.", ("وزارة الخارجية الجزائرية", Stance::States, "استدعاء سفيرها")),
@@ -909,6 +976,19 @@ mod tests {
         // With the subject named, the participle is its.
         let got = positions("ونفى ألباريس أن تكون مدريد قد غيرت موقفها، مؤكداً أن \"لا جديد\" في السياسة الإسبانية.");
         assert!(got.iter().any(|(who, _, c)| who == "خوسيه مانويل ألباريس" && c.contains("لا جديد")), "{got:?}");
+    }
+
+    #[test]
+    fn a_quotation_after_an_attributed_one_continues_it() {
+        let got = positions("Finnish Foreign Minister Aino Virtanen spoke on radio. \"We gave them every chance,\" he said. \"Now they will have to listen.\"");
+        assert!(got.iter().any(|(who, _, c)| who == "Aino Virtanen" && c == "Now they will have to listen"), "{got:?}");
+        let got = positions("وقال سامي الطاهري: \"لن نتراجع\". \"سنواصل الإضراب حتى النهاية\".");
+        assert!(got.iter().any(|(who, _, c)| who == "سامي الطاهري" && c == "سنواصل الإضراب حتى النهاية"), "{got:?}");
+        // Not across a paragraph, and not after a sentence with no quoted claim.
+        let got = positions("\"We gave them every chance,\" said Aino Virtanen.\n\"Now they will have to listen.\"");
+        assert!(got.iter().all(|(_, _, c)| c != "Now they will have to listen"), "{got:?}");
+        let got = positions("Finnish Foreign Minister Aino Virtanen said the offer was low. \"Now they will have to listen.\"");
+        assert!(got.iter().all(|(_, _, c)| c != "Now they will have to listen"), "{got:?}");
     }
 
     #[test]
