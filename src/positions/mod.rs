@@ -599,7 +599,7 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
             }
             // A second cue verb coordinated with the first starts a claim of its own
             // ("backed the target and pledged that …", "… وأكد أن …").
-            if words_seen >= 2 && starts_coordinated_cue(doc, e) {
+            if words_seen >= 1 && starts_coordinated_cue(doc, e) {
                 break;
             }
             // So does a new subject with its own verb ("حماس تتمسك بوقف دائم للحرب وإسرائيل
@@ -724,7 +724,9 @@ fn starts_coordinated_clause(doc: &Document, i: usize, end: usize) -> bool {
     match doc.tokens[i].script {
         Script::Arabic => {
             let w = doc.ftok(i);
-            w.starts_with('و') && !w.starts_with("وال") && w.chars().count() > 3 && i + 1 < end && doc.tokens[i + 1].is_word && arabic_cue(doc, i + 1).is_some() && arabic_cue(doc, i).is_none()
+            // A definite noun too ("… بارا والجيش ينفي"), before a finite cue verb.
+            let definite_ok = !w.starts_with("وال") || (i + 1 < end && arabic_cue(doc, i + 1).is_some_and(|c| !c.cue.participle));
+            w.starts_with('و') && definite_ok && w.chars().count() > 3 && i + 1 < end && doc.tokens[i + 1].is_word && arabic_cue(doc, i + 1).is_some() && arabic_cue(doc, i).is_none()
         }
         _ => {
             doc.ftok(i) == "and"
@@ -897,6 +899,8 @@ mod tests {
             ("english body's spokesperson", "Hamas's spokeswoman warned that the truce was over.", ("Hamas", Stance::Warns, "the truce was over")),
             ("english name between commas after a role", "Its foreign ministry spokesman, Tamim Khallaf, said Cairo stood ready to help.", ("Tamim Khallaf", Stance::States, "Cairo stood ready to help")),
             ("arabic time between commas", "أعلنت وزارة الخارجية الجزائرية، مساء الأربعاء، استدعاء سفيرها.", ("وزارة الخارجية الجزائرية", Stance::States, "استدعاء سفيرها")),
+            ("arabic headline of two clauses", "قوات الدعم السريع تعلن سيطرتها على مدينة بارا والجيش ينفي", ("قوات الدعم السريع", Stance::States, "سيطرتها على مدينة بارا")),
+            ("arabic second verb after one word", "فيما نفى الجيش السوداني ذلك وأكد أن قواته ما زالت تقاتل داخل المدينة.", ("الجيش السوداني", Stance::States, "قواته ما زالت تقاتل داخل المدينة")),
             ("arabic unnamed spokesperson of a body", "وقال المتحدث باسم الخارجية الروسية إن موسكو لن تقبل بذلك.", ("وزارة الخارجية الروسية", Stance::States, "موسكو لن تقبل بذلك")),
             ("arabic quoted through an agency", "ونقلت وكالة الأنباء الرسمية عن وزير الخارجية المصري بدر عبد العاطي قوله إن القاهرة ترفض التهجير.", ("بدر عبد العاطي", Stance::States, "القاهرة ترفض التهجير")),
             ("arabic appeal", "وناشد الأمين العام للأمم المتحدة أنطونيو غوتيريش الطرفين ضبط النفس.", ("أنطونيو غوتيريش", Stance::Demands, "الطرفين ضبط النفس")),
