@@ -566,6 +566,7 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     let speech = cue.speech && (proposition || doc.tokens.get(start).is_some_and(|t| t.script == Script::Latin));
     let mut e = s;
     let mut words_seen = 0;
+    let mut one_word_object = false;
     let mut in_quote = false;
     while e < sentence.end.min(s + MAX_CLAIM_TOKENS) {
         let w = doc.ftok(e);
@@ -600,6 +601,9 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
             // A second cue verb coordinated with the first starts a claim of its own
             // ("backed the target and pledged that …", "… وأكد أن …").
             if words_seen >= 1 && starts_coordinated_cue(doc, e) {
+                // One content word is then a claim of its own (رفضت إسرائيل المبادرة ووصفتها …);
+                // a demonstrative is not (نفى الجيش ذلك وأكد …).
+                one_word_object = words_seen == 1 && !words::is_any(&["ar.stop", "en.stop"], doc.ftok(e - 1));
                 break;
             }
             // So does a new subject with its own verb ("حماس تتمسك بوقف دائم للحرب وإسرائيل
@@ -621,7 +625,7 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
     // is left out, so that no claim shows half a pair.
     let quotes = (s..e).filter(|&t| !doc.tokens[t].is_word && is_quote(doc.ftok(t))).count();
     let s = if s < e && !doc.tokens[s].is_word && is_quote(doc.ftok(s)) && quotes % 2 == 1 { s + 1 } else { s };
-    let found = (words_seen >= 2 && s < e).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
+    let found = ((words_seen >= 2 || one_word_object) && s < e).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
     // '"…," Zelensky said, calling on …' and '"…," he told a rally in Kraków': a verb of saying
     // right after a quotation that a comma closes attributes that quotation, whatever follows.
     if cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && attributes_quote_before(doc, sentence.clone(), cue_at) {
