@@ -8,7 +8,7 @@
 use super::TokenMap as HashMap;
 
 use super::{country_of, role_key, words, LexTokens, Mention, MentionForm, Referent};
-use crate::lexicon::{Lexicon, Target};
+use crate::lexicon::{Lexicon, NameForm, Target};
 use crate::model::ActorKind;
 use crate::text::{Document, Script};
 
@@ -404,15 +404,21 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
     let plain = doc.tokens[i].script == Script::Latin
         && (acronym || (w.chars().count() >= 3 && original.chars().nth(1).is_some_and(char::is_lowercase)))
         && !words::is_any(&["en.stop", "en.org_head", "en.group_head", "en.qualifier", "en.time", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"], w);
+    // "Greenpeace Indonesia welcomed …": a country's name ending the body's.
+    let lexicon = Lexicon::builtin();
+    let name_end = match at.get(&(i + 1)).map(|lt| (lt.end, lt.target)) {
+        Some((end, Target::Entity { entity, form: NameForm::Name })) if lexicon.entities[entity].kind == ActorKind::Country && end < n => end,
+        _ => i + 1,
+    };
     // "Codelco, which produces a tenth of the world's copper, said …": a relative clause
     // between the name and its verb.
-    let next = if doc.ftok(i + 1) == "," && i + 2 < n && matches!(doc.ftok(i + 2), "which" | "who") {
-        match (i + 3..n.min(i + 30)).take_while(|&t| !matches!(doc.ftok(t), "." | ";" | ":" | "\"" | "“" | "”")).find(|&t| doc.ftok(t) == ",") {
+    let next = if doc.ftok(name_end) == "," && name_end + 1 < n && matches!(doc.ftok(name_end + 1), "which" | "who") {
+        match (name_end + 2..n.min(name_end + 30)).take_while(|&t| !matches!(doc.ftok(t), "." | ";" | ":" | "\"" | "“" | "”")).find(|&t| doc.ftok(t) == ",") {
             Some(close) if close + 1 < n => close + 1,
             _ => return None,
         }
     } else {
-        i + 1
+        name_end
     };
     // The verb is written in lower case: "Other Voices" is a title, not a body voicing.
     let cue = doc.tokens[next].is_word
@@ -420,7 +426,8 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
         && doc.otok(next).starts_with(char::is_lowercase)
         && crate::lexicon::cues::Cues::builtin().english.contains_key(doc.ftok(next));
     let placed = inside_sentence || (sentence_start && opener_ok);
-    (placed && plain && cue).then(|| (Mention::plain(i..i + 1, Referent::Organization { key: w.to_string(), kind: ActorKind::Organization }, MentionForm::Name), !inside_sentence))
+    let key = (i..name_end).map(|t| doc.ftok(t)).collect::<Vec<_>>().join(" ");
+    (placed && plain && cue).then(|| (Mention::plain(i..name_end, Referent::Organization { key, kind: ActorKind::Organization }, MentionForm::Name), !inside_sentence))
 }
 
 /// A known given name followed by one or two capitalised words is a person ("Rustem

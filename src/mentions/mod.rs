@@ -142,7 +142,14 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Menti
     } else {
         Default::default()
     };
-    mentions.extend(bodies.into_iter().filter(|(m, opens)| !opens || !lowercase.contains(doc.ftok(m.name.start))).map(|(m, _)| m));
+    let bodies: Vec<Mention> = bodies.into_iter().filter(|(m, opens)| !opens || !lowercase.contains(doc.ftok(m.name.start))).map(|(m, _)| m).collect();
+    // A body whose name ends with a country's ("Greenpeace Indonesia") replaces the country's
+    // mention there.
+    if bodies.iter().any(|b| b.name.len() > 1) {
+        let inside = |m: &Mention| bodies.iter().any(|b| b.name.len() > 1 && b.name.start < m.name.start && m.name.end <= b.name.end);
+        mentions.retain(|m| !inside(m));
+    }
+    mentions.extend(bodies);
     // Byte spans: a range starting on a lexicon form starts where the form does, after any
     // proclitics glued to it (وبوتين → بوتين); so does one starting on a word the rules know
     // (وحزب، ونظيره، وخليل).

@@ -326,6 +326,41 @@ fn states_a_fact(doc: &Document, text: &Range<usize>) -> bool {
         .any(|t| matches!(doc.ftok(t), "would" | "will" | "was" | "were" | "is" | "are" | "had" | "has" | "have" | "could" | "can"))
 }
 
+/// The clause a sentence opens with, when a verb of saying at `cue_at` follows it after a
+/// comma and its subject ("…, President Prabowo announced on Wednesday." / "…, said Prabowo.")
+/// and reports nothing after itself.
+fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
+    let is_name_word = |t: usize| doc.tokens[t].is_word && (doc.otok(t).starts_with(char::is_uppercase) || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their"));
+    let comma = (sentence.start..cue_at).rev().find(|&t| matches!(doc.ftok(t), "," | ";" | "\"" | "“" | "”"))?;
+    if doc.ftok(comma) != "," || cue_at - comma > 7 || !(comma + 1..cue_at).all(is_name_word) {
+        return None;
+    }
+    let inverted = comma + 1 == cue_at;
+    let mut after = cue_at + 1;
+    if inverted {
+        let from = after;
+        while after < sentence.end && after < from + 6 && is_name_word(after) {
+            after += 1;
+        }
+        if after == from {
+            return None;
+        }
+    }
+    while after < sentence.end && doc.tokens[after].is_word && (words::is("en.time", doc.ftok(after)) || doc.otok(after).starts_with(char::is_uppercase) && after > cue_at + 1 && words::is("en.time", doc.ftok(after - 1))) {
+        after += 1;
+    }
+    if after < sentence.end && !matches!(doc.ftok(after), "," | "." | "!" | "?") {
+        return None;
+    }
+    let clause = sentence.start..comma;
+    if (clause.clone()).any(|t| !doc.tokens[t].is_word && is_quote(doc.ftok(t))) || clause.clone().filter(|&t| doc.tokens[t].is_word).count() < 4 {
+        return None;
+    }
+    let first = clause.clone().find(|&t| doc.tokens[t].is_word)?;
+    let last = clause.rev().find(|&t| doc.tokens[t].is_word)?;
+    Some(doc.tokens[first].start..doc.tokens[last].end)
+}
+
 /// Whether the verb at `k` opens a relative clause: "who (had) lobbied", "الذي جدد".
 fn in_relative_clause(doc: &Document, sentence_start: usize, k: usize) -> bool {
     let mut p = k;
@@ -633,6 +668,14 @@ fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at
             return Some(Claim { text: q, end_token: cue_at, proposition: true });
         }
     }
+    // "Indonesia will halt palm oil shipments to the EU, President Prabowo announced on
+    // Wednesday, escalating …": a verb of saying with nothing to report after it reports the
+    // clause before it.
+    if cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin {
+        if let Some(clause) = clause_before(doc, sentence.clone(), cue_at) {
+            return Some(Claim { text: clause, end_token: cue_at, proposition: true });
+        }
+    }
     // "Sánchez told a news conference" after a quotation: the quotation is the claim.
     if words_seen < 2 || (cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && words_seen < 6) {
         if let Some(q) = quote_before(doc, sentence.clone(), cue_at) {
@@ -719,7 +762,7 @@ fn starts_coordinated_cue(doc: &Document, i: usize) -> bool {
             let after_comma = i > 0 && matches!(doc.ftok(i - 1), "،" | ",");
             arabic_cue(doc, i).is_some_and(|c| (w.starts_with('و') && !c.cue.participle) || (after_comma && c.cue.participle))
         }
-        _ => i > 0 && matches!(doc.ftok(i - 1), "and" | ",") && english_cue(doc, i).is_some(),
+        _ => i > 0 && matches!(doc.ftok(i - 1), "and" | "but" | ",") && english_cue(doc, i).is_some(),
     }
 }
 
@@ -899,6 +942,9 @@ mod tests {
             ("english inverted after quote", "\"We will not accept this deal,\" said Japanese Prime Minister Kenji Sato.", ("Kenji Sato", Stance::States, "We will not accept this deal")),
             ("english demand verb reporting a fact", "Abiy Ahmed insisted that the dam would reduce flooding in Kenya.", ("Abiy Ahmed", Stance::States, "the dam would reduce flooding in Kenya")),
             ("english demand with a bare verb", "Abiy Ahmed demanded that Kenya withdraw its troops.", ("Abiy Ahmed", Stance::Demands, "Kenya withdraw its troops")),
+            ("english lead clause before the speaker", "Indonesia will halt palm oil shipments to the EU from next month, President Prabowo Subianto announced on Wednesday, escalating the dispute.", ("Prabowo Subianto", Stance::States, "Indonesia will halt palm oil shipments to the EU from next month")),
+            ("english second cue after but", "Johari Abdul Ghani said Kuala Lumpur preferred to negotiate but warned that patience was running thin.", ("Johari Abdul Ghani", Stance::Warns, "patience was running thin")),
+            ("english body named with its country", "Greenpeace Indonesia welcomed pressure on the industry.", ("Greenpeace Indonesia", Stance::Supports, "pressure on the industry")),
             ("english addressee of told", "Amador Pantoja told local radio the company had insulted workers.", ("Amador Pantoja", Stance::States, "the company had insulted workers")),
             ("english body's spokesperson", "Hamas's spokeswoman warned that the truce was over.", ("Hamas", Stance::Warns, "the truce was over")),
             ("english name between commas after a role", "Its foreign ministry spokesman, Tamim Khallaf, said Cairo stood ready to help.", ("Tamim Khallaf", Stance::States, "Cairo stood ready to help")),
