@@ -232,6 +232,8 @@ pub(super) fn find(
             let next = k + 1;
             if !participle && next < sentence.end && doc.tokens[next].is_word && arabic::has_article(doc.ftok(next))
                 && !words::is("ar.stop", doc.ftok(next)) && !arabic::has_preposition_proclitic(doc.ftok(next))
+                // A dual or plural in the oblique case (الطرفين، المسؤولين) is an object.
+                && !doc.ftok(next).ends_with("ين")
             {
                 return None;
             }
