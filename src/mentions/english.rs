@@ -388,9 +388,14 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
         return None;
     }
     let w = doc.ftok(i);
-    let line_start = i == 0 || doc.text[doc.tokens[i - 1].end..doc.tokens[i].start].contains('\n');
-    let inside_sentence = !line_start && (doc.tokens[i - 1].is_word || matches!(doc.ftok(i - 1), "," | ":" | ";"));
-    let sentence_start = line_start || matches!(doc.ftok(i - 1), "." | "!" | "?" | "\"" | "“");
+    // The token before, past control characters (a NUL pasted after a full stop).
+    let mut before = i;
+    while before > 0 && doc.ftok(before - 1).chars().all(char::is_control) {
+        before -= 1;
+    }
+    let line_start = before == 0 || doc.text[doc.tokens[before - 1].end..doc.tokens[i].start].contains('\n');
+    let inside_sentence = !line_start && (doc.tokens[before - 1].is_word || matches!(doc.ftok(before - 1), "," | ":" | ";"));
+    let sentence_start = line_start || matches!(doc.ftok(before - 1), "." | "!" | "?" | "\"" | "“");
     let opener_ok = !w.ends_with('s')
         && !matches!(
             w,

@@ -162,7 +162,7 @@ fn continued_quotations(doc: &Document, out: &mut Vec<PositionDraft>) {
     }
     let quoted_claim = |p: &PositionDraft| {
         doc.text[p.text.clone()].starts_with(['"', '“', '«'])
-            || doc.token_containing(p.text.start).is_some_and(|t| t > 0 && !doc.tokens[t - 1].is_word && is_quote(doc.ftok(t - 1)))
+            || doc.token_at(p.text.start).is_some_and(|t| t > 0 && !doc.tokens[t - 1].is_word && is_quote(doc.ftok(t - 1)))
     };
     let mut added = Vec::new();
     let mut holder: Option<usize> = None;
@@ -318,7 +318,7 @@ fn multi_sentence_quotations(doc: &Document) -> Vec<Range<usize>> {
 /// finite verb of its own states that clause; "urged that the council act", with a bare verb,
 /// demands it.
 fn states_a_fact(doc: &Document, text: &Range<usize>) -> bool {
-    let Some(first) = doc.token_containing(text.start) else { return false };
+    let Some(first) = doc.token_at(text.start) else { return false };
     (first..doc.tokens.len())
         .take_while(|&t| doc.tokens[t].start < text.end)
         .filter(|&t| doc.tokens[t].is_word && doc.tokens[t].script == Script::Latin)

@@ -108,6 +108,12 @@ impl<'a> Document<'a> {
         let i = self.tokens.partition_point(|t| t.fend <= f);
         (i < self.tokens.len() && self.tokens[i].fstart <= f).then_some(i)
     }
+
+    /// The token containing byte `b` of the original text.
+    pub fn token_at(&self, b: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.end <= b);
+        (i < self.tokens.len() && self.tokens[i].start <= b).then_some(i)
+    }
 }
 
 /// Moves `end` past combining marks and tatweel, which belong to the letter before them.
