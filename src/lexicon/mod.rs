@@ -297,7 +297,7 @@ struct Builder {
     other: Forms,
     /// From `shared_names.tsv`: (entity key, form as written) → whether a row of the entity
     /// had the form.
-    shared: std::collections::HashMap<(String, String), bool>,
+    shared: rustc_hash::FxHashMap<(String, String), bool>,
 }
 
 impl Builder {
@@ -467,7 +467,7 @@ impl Builder {
     fn finish(mut self) -> Lexicon {
         // Each entity's country: a country is its own; an organisation's or a person's
         // affiliation is a country or an organisation (a party leader), whose country it is.
-        let index: std::collections::HashMap<String, usize> = self.entities.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
+        let index: rustc_hash::FxHashMap<String, usize> = self.entities.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
         let country_of = |affiliation: &str| index.get(&format!("country:{affiliation}")).copied();
         let homes: Vec<Option<usize>> = self
             .entities
