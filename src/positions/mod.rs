@@ -156,10 +156,11 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors, skip: 
 /// one quotation, right after a sentence of the same paragraph whose quotation one actor was
 /// given, continues that actor's words.
 fn continued_quotations(doc: &Document, out: &mut Vec<PositionDraft>) {
-    let mut by_sentence: rustc_hash::FxHashMap<usize, Vec<usize>> = rustc_hash::FxHashMap::default();
-    for (i, p) in out.iter().enumerate() {
-        by_sentence.entry(p.sentence.start).or_default().push(i);
-    }
+    // The claims by sentence: indices sorted by where their sentence starts (the pass before
+    // appended some out of order), walked alongside the sentences.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].sentence.start);
+    let mut next_claim = 0;
     let quoted_claim = |p: &PositionDraft| {
         doc.text[p.text.clone()].starts_with(['"', '“', '«'])
             || doc.token_at(p.text.start).is_some_and(|t| t > 0 && !doc.tokens[t - 1].is_word && is_quote(doc.ftok(t - 1)))
@@ -168,7 +169,14 @@ fn continued_quotations(doc: &Document, out: &mut Vec<PositionDraft>) {
     let mut holder: Option<usize> = None;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let new_paragraph = si == 0 || doc.text[doc.sentences[si - 1].range.end..sentence.range.start].contains('\n');
-        let own = by_sentence.get(&sentence.range.start);
+        while next_claim < order.len() && out[order[next_claim]].sentence.start < sentence.range.start {
+            next_claim += 1;
+        }
+        let from = next_claim;
+        while next_claim < order.len() && out[order[next_claim]].sentence.start == sentence.range.start {
+            next_claim += 1;
+        }
+        let own = (next_claim > from).then(|| &order[from..next_claim]);
         let whole_quotation = whole_quotation(doc, sentence.tokens.clone());
         match (own, whole_quotation) {
             (None, Some(text)) if !new_paragraph => {
@@ -285,7 +293,8 @@ fn multi_sentence_quotations(doc: &Document) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut open: Option<usize> = None;
     for (i, t) in doc.tokens.iter().enumerate() {
-        if i > 0 && doc.text[doc.tokens[i - 1].end..t.start].contains('\n') {
+        // A line break ends an open quotation (looked for only while one is open).
+        if open.is_some() && i > 0 && doc.text[doc.tokens[i - 1].end..t.start].contains('\n') {
             open = None;
         }
         if t.is_word {
