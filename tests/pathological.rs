@@ -144,6 +144,23 @@ fn one_sentence_of_a_hundred_thousand_cues() {
 }
 
 #[test]
+fn repeated_bodies_shared_names_and_bare_speech_stay_linear() {
+    // Each once quadratic: a body named with its country (every one cleared the country's
+    // mention by a scan of all such bodies), a shared name out of context (each dropped match
+    // made a tagger proposal, whose dateline check scanned back to the line start), and a
+    // verb of saying with no comma before it in one long sentence (looked back to its start).
+    let cases = [
+        ("Greenpeace Indonesia welcomed the plan. ", 1),
+        ("وقال حزب العمال إن الكونغرس يرفض الخطة. ", 2),
+        ("Putin said the ", 1),
+    ];
+    for (unit, actors) in cases {
+        let [_, (_, _, a)] = measure(&format!("{:?} repeated, one line", unit.trim()), |scale| unit.repeat(scale * 10_000 / unit.len() + 1));
+        assert_eq!(a.actors.len(), actors, "{unit}: {:?}", a.actors.iter().map(|x| &x.name).collect::<Vec<_>>());
+    }
+}
+
+#[test]
 fn hundred_thousand_table_rows() {
     // A pasted table of 100k rows under a header naming known actors, in the tab and the
     // Markdown forms: every row is a row of the table, every cell a position.

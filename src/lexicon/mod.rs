@@ -273,8 +273,11 @@ impl Lexicon {
         if !found.iter().any(|m| m.shared) {
             return;
         }
-        let homes: Vec<usize> = found.iter().filter(|m| !m.shared).filter_map(|m| self.home(m.target)).collect();
-        found.retain(|m| !m.shared || self.home(m.target).is_none_or(|h| homes.contains(&h)));
+        let mut named = vec![false; self.entities.len()];
+        for h in found.iter().filter(|m| !m.shared).filter_map(|m| self.home(m.target)) {
+            named[h] = true;
+        }
+        found.retain(|m| !m.shared || self.home(m.target).is_none_or(|h| named[h]));
     }
 }
 

@@ -146,8 +146,11 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Menti
     // A body whose name ends with a country's ("Greenpeace Indonesia") replaces the country's
     // mention there.
     if bodies.iter().any(|b| b.name.len() > 1) {
-        let inside = |m: &Mention| bodies.iter().any(|b| b.name.len() > 1 && b.name.start < m.name.start && m.name.end <= b.name.end);
-        mentions.retain(|m| !inside(m));
+        let mut after_first = vec![false; doc.tokens.len()];
+        for b in bodies.iter().filter(|b| b.name.len() > 1) {
+            after_first[b.name.start + 1..b.name.end].iter_mut().for_each(|x| *x = true);
+        }
+        mentions.retain(|m| !after_first[m.name.start]);
     }
     mentions.extend(bodies);
     // Byte spans: a range starting on a lexicon form starts where the form does, after any

@@ -117,9 +117,12 @@ fn has_separator(doc: &Document, range: &Range<usize>) -> bool {
 /// the start of a line.
 fn is_dateline(doc: &Document, range: &Range<usize>) -> bool {
     let first = doc.tokens[range.start].start;
-    let line_start = doc.text[..first].rfind('\n').map_or(0, |p| p + 1);
+    // Only blanks back to a line break (or the start): looked at backwards from the name, so
+    // that a page of one line is not scanned once per proposal.
+    let before = doc.text[..first].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    let at_line_start = before.is_empty() || before.ends_with('\n');
     let name = &doc.text[first..doc.tokens[range.end - 1].end];
-    doc.text[line_start..first].trim().is_empty() && name.chars().filter(|c| c.is_alphabetic()).count() > 4 && !name.chars().any(char::is_lowercase)
+    at_line_start && name.chars().filter(|c| c.is_alphabetic()).count() > 4 && !name.chars().any(char::is_lowercase)
 }
 
 /// The first word of an Arabic name without the proclitics glued to it, and where the name

@@ -340,7 +340,8 @@ fn states_a_fact(doc: &Document, text: &Range<usize>) -> bool {
 /// and reports nothing after itself.
 fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
     let is_name_word = |t: usize| doc.tokens[t].is_word && (doc.otok(t).starts_with(char::is_uppercase) || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their"));
-    let comma = (sentence.start..cue_at).rev().find(|&t| matches!(doc.ftok(t), "," | ";" | "\"" | "“" | "”"))?;
+    // The subject between the comma and the verb is a few words: look no further back.
+    let comma = (sentence.start.max(cue_at.saturating_sub(8))..cue_at).rev().find(|&t| matches!(doc.ftok(t), "," | ";" | "\"" | "“" | "”"))?;
     if doc.ftok(comma) != "," || cue_at - comma > 7 || !(comma + 1..cue_at).all(is_name_word) {
         return None;
     }
