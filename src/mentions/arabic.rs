@@ -135,13 +135,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
         }
         bare
     };
-    let kind = if words::is("ar.group_head", head) {
-        ActorKind::Group
-    } else if words::is("ar.org_head", head) {
-        ActorKind::Organization
-    } else {
-        return None;
-    };
+    let kind = head_kind(head)?;
     let mut k = i + 1;
     let mut dependents = 0;
     let mut definite = false;
@@ -201,18 +195,23 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
     Some(Mention::plain(i..k, Referent::Organization { key, kind }, MentionForm::Name))
 }
 
+/// The kind of body a head noun names: a group (حزب، حركة) or an organisation (وزارة، مجلس).
+fn head_kind(head: &str) -> Option<ActorKind> {
+    if words::is("ar.group_head", head) {
+        Some(ActorKind::Group)
+    } else if words::is("ar.org_head", head) {
+        Some(ActorKind::Organization)
+    } else {
+        None
+    }
+}
+
 /// A body named by a definite head noun and agreeing definite adjectives, perhaps closed by
 /// what it is for: المجلس الأعلى للانتخابات، الجيش الرواندي، الحركة الإسلامية، المحكمة
 /// الدستورية العليا. (The bare head, الحركة, is an anaphor: see `head_noun_anaphor`.)
 fn definite_organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let head = arabic::bare_noun(doc.ftok(i));
-    let kind = if words::is("ar.group_head", head) {
-        ActorKind::Group
-    } else if words::is("ar.org_head", head) {
-        ActorKind::Organization
-    } else {
-        return None;
-    };
+    let kind = head_kind(head)?;
     let cues = &Cues::builtin().arabic;
     let is_qualifier = |w: &str| words::is("ar.qualifier", w) || w.strip_suffix('ه').is_some_and(|m| words::is("ar.qualifier", m));
     let word_at = |k: usize| {
