@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::{actors, language, lexicon, mentions, positions, table, text};
+use crate::{actors, clauses, language, lexicon, mentions, positions, table, text};
 
 /// Stage 1: the text with its folded form, tokens and sentences.
 pub struct Document<'a>(text::Document<'a>);
@@ -98,8 +98,10 @@ pub fn table(doc: &Document, mentions: &Mentions, actors: &Actors) -> Table {
     Table(table::explicit::find(&doc.0, &mentions.0, &actors.0))
 }
 
-/// Stage 5, positions (prose only; a pasted table's cells are read by the table stage).
+/// Stages 5 and 6, clauses then positions (prose only; a pasted table's cells are read by the
+/// table stage).
 pub fn positions(doc: &Document, mentions: &Mentions, actors: &Actors, table: &Table) -> usize {
     let rows: Vec<Range<usize>> = table.0.iter().flat_map(|t| t.rows.iter().map(|r| r.line.clone())).collect();
-    positions::find(&doc.0, &mentions.0, &actors.0, &rows).len()
+    let clauses = clauses::build(&doc.0, &mentions.0, &actors.0, &rows);
+    positions::find(&doc.0, &clauses, &rows).len()
 }

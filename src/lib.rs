@@ -4,7 +4,7 @@
 //!
 //! The modules follow the pipeline: `text` (normalisation, tokens, sentences, offsets) →
 //! `lexicon` (built-in gazetteer and stance cues) → `mentions` → `actors` (alias merging) →
-//! `positions` → `table`.
+//! `clauses` (predicate, subject, complement; coreference) → `positions` → `table`.
 //!
 //! ```
 //! use stancemap::{analyze, Options, Stance};
@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 
 mod actors;
+mod clauses;
 mod language;
 mod lexicon;
 mod mentions;
@@ -96,7 +97,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // A pasted table is found first so that its rows are not read as prose.
     let explicit = table::explicit::find(&doc, &mentions, &actors);
     let table_rows: Vec<std::ops::Range<usize>> = explicit.iter().flat_map(|t| t.rows.iter().map(|r| r.line.clone())).collect();
-    let mut positions = positions::find(&doc, &mentions, &actors, &table_rows);
+    let clauses = clauses::build(&doc, &mentions, &actors, &table_rows);
+    let mut positions = positions::find(&doc, &clauses, &table_rows);
     if let Some(t) = &explicit {
         // A cell restating a position already found in the prose adds nothing (a set, not a
         // scan of the list, so that a table of 100k rows stays linear).

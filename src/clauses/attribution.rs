@@ -1,0 +1,73 @@
+//! Attribution without a verb: a sentence whose content is credited to a named source
+//! ("according to BEUC, …", "…، بحسب الوزارة"), and a list whose lead-in names its holder
+//! ("the proposal Witkoff carried includes:").
+
+use std::ops::Range;
+
+use crate::lexicon::cues::Cues;
+use crate::model::Stance;
+use crate::text::{arabic, Document, Script};
+
+use super::coref::MentionIndex;
+use super::quotes::is_quote;
+
+/// An actor named as the source of a sentence's content ("according to BEUC", "بحسب الوزارة",
+/// "وفقاً للجيش"), and that content: what follows the source when the sentence opens with it,
+/// else what precedes it ("The fine is overdue, according to BEUC").
+pub(super) fn according_to(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Option<(usize, Range<usize>, Range<usize>)> {
+    let n = sentence.end;
+    let (marker, source) = sentence.clone().find_map(|t| {
+        let w = doc.ftok(t);
+        match doc.tokens[t].script {
+            Script::Latin if w == "according" && t + 2 < n && doc.ftok(t + 1) == "to" => Some((t, t + 2)),
+            Script::Arabic if matches!(w, "بحسب" | "وبحسب" | "حسب" | "وحسب" | "وفق" | "ووفق" | "وفقا" | "ووفقا") && t + 1 < n => Some((t, t + 1)),
+            _ => None,
+        }
+    })?;
+    let source = if doc.ftok(source) == "the" { source + 1 } else { source };
+    let (actor, phrase) = by_token.at(source).filter(|(_, ph)| ph.start == source || ph.start + 1 == source)?;
+    let words = |r: Range<usize>| -> Option<Range<usize>> {
+        let first = r.clone().find(|&t| doc.tokens[t].is_word && !matches!(doc.ftok(t), "that" | "فإن" | "فان" | "إن" | "ان"))?;
+        let last = r.rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+        // At least three words: a fragment is no statement.
+        ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| doc.tokens[first].start..doc.tokens[last].end)
+    };
+    let opens = (sentence.start..marker).all(|t| !doc.tokens[t].is_word || matches!(doc.ftok(t), "and" | "but" | "و"));
+    if opens {
+        // Up to the end of the sentence, past the comma after the source.
+        let from = (phrase.end..n).find(|&t| doc.tokens[t].is_word && !matches!(doc.ftok(t), "that" | "فإن" | "فان"))?;
+        (phrase.end..from).any(|t| matches!(doc.ftok(t), "," | "،")).then_some(())?;
+        words(from..n).map(|text| (actor, marker..phrase.end, text))
+    } else {
+        // Only when the source closes the sentence: "…, according to X." (not inside a clause).
+        let tail_words = (phrase.end..n).filter(|&t| doc.tokens[t].is_word).count();
+        let comma_before = marker > sentence.start && matches!(doc.ftok(marker - 1), "," | "،");
+        (tail_words == 0 && comma_before).then_some(())?;
+        words(sentence.start..marker - 1).map(|text| (actor, marker..phrase.end, text))
+    }
+}
+
+/// A sentence ending in a colon that names a holder; the stance follows the lead-in's noun
+/// (a proposal → proposes, demands/conditions → demands, otherwise states).
+pub(super) fn list_lead_in(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Option<(usize, Stance)> {
+    if sentence.is_empty() || doc.ftok(sentence.end - 1) != ":" {
+        return None;
+    }
+    let holder = sentence.clone().rev().find_map(|t| by_token.at(t).map(|(a, _)| a))?;
+    let cues = Cues::builtin();
+    let stance = sentence
+        .filter(|&t| doc.tokens[t].is_word)
+        .find_map(|t| {
+            let w = doc.ftok(t);
+            cues.arabic_nouns.get(arabic::bare_noun(w)).or_else(|| cues.english_nouns.get(w)).map(|c| c.stance)
+        })
+        .unwrap_or(Stance::States);
+    Some((holder, stance))
+}
+
+/// A bullet item's text without the bullet and final punctuation.
+pub(super) fn bullet_text(doc: &Document, sentence: Range<usize>) -> Option<Range<usize>> {
+    let first = sentence.clone().find(|&t| doc.tokens[t].is_word && !(doc.tokens[t].script == Script::Digit && t == sentence.start))?;
+    let last = sentence.clone().rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+    (last >= first).then(|| doc.tokens[first].start..doc.tokens[last].end)
+}

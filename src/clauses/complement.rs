@@ -1,0 +1,360 @@
+//! Complements: what a cue reports, demands or rejects. A reported proposition after a
+//! complementiser or a colon, a quotation (after the verb, or before it: '"…," X said'), an
+//! object after the cue's particle, or the clause a sentence opens with when the verb of
+//! saying closes it; adverbials of time between the verb and its complement are skipped.
+
+use std::ops::Range;
+
+use crate::lexicon::cues::Cue;
+use crate::mentions::words;
+use crate::text::{Document, Script};
+
+use super::predicate::{english_cue, starts_coordinated_clause, starts_coordinated_cue};
+use super::quotes::is_quote;
+
+/// A claim found after a cue.
+pub(super) struct Claim {
+    pub text: Range<usize>,
+    /// Token after the claim.
+    pub end_token: usize,
+    /// The claim is a reported proposition (introduced by إن/أن/that or a quotation).
+    pub proposition: bool,
+}
+
+/// A page pasted without sentence marks is one "sentence" of megabytes; a claim running to its
+/// end for every cue in it would be quadratic in time and in output. Well above the longest
+/// claim in the evaluation articles (32 words).
+pub(super) const MAX_CLAIM_TOKENS: usize = 120;
+
+/// The claim: from `start` to the end of the clause (a reported proposition: to the end of
+/// the sentence), without leading complementisers and trailing punctuation. A speech verb may
+/// be followed by an adverbial before its proposition ("قال في بيان إن …", "told reporters
+/// that …"): the proposition starts after the complementiser. A quote before the cue is the
+/// claim when nothing follows it ('"We will not yield," Putin said.').
+///
+/// A claim ends after [`MAX_CLAIM_TOKENS`] tokens even without punctuation.
+pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at: usize) -> Option<Claim> {
+    let mut s = start;
+    // "دعا الوزير الطرفين إلى الحوار", "urged both sides to talk": the demand follows the
+    // particle, after the addressee.
+    let particle_taken = start > 0 && cue.particles.iter().any(|p| p == doc.ftok(start - 1));
+    // An indefinite or possessive noun phrase after the verb is its object, not an addressee
+    // ("agreed a package of deals on defence": the "on" is inside the object).
+    let object_follows = doc.tokens.get(start).is_some_and(|t| t.script == Script::Latin || t.script == Script::Digit)
+        && (matches!(doc.ftok(start), "a" | "an" | "its" | "their" | "his" | "her" | "new") || doc.tokens[start].script == Script::Digit);
+    if !cue.speech && !cue.particles.is_empty() && !particle_taken && !object_follows {
+        let window = (start..sentence.end.min(start + 8)).take_while(|&t| !is_hard_stop(doc, t));
+        if let Some(p) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| cue.particles.iter().any(|p| p == doc.ftok(t))) {
+            s = p;
+        }
+    }
+    if cue.speech {
+        // The complementiser of the reported clause, not one inside a quotation.
+        // Not past another cue verb: in "said the deal was fair, adding that …" the "that" is
+        // the second verb's.
+        let window = (start..sentence.end.min(start + 10)).take_while(|&t| !is_hard_stop(doc, t) && !is_quote(doc.ftok(t)) && (t == start || !starts_coordinated_cue(doc, t)));
+        if let Some(c) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| is_complementiser(doc, t)) {
+            s = c;
+        }
+    }
+    // "told local radio the company had …", "told the BBC it would …": without "that", the
+    // claim starts after the addressee, at the first word that can open a clause.
+    if cue.speech && s == start && matches!(doc.ftok(cue_at), "told" | "tells" | "tell" | "telling") {
+        let opens_clause = |t: usize| {
+            doc.tokens[t].is_word
+                && (matches!(doc.ftok(t), "the" | "a" | "an" | "it" | "he" | "she" | "they" | "we" | "i" | "his" | "her" | "their" | "its" | "this" | "these" | "those" | "there")
+                    || doc.otok(t).starts_with(char::is_uppercase))
+        };
+        let words: Vec<usize> = (start..sentence.end.min(start + 6)).take_while(|&t| doc.tokens[t].is_word).collect();
+        let determiner = words.first().is_some_and(|&t| matches!(doc.ftok(t), "the" | "a" | "an"));
+        let skip_from = if determiner { 2 } else { 1 };
+        if let Some(&c) = words.iter().skip(skip_from).find(|&&t| opens_clause(t)) {
+            s = c;
+        }
+    }
+    // "adding that …": the verb took its complementiser as its particle.
+    let mut proposition = particle_taken && is_complementiser(doc, start - 1);
+    // A time adverbial after the verb ("أعلن يوم الأحد …", "said on Monday that …") is not
+    // part of the claim.
+    let is_time = |t: usize| doc.tokens[t].is_word && (words::is("ar.time", doc.ftok(t)) || (doc.tokens[t].script == Script::Latin && words::is("en.time", doc.ftok(t))));
+    // … or between commas ("أعلنت الوزارة، مساء الأربعاء، استدعاء …", "said, on Monday, that …").
+    if s < sentence.end && matches!(doc.ftok(s), "،" | ",") {
+        let mut t = s + 1;
+        while t < sentence.end && is_time(t) {
+            t += 1;
+        }
+        if t > s + 1 && t < sentence.end && matches!(doc.ftok(t), "،" | ",") {
+            s = t + 1;
+        }
+    }
+    while s < sentence.end && is_time(s) {
+        s += 1;
+    }
+    while s < sentence.end && (!doc.tokens[s].is_word || is_complementiser(doc, s) || cue.particles.iter().any(|p| p == doc.ftok(s))) {
+        if !doc.tokens[s].is_word && is_quote(doc.ftok(s)) {
+            proposition = true;
+            break;
+        }
+        proposition |= doc.tokens[s].is_word && is_complementiser(doc, s);
+        s += 1;
+    }
+    let speech = cue.speech && (proposition || doc.tokens.get(start).is_some_and(|t| t.script == Script::Latin));
+    let mut e = s;
+    let mut words_seen = 0;
+    let mut one_word_object = false;
+    let mut in_quote = false;
+    while e < sentence.end.min(s + MAX_CLAIM_TOKENS) {
+        let w = doc.ftok(e);
+        let t = &doc.tokens[e];
+        if !t.is_word {
+            match w {
+                "\"" => in_quote = !in_quote,
+                "«" | "“" => in_quote = true,
+                "»" | "”" => in_quote = false,
+                // A comma inside a quotation belongs to it ("ambitious, realistic and …"); one
+                // that closes it ('as "a betrayal," with …') ends the claim with the quotation.
+                "," | "،" if in_quote => {
+                    let closes = e + 1 < sentence.end && matches!(doc.ftok(e + 1), "\"" | "”" | "»");
+                    if closes && words_seen >= 2 {
+                        e += 2;
+                        break;
+                    }
+                    e += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let hard = is_hard_stop(doc, e);
+            let soft = matches!(w, "،" | ",") && !is_decimal_point(doc, e);
+            if hard || (soft && !speech && words_seen >= 1) {
+                break;
+            }
+        } else {
+            if words_seen > 0 && is_clause_break(doc, e) {
+                break;
+            }
+            // A second cue verb coordinated with the first starts a claim of its own
+            // ("backed the target and pledged that …", "… وأكد أن …").
+            if words_seen >= 1 && starts_coordinated_cue(doc, e) {
+                // One content word is then a claim of its own (رفضت إسرائيل المبادرة ووصفتها …);
+                // a demonstrative is not (نفى الجيش ذلك وأكد …).
+                one_word_object = words_seen == 1 && !words::is_any(&["ar.stop", "en.stop"], doc.ftok(e - 1));
+                break;
+            }
+            // So does a new subject with its own verb ("حماس تتمسك بوقف دائم للحرب وإسرائيل
+            // تشترط …", "… and Israel demands …").
+            if words_seen >= 2 && starts_coordinated_clause(doc, e, sentence.end) {
+                break;
+            }
+            words_seen += 1;
+        }
+        e += 1;
+    }
+    let end_token = e;
+    // Trim trailing punctuation (but keep a closing quote that opened inside) and a
+    // dangling conjunction left by a coordinated cue ("backed the target and").
+    while e > s && ((!doc.tokens[e - 1].is_word && !is_quote(doc.ftok(e - 1))) || matches!(doc.ftok(e - 1), "and" | "or" | "but" | "و" | "who" | "which" | "التي" | "الذي" | "الذين")) {
+        e -= 1;
+    }
+    // An opening quotation mark whose closing one lies past the claim ('"لن نتراجع." وأضاف')
+    // is left out, so that no claim shows half a pair.
+    let quotes = (s..e).filter(|&t| !doc.tokens[t].is_word && is_quote(doc.ftok(t))).count();
+    let s = if s < e && !doc.tokens[s].is_word && is_quote(doc.ftok(s)) && quotes % 2 == 1 { s + 1 } else { s };
+    let found = ((words_seen >= 2 || one_word_object) && s < e).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
+    // '"…," Zelensky said, calling on …' and '"…," he told a rally in Kraków': a verb of saying
+    // right after a quotation that a comma closes attributes that quotation, whatever follows.
+    if cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && attributes_quote_before(doc, sentence.clone(), cue_at) {
+        if let Some(q) = quote_before(doc, sentence.clone(), cue_at) {
+            return Some(Claim { text: q, end_token: cue_at, proposition: true });
+        }
+    }
+    // "Indonesia will halt palm oil shipments to the EU, President Prabowo announced on
+    // Wednesday, escalating …": a verb of saying with nothing to report after it reports the
+    // clause before it.
+    if cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin {
+        if let Some(clause) = clause_before(doc, sentence.clone(), cue_at) {
+            return Some(Claim { text: clause, end_token: cue_at, proposition: true });
+        }
+    }
+    // "Sánchez told a news conference" after a quotation: the quotation is the claim.
+    if words_seen < 2 || (cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && words_seen < 6) {
+        if let Some(q) = quote_before(doc, sentence.clone(), cue_at) {
+            return Some(Claim { text: q, end_token: cue_at, proposition: true });
+        }
+    }
+    found.map(|text| Claim { text, end_token, proposition: proposition && speech })
+}
+
+/// One position per distinct claim: coordinated objects become claims of their own —
+/// "بالحياد الأوكراني والاعتراف بسيطرة موسكو" (و + article before a new verbal noun),
+/// "to cut taxes and to scrap the levy". A part must keep two words, so that coordinated
+/// adjectives (العسكرية والدبلوماسية) stay together.
+pub(super) fn split_coordinated(doc: &Document, text: &Range<usize>) -> Vec<Range<usize>> {
+    let first = doc.tokens.partition_point(|t| t.start < text.start);
+    let last = doc.tokens.partition_point(|t| t.end <= text.end);
+    let mut cuts = vec![first];
+    let mut in_quote = false;
+    for i in first..last {
+        let w = doc.ftok(i);
+        match w {
+            "\"" => in_quote = !in_quote,
+            "«" | "“" => in_quote = true,
+            "»" | "”" => in_quote = false,
+            _ => {}
+        }
+        if in_quote || !doc.tokens[i].is_word {
+            continue;
+        }
+        let arabic_join = doc.tokens[i].script == Script::Arabic && (w.starts_with("وال") || w.starts_with("وبال")) && w.chars().count() > 4;
+        let english_join = w == "and" && i + 1 < last && doc.ftok(i + 1) == "to";
+        if arabic_join || english_join {
+            cuts.push(i);
+        }
+    }
+    cuts.push(last);
+    // Keep only cuts leaving two words on each side.
+    let words = |a: usize, b: usize| (a..b).filter(|&t| doc.tokens[t].is_word).count();
+    let mut kept = vec![first];
+    for w in cuts.windows(2).skip(1) {
+        let (cut, next) = (w[0], w[1]);
+        if words(*kept.last().unwrap_or(&first), cut) >= 2 && words(cut, next) >= 2 {
+            kept.push(cut);
+        }
+    }
+    kept.push(last);
+    kept.windows(2)
+        .filter_map(|w| {
+            let (mut a, b) = (w[0], w[1]);
+            // The conjunction itself ("and") opens the next part; drop it and a "to".
+            while a < b && matches!(doc.ftok(a), "and" | "to") {
+                a += 1;
+            }
+            let b_word = (a..b).rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+            (b_word >= a).then(|| doc.tokens[a].start.max(text.start)..doc.tokens[b_word].end.min(text.end))
+        })
+        .collect()
+}
+
+/// "insisted that the dam would reduce flooding": a demand verb reporting a clause with a
+/// finite verb of its own states that clause; "urged that the council act", with a bare verb,
+/// demands it.
+pub(super) fn states_a_fact(doc: &Document, text: &Range<usize>) -> bool {
+    let Some(first) = doc.token_at(text.start) else { return false };
+    (first..doc.tokens.len())
+        .take_while(|&t| doc.tokens[t].start < text.end)
+        .filter(|&t| doc.tokens[t].is_word && doc.tokens[t].script == Script::Latin)
+        .take(6)
+        .any(|t| matches!(doc.ftok(t), "would" | "will" | "was" | "were" | "is" | "are" | "had" | "has" | "have" | "could" | "can"))
+}
+
+/// The clause a sentence opens with, when a verb of saying at `cue_at` follows it after a
+/// comma and its subject ("…, President Prabowo announced on Wednesday." / "…, said Prabowo.")
+/// and reports nothing after itself.
+pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
+    let is_name_word = |t: usize| doc.tokens[t].is_word && (doc.otok(t).starts_with(char::is_uppercase) || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their"));
+    // The subject between the comma and the verb is a few words: look no further back.
+    let comma = (sentence.start.max(cue_at.saturating_sub(8))..cue_at).rev().find(|&t| matches!(doc.ftok(t), "," | ";" | "\"" | "“" | "”"))?;
+    if doc.ftok(comma) != "," || cue_at - comma > 7 || !(comma + 1..cue_at).all(is_name_word) {
+        return None;
+    }
+    let inverted = comma + 1 == cue_at;
+    let mut after = cue_at + 1;
+    if inverted {
+        let from = after;
+        while after < sentence.end && after < from + 6 && is_name_word(after) {
+            after += 1;
+        }
+        if after == from {
+            return None;
+        }
+    }
+    while after < sentence.end && doc.tokens[after].is_word && (words::is("en.time", doc.ftok(after)) || doc.otok(after).starts_with(char::is_uppercase) && after > cue_at + 1 && words::is("en.time", doc.ftok(after - 1))) {
+        after += 1;
+    }
+    if after < sentence.end && !matches!(doc.ftok(after), "," | "." | "!" | "?") {
+        return None;
+    }
+    let clause = sentence.start..comma;
+    if (clause.clone()).any(|t| !doc.tokens[t].is_word && is_quote(doc.ftok(t))) || clause.clone().filter(|&t| doc.tokens[t].is_word).count() < 4 {
+        return None;
+    }
+    let first = clause.clone().find(|&t| doc.tokens[t].is_word)?;
+    let last = clause.rev().find(|&t| doc.tokens[t].is_word)?;
+    Some(doc.tokens[first].start..doc.tokens[last].end)
+}
+
+/// Punctuation that ends a claim: a full stop (not a decimal point or an initial's),
+/// semicolons, colons, question and exclamation marks.
+pub(super) fn is_hard_stop(doc: &Document, i: usize) -> bool {
+    matches!(doc.ftok(i), "." | "؛" | ";" | "!" | "?" | "؟" | ":") && !is_decimal_point(doc, i) && !is_initial_dot(doc, i)
+}
+
+/// "U.S.": a full stop right after a single Latin letter.
+pub(super) fn is_initial_dot(doc: &Document, i: usize) -> bool {
+    i > 0 && doc.ftok(i) == "." && doc.tokens[i - 1].script == Script::Latin && doc.ftok(i - 1).chars().count() == 1 && doc.tokens[i - 1].fend == doc.tokens[i].fstart
+}
+
+/// "2.1", "1,000": a full stop or comma between digits.
+pub(super) fn is_decimal_point(doc: &Document, i: usize) -> bool {
+    i > 0 && i + 1 < doc.tokens.len()
+        && doc.tokens[i - 1].script == Script::Digit && doc.tokens[i + 1].script == Script::Digit
+        && doc.tokens[i - 1].fend == doc.tokens[i].fstart && doc.tokens[i].fend == doc.tokens[i + 1].fstart
+}
+
+pub(super) fn is_complementiser(doc: &Document, i: usize) -> bool {
+    let w = doc.ftok(i);
+    match doc.tokens[i].script {
+        Script::Arabic => words::is("ar.complementizer", w),
+        _ => words::is("en.complementizer", w),
+    }
+}
+
+/// Clause breaks are single words (بينما، while) or two-word phrases (في حين، إلا أن).
+pub(super) fn is_clause_break(doc: &Document, i: usize) -> bool {
+    let (class, w) = match doc.tokens[i].script {
+        Script::Arabic => ("ar.clause_break", doc.ftok(i)),
+        _ => ("en.clause_break", doc.ftok(i)),
+    };
+    if words::is(class, w) {
+        return true;
+    }
+    i + 1 < doc.tokens.len() && words::is_phrase(class, w, doc.ftok(i + 1))
+}
+
+/// A closing quotation mark with a comma just inside or after it ('…," Zelensky said',
+/// '…", he said') at most five tokens before the verb, with only the speaker between.
+pub(super) fn attributes_quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> bool {
+    let from = sentence.start.max(cue_at.saturating_sub(6));
+    let Some(close) = (from..cue_at).rev().find(|&i| !doc.tokens[i].is_word && matches!(doc.ftok(i), "\"" | "”")) else { return false };
+    let comma = (close > sentence.start && doc.ftok(close - 1) == ",") || (close + 1 < cue_at && doc.ftok(close + 1) == ",");
+    // The speaker: words and initials, but no coordinator ('…," and Climate Action Network
+    // said …' starts another clause) and no other verb of saying ('…," Poilievre said,
+    // insisting …': the quotation is the first verb's).
+    let only_speaker = (close + 1..cue_at).all(|i| {
+        let w = doc.ftok(i);
+        (doc.tokens[i].is_word && !matches!(w, "and" | "but" | "while" | "as" | "whereas" | "although") && english_cue(doc, i).is_none())
+            || w == ","
+            || (w == "." && is_initial_dot(doc, i))
+    });
+    comma && only_speaker
+}
+
+/// The text inside the last quotation before the cue in the same sentence.
+pub(super) fn quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
+    let from = sentence.start.max(cue_at.saturating_sub(MAX_CLAIM_TOKENS));
+    let quotes: Vec<usize> = (from..cue_at).filter(|&i| !doc.tokens[i].is_word && is_quote(doc.ftok(i))).collect();
+    let (&close, rest) = quotes.split_last()?;
+    // A lone closing mark after a comma ('We will never let that happen," he said') closes a
+    // quotation opened in an earlier sentence: the claim is its part in this one.
+    let inner_start = match rest.last() {
+        Some(&open) => open + 1,
+        None if close > sentence.start && doc.ftok(close - 1) == "," => sentence.start,
+        None => return None,
+    };
+    let inner: Vec<usize> = (inner_start..close).filter(|&i| doc.tokens[i].is_word).collect();
+    if inner.len() < 2 {
+        return None;
+    }
+    let (first, last) = (inner[0], *inner.last()?);
+    Some(doc.tokens[first].start..doc.tokens[last].end)
+}

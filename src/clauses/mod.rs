@@ -1,0 +1,337 @@
+//! Stage 5, clauses: each sentence read as the clauses that a stance cue heads, with
+//!
+//! - the **predicate**: the cue (a verb of saying or of stance, a participle, a noun frame
+//!   such as "Brazil's refusal to", a named source, a list lead-in), its negation;
+//! - the **subject**: the actor it stands for, found by syntax (verb–subject and subject–verb
+//!   orders, appositives, relative clauses, inversion after a quotation) and resolved through
+//!   coreference (pronouns, pro-drop, pair mentions) in one place, [`coref`], with the actors
+//!   coordinated with it ("France and Germany urged");
+//! - the **complement**: the reported proposition, quotation or object, adverbials skipped;
+//! - the **relation** to the clause it hangs on (main, reported inside another's words,
+//!   relative, participial).
+//!
+//! The positions stage reads these clauses; it never walks tokens itself.
+//!
+//! ```text
+//! "France and Germany urged both sides to resume talks."
+//!  subject France (+ Germany) · predicate urged (demands) · complement "both sides to resume talks"
+//! ```
+
+mod attribution;
+pub(crate) mod coref;
+mod complement;
+mod predicate;
+pub(crate) mod quotes;
+mod subject;
+
+use std::ops::Range;
+
+use crate::actors::Actors;
+use crate::mentions::Mention;
+use crate::model::Stance;
+use crate::text::{Document, Script, SentenceKind};
+
+use coref::{MentionIndex, Topic};
+
+/// What heads a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PredicateForm {
+    /// A verb or participle of the cue lexicon.
+    Verb,
+    /// A verbal or position noun whose genitive or possessive is the holder.
+    NounFrame,
+    /// "according to X", "بحسب X": the sentence's content on a named source's authority.
+    Source,
+    /// A bullet item under a lead-in that names its holder.
+    ListItem,
+}
+
+/// The stance-bearing head of a clause.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Predicate {
+    pub form: PredicateForm,
+    /// The stance the predicate expresses before negation.
+    pub stance: Stance,
+    /// A verb of saying (said, قال): its complement is reported speech.
+    pub speech: bool,
+    pub negated: bool,
+    /// Tokens of the predicate (with its particle); empty for list items.
+    pub tokens: Range<usize>,
+}
+
+/// How a clause hangs on the rest of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Relation {
+    Main,
+    /// Inside a proposition another clause reports (قال إن الحركة ترفض …).
+    Reported,
+    /// A relative clause (", who had lobbied …", "الذي جدد …").
+    Relative,
+    /// A participial or circumstantial clause (", warning that …", "، مؤكداً أن …").
+    Participle,
+}
+
+/// The subject of a clause, as coreference resolved it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Subject {
+    pub actor: usize,
+    /// Named in the clause (a name, a title, a pair mention) rather than taken from the
+    /// discourse topic (a pronoun, a dropped subject, a participle).
+    pub named: bool,
+    /// Actors coordinated with it, who hold the claim jointly ("France and Germany urged").
+    pub partners: Vec<usize>,
+}
+
+/// What the predicate reports, demands or rejects.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Complement {
+    /// Byte range of the whole complement.
+    pub text: Range<usize>,
+    /// A reported proposition (after إن/أن/that, a colon, or a quotation) rather than an object.
+    pub proposition: bool,
+    /// The proposition has a finite verb of its own ("insisted that the dam would …"): a demand
+    /// verb then states it.
+    pub finite: bool,
+    /// Coordinated objects, one claim each ("to cut taxes and to scrap the levy"); the whole
+    /// complement when it is a proposition.
+    pub parts: Vec<Range<usize>>,
+}
+
+/// One clause of the article that a stance cue heads.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Clause {
+    /// Byte range of its sentence.
+    pub sentence: Range<usize>,
+    pub predicate: Predicate,
+    pub relation: Relation,
+    /// `None`: a subject no actor stands for ("officials said", "ونفى مصدر حكومي").
+    pub subject: Option<Subject>,
+    /// Found only for clauses with a subject: nobody else's claim is needed.
+    pub complement: Option<Complement>,
+}
+
+impl Clause {
+    /// Whether the clause attributes a claim to someone.
+    pub fn attributes(&self) -> bool {
+        self.subject.is_some() && self.complement.as_ref().is_some_and(|c| !c.parts.is_empty())
+    }
+}
+
+/// The clauses of the document, in text order.
+/// `skip`: byte ranges (rows of a pasted table) that are not prose.
+pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip: &[Range<usize>]) -> Vec<Clause> {
+    let by_token = MentionIndex::new(doc, mentions, actors);
+    let mut topic = Topic::default();
+    let mut clauses: Vec<Clause> = Vec::new();
+    let mut lead_in: Option<(usize, Stance)> = None;
+    let mut in_quote = false;
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        topic.new_sentence(si);
+        // `skip` is in text order and disjoint (the rows of one table): a binary search keeps a
+        // pasted table of 100k rows linear.
+        let row = skip.partition_point(|r| r.end < sentence.range.end);
+        if skip.get(row).is_some_and(|r| r.start <= sentence.range.start && sentence.range.end <= r.end) {
+            continue;
+        }
+        // A list whose lead-in names its holder ("the proposal Witkoff carried includes:"):
+        // each item is that holder's position.
+        if sentence.kind == SentenceKind::Bullet {
+            if let Some((actor, stance)) = lead_in {
+                if let Some(text) = attribution::bullet_text(doc, sentence.tokens.clone()) {
+                    clauses.push(Clause {
+                        sentence: sentence.range.clone(),
+                        predicate: Predicate { form: PredicateForm::ListItem, stance, speech: false, negated: false, tokens: sentence.tokens.start..sentence.tokens.start },
+                        relation: Relation::Main,
+                        subject: Some(Subject { actor, named: true, partners: vec![] }),
+                        complement: Some(Complement { text: text.clone(), proposition: false, finite: false, parts: vec![text] }),
+                    });
+                }
+                continue;
+            }
+        } else {
+            lead_in = attribution::list_lead_in(doc, &by_token, sentence.tokens.clone());
+        }
+        // A quotation may run over several sentences of a paragraph ('"… us. We will never
+        // let that happen," he said'): its state carries over until a line break.
+        let new_paragraph = sentence.tokens.start == 0 || doc.text[doc.tokens[sentence.tokens.start - 1].end..doc.tokens[sentence.tokens.start].start].contains('\n');
+        let starts_inside = in_quote && !new_paragraph;
+        let (quoted, inside_after) = quotes::quoted_tokens(doc, sentence.tokens.clone(), starts_inside);
+        in_quote = inside_after;
+        // A sentence that opens a quotation or continues one ('"President Trump wants to break
+        // us. …," he said') names someone inside the speaker's words, not the topic.
+        let opens_quote = !sentence.tokens.is_empty() && quotes::is_quote(doc.ftok(sentence.tokens.start));
+        if let Some(a) = by_token.opening_subject(doc, sentence.tokens.clone()).filter(|_| !opens_quote && !starts_inside) {
+            topic.set(a, si);
+        }
+        let first_clause = clauses.len();
+        // Cues inside a reported proposition (… قال إن الحركة ترفض …) take only subjects of
+        // their own, never the topic: the topic is the one reporting.
+        let mut proposition_end = 0;
+        // The last main clause had a subject no actor stands for ("ونفى مصدر حكومي …"): a
+        // participle after it (مؤكداً) is that subject's, not the topic's.
+        let mut unnamed_clause_subject = false;
+        let mut k = sentence.tokens.start;
+        while k < sentence.tokens.end {
+            if by_token.at(k).is_some() || quoted[k - sentence.tokens.start] {
+                k += 1;
+                continue;
+            }
+            let found = match doc.tokens[k].script {
+                Script::Arabic => predicate::arabic_cue(doc, k).map(|c| (c, None)).or_else(|| predicate::noun_frame(doc, &by_token, k)),
+                Script::Latin => predicate::english_cue(doc, k).map(|c| (c, None)).or_else(|| predicate::noun_frame(doc, &by_token, k)),
+                _ => None,
+            };
+            let Some((cue, holder)) = found else {
+                k += 1;
+                continue;
+            };
+            // A holder named in a noun frame ("Brussels' rules", "موقف بوتين من …") is not the
+            // clause's subject: it does not become the topic.
+            let from_frame = holder.is_some();
+            let relative = in_relative_clause(doc, sentence.tokens.start, k);
+            let relation = if k < proposition_end {
+                Relation::Reported
+            } else if cue.cue.participle || english_participle(doc, sentence.tokens.start, k) {
+                Relation::Participle
+            } else if relative {
+                Relation::Relative
+            } else {
+                Relation::Main
+            };
+            let found_subject = holder.or_else(|| {
+                if cue.cue.participle && unnamed_clause_subject {
+                    return None;
+                }
+                subject::find(doc, &by_token, &actors.list, &topic, sentence.tokens.clone(), k, cue.end, cue.cue)
+            });
+            if !cue.cue.participle && !from_frame && k >= proposition_end {
+                unnamed_clause_subject = found_subject.is_none();
+            }
+            let mut clause = Clause {
+                sentence: sentence.range.clone(),
+                predicate: Predicate {
+                    form: if from_frame { PredicateForm::NounFrame } else { PredicateForm::Verb },
+                    stance: cue.cue.stance,
+                    speech: cue.cue.speech,
+                    negated: cue.negated,
+                    tokens: k..cue.end,
+                },
+                relation,
+                subject: None,
+                complement: None,
+            };
+            if let Some((actor, text_start, explicit)) = found_subject.filter(|s| s.2 || k >= proposition_end) {
+                // The subject of a clause inside someone's reported words does not become the
+                // topic: the one reporting stays it.
+                // Nor does the subject of a relative clause ("thanked Trump and bin Salman, who
+                // had lobbied …"): the main clause's subject stays it.
+                if explicit && k >= proposition_end && !from_frame && !relative {
+                    topic.set(actor, si);
+                } else if !explicit && k >= proposition_end && doc.tokens[k].script == Script::Latin {
+                    // "… he said. He promised …": a pronoun that takes up the topic keeps it
+                    // current. (An Arabic verb without a subject word is no such evidence:
+                    // measured, renewing the topic there attributes more claims wrongly.)
+                    topic.set(actor, si);
+                }
+                // Joint holders: "دعت الولايات المتحدة والسعودية …", "France and Germany urged …".
+                let (partners, text_start) = if explicit { subject::partners(doc, &by_token, actor, k, text_start) } else { (vec![], text_start) };
+                clause.subject = Some(Subject { actor, named: explicit, partners });
+                if let Some(c) = complement::claim(doc, cue.cue, text_start, sentence.tokens.clone(), k) {
+                    let parts = if c.proposition { vec![c.text.clone()] } else { complement::split_coordinated(doc, &c.text) };
+                    let finite = c.proposition && complement::states_a_fact(doc, &c.text);
+                    if c.proposition {
+                        proposition_end = proposition_end.max(c.end_token);
+                    }
+                    clause.complement = Some(Complement { text: c.text, proposition: c.proposition, finite, parts });
+                }
+            }
+            clauses.push(clause);
+            k = cue.end.max(k + 1);
+        }
+        // "According to BEUC, the fine is long overdue": a sentence no cue gave a holder states
+        // what it says on its source's authority.
+        if !clauses[first_clause..].iter().any(Clause::attributes) {
+            if let Some((actor, source, text)) = attribution::according_to(doc, &by_token, sentence.tokens.clone()) {
+                clauses.push(Clause {
+                    sentence: sentence.range.clone(),
+                    predicate: Predicate { form: PredicateForm::Source, stance: Stance::States, speech: true, negated: false, tokens: source },
+                    relation: Relation::Main,
+                    subject: Some(Subject { actor, named: true, partners: vec![] }),
+                    complement: Some(Complement { text: text.clone(), proposition: true, finite: true, parts: vec![text] }),
+                });
+            }
+        }
+    }
+    clauses
+}
+
+/// ", warning that …", "…," adding that …': an -ing form after a comma opens a participial
+/// clause of the main clause's subject.
+fn english_participle(doc: &Document, sentence_start: usize, k: usize) -> bool {
+    doc.tokens[k].script == Script::Latin && doc.ftok(k).ends_with("ing") && k > sentence_start && matches!(doc.ftok(k - 1), "," | "\"" | "”")
+}
+
+/// Whether the verb at `k` opens a relative clause: "who (had) lobbied", "الذي جدد".
+fn in_relative_clause(doc: &Document, sentence_start: usize, k: usize) -> bool {
+    let mut p = k;
+    while p > sentence_start && doc.tokens[p - 1].is_word && crate::mentions::words::is("en.auxiliary", doc.ftok(p - 1)) {
+        p -= 1;
+    }
+    p > sentence_start && matches!(doc.ftok(p - 1), "who" | "which" | "الذي" | "التي" | "الذين")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{actors, lexicon, mentions};
+
+    /// The clauses of `text`, with subject names, predicate words and complement texts.
+    fn clauses(text: &str) -> Vec<(Option<String>, Vec<String>, String, Relation, Option<String>)> {
+        let doc = Document::new(text);
+        let language = crate::language::detect(&doc);
+        let lexicon = lexicon::Lexicon::builtin();
+        let found = mentions::find(&doc, lexicon, language);
+        let actors = actors::merge(&doc, lexicon, &found, language == "ar");
+        let name = |a: usize| actors.list[a].name.clone();
+        build(&doc, &found, &actors, &[])
+            .into_iter()
+            .map(|c| {
+                let words = c.predicate.tokens.clone().map(|t| doc.otok(t).to_string()).collect::<Vec<_>>().join(" ");
+                (
+                    c.subject.as_ref().map(|s| name(s.actor)),
+                    c.subject.as_ref().map(|s| s.partners.iter().map(|&p| name(p)).collect()).unwrap_or_default(),
+                    words,
+                    c.relation,
+                    c.complement.map(|m| text[m.text].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_clause_has_subject_predicate_complement_and_relation() {
+        let got = clauses("France and Germany urged both sides to resume talks.");
+        assert_eq!(got, vec![(Some("Germany".into()), vec!["France".into()], "urged".into(), Relation::Main, Some("both sides to resume talks".into()))]);
+    }
+
+    #[test]
+    fn a_clause_inside_reported_words_is_reported() {
+        let got = clauses("وقال ماكرون إن ألمانيا ترفض الخطة.");
+        assert!(got.iter().any(|c| c.3 == Relation::Main && c.0.as_deref() == Some("إيمانويل ماكرون")), "{got:?}");
+        assert!(got.iter().any(|c| c.3 == Relation::Reported && c.0.as_deref() == Some("ألمانيا")), "{got:?}");
+    }
+
+    #[test]
+    fn an_unnamed_subject_holds_nothing() {
+        let got = clauses("Analysts warned that the talks would fail.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, None);
+        assert_eq!(got[0].4, None);
+    }
+
+    #[test]
+    fn a_participle_hangs_on_its_main_clause() {
+        let got = clauses("Canada backed the plan, warning that delays would cost lives.");
+        assert!(got.iter().any(|c| c.3 == Relation::Participle && c.0.as_deref() == Some("Canada") && c.4.as_deref() == Some("delays would cost lives")), "{got:?}");
+    }
+}

@@ -1,0 +1,129 @@
+//! Predicates: the stance cue a clause turns on. A verb (or participle) of the cue lexicon with
+//! its particle and negation ("لم يوافق على", "did not support", "called for"), or a noun frame
+//! whose genitive or possessive is the holder ("إصرار إيران على", "Brazil's refusal to").
+
+use crate::lexicon::cues::{Cue, Cues};
+use crate::mentions::words;
+use crate::model::Stance;
+use crate::text::{arabic, Document, Script};
+
+use super::coref::{Holder, MentionIndex};
+
+/// A cue found at a token: its stance, and the token after it (and after its particle).
+pub(super) struct CueAt<'c> {
+    pub cue: &'c Cue,
+    pub end: usize,
+    pub negated: bool,
+}
+
+/// An Arabic cue verb or participle at token `k`, possibly with proclitics (و، ف، س) and an
+/// object pronoun (أكده).
+pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
+    let cues = &Cues::builtin().arabic;
+    let word = doc.ftok(k);
+    // After a preposition the word is a verbal noun, not a verb: "مقابل تعهد بتسليم …" (in
+    // return for a pledge), "بعد رفض …".
+    // (حتى also takes a verb: حتى يتراجع.)
+    if k > 0 && doc.tokens[k - 1].is_word && doc.ftok(k - 1) != "حتي" && (words::is("ar.preposition", doc.ftok(k - 1)) || matches!(doc.ftok(k - 1), "مقابل" | "عقب" | "اثر")) {
+        return None;
+    }
+    let cue = arabic::verb_stems(word).into_iter().find_map(|s| {
+        cues.get(s).or_else(|| arabic::strip_enclitic(s).and_then(|st| cues.get(st)))
+    })?;
+    let mut end = k + 1;
+    if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
+        end += 1;
+    }
+    let negated = k > 0 && doc.tokens[k - 1].is_word && words::is("ar.negation", doc.ftok(k - 1));
+    Some(CueAt { cue, end, negated })
+}
+
+/// A noun frame: a verbal noun or position noun with its holder as genitive (موقف بوتين من
+/// …، إصرار إسرائيل على …) or, in English, after a possessive holder (Spain's refusal to …).
+/// Returns the cue and the holder (actor, where the claim starts, explicit).
+pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> Option<(CueAt<'static>, Option<Holder>)> {
+    static POSITION: std::sync::OnceLock<Cue> = std::sync::OnceLock::new();
+    let position = POSITION.get_or_init(|| Cue { stance: Stance::States, speech: false, particles: vec![], rest: vec![], participle: false });
+    let cues = Cues::builtin();
+    let word = doc.ftok(k);
+    match doc.tokens[k].script {
+        Script::Arabic => {
+            // The construct noun carries no article: "إصرار إسرائيل", not "الإصرار".
+            if arabic::has_article(word) {
+                return None;
+            }
+            // The holder's mention is looked up first: it is a vector look-up, and most words
+            // have none after them.
+            let (actor, phrase) = by_token.at(k + 1).filter(|(_, p)| p.start == k + 1)?;
+            let bare = arabic::without_proclitics(word);
+            let cue = if words::is("ar.position_noun", word) { Some(position) } else { cues.arabic_nouns.get(bare) }?;
+            Some((CueAt { cue, end: phrase.end, negated: false }, Some((actor, phrase.end, true))))
+        }
+        _ => {
+            // X's refusal: mention, apostrophe, s, noun (checked before the noun: most words
+            // follow no possessive).
+            if k < 3 || doc.ftok(k - 1) != "s" || doc.ftok(k - 2) != "'" {
+                return None;
+            }
+            let cue = if words::is("en.position_noun", word) { Some(position) } else { cues.english_nouns.get(word) }?;
+            let (actor, _) = by_token.at(k - 3).filter(|(_, p)| p.end == k - 2)?;
+            // The noun must introduce its content ("refusal to", "demand for", "stance on");
+            // "dismissed the EU's offer as …" is someone else's claim about it.
+            let end = k + 1;
+            let next = doc.ftok(end.min(doc.tokens.len() - 1));
+            if end >= doc.tokens.len() || !(cue.particles.iter().any(|p| p == next) || matches!(next, "of" | "for" | "to" | "that" | "on" | "against")) {
+                return None;
+            }
+            let end = end + 1;
+            Some((CueAt { cue, end, negated: false }, Some((actor, end, true))))
+        }
+    }
+}
+
+/// An English cue at token `k` ("said", "called for", "ruled out").
+pub(super) fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
+    let candidates = Cues::builtin().english.get(doc.ftok(k))?;
+    let cue = candidates.iter().find(|c| {
+        c.rest.iter().enumerate().all(|(n, w)| k + 1 + n < doc.tokens.len() && doc.ftok(k + 1 + n) == w)
+    })?;
+    let mut end = k + 1 + cue.rest.len();
+    if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
+        end += 1;
+    }
+    let prev = |n: usize| (k >= n).then(|| doc.ftok(k - n));
+    let negated = prev(1).is_some_and(|w| words::is("en.negation", w))
+        || (prev(1).is_some_and(|w| matches!(w, "to" | "be" | "have")) && prev(2).is_some_and(|w| words::is("en.negation", w)));
+    Some(CueAt { cue, end, negated })
+}
+
+/// "and pledged", "وأكد", "، مؤكداً": a cue verb joined by a conjunction, or a participle
+/// opening a circumstantial clause after a comma.
+pub(super) fn starts_coordinated_cue(doc: &Document, i: usize) -> bool {
+    match doc.tokens[i].script {
+        Script::Arabic => {
+            let w = doc.ftok(i);
+            let after_comma = i > 0 && matches!(doc.ftok(i - 1), "،" | ",");
+            arabic_cue(doc, i).is_some_and(|c| (w.starts_with('و') && !c.cue.participle) || (after_comma && c.cue.participle))
+        }
+        _ => i > 0 && matches!(doc.ftok(i - 1), "and" | "but" | ",") && english_cue(doc, i).is_some(),
+    }
+}
+
+/// "وإسرائيل تشترط", "and Israel demands": a conjunction, one name word, then a cue verb.
+pub(super) fn starts_coordinated_clause(doc: &Document, i: usize, end: usize) -> bool {
+    match doc.tokens[i].script {
+        Script::Arabic => {
+            let w = doc.ftok(i);
+            // A definite noun too ("… بارا والجيش ينفي"), before a finite cue verb.
+            let definite_ok = !w.starts_with("وال") || (i + 1 < end && arabic_cue(doc, i + 1).is_some_and(|c| !c.cue.participle));
+            w.starts_with('و') && definite_ok && w.chars().count() > 3 && i + 1 < end && doc.tokens[i + 1].is_word && arabic_cue(doc, i + 1).is_some() && arabic_cue(doc, i).is_none()
+        }
+        _ => {
+            doc.ftok(i) == "and"
+                && i + 2 < end
+                && doc.tokens[i + 1].is_word
+                && doc.otok(i + 1).starts_with(char::is_uppercase)
+                && english_cue(doc, i + 2).is_some()
+        }
+    }
+}
