@@ -9,7 +9,7 @@ use crate::lexicon::cues::Cue;
 use crate::mentions::words;
 use crate::text::{Document, Script};
 
-use super::predicate::{english_cue, starts_coordinated_clause, starts_coordinated_cue};
+use super::predicate::{arabic_cue, english_cue, starts_coordinated_clause, starts_coordinated_cue};
 use super::quotes::is_quote;
 
 /// A claim found after a cue.
@@ -48,7 +48,15 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
             s = p;
         }
     }
-    if cue.speech {
+    // "قال في منشور على منصة إكس: «…»", "شدد في كلمة ألقاها أمام البرلمان على …", "said in
+    // a statement on Tuesday that …": phrases of medium, place and time come between a verb
+    // of saying and what it reports.
+    if cue.speech || !cue.particles.is_empty() {
+        if let Some(after) = past_adverbials(doc, cue, start, sentence.end) {
+            s = after;
+        }
+    }
+    if cue.speech && s == start {
         // The complementiser of the reported clause, not one inside a quotation.
         // Not past another cue verb: in "said the deal was fair, adding that …" the "that" is
         // the second verb's.
@@ -183,6 +191,71 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         }
     }
     found.map(|text| Claim { text, end_token, proposition: proposition && speech })
+}
+
+/// Where the complement starts when adverbial phrases open what follows the verb and its
+/// subject: the complementiser (أن، إن، that), the cue's particle (على، to), the colon or the
+/// opening quotation mark after them. `None` when `start` opens no adverbial, or when none of
+/// those comes within a few phrases (another verb, or the end of the sentence, first).
+fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize) -> Option<usize> {
+    /// Longer than a medium, a place and a time together ("في كلمة ألقاها أمام مجلس الأمن
+    /// الدولي في نيويورك يوم الثلاثاء"), short enough not to leave the clause.
+    const REACH: usize = 24;
+    let mut t = start;
+    while t < sentence_end && matches!(doc.ftok(t), "," | "،") {
+        t += 1;
+    }
+    // The cue's own particle opens its complement, not an adverbial ("إصرار إسرائيل على …").
+    if t >= sentence_end || !opens_adverbial(doc, t) || takes_particle(cue, doc.ftok(t)) {
+        return None;
+    }
+    let mut p = t + 1;
+    while p < sentence_end.min(t + REACH) {
+        let w = doc.ftok(p);
+        if !doc.tokens[p].is_word {
+            match w {
+                ":" => return Some(p + 1),
+                "\"" | "“" | "«" => return Some(p),
+                _ if is_hard_stop(doc, p) => return None,
+                _ => {}
+            }
+        } else {
+            if is_complementiser(doc, p) {
+                return Some(p);
+            }
+            // The cue's own particle after the adverbials: "شدد في كلمة له على ضرورة …".
+            if takes_particle(cue, w) {
+                return Some(p + 1);
+            }
+            // Another verb of the cue lexicon or a clause break: the adverbial has ended
+            // without a complement of this verb's.
+            let other_cue = match doc.tokens[p].script {
+                Script::Arabic => arabic_cue(doc, p).is_some(),
+                Script::Latin => english_cue(doc, p).is_some(),
+                _ => false,
+            };
+            if other_cue || is_clause_break(doc, p) {
+                return None;
+            }
+        }
+        p += 1;
+    }
+    None
+}
+
+fn takes_particle(cue: &Cue, word: &str) -> bool {
+    cue.particles.iter().any(|q| q == word)
+}
+
+/// A preposition, or a word with the prepositional proclitic ب/ل (بحضور، للصحفيين), opening an
+/// adverbial phrase.
+fn opens_adverbial(doc: &Document, t: usize) -> bool {
+    let w = doc.ftok(t);
+    match doc.tokens[t].script {
+        Script::Arabic => words::is("ar.preposition", w) || (w.chars().count() > 4 && (w.starts_with("لل") || w.starts_with("بال"))),
+        Script::Latin => matches!(w, "in" | "at" | "during" | "on" | "via" | "through" | "after" | "before" | "from" | "while" | "to"),
+        _ => false,
+    }
 }
 
 /// One position per distinct claim: coordinated objects become claims of their own —

@@ -253,6 +253,10 @@ mod tests {
             ("english comma inside a quotation", "Canada defended the plan as \"fair, firm and final\" on Monday.", ("Canada", Stance::Supports, "the plan as \"fair, firm and final\" on Monday")),
             ("english call X Y", "Norway called the deal \"a fragile start\".", ("Norway", Stance::States, "the deal \"a fragile start\"")),
             ("english participial clause", "Canada backed the plan, warning that delays would cost lives.", ("Canada", Stance::Warns, "delays would cost lives")),
+            ("arabic medium before a quotation", "وقال ماكرون في منشور على منصة إكس: «لن نقبل بهذا الاتفاق».", ("إيمانويل ماكرون", Stance::States, "«لن نقبل بهذا الاتفاق»")),
+            ("arabic place before the particle", "وشدد أردوغان في كلمة ألقاها أمام البرلمان على ضرورة وقف الحرب.", ("رجب طيب أردوغان", Stance::States, "ضرورة وقف الحرب")),
+            ("arabic call and addressee before أن", "وأكد أردوغان، خلال اتصال هاتفي مع نظيره، أن الحوار هو الحل الوحيد.", ("رجب طيب أردوغان", Stance::States, "الحوار هو الحل الوحيد")),
+            ("english medium before that", "Peru said in a statement on its website that the talks had failed.", ("Peru", Stance::States, "the talks had failed")),
         ];
         for (name, text, (holder, stance, claim)) in cases {
             let got = positions(text);
