@@ -23,6 +23,7 @@ mod complement;
 mod predicate;
 pub(crate) mod quotes;
 mod subject;
+mod voice;
 
 use std::ops::Range;
 
@@ -55,6 +56,8 @@ pub(crate) struct Predicate {
     /// A verb of saying (said, قال): its complement is reported speech.
     pub speech: bool,
     pub negated: bool,
+    /// The verb is passive ("was rejected by"): its holder is the agent, not the subject.
+    pub passive: bool,
     /// Tokens of the predicate (with its particle); empty for list items.
     pub tokens: Range<usize>,
 }
@@ -140,7 +143,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 if let Some(text) = attribution::bullet_text(doc, sentence.tokens.clone()) {
                     clauses.push(Clause {
                         sentence: sentence.range.clone(),
-                        predicate: Predicate { form: PredicateForm::ListItem, stance, speech: false, negated: false, tokens: sentence.tokens.start..sentence.tokens.start },
+                        predicate: Predicate { form: PredicateForm::ListItem, stance, speech: false, negated: false, passive: false, tokens: sentence.tokens.start..sentence.tokens.start },
                         relation: Relation::Main,
                         subject: Some(Subject { actor, named: true, partners: vec![] }),
                         complement: Some(Complement { text: text.clone(), proposition: false, finite: false, parts: vec![text] }),
@@ -185,10 +188,16 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 k += 1;
                 continue;
             };
+            // "threatened to impose …", "calling on Europe to impose …": an infinitive after
+            // a cue is that cue's complement, not a clause with a subject of its own.
+            if infinitive_of_previous_cue(doc, &clauses[first_clause..], k) {
+                k = cue.end.max(k + 1);
+                continue;
+            }
             // A holder named in a noun frame ("Brussels' rules", "موقف بوتين من …") is not the
             // clause's subject: it does not become the topic.
             let from_frame = holder.is_some();
-            let relative = in_relative_clause(doc, sentence.tokens.start, k);
+            let relative = in_relative_clause(doc, sentence.tokens.start, k) || object_relative(doc, &by_token, sentence.tokens.start, k);
             let relation = if k < proposition_end {
                 Relation::Reported
             } else if cue.cue.participle || english_participle(doc, sentence.tokens.start, k) {
@@ -198,6 +207,22 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
             } else {
                 Relation::Main
             };
+            // The passive: the agent holds the stance on the patient; with no agent nobody here does.
+            if holder.is_none() {
+                if let Some(passive) = voice::passive(doc, &by_token, sentence.tokens.clone(), k, cue.end) {
+                    let subject = passive.agent.as_ref().map(|&(actor, _)| Subject { actor, named: true, partners: vec![] });
+                    let complement = passive.patient.filter(|_| subject.is_some()).map(|text| Complement { text: text.clone(), proposition: false, finite: false, parts: vec![text] });
+                    clauses.push(Clause {
+                        sentence: sentence.range.clone(),
+                        predicate: Predicate { form: PredicateForm::Verb, stance: cue.cue.stance, speech: cue.cue.speech, negated: cue.negated, passive: true, tokens: k..cue.end },
+                        relation,
+                        subject,
+                        complement,
+                    });
+                    k = passive.agent.map_or(cue.end, |(_, phrase)| phrase.end).max(k + 1);
+                    continue;
+                }
+            }
             let found_subject = holder.or_else(|| {
                 if cue.cue.participle && unnamed_clause_subject {
                     return None;
@@ -214,6 +239,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     stance: cue.cue.stance,
                     speech: cue.cue.speech,
                     negated: cue.negated,
+                    passive: false,
                     tokens: k..cue.end,
                 },
                 relation,
@@ -254,7 +280,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
             if let Some((actor, source, text)) = attribution::according_to(doc, &by_token, sentence.tokens.clone()) {
                 clauses.push(Clause {
                     sentence: sentence.range.clone(),
-                    predicate: Predicate { form: PredicateForm::Source, stance: Stance::States, speech: true, negated: false, tokens: source },
+                    predicate: Predicate { form: PredicateForm::Source, stance: Stance::States, speech: true, negated: false, passive: false, tokens: source },
                     relation: Relation::Main,
                     subject: Some(Subject { actor, named: true, partners: vec![] }),
                     complement: Some(Complement { text: text.clone(), proposition: true, finite: true, parts: vec![text] }),
@@ -269,6 +295,33 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
 /// clause of the main clause's subject.
 fn english_participle(doc: &Document, sentence_start: usize, k: usize) -> bool {
     doc.tokens[k].script == Script::Latin && doc.ftok(k).ends_with("ing") && k > sentence_start && matches!(doc.ftok(k - 1), "," | "\"" | "”")
+}
+
+/// An English cue verb after "to" within a few words of the previous cue of its sentence.
+fn infinitive_of_previous_cue(doc: &Document, sentence_clauses: &[Clause], k: usize) -> bool {
+    const REACH: usize = 8;
+    doc.tokens[k].script == Script::Latin
+        && k > 0
+        && doc.ftok(k - 1) == "to"
+        && sentence_clauses.last().is_some_and(|c| c.predicate.form == PredicateForm::Verb && c.predicate.tokens.start + REACH >= k)
+}
+
+/// "a bill that President Duda had blocked", "the plan which Hamas rejected": a relative
+/// clause whose antecedent is the verb's object; its subject, named after the relative pronoun,
+/// is not the sentence's topic.
+fn object_relative(doc: &Document, by_token: &MentionIndex, sentence_start: usize, k: usize) -> bool {
+    let mut p = k;
+    while p > sentence_start && doc.tokens[p - 1].is_word && crate::mentions::words::is("en.auxiliary", doc.ftok(p - 1)) {
+        p -= 1;
+    }
+    let Some((_, phrase)) = p.checked_sub(1).and_then(|q| by_token.at(q)).filter(|(_, ph)| ph.end == p) else { return false };
+    let mut before = phrase.start;
+    if before > sentence_start && doc.ftok(before - 1) == "the" {
+        before -= 1;
+    }
+    before > sentence_start && doc.tokens[before - 1].script == Script::Latin && matches!(doc.ftok(before - 1), "that" | "which" | "whom")
+        // "said that Duda had blocked it": after a verb of saying "that" is a complementiser.
+        && !(before >= sentence_start + 2 && crate::lexicon::cues::Cues::builtin().english.contains_key(doc.ftok(before - 2)))
 }
 
 /// Whether the verb at `k` opens a relative clause: "who (had) lobbied", "الذي جدد".

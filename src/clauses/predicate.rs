@@ -34,6 +34,9 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
         end += 1;
     }
+    if cue.reports_only && !reports_words(doc, k + 1) {
+        return None;
+    }
     let negated = k > 0 && doc.tokens[k - 1].is_word && words::is("ar.negation", doc.ftok(k - 1));
     Some(CueAt { cue, end, negated })
 }
@@ -43,7 +46,7 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
 /// Returns the cue and the holder (actor, where the claim starts, explicit).
 pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> Option<(CueAt<'static>, Option<Holder>)> {
     static POSITION: std::sync::OnceLock<Cue> = std::sync::OnceLock::new();
-    let position = POSITION.get_or_init(|| Cue { stance: Stance::States, speech: false, particles: vec![], rest: vec![], participle: false });
+    let position = POSITION.get_or_init(|| Cue { stance: Stance::States, speech: false, particles: vec![], rest: vec![], participle: false, reports_only: false });
     let cues = Cues::builtin();
     let word = doc.ftok(k);
     match doc.tokens[k].script {
@@ -90,10 +93,39 @@ pub(super) fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
         end += 1;
     }
+    if cue.reports_only && !reports_words(doc, k + 1 + cue.rest.len()) {
+        return None;
+    }
     let prev = |n: usize| (k >= n).then(|| doc.ftok(k - n));
     let negated = prev(1).is_some_and(|w| words::is("en.negation", w))
         || (prev(1).is_some_and(|w| matches!(w, "to" | "be" | "have")) && prev(2).is_some_and(|w| words::is("en.negation", w)));
     Some(CueAt { cue, end, negated })
+}
+
+/// Whether reported words follow token `from` within the clause: a complementiser (أن، إن،
+/// that), a colon or an opening quotation mark before the sentence ends, past a subject and
+/// adverbials of a few words ("وتابع الوزير في كلمته: «…»", "believes the deal …" does not).
+fn reports_words(doc: &Document, from: usize) -> bool {
+    const REACH: usize = 16;
+    for t in from..doc.tokens.len().min(from + REACH) {
+        let w = doc.ftok(t);
+        if doc.tokens[t].is_word {
+            let complementiser = match doc.tokens[t].script {
+                Script::Arabic => words::is("ar.complementizer", w),
+                _ => words::is("en.complementizer", w),
+            };
+            if complementiser {
+                return true;
+            }
+        } else if w == ":" || (t == from && matches!(w, "\"" | "“" | "«")) {
+            // A quotation right after the verb is what it reports; one further on may be
+            // a phrase quoted inside an object ("ستواصل جهود الوساطة "ما دام …"").
+            return true;
+        } else if matches!(w, "." | "!" | "?" | "؟" | "؛" | ";") {
+            return false;
+        }
+    }
+    false
 }
 
 /// "and pledged", "وأكد", "، مؤكداً": a cue verb joined by a conjunction, or a participle

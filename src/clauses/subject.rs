@@ -261,6 +261,11 @@ pub(super) fn find(
             if subject_word_before {
                 return None;
             }
+            // Only a verb of saying comes before its subject ("said Peskov"); a name after
+            // any other verb is its object ("summons China's envoy").
+            if !speech {
+                return None;
+            }
             inverted()
         }
     }

@@ -29,6 +29,10 @@ pub(crate) struct Cue {
     pub rest: Vec<String>,
     /// The form is a participle (Arabic ḥāl: مؤكداً), whose subject is the clause's subject.
     pub participle: bool,
+    /// The verb is a cue only where it reports words (a complementiser, a colon or a
+    /// quotation follows): وتابع: «…» but تابع الملف, "believed that …" but "believed missing".
+    /// `report` in the `speech` column.
+    pub reports_only: bool,
 }
 
 pub(crate) struct Cues {
@@ -51,6 +55,14 @@ impl Cues {
     }
 }
 
+impl Cues {
+    /// The English cue at a word, when the words after it (`next(1)`, `next(2)`, …) complete
+    /// it: "made it clear" is a cue, "made him" is not.
+    pub fn english_at<'w>(&self, word: &str, next: impl Fn(usize) -> Option<&'w str>) -> Option<&Cue> {
+        self.english.get(word)?.iter().find(|c| c.rest.iter().enumerate().all(|(n, w)| next(n + 1) == Some(w.as_str())))
+    }
+}
+
 fn stance(s: &str) -> Stance {
     serde_json::from_value(serde_json::Value::String(s.to_string())).unwrap_or(Stance::States)
 }
@@ -64,10 +76,11 @@ fn arabic(t: &Tsv) -> HashMap<String, Cue> {
     for row in &t.rows {
         let cue = |participle| Cue {
             stance: stance(field(row, st)),
-            speech: field(row, speech) == "yes",
+            speech: matches!(field(row, speech), "yes" | "report"),
             particles: variants(field(row, particle)).map(fold_str).collect(),
             rest: vec![],
             participle,
+            reports_only: field(row, speech) == "report",
         };
         let mut add = |form: String, participle: bool| {
             map.entry(fold_str(&form)).or_insert_with(|| cue(participle));
@@ -117,10 +130,11 @@ fn english(t: &Tsv) -> HashMap<String, Vec<Cue>> {
         for h in heads {
             let cue = Cue {
                 stance: stance(field(row, st)),
-                speech: field(row, speech) == "yes",
+                speech: matches!(field(row, speech), "yes" | "report"),
                 particles: variants(field(row, particle)).map(fold_str).collect(),
                 rest: rest.iter().map(|w| fold_str(w)).collect(),
                 participle: false,
+                reports_only: field(row, speech) == "report",
             };
             let list = map.entry(fold_str(&h)).or_default();
             if !list.contains(&cue) {
@@ -144,6 +158,7 @@ fn nouns(t: &Tsv, column: &str) -> HashMap<String, Cue> {
                 particles: variants(field(row, particle)).map(fold_str).collect(),
                 rest: vec![],
                 participle: false,
+                reports_only: false,
             });
         }
     }

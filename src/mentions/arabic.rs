@@ -24,6 +24,11 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         }
         return vec![];
     }
+    // الحكومة اللبنانية، الخارجية الأردنية، وزارة الخارجية الإيرانية: a state's executive named
+    // by its nisba is the state acting.
+    if let Some(m) = state_body(doc, at, i) {
+        return vec![m];
+    }
     if let Some(m) = organization(doc, at, i) {
         return vec![m];
     }
@@ -40,6 +45,23 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         }
     }
     given_name_person(doc, at, i).or_else(|| head_noun_anaphor(doc, at, i)).or_else(|| dual(doc, i)).into_iter().collect()
+}
+
+/// A state body (one word, or وزارة الخارجية) followed by a country's nisba.
+fn state_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
+    let lexicon = Lexicon::builtin();
+    let n = doc.tokens.len();
+    let two = i + 1 < n && words::is_phrase("ar.state_body", arabic::without_proclitics(doc.ftok(i)), doc.ftok(i + 1));
+    let head_end = if two {
+        i + 2
+    } else if words::is("ar.state_body", doc.ftok(i)) {
+        i + 1
+    } else {
+        return None;
+    };
+    let lt = at.get(&head_end)?;
+    let country = country_of(lt, lexicon).filter(|_| matches!(lt.target, Target::Demonym { .. }))?;
+    Some(Mention::plain(i..lt.end, Referent::Known(country), MentionForm::Side))
 }
 
 /// A nominative dual (الرئيسان، الطرفان) names the two actors last mentioned; only the

@@ -147,10 +147,33 @@ fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opti
     if next < doc.tokens.len() && words::is("en.side", w) && i > 0 && doc.ftok(i - 1) == "the" {
         return Some(Mention::plain(i..next + 1, Referent::Known(country), MentionForm::Side));
     }
+    // "the Lebanese government", "Ankara's defence ministry": a state's executive named by its
+    // adjective or possessive is the state acting.
+    if let Some(end) = state_body_after(doc, next) {
+        return Some(Mention::plain(i..end, Referent::Known(country), MentionForm::Side));
+    }
     (next < doc.tokens.len() && words::is("en.counterpart", w)).then(|| {
         let key = role_key(doc, i..next + 1);
         Mention::plain(i..next + 1, Referent::Role { key, country: Some(country) }, MentionForm::RolePhrase)
     })
+}
+
+/// The end of a state body's name ("government", "foreign ministry") starting at `k`, or at
+/// `k + 2` after a possessive 's.
+fn state_body_after(doc: &Document, k: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    let k = if k + 1 < n && matches!(doc.ftok(k), "'" | "’") && doc.ftok(k + 1) == "s" { k + 2 } else { k };
+    if k >= n || !doc.tokens[k].is_word || doc.otok(k).starts_with(char::is_uppercase) {
+        return None;
+    }
+    if k + 1 < n && words::is_phrase("en.state_body", doc.ftok(k), doc.ftok(k + 1)) {
+        return Some(k + 2);
+    }
+    // Not a modifier of another noun: "government forces", "government bonds".
+    let followed_by_noun = k + 1 < n && doc.tokens[k + 1].is_word && !words::is("en.stop", doc.ftok(k + 1)) && doc.otok(k + 1).starts_with(char::is_lowercase)
+        && crate::lexicon::cues::Cues::builtin().english_at(doc.ftok(k + 1), |d| (k + 1 + d < n).then(|| doc.ftok(k + 1 + d))).is_none()
+        && !matches!(doc.ftok(k + 1), "has" | "have" | "had" | "was" | "is" | "will" | "would" | "also" | "on" | "in" | "said");
+    (words::is("en.state_body", doc.ftok(k)) && !followed_by_noun).then_some(k + 1)
 }
 
 /// End of a run of capitalised words (with name particles such as bin, al-, von, de inside)
@@ -354,8 +377,8 @@ pub(super) fn cue_subject_person(doc: &Document, at: &HashMap<usize, LexTokens>,
     if end - i < 2 || (end < n && doc.tokens[end].is_word && doc.otok(end).chars().next().is_some_and(char::is_uppercase)) {
         return None;
     }
-    let cues = &crate::lexicon::cues::Cues::builtin().english;
-    let is_cue = |k: usize| k < n && cues.contains_key(doc.ftok(k));
+    let cues = crate::lexicon::cues::Cues::builtin();
+    let is_cue = |k: usize| k < n && cues.english_at(doc.ftok(k), |d| (k + d < n).then(|| doc.ftok(k + d))).is_some();
     let after = is_cue(end)
         || (end < n && doc.ftok(end) == "," && (end + 1..(end + 12).min(n)).find(|&k| doc.ftok(k) == ",").is_some_and(|c| is_cue(c + 1)));
     let before = i >= 1 && is_cue(i - 1) && i >= 2 && matches!(doc.ftok(i - 2), "," | "\"" | "”" | "'");
@@ -429,7 +452,7 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
     let cue = doc.tokens[next].is_word
         && !at.contains_key(&next)
         && doc.otok(next).starts_with(char::is_lowercase)
-        && crate::lexicon::cues::Cues::builtin().english.contains_key(doc.ftok(next));
+        && crate::lexicon::cues::Cues::builtin().english_at(doc.ftok(next), |d| (next + d < doc.tokens.len()).then(|| doc.ftok(next + d))).is_some();
     let placed = inside_sentence || (sentence_start && opener_ok);
     let key = (i..name_end).map(|t| doc.ftok(t)).collect::<Vec<_>>().join(" ");
     (placed && plain && cue).then(|| (Mention::plain(i..name_end, Referent::Organization { key, kind: ActorKind::Organization }, MentionForm::Name), !inside_sentence))

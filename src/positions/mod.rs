@@ -257,12 +257,43 @@ mod tests {
             ("arabic place before the particle", "وشدد أردوغان في كلمة ألقاها أمام البرلمان على ضرورة وقف الحرب.", ("رجب طيب أردوغان", Stance::States, "ضرورة وقف الحرب")),
             ("arabic call and addressee before أن", "وأكد أردوغان، خلال اتصال هاتفي مع نظيره، أن الحوار هو الحل الوحيد.", ("رجب طيب أردوغان", Stance::States, "الحوار هو الحل الوحيد")),
             ("english medium before that", "Peru said in a statement on its website that the talks had failed.", ("Peru", Stance::States, "the talks had failed")),
+            ("english state body by its adjective", "The Lebanese government rejected the new border plan.", ("Lebanon", Stance::Rejects, "the new border plan")),
+            ("english state body by a possessive", "Poland's foreign ministry condemned the attack on the convoy.", ("Poland", Stance::Opposes, "the attack on the convoy")),
+            ("arabic state body by its nisba", "وأعلنت الرئاسة التونسية رفضها للقرار الأوروبي.", ("تونس", Stance::States, "رفضها للقرار الأوروبي")),
+            ("english passive with its agent", "The plan was rejected by Germany on Monday.", ("Germany", Stance::Rejects, "The plan")),
+            ("english reduced relative with its agent", "Half of the rate threatened by Donald Trump is now in force.", ("Donald Trump", Stance::Threatens, "the rate")),
+            ("arabic continuation verb reporting words", "وتابع ماكرون: «لن نتراجع عن الإصلاح».", ("إيمانويل ماكرون", Stance::States, "«لن نتراجع عن الإصلاح»")),
+            ("english belief reported", "Emmanuel Macron believes that the deal is fair to farmers.", ("Emmanuel Macron", Stance::States, "the deal is fair to farmers")),
+            ("english infinitive is the cue's complement", "Donald Trump threatened to impose tariffs on Mexico.", ("Donald Trump", Stance::Threatens, "impose tariffs on Mexico")),
         ];
         for (name, text, (holder, stance, claim)) in cases {
             let got = positions(text);
             let want = (holder.to_string(), *stance, claim.to_string());
             assert!(got.contains(&want), "{name}: {want:?} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn a_cue_that_reports_only_is_no_cue_without_reported_words() {
+        for text in ["وتابع ماكرون الملف عن كثب مع الحكومة.", "Emmanuel Macron believes in the power of talks with Berlin."] {
+            let got = positions(text);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_passive_without_an_agent_has_no_holder() {
+        let got = positions("Hungary was ordered to pay a fine of 200 million euros.");
+        assert!(got.is_empty(), "{got:?}");
+        // Nor is the infinitive after a cue a clause of its own: Mexico holds nothing.
+        let got = positions("Donald Trump threatened to impose tariffs on Mexico.");
+        assert!(got.iter().all(|(who, _, _)| who == "Donald Trump"), "{got:?}");
+    }
+
+    #[test]
+    fn the_subject_of_an_object_relative_is_not_the_topic() {
+        let got = positions("Rafał Trzaskowski vowed to sign a bill that President Andrzej Duda had blocked. \"We need a president who builds,\" he said.");
+        assert!(got.iter().any(|(who, _, c)| who == "Rafał Trzaskowski" && c == "We need a president who builds"), "{got:?}");
     }
 
     #[test]
