@@ -4,6 +4,7 @@
 //! the lexicon does not know, once a title has introduced them.
 
 mod arabic;
+mod collective;
 mod english;
 mod tagged;
 pub(crate) mod words;
@@ -153,6 +154,17 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Menti
         mentions.retain(|m| !after_first[m.name.start]);
     }
     mentions.extend(bodies);
+    // Unnamed collectives speaking ("European leaders criticised", "أشار المشرعون"): a name
+    // among their modifiers ("Backbench Labour MPs") is part of the group's name.
+    let collectives: Vec<Mention> = (0..doc.tokens.len()).filter_map(|h| collective::at(doc, &at, &covered, h)).collect();
+    if !collectives.is_empty() {
+        let mut inside = vec![false; doc.tokens.len()];
+        for c in &collectives {
+            inside[c.phrase.clone()].iter_mut().for_each(|x| *x = true);
+        }
+        mentions.retain(|m| !inside[m.phrase.start]);
+        mentions.extend(collectives);
+    }
     // Byte spans: a range starting on a lexicon form starts where the form does, after any
     // proclitics glued to it (وبوتين → بوتين); so does one starting on a word the rules know
     // (وحزب، ونظيره، وخليل).

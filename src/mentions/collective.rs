@@ -1,0 +1,158 @@
+//! Unnamed collectives that hold a position: "European leaders have criticised …", "Analysts
+//! say …", "Backbench Labour MPs raised concerns …", "أشار المشرعون إلى …", "القادة الأوروبيون
+//! يرفضون …", "رفضت المعارضة الموريتانية …". Journalism attributes stances to such groups as
+//! often as to named bodies; they are group actors, named by the phrase the text uses.
+//!
+//! Only a collective that is the subject of a stance cue is taken: a plural head noun from
+//! `*.collective` in `function_words.tsv`, with its modifiers, right before the cue (English;
+//! Arabic subject–verb order) or right after it (Arabic verb–subject order). Anonymous
+//! sources ("officials", "sources", مصادر) are not in the list: they speak for someone else.
+
+use super::TokenMap as HashMap;
+
+use super::words;
+use super::{LexTokens, Mention, MentionForm, Referent};
+use crate::lexicon::cues::Cues;
+use crate::lexicon::Target;
+use crate::model::ActorKind;
+use crate::text::{arabic, Document, Script};
+
+/// A collective subject whose head noun is at `h`, or `None`. `covered`: tokens other rules
+/// have named; a collective's modifiers may be such a name ("Labour" in "Backbench Labour
+/// MPs"), its head may not.
+pub(super) fn at(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, covered: &[bool], h: usize) -> Option<Mention> {
+    if covered[h] || !doc.tokens[h].is_word {
+        return None;
+    }
+    let phrase = match doc.tokens[h].script {
+        Script::Latin => english(doc, lexicon_at, h)?,
+        Script::Arabic => arabic_phrase(doc, lexicon_at, h)?,
+        _ => return None,
+    };
+    let key = phrase.clone().map(|t| doc.ftok(t)).collect::<Vec<_>>().join(" ");
+    Some(Mention::plain(phrase, Referent::Organization { key, kind: ActorKind::Group }, MentionForm::Name))
+}
+
+fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
+    let n = doc.tokens.len();
+    if !words::is("en.collective", doc.ftok(h)) {
+        return None;
+    }
+    // The cue, past auxiliaries and adverbs: "have also raised concerns", "say".
+    let mut v = h + 1;
+    while v < n && v < h + 4 && doc.tokens[v].is_word && (words::is("en.auxiliary", doc.ftok(v)) || matches!(doc.ftok(v), "have" | "has" | "had" | "are" | "were")) {
+        v += 1;
+    }
+    let cues = Cues::builtin();
+    if v >= n || !doc.tokens[v].is_word || cues.english_at(doc.ftok(v), |d| (v + d < n).then(|| doc.ftok(v + d))).is_none() {
+        return None;
+    }
+    // Modifiers before the head: names, demonyms, adjectives; not determiners or quantifiers
+    // ("many farmers" are some farmers, not a group that speaks), and at most three.
+    let mut s = h;
+    while s > 0 && s + 3 > h {
+        let m = s - 1;
+        let w = doc.ftok(m);
+        let demonym = lexicon_at.get(&m).is_some_and(|lt| matches!(lt.target, Target::Demonym { .. }));
+        let modifier = doc.tokens[m].is_word
+            && doc.tokens[m].script == Script::Latin
+            && !words::is_any(&["en.stop", "en.quantifier", "en.time"], w)
+            && !w.chars().all(|c| c.is_ascii_digit())
+            && cues.english.get(w).is_none()
+            && (demonym || doc.otok(m).starts_with(char::is_uppercase) || !w.ends_with("ed"));
+        if !modifier {
+            break;
+        }
+        s = m;
+    }
+    // "a choice diplomats said was …": after an article the first word is the noun a relative
+    // clause hangs on, not a modifier.
+    if s < h && s > 0 && matches!(doc.ftok(s - 1), "a" | "an") && doc.otok(s).starts_with(char::is_lowercase) {
+        return None;
+    }
+    // A bare plural opening no sentence is too vague to be an actor ("… as farmers said"); a
+    // modifier or the sentence's first word makes it one ("Farmers said", "Polish farmers").
+    let opens = h == 0 || matches!(doc.ftok(h - 1), "." | "\n" | "\"" | "“" | ":" | ",") || doc.otok(h).starts_with(char::is_uppercase);
+    (s < h || opens).then_some(s..h + 1)
+}
+
+fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
+    let n = doc.tokens.len();
+    // Not after a preposition (بالقادة، للدول): a subject carries none.
+    if arabic::has_preposition_proclitic(doc.ftok(h)) {
+        return None;
+    }
+    let head = arabic::without_proclitics(doc.ftok(h));
+    if !words::is("ar.collective", head) {
+        return None;
+    }
+    let definite = arabic::has_article(head);
+    // Adjectives agreeing with the head: a nisba (الأوروبيون، الموريتانية، شيعية) or a qualifier
+    // (السابقون), definite when the head is.
+    let mut e = h + 1;
+    while e < n && e < h + 3 && doc.tokens[e].is_word {
+        let w = doc.ftok(e);
+        let demonym = lexicon_at.get(&e).is_some_and(|lt| matches!(lt.target, Target::Demonym { .. }));
+        let nisba = ["ي", "ية", "يه", "يون", "يين", "ون"].iter().any(|s| w.ends_with(s)) && w.chars().count() > 4;
+        let agrees = arabic::has_article(w) == definite;
+        if !(agrees && (demonym || nisba || words::is("ar.qualifier", w))) || Cues::builtin().arabic.contains_key(w) {
+            break;
+        }
+        e += 1;
+    }
+    // An indefinite plural names a group only with its adjective (قوى شيعية, not دول).
+    if !definite && e == h + 1 {
+        return None;
+    }
+    let cue = |t: usize| t < n && arabic::verb_stems(doc.ftok(t)).iter().any(|s| Cues::builtin().arabic.contains_key(*s));
+    // Verb–subject ("وأشار المشرعون"): the verb opens its clause, with no subject of its own
+    // before it ("حثت فرنسا القوى اللبنانية": the collective is the object); or subject–verb
+    // ("القادة الأوروبيون يرفضون").
+    let opens_clause = |v: usize| v == 0 || !doc.tokens[v - 1].is_word || words::is("ar.clause_opener", doc.ftok(v - 1));
+    let verb_before = h > 0 && cue(h - 1) && opens_clause(h - 1);
+    let verb_after = definite && cue(e);
+    (verb_before || verb_after).then_some(h..e)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options};
+
+    /// Group actors and the claims they hold.
+    fn groups(text: &str) -> Vec<(String, Vec<String>)> {
+        let a = analyze(text, &Options::default());
+        a.actors
+            .iter()
+            .filter(|x| x.kind == crate::ActorKind::Group)
+            .map(|x| (x.name.clone(), a.positions.iter().filter(|p| p.actor == x.id).map(|p| p.text.clone()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_collective_subject_is_a_group_actor() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("modifier and plural head", "European leaders have criticised the tariff deal with Washington.", "European leaders"),
+            ("a name among the modifiers", "Backbench Labour MPs raised concerns about the speech.", "Backbench Labour MPs"),
+            ("sentence-initial bare plural", "Analysts say the deal averts a damaging trade war.", "Analysts"),
+            ("arabic verb–subject", "وأشار المشرعون إلى انخفاض قيمة العملة الوطنية.", "المشرعون"),
+            ("arabic subject–verb with nisba", "المعارضة الموريتانية ترفض نتائج الانتخابات الرئاسية.", "المعارضة الموريتانية"),
+            ("arabic indefinite with its adjective", "وجددت قوى شيعية تمسكها بمرشحها لرئاسة الوزراء.", "قوى شيعية"),
+        ];
+        for (name, text, group) in cases {
+            let got = groups(text);
+            assert!(got.iter().any(|(g, claims)| g == group && !claims.is_empty()), "{name}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn collectives_that_are_not_subjects_or_are_too_vague_are_not_actors() {
+        for text in [
+            "The plan was backed by many farmers in the north.",
+            "وكانت فرنسا والسعودية قد حثتا القوى اللبنانية على الإسراع في تشكيل الحكومة.",
+            "Boeing could be hit hardest, a choice diplomats said was designed to pressure the White House.",
+            "وقالت دول إن الاتفاق قريب.",
+        ] {
+            assert!(groups(text).is_empty(), "{text}: {:?}", groups(text));
+        }
+    }
+}
