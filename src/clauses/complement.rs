@@ -193,6 +193,43 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     found.map(|text| Claim { text, end_token, proposition: proposition && speech })
 }
 
+/// "Poland had been on Ukraine's side, he added, and has supported it with all means",
+/// "Wilders, she said, did not want to accept responsibility", "…, the minister added.": a
+/// verb of saying set off by commas with only its subject between reports the rest of its
+/// sentence. Returns the reported parts (before and after the parenthesis), each of at least
+/// two words, or `None` when the verb is not parenthetical.
+pub(super) fn parenthetical(doc: &Document, cue: &Cue, sentence: Range<usize>, cue_at: usize, cue_end: usize) -> Option<Vec<Range<usize>>> {
+    if !cue.speech || doc.tokens[cue_at].script != Script::Latin {
+        return None;
+    }
+    // The subject between the opening comma and the verb: a pronoun or a few name words.
+    let comma = (sentence.start.max(cue_at.saturating_sub(6))..cue_at).rev().find(|&t| !doc.tokens[t].is_word)?;
+    if doc.ftok(comma) != "," || comma + 1 == cue_at {
+        return None;
+    }
+    let subject_ok = (comma + 1..cue_at).all(|t| {
+        doc.tokens[t].is_word && (doc.otok(t).starts_with(char::is_uppercase) || matches!(doc.ftok(t), "he" | "she" | "they" | "it" | "we" | "the" | "his" | "her" | "its" | "their"))
+    });
+    // After the verb: a comma (the parenthesis closes) or the end of the sentence.
+    let mut after = cue_end;
+    while after < sentence.end && doc.tokens[after].is_word && words::is("en.time", doc.ftok(after)) {
+        after += 1;
+    }
+    let closes = after >= sentence.end || matches!(doc.ftok(after), "," | "." | "!" | "?");
+    if !subject_ok || !closes {
+        return None;
+    }
+    let words_of = |r: Range<usize>| -> Option<Range<usize>> {
+        let first = r.clone().find(|&t| doc.tokens[t].is_word && !matches!(doc.ftok(t), "and" | "but" | "that"))?;
+        let last = r.rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+        ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 2).then(|| doc.tokens[first].start..doc.tokens[last].end)
+    };
+    let parts: Vec<Range<usize>> = [words_of(sentence.start..comma), (after < sentence.end).then(|| words_of(after + 1..sentence.end)).flatten()].into_iter().flatten().collect();
+    // A quotation is attributed by its own rule ('"…," he said').
+    let quoted = (sentence.start..comma).any(|t| !doc.tokens[t].is_word && is_quote(doc.ftok(t)));
+    (!parts.is_empty() && !quoted).then_some(parts)
+}
+
 /// Where the complement starts when adverbial phrases open what follows the verb and its
 /// subject: the complementiser (أن، إن، that), the cue's particle (على، to), the colon or the
 /// opening quotation mark after them. `None` when `start` opens no adverbial, or when none of

@@ -67,10 +67,23 @@ pub(crate) struct Topic {
     sentence: usize,
     /// The sentence being read.
     now: usize,
+    /// Earlier topics, newest last, with the sentence that named each: a pronoun that does
+    /// not agree with the topic ("Poland had …, he added") takes the latest that does.
+    earlier: Vec<(usize, usize)>,
 }
 
 impl Topic {
+    /// How many earlier topics are remembered; a pronoun reaches back at most two sentences.
+    const MEMORY: usize = 6;
+
     pub fn set(&mut self, actor: usize, sentence: usize) {
+        if let Some(previous) = self.actor.filter(|&p| p != actor) {
+            self.earlier.retain(|&(a, _)| a != previous);
+            self.earlier.push((previous, self.sentence));
+            if self.earlier.len() > Self::MEMORY {
+                self.earlier.remove(0);
+            }
+        }
         self.actor = Some(actor);
         self.sentence = sentence;
     }
@@ -80,10 +93,17 @@ impl Topic {
         if sentence > self.sentence + 2 {
             self.actor = None;
         }
+        self.earlier.retain(|&(_, s)| sentence <= s + 2);
     }
 
     pub fn current(&self) -> Option<usize> {
         self.actor
+    }
+
+    /// The latest topic of the last three sentences for which `agrees` holds: the current one
+    /// first, then earlier ones.
+    pub fn agreeing(&self, agrees: impl Fn(usize) -> bool) -> Option<usize> {
+        self.actor.filter(|&a| agrees(a)).or_else(|| self.earlier.iter().rev().map(|&(a, _)| a).find(|&a| agrees(a)))
     }
 
     /// The topic, if the sentence being read named it.

@@ -262,7 +262,10 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 // Joint holders: "دعت الولايات المتحدة والسعودية …", "France and Germany urged …".
                 let (partners, text_start) = if explicit { subject::partners(doc, &by_token, actor, k, text_start) } else { (vec![], text_start) };
                 clause.subject = Some(Subject { actor, named: explicit, partners });
-                if let Some(c) = complement::claim(doc, cue.cue, text_start, sentence.tokens.clone(), k) {
+                if let Some(parts) = complement::parenthetical(doc, cue.cue, sentence.tokens.clone(), k, cue.end) {
+                    let text = parts[0].start..parts[parts.len() - 1].end;
+                    clause.complement = Some(Complement { text, proposition: true, finite: true, parts });
+                } else if let Some(c) = complement::claim(doc, cue.cue, text_start, sentence.tokens.clone(), k) {
                     let parts = if c.proposition { vec![c.text.clone()] } else { complement::split_coordinated(doc, &c.text) };
                     let finite = c.proposition && complement::states_a_fact(doc, &c.text);
                     if c.proposition {
@@ -376,7 +379,7 @@ mod tests {
 
     #[test]
     fn an_unnamed_subject_holds_nothing() {
-        let got = clauses("Analysts warned that the talks would fail.");
+        let got = clauses("Officials warned that the talks would fail.");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, None);
         assert_eq!(got[0].4, None);

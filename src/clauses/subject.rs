@@ -121,7 +121,25 @@ pub(super) fn find(
                     if index.unresolved_at(p) {
                         return None;
                     }
-                    if let Some((a, phrase)) = index.at(p) {
+                    if let Some((mut a, mut phrase)) = index.at(p) {
+                        // "حذر عضو كتلة القوات اللبنانية النائب جورج عدوان": a body named inside
+                        // the speaker's title (a genitive after a noun), then the person: the
+                        // person speaks.
+                        if p > k + 1 {
+                            loop {
+                                // The person's own title may stand between (النائب، الأمين العام).
+                                let title_gap = (0..=2).find(|&g| {
+                                    let q = phrase.end + g;
+                                    q < sentence.end
+                                        && (phrase.end..q).all(|t| doc.tokens[t].is_word && arabic::has_article(doc.ftok(t)) && !arabic::has_preposition_proclitic(doc.ftok(t)))
+                                        && index.at(q).is_some_and(|(b, ph)| ph.start == q && actors[b].kind == ActorKind::Person)
+                                });
+                                let Some(g) = title_gap else { break };
+                                let (b, next) = index.at(phrase.end + g).expect("checked above");
+                                a = b;
+                                phrase = next;
+                            }
+                        }
                         return Some((a, phrase.end, true));
                     }
                     let w = doc.ftok(p);
@@ -244,7 +262,7 @@ pub(super) fn find(
                     None
                 };
                 if let Some(g) = pronoun {
-                    return topic.current().filter(|&a| agrees(&actors[a], g)).map(|a| (a, cue_end, false));
+                    return topic.agreeing(|a| agrees(&actors[a], g)).map(|a| (a, cue_end, false));
                 }
                 // Another verb of saying between: the nearer clause has its own subject.
                 if p + 8 < k && crate::lexicon::cues::Cues::builtin().english.contains_key(w) {
