@@ -174,6 +174,13 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             class.remove(0);
         }
     }
+    // A person the lexicon lacks has the gender of their given name, when it is a known one
+    // ("Geert Wilders" is "he"): pronouns are resolved by it.
+    // (English only: Arabic verbs agree by their own rules, measured worse with it.)
+    for actor in list.iter_mut().filter(|a| a.kind == ActorKind::Person && a.gender.is_none() && !arabic) {
+        let first = actor.name.split_whitespace().next().map(crate::text::fold_str);
+        actor.gender = first.and_then(|f| crate::lexicon::given_names::given_names().get(&f).copied()).filter(|&g| g == 'm' || g == 'f');
+    }
     Actors { list, of_mention, partner_of_mention }
 }
 

@@ -222,7 +222,8 @@ pub(super) fn parenthetical(doc: &Document, cue: &Cue, sentence: Range<usize>, c
     let words_of = |r: Range<usize>| -> Option<Range<usize>> {
         let first = r.clone().find(|&t| doc.tokens[t].is_word && !matches!(doc.ftok(t), "and" | "but" | "that"))?;
         let last = r.rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
-        ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 2).then(|| doc.tokens[first].start..doc.tokens[last].end)
+        // Three words at least: "Wilders, she said, …" opens with a name, not a claim.
+        ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| doc.tokens[first].start..doc.tokens[last].end)
     };
     let parts: Vec<Range<usize>> = [words_of(sentence.start..comma), (after < sentence.end).then(|| words_of(after + 1..sentence.end)).flatten()].into_iter().flatten().collect();
     // A quotation is attributed by its own rule ('"…," he said').
