@@ -71,3 +71,26 @@ pub(super) fn bullet_text(doc: &Document, sentence: Range<usize>) -> Option<Rang
     let last = sentence.clone().rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
     (last >= first).then(|| doc.tokens[first].start..doc.tokens[last].end)
 }
+
+/// A quotation closed with a comma inside or after its mark, then a name and a verb in the past
+/// tense ('"…," Jara confronted Kast', '"…", Kast retorted'): the name's words. Returns the
+/// speaker, the verb's token and the quotation's words.
+pub(super) fn quotation_then_speaker(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Option<(usize, Range<usize>, Range<usize>)> {
+    let comma_at = |t: usize| t < sentence.end && doc.ftok(t) == ",";
+    let close = sentence.clone().find(|&t| matches!(doc.ftok(t), "”" | "\"") && t > sentence.start && (comma_at(t - 1) || comma_at(t + 1)))?;
+    let open = (sentence.start..close).rev().find(|&t| matches!(doc.ftok(t), "“" | "\""));
+    let speaker_at = if comma_at(close + 1) { close + 2 } else { close + 1 };
+    let (actor, phrase) = by_token.at(speaker_at).filter(|(_, ph)| ph.start == speaker_at)?;
+    let verb = phrase.end;
+    let past = verb < sentence.end
+        && doc.tokens[verb].script == Script::Latin
+        && doc.otok(verb).starts_with(char::is_lowercase)
+        && (doc.ftok(verb).ends_with("ed") || matches!(doc.ftok(verb), "wrote" | "told" | "said" | "shot" | "hit" | "put" | "went" | "spoke" | "took"));
+    if !past {
+        return None;
+    }
+    let from = open.map_or(sentence.start, |o| o + 1);
+    let first = (from..close).find(|&t| doc.tokens[t].is_word)?;
+    let last = (from..close).rev().find(|&t| doc.tokens[t].is_word)?;
+    ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (actor, verb..verb + 1, doc.tokens[first].start..doc.tokens[last].end))
+}

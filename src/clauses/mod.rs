@@ -290,6 +290,19 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 });
             }
         }
+        // '"…," Jara confronted Kast', '"…," Kast quipped': any verb after a quotation closed by a
+        // comma and its speaker's name attributes the quotation, cue or not.
+        if !clauses[first_clause..].iter().any(Clause::attributes) {
+            if let Some((actor, verb, text)) = attribution::quotation_then_speaker(doc, &by_token, sentence.tokens.clone()) {
+                clauses.push(Clause {
+                    sentence: sentence.range.clone(),
+                    predicate: Predicate { form: PredicateForm::Verb, stance: Stance::States, speech: true, negated: false, passive: false, tokens: verb },
+                    relation: Relation::Main,
+                    subject: Some(Subject { actor, named: true, partners: vec![] }),
+                    complement: Some(Complement { text: text.clone(), proposition: true, finite: true, parts: vec![text] }),
+                });
+            }
+        }
     }
     clauses
 }
