@@ -84,7 +84,11 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     let mut proposition = particle_taken && is_complementiser(doc, start - 1);
     // A time adverbial after the verb ("أعلن يوم الأحد …", "said on Monday that …") is not
     // part of the claim.
-    let is_time = |t: usize| doc.tokens[t].is_word && (words::is("ar.time", doc.ftok(t)) || (doc.tokens[t].script == Script::Latin && words::is("en.time", doc.ftok(t))));
+    // And manner adverbials: "دانت بأشد العبارات …", "strongly condemned".
+    let is_time = |t: usize| {
+        doc.tokens[t].is_word
+            && (words::is_any(&["ar.time", "ar.manner"], doc.ftok(t)) || (doc.tokens[t].script == Script::Latin && words::is_any(&["en.time", "en.manner"], doc.ftok(t))))
+    };
     // … or between commas ("أعلنت الوزارة، مساء الأربعاء، استدعاء …", "said, on Monday, that …").
     if s < sentence.end && matches!(doc.ftok(s), "،" | ",") {
         let mut t = s + 1;

@@ -161,6 +161,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
     let mut k = i + 1;
     let mut dependents = 0;
     let mut definite = false;
+    let mut coordinated = false;
     while k < doc.tokens.len() && dependents < 4 {
         let t = &doc.tokens[k];
         if !t.is_word || doc.text[doc.tokens[k - 1].end..t.start].contains('\n') {
@@ -203,6 +204,21 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
             break;
         }
         let article = arabic::has_article(w) && !arabic::has_preposition_proclitic(w) && !arabic::starts_with_conjunction(w);
+        // A ministry's name joins its portfolios with و (وزارة الخارجية وشؤون المغتربين، وزارة
+        // الاقتصاد والمالية): once, after a definite dependent, a و-word that is definite itself
+        // or is followed by a definite genitive.
+        let portfolio = !coordinated
+            && definite
+            && words::is("ar.portfolio_head", head)
+            && arabic::starts_with_conjunction(w)
+            && !arabic::has_preposition_proclitic(&w['و'.len_utf8()..])
+            && (arabic::has_article(w) || (k + 1 < doc.tokens.len() && doc.tokens[k + 1].is_word && arabic::has_article(doc.ftok(k + 1)) && !at.contains_key(&(k + 1))));
+        if portfolio {
+            coordinated = true;
+            dependents += 1;
+            k += 1;
+            continue;
+        }
         if !(article || dependents == 0) {
             break;
         }
@@ -463,6 +479,11 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     }
     let cues = &Cues::builtin().arabic;
     if arabic::verb_stems(w).iter().any(|s| cues.contains_key(*s)) {
+        return false;
+    }
+    // A family name with the article ends the name: "سامي الجميل انسحاب …" (the noun after it
+    // is the verb's object), "حسن الحاج" but not "… الحاج اعلان".
+    if position > 1 && arabic::has_article(doc.ftok(k - 1)) && !doc.ftok(k - 1).ends_with("الله") && !arabic::has_article(w) && !words::is("ar.name_particle", w) {
         return false;
     }
     if arabic::has_preposition_proclitic(w) {

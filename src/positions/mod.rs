@@ -262,6 +262,8 @@ mod tests {
             ("english parenthetical verb of saying, after", "Donald Tusk met farmers. Poland had been on the side of Ukraine from the first day, he added, and has supported it with all means.", ("Donald Tusk", Stance::States, "has supported it with all means")),
             ("english pronoun takes the latest agreeing topic", "Foreign Minister Dilan Yesilgoz spoke to reporters. Geert Wilders, she said, did not want to accept responsibility.", ("Dilan Yesilgoz", Stance::States, "did not want to accept responsibility")),
             ("english quotation then speaker and any verb", "\"The bots cannot spread their lies now,\" Jeannette Jara confronted her rival.", ("Jeannette Jara", Stance::States, "The bots cannot spread their lies now")),
+            ("arabic ministry with two portfolios, manner skipped", "دانت وزارة الخارجية وشؤون المغتربين بأشد العبارات اقتحام المسجد الأقصى.", ("وزارة الخارجية وشؤون المغتربين", Stance::Opposes, "اقتحام المسجد الأقصى")),
+            ("arabic family name with the article ends the name", "وأعلن النائب سامي الجميل انسحاب حزبه من الجلسة.", ("سامي الجميل", Stance::States, "انسحاب حزبه من الجلسة")),
             ("english state body by its adjective", "The Lebanese government rejected the new border plan.", ("Lebanon", Stance::Rejects, "the new border plan")),
             ("english state body by a possessive", "Poland's foreign ministry condemned the attack on the convoy.", ("Poland", Stance::Opposes, "the attack on the convoy")),
             ("arabic state body by its nisba", "وأعلنت الرئاسة التونسية رفضها للقرار الأوروبي.", ("تونس", Stance::States, "رفضها للقرار الأوروبي")),
