@@ -129,7 +129,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     }
     let weight: Vec<f64> = actors.list.iter().zip(&held).map(|(a, &h)| a.mentions.len() as f64 + 2.0 * h as f64).collect();
     let top = weight.iter().cloned().fold(0.0, f64::max).max(1.0);
-    let kept = |a: usize| !single_guess(a) || held[a] > 0;
+    // A country named only as where something happens ("talks in Istanbul", "عاد إلى المغرب")
+    // is a place, not an actor, unless it holds a position.
+    let place_only = |a: usize| actors.list[a].kind == ActorKind::Country && held[a] == 0 && actors.list[a].mentions.iter().all(|m| mentions::is_place(&doc, m.start));
+    let kept = |a: usize| (!single_guess(a) || held[a] > 0) && !place_only(a);
     let mut order: Vec<usize> = (0..actors.list.len()).filter(|&a| kept(a)).collect();
     order.sort_by(|&a, &b| {
         weight[b].partial_cmp(&weight[a]).unwrap_or(std::cmp::Ordering::Equal).then(actors.list[a].mentions[0].start.cmp(&actors.list[b].mentions[0].start))

@@ -424,3 +424,18 @@ pub(crate) fn describe(text: &str) -> Vec<(String, String, String)> {
         })
         .collect()
 }
+
+/// Whether the mention starting at byte `start` is governed by a preposition of place or
+/// direction ("in Qatar", "to Washington", "في الدوحة", "إلى المغرب", "من تركيا").
+pub(crate) fn is_place(doc: &Document, start: usize) -> bool {
+    let Some(t) = doc.token_at(start) else { return false };
+    let before = t.checked_sub(1).filter(|&p| doc.tokens[p].is_word).map(|p| doc.ftok(p));
+    match doc.tokens[t].script {
+        Script::Arabic => {
+            // The preposition may be glued to the name: بالمغرب، لتركيا — not ل of a title.
+            before.is_some_and(|w| matches!(w, "في" | "الي" | "من" | "داخل" | "خارج" | "نحو" | "عبر"))
+                || (doc.tokens[t].start < start && doc.text[doc.tokens[t].start..start].ends_with('ب'))
+        }
+        _ => before.is_some_and(|w| matches!(w, "in" | "to" | "from" | "into" | "across" | "near" | "at" | "inside" | "outside" | "throughout" | "via")),
+    }
+}

@@ -304,6 +304,18 @@ mod tests {
     }
 
     #[test]
+    fn a_country_named_only_as_a_place_is_no_actor() {
+        for (text, place, actor) in [
+            ("Talks were held in Qatar on Monday. Russia rejected the plan.", "Qatar", "Russia"),
+            ("عقدت المحادثات في قطر يوم الاثنين. ورفضت روسيا الخطة الأمريكية.", "قطر", "روسيا"),
+        ] {
+            let a = analyze(text, &Options::default());
+            let names: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
+            assert!(names.contains(&actor) && !names.contains(&place), "{text}: {names:?}");
+        }
+    }
+
+    #[test]
     fn attributed_bullet_list() {
         let text = "Under the plan presented by Marco Rubio, the proposal includes:\n- a ceasefire of 30 days\n- the exchange of all prisoners\n\nThe talks resume on Monday.";
         let got = positions(text);
