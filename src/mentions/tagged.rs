@@ -174,6 +174,13 @@ fn looks_like_a_name(doc: &Document, range: &Range<usize>, first_bare: &str, spa
                 w.chars().next().is_some_and(char::is_uppercase) || words::is("en.name_particle", doc.ftok(k)) || matches!(doc.ftok(k), "of" | "for" | "and" | "the")
             }) && !words::is("en.stop", doc.ftok(first))
                 && doc.otok(range.end - 1).chars().next().is_some_and(char::is_uppercase)
+                // One word alone is a name only with three letters or more and no apostrophe,
+                // and not a pronoun or a party adjective ("I", "We’re", "Sh", "Republican").
+                && (range.len() > 1
+                    || (doc.ftok(first).chars().count() >= 3
+                        && !doc.otok(first).contains(['\'', '’'])
+                        && !words::is_any(&["en.pronoun_male", "en.pronoun_female", "en.pronoun_plural", "en.quantifier", "en.collective"], doc.ftok(first))
+                        && !matches!(doc.ftok(first), "you" | "we" | "republican" | "democrat" | "democratic" | "conservative" | "liberal" | "opposition")))
         }
         _ => false,
     }
