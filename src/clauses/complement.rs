@@ -137,7 +137,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
                 _ => {}
             }
             let hard = is_hard_stop(doc, e);
-            let soft = matches!(w, "،" | ",") && !is_decimal_point(doc, e);
+            let soft = matches!(w, "،" | ",") && !is_decimal_point(doc, e) && !continues_a_list(doc, e, sentence.end);
             if hard || (soft && !speech && words_seen >= 1) {
                 break;
             }
@@ -233,6 +233,40 @@ pub(super) fn parenthetical(doc: &Document, cue: &Cue, sentence: Range<usize>, c
     // A quotation is attributed by its own rule ('"…," he said').
     let quoted = (sentence.start..comma).any(|t| !doc.tokens[t].is_word && is_quote(doc.ftok(t)));
     (!parts.is_empty() && !quoted).then_some(parts)
+}
+
+/// "to secure the borders, close the camps and send refugees home", "بوقف الحرب، ورفع الحصار
+/// وإعادة الإعمار": a comma inside a list of coordinated objects, whose last item a conjunction
+/// joins before the clause ends, does not end the claim. Not when what follows the comma is
+/// a clause of its own (a relative or participle, a quotation, a new subject's verb).
+fn continues_a_list(doc: &Document, comma: usize, sentence_end: usize) -> bool {
+    const REACH: usize = 14;
+    let next = comma + 1;
+    if next >= sentence_end || !doc.tokens[next].is_word {
+        return false;
+    }
+    let w = doc.ftok(next);
+    let opens_clause = match doc.tokens[next].script {
+        Script::Latin => {
+            matches!(w, "which" | "who" | "whom" | "whose" | "while" | "as" | "but" | "although" | "though" | "because" | "after" | "before" | "when" | "where" | "saying" | "adding" | "according" | "including" | "he" | "she" | "they" | "it" | "the" | "a" | "an"
+                | "with" | "in" | "on" | "at" | "for" | "from" | "by" | "during" | "amid" | "despite" | "under" | "to" | "than" | "if" | "unless" | "so")
+                || w.ends_with("ing")
+                || english_cue(doc, next).is_some()
+                || doc.otok(next).starts_with(char::is_uppercase)
+        }
+        Script::Arabic => {
+            words::is_any(&["ar.clause_break", "ar.stop"], w) || arabic_cue(doc, next).is_some() || is_complementiser(doc, next)
+        }
+        _ => true,
+    };
+    if opens_clause {
+        return false;
+    }
+    // The conjunction that closes the list, before the clause ends.
+    (next + 1..sentence_end.min(next + REACH)).take_while(|&t| !is_hard_stop(doc, t) && !matches!(doc.ftok(t), "," | "،")).any(|t| {
+        let v = doc.ftok(t);
+        matches!(v, "and" | "or") || (doc.tokens[t].script == Script::Arabic && v.starts_with('و') && v.chars().count() > 3 && arabic_cue(doc, t).is_none())
+    })
 }
 
 /// Where the complement starts when adverbial phrases open what follows the verb and its

@@ -264,6 +264,8 @@ mod tests {
             ("english quotation then speaker and any verb", "\"The bots cannot spread their lies now,\" Jeannette Jara confronted her rival.", ("Jeannette Jara", Stance::States, "The bots cannot spread their lies now")),
             ("arabic ministry with two portfolios, manner skipped", "دانت وزارة الخارجية وشؤون المغتربين بأشد العبارات اقتحام المسجد الأقصى.", ("وزارة الخارجية وشؤون المغتربين", Stance::Opposes, "اقتحام المسجد الأقصى")),
             ("arabic family name with the article ends the name", "وأعلن النائب سامي الجميل انسحاب حزبه من الجلسة.", ("سامي الجميل", Stance::States, "انسحاب حزبه من الجلسة")),
+            ("english list of objects across commas", "Geert Wilders wanted to enlist the army to patrol the borders, close refugee shelters and send home all Syrian refugees.", ("Geert Wilders", Stance::Demands, "enlist the army to patrol the borders, close refugee shelters and send home all Syrian refugees")),
+            ("arabic list of objects across commas", "وطالبت حركة حماس بوقف الحرب، ورفع الحصار وإعادة الإعمار.", ("حركة حماس", Stance::Demands, "بوقف الحرب، ورفع الحصار وإعادة الإعمار")),
             ("english state body by its adjective", "The Lebanese government rejected the new border plan.", ("Lebanon", Stance::Rejects, "the new border plan")),
             ("english state body by a possessive", "Poland's foreign ministry condemned the attack on the convoy.", ("Poland", Stance::Opposes, "the attack on the convoy")),
             ("arabic state body by its nisba", "وأعلنت الرئاسة التونسية رفضها للقرار الأوروبي.", ("تونس", Stance::States, "رفضها للقرار الأوروبي")),
