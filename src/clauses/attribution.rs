@@ -94,3 +94,18 @@ pub(super) fn quotation_then_speaker(doc: &Document, by_token: &MentionIndex, se
     let last = (from..close).rev().find(|&t| doc.tokens[t].is_word)?;
     ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (actor, verb..verb + 1, doc.tokens[first].start..doc.tokens[last].end))
 }
+
+/// "الصفدي: أي محاولة لتهجير الفلسطينيين إعلان للحرب", "Farage: Starmer is learning from us":
+/// a headline or a line that opens with a name and a colon gives the rest to that name.
+/// Returns the speaker, the colon's token and the words after it (three at least).
+pub(super) fn name_and_colon(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Option<(usize, Range<usize>, Range<usize>)> {
+    let first = sentence.clone().find(|&t| doc.tokens[t].is_word)?;
+    let (actor, phrase) = by_token.at(first).filter(|(_, ph)| ph.start == first)?;
+    let colon = phrase.end;
+    if colon >= sentence.end || doc.ftok(colon) != ":" {
+        return None;
+    }
+    let from = (colon + 1..sentence.end).find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+    let last = (from..sentence.end).rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+    ((from..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (actor, colon..colon + 1, doc.tokens[from].start..doc.tokens[last].end))
+}

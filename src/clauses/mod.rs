@@ -290,6 +290,21 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 });
             }
         }
+        // "الصفدي: أي محاولة لتهجير الفلسطينيين إعلان للحرب": a headline that opens with a name
+        // and a colon quotes that name. (A subheading of that shape further on titles a
+        // section: "بوتين: شخصية محورية في السياسة الدولية".)
+        let headline = !doc.text[..sentence.range.start].contains('\n');
+        if headline && !clauses[first_clause..].iter().any(Clause::attributes) {
+            if let Some((actor, colon, text)) = attribution::name_and_colon(doc, &by_token, sentence.tokens.clone()) {
+                clauses.push(Clause {
+                    sentence: sentence.range.clone(),
+                    predicate: Predicate { form: PredicateForm::Source, stance: Stance::States, speech: true, negated: false, passive: false, tokens: colon },
+                    relation: Relation::Main,
+                    subject: Some(Subject { actor, named: true, partners: vec![] }),
+                    complement: Some(Complement { text: text.clone(), proposition: true, finite: true, parts: vec![text] }),
+                });
+            }
+        }
         // '"…," Jara confronted Kast', '"…," Kast quipped': any verb after a quotation closed by a
         // comma and its speaker's name attributes the quotation, cue or not.
         if !clauses[first_clause..].iter().any(Clause::attributes) {

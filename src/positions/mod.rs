@@ -266,6 +266,7 @@ mod tests {
             ("arabic family name with the article ends the name", "وأعلن النائب سامي الجميل انسحاب حزبه من الجلسة.", ("سامي الجميل", Stance::States, "انسحاب حزبه من الجلسة")),
             ("english list of objects across commas", "Geert Wilders wanted to enlist the army to patrol the borders, close refugee shelters and send home all Syrian refugees.", ("Geert Wilders", Stance::Demands, "enlist the army to patrol the borders, close refugee shelters and send home all Syrian refugees")),
             ("arabic list of objects across commas", "وطالبت حركة حماس بوقف الحرب، ورفع الحصار وإعادة الإعمار.", ("حركة حماس", Stance::Demands, "بوقف الحرب، ورفع الحصار وإعادة الإعمار")),
+            ("headline opening with a name and a colon", "Ayman Safadi: any displacement of Palestinians is a declaration of war\n\nThe minister spoke in Amman.", ("Ayman Safadi", Stance::States, "any displacement of Palestinians is a declaration of war")),
             ("english state body by its adjective", "The Lebanese government rejected the new border plan.", ("Lebanon", Stance::Rejects, "the new border plan")),
             ("english state body by a possessive", "Poland's foreign ministry condemned the attack on the convoy.", ("Poland", Stance::Opposes, "the attack on the convoy")),
             ("arabic state body by its nisba", "وأعلنت الرئاسة التونسية رفضها للقرار الأوروبي.", ("تونس", Stance::States, "رفضها للقرار الأوروبي")),
@@ -315,6 +316,12 @@ mod tests {
             let names: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
             assert!(names.contains(&actor) && !names.contains(&place), "{text}: {names:?}");
         }
+    }
+
+    #[test]
+    fn a_subheading_with_a_name_and_a_colon_quotes_nobody() {
+        let got = positions("The summit ended.\n\nPutin: a pivotal figure in world politics\n\nPutin arrived late.");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
