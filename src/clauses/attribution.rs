@@ -9,7 +9,7 @@ use crate::model::Stance;
 use crate::text::{arabic, Document, Script};
 
 use super::coref::MentionIndex;
-use super::quotes::is_quote;
+use super::quotes::is_quote_at;
 
 /// An actor named as the source of a sentence's content ("according to BEUC", "بحسب الوزارة",
 /// "وفقاً للجيش"), and that content: what follows the source when the sentence opens with it,
@@ -28,7 +28,7 @@ pub(super) fn according_to(doc: &Document, by_token: &MentionIndex, sentence: Ra
     let (actor, phrase) = by_token.at(source).filter(|(_, ph)| ph.start == source || ph.start + 1 == source)?;
     let words = |r: Range<usize>| -> Option<Range<usize>> {
         let first = r.clone().find(|&t| doc.tokens[t].is_word && !matches!(doc.ftok(t), "that" | "فإن" | "فان" | "إن" | "ان"))?;
-        let last = r.rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+        let last = r.rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
         // At least three words: a fragment is no statement.
         ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| doc.tokens[first].start..doc.tokens[last].end)
     };
@@ -68,7 +68,7 @@ pub(super) fn list_lead_in(doc: &Document, by_token: &MentionIndex, sentence: Ra
 /// A bullet item's text without the bullet and final punctuation.
 pub(super) fn bullet_text(doc: &Document, sentence: Range<usize>) -> Option<Range<usize>> {
     let first = sentence.clone().find(|&t| doc.tokens[t].is_word && !(doc.tokens[t].script == Script::Digit && t == sentence.start))?;
-    let last = sentence.clone().rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+    let last = sentence.clone().rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
     (last >= first).then(|| doc.tokens[first].start..doc.tokens[last].end)
 }
 
@@ -105,7 +105,7 @@ pub(super) fn name_and_colon(doc: &Document, by_token: &MentionIndex, sentence: 
     if colon >= sentence.end || doc.ftok(colon) != ":" {
         return None;
     }
-    let from = (colon + 1..sentence.end).find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
-    let last = (from..sentence.end).rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+    let from = (colon + 1..sentence.end).find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
+    let last = (from..sentence.end).rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
     ((from..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (actor, colon..colon + 1, doc.tokens[from].start..doc.tokens[last].end))
 }

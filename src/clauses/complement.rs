@@ -10,7 +10,7 @@ use crate::mentions::words;
 use crate::text::{Document, Script};
 
 use super::predicate::{arabic_cue, english_cue, starts_coordinated_clause, starts_coordinated_cue};
-use super::quotes::is_quote;
+use super::quotes::is_quote_at;
 
 /// A claim found after a cue.
 pub(super) struct Claim {
@@ -60,7 +60,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         // The complementiser of the reported clause, not one inside a quotation.
         // Not past another cue verb: in "said the deal was fair, adding that …" the "that" is
         // the second verb's.
-        let window = (start..sentence.end.min(start + 10)).take_while(|&t| !is_hard_stop(doc, t) && !is_quote(doc.ftok(t)) && (t == start || !starts_coordinated_cue(doc, t)));
+        let window = (start..sentence.end.min(start + 10)).take_while(|&t| !is_hard_stop(doc, t) && !is_quote_at(doc, t) && (t == start || !starts_coordinated_cue(doc, t)));
         if let Some(c) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| is_complementiser(doc, t)) {
             s = c;
         }
@@ -103,7 +103,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         s += 1;
     }
     while s < sentence.end && (!doc.tokens[s].is_word || is_complementiser(doc, s) || cue.particles.iter().any(|p| p == doc.ftok(s))) {
-        if !doc.tokens[s].is_word && is_quote(doc.ftok(s)) {
+        if !doc.tokens[s].is_word && is_quote_at(doc, s) {
             proposition = true;
             break;
         }
@@ -165,13 +165,13 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     let end_token = e;
     // Trim trailing punctuation (but keep a closing quote that opened inside) and a
     // dangling conjunction left by a coordinated cue ("backed the target and").
-    while e > s && ((!doc.tokens[e - 1].is_word && !is_quote(doc.ftok(e - 1))) || matches!(doc.ftok(e - 1), "and" | "or" | "but" | "و" | "who" | "which" | "التي" | "الذي" | "الذين")) {
+    while e > s && ((!doc.tokens[e - 1].is_word && !is_quote_at(doc, e - 1)) || matches!(doc.ftok(e - 1), "and" | "or" | "but" | "و" | "who" | "which" | "التي" | "الذي" | "الذين")) {
         e -= 1;
     }
     // An opening quotation mark whose closing one lies past the claim ('"لن نتراجع." وأضاف')
     // is left out, so that no claim shows half a pair.
-    let quotes = (s..e).filter(|&t| !doc.tokens[t].is_word && is_quote(doc.ftok(t))).count();
-    let s = if s < e && !doc.tokens[s].is_word && is_quote(doc.ftok(s)) && quotes % 2 == 1 { s + 1 } else { s };
+    let quotes = (s..e).filter(|&t| !doc.tokens[t].is_word && is_quote_at(doc, t)).count();
+    let s = if s < e && !doc.tokens[s].is_word && is_quote_at(doc, s) && quotes % 2 == 1 { s + 1 } else { s };
     let found = ((words_seen >= 2 || one_word_object) && s < e).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
     // '"…," Zelensky said, calling on …' and '"…," he told a rally in Kraków': a verb of saying
     // right after a quotation that a comma closes attributes that quotation, whatever follows.
@@ -225,13 +225,13 @@ pub(super) fn parenthetical(doc: &Document, cue: &Cue, sentence: Range<usize>, c
     }
     let words_of = |r: Range<usize>| -> Option<Range<usize>> {
         let first = r.clone().find(|&t| doc.tokens[t].is_word && !matches!(doc.ftok(t), "and" | "but" | "that"))?;
-        let last = r.rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+        let last = r.rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
         // Three words at least: "Wilders, she said, …" opens with a name, not a claim.
         ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| doc.tokens[first].start..doc.tokens[last].end)
     };
     let parts: Vec<Range<usize>> = [words_of(sentence.start..comma), (after < sentence.end).then(|| words_of(after + 1..sentence.end)).flatten()].into_iter().flatten().collect();
     // A quotation is attributed by its own rule ('"…," he said').
-    let quoted = (sentence.start..comma).any(|t| !doc.tokens[t].is_word && is_quote(doc.ftok(t)));
+    let quoted = (sentence.start..comma).any(|t| !doc.tokens[t].is_word && is_quote_at(doc, t));
     (!parts.is_empty() && !quoted).then_some(parts)
 }
 
@@ -378,7 +378,7 @@ pub(super) fn split_coordinated(doc: &Document, text: &Range<usize>) -> Vec<Rang
             while a < b && matches!(doc.ftok(a), "and" | "to") {
                 a += 1;
             }
-            let b_word = (a..b).rev().find(|&t| doc.tokens[t].is_word || is_quote(doc.ftok(t)))?;
+            let b_word = (a..b).rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
             (b_word >= a).then(|| doc.tokens[a].start.max(text.start)..doc.tokens[b_word].end.min(text.end))
         })
         .collect()
@@ -424,7 +424,7 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
         return None;
     }
     let clause = sentence.start..comma;
-    if (clause.clone()).any(|t| !doc.tokens[t].is_word && is_quote(doc.ftok(t))) || clause.clone().filter(|&t| doc.tokens[t].is_word).count() < 4 {
+    if (clause.clone()).any(|t| !doc.tokens[t].is_word && is_quote_at(doc, t)) || clause.clone().filter(|&t| doc.tokens[t].is_word).count() < 4 {
         return None;
     }
     let first = clause.clone().find(|&t| doc.tokens[t].is_word)?;
@@ -491,7 +491,7 @@ pub(super) fn attributes_quote_before(doc: &Document, sentence: Range<usize>, cu
 /// The text inside the last quotation before the cue in the same sentence.
 pub(super) fn quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
     let from = sentence.start.max(cue_at.saturating_sub(MAX_CLAIM_TOKENS));
-    let quotes: Vec<usize> = (from..cue_at).filter(|&i| !doc.tokens[i].is_word && is_quote(doc.ftok(i))).collect();
+    let quotes: Vec<usize> = (from..cue_at).filter(|&i| !doc.tokens[i].is_word && is_quote_at(doc, i)).collect();
     let (&close, rest) = quotes.split_last()?;
     // A lone closing mark after a comma ('We will never let that happen," he said') closes a
     // quotation opened in an earlier sentence: the claim is its part in this one.

@@ -162,7 +162,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
         in_quote = inside_after;
         // A sentence that opens a quotation or continues one ('"President Trump wants to break
         // us. …," he said') names someone inside the speaker's words, not the topic.
-        let opens_quote = !sentence.tokens.is_empty() && quotes::is_quote(doc.ftok(sentence.tokens.start));
+        let opens_quote = !sentence.tokens.is_empty() && quotes::is_quote_at(doc, sentence.tokens.start);
         if let Some(a) = by_token.opening_subject(doc, sentence.tokens.clone()).filter(|_| !opens_quote && !starts_inside) {
             topic.set(a, si);
         }

@@ -36,6 +36,18 @@ pub(crate) fn is_quote(w: &str) -> bool {
     matches!(w, "\"" | "«" | "»" | "“" | "”" | "'")
 }
 
+/// Whether token `t` is a quotation mark: an apostrophe glued between letters ("India’s",
+/// "don't") is none, so no claim starts inside a word ("s position on …").
+pub(crate) fn is_quote_at(doc: &Document, t: usize) -> bool {
+    let w = doc.ftok(t);
+    if !is_quote(w) {
+        return false;
+    }
+    let glued = |a: usize, b: usize| doc.tokens[a].fend == doc.tokens[b].fstart;
+    let apostrophe = w == "'" && t > 0 && t + 1 < doc.tokens.len() && doc.tokens[t - 1].is_word && doc.tokens[t + 1].is_word && glued(t - 1, t) && glued(t, t + 1);
+    !apostrophe
+}
+
 /// The words of a sentence that is a single quotation, opening and closing marks excluded.
 pub(crate) fn whole_quotation(doc: &Document, sentence: Range<usize>) -> Option<Range<usize>> {
     let first = sentence.start;

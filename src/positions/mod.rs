@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::clauses::quotes::{is_quote, multi_sentence_quotations, whole_quotation};
+use crate::clauses::quotes::{is_quote_at, multi_sentence_quotations, whole_quotation};
 use crate::clauses::Clause;
 use crate::model::Stance;
 use crate::text::Document;
@@ -54,7 +54,7 @@ fn continued_quotations(doc: &Document, out: &mut Vec<PositionDraft>) {
     let mut next_claim = 0;
     let quoted_claim = |p: &PositionDraft| {
         doc.text[p.text.clone()].starts_with(['"', '“', '«'])
-            || doc.token_at(p.text.start).is_some_and(|t| t > 0 && !doc.tokens[t - 1].is_word && is_quote(doc.ftok(t - 1)))
+            || doc.token_at(p.text.start).is_some_and(|t| t > 0 && !doc.tokens[t - 1].is_word && is_quote_at(doc, t - 1))
     };
     let mut added = Vec::new();
     let mut holder: Option<usize> = None;
@@ -267,6 +267,8 @@ mod tests {
             ("english list of objects across commas", "Geert Wilders wanted to enlist the army to patrol the borders, close refugee shelters and send home all Syrian refugees.", ("Geert Wilders", Stance::Demands, "enlist the army to patrol the borders, close refugee shelters and send home all Syrian refugees")),
             ("arabic list of objects across commas", "وطالبت حركة حماس بوقف الحرب، ورفع الحصار وإعادة الإعمار.", ("حركة حماس", Stance::Demands, "بوقف الحرب، ورفع الحصار وإعادة الإعمار")),
             ("headline opening with a name and a colon", "Ayman Safadi: any displacement of Palestinians is a declaration of war\n\nThe minister spoke in Amman.", ("Ayman Safadi", Stance::States, "any displacement of Palestinians is a declaration of war")),
+            ("an apostrophe is no quotation mark", "Randhir Jaiswal said India’s position on energy sourcing is well known.", ("Randhir Jaiswal", Stance::States, "India’s position on energy sourcing is well known")),
+            ("a title opening a body's name", "The General Confederation of Labor called a general strike for January 24.", ("General Confederation of Labor", Stance::States, "a general strike for January 24")),
             ("english state body by its adjective", "The Lebanese government rejected the new border plan.", ("Lebanon", Stance::Rejects, "the new border plan")),
             ("english state body by a possessive", "Poland's foreign ministry condemned the attack on the convoy.", ("Poland", Stance::Opposes, "the attack on the convoy")),
             ("arabic state body by its nisba", "وأعلنت الرئاسة التونسية رفضها للقرار الأوروبي.", ("تونس", Stance::States, "رفضها للقرار الأوروبي")),
