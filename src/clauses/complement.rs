@@ -51,10 +51,8 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // "قال في منشور على منصة إكس: «…»", "شدد في كلمة ألقاها أمام البرلمان على …", "said in
     // a statement on Tuesday that …": phrases of medium, place and time come between a verb
     // of saying and what it reports.
-    if cue.speech || !cue.particles.is_empty() {
-        if let Some(after) = past_adverbials(doc, cue, start, sentence.end) {
-            s = after;
-        }
+    if let Some(after) = past_adverbials(doc, cue, start, sentence.end) {
+        s = after;
     }
     if cue.speech && s == start {
         // The complementiser of the reported clause, not one inside a quotation.
@@ -285,9 +283,25 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
     if t >= sentence_end || !opens_adverbial(doc, t) || takes_particle(cue, doc.ftok(t)) {
         return None;
     }
+    // A verb with neither particle nor report ("رفضت الوزارة، في بيان رسمي، تصريحات …") skips
+    // only an adverbial that commas set off.
+    let set_off_only = !cue.speech && cue.particles.is_empty();
+    if set_off_only && t == start {
+        return None;
+    }
     let mut p = t + 1;
     while p < sentence_end.min(t + REACH) {
         let w = doc.ftok(p);
+        if set_off_only {
+            if matches!(w, "," | "،") {
+                return (p + 1 < sentence_end).then_some(p + 1);
+            }
+            if is_hard_stop(doc, p) || (doc.tokens[p].is_word && (is_complementiser(doc, p) || is_clause_break(doc, p))) {
+                return None;
+            }
+            p += 1;
+            continue;
+        }
         if !doc.tokens[p].is_word {
             match w {
                 ":" => return Some(p + 1),
