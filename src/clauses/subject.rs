@@ -36,6 +36,13 @@ pub(super) fn find(
             if doc.ftok(k).starts_with("قول") {
                 return k.checked_sub(1).and_then(|p| index.at(p)).filter(|(_, ph)| ph.end == k).map(|(a, _)| (a, cue_end, true));
             }
+            // "… كلمة للأمين العام نور الدين الطبوبي، الذي وجه خطاباً …، مؤكداً أن …": a participle
+            // after a relative clause on a named person continues that person's words.
+            if participle {
+                if let Some(a) = relative_antecedent(doc, index, sentence.clone(), k) {
+                    return Some((a, cue_end, false));
+                }
+            }
             // "قال المتحدث باسم الخارجية الروسية إن …": an unnamed spokesperson speaks for the
             // body; a name after the body is the spokesperson's own (a title, found earlier).
             if !participle && k + 3 < sentence.end && words::is("ar.spokesperson", doc.ftok(k + 1)) && doc.ftok(k + 2) == "باسم" {
@@ -287,6 +294,37 @@ pub(super) fn find(
             inverted()
         }
     }
+}
+
+/// The person a relative clause (", الذي …") describes, when the participle at `k` follows that
+/// relative clause in the same sentence with no other clause between.
+fn relative_antecedent(doc: &Document, index: &MentionIndex, sentence: Range<usize>, k: usize) -> Option<usize> {
+    const REACH: usize = 30;
+    let floor = sentence.start.max(k.saturating_sub(REACH));
+    let relative = (floor..k).rev().find(|&t| matches!(doc.ftok(t), "الذي" | "التي"))?;
+    if relative < floor + 2 || !matches!(doc.ftok(relative - 1), "،" | ",") {
+        return None;
+    }
+    // A main clause of its own between them (a verb after a full stop or a و-verb) ends it.
+    if (relative + 1..k).any(|t| matches!(doc.ftok(t), "." | "؛" | ":" | "وهو" | "وهي")) {
+        return None;
+    }
+    // Nor may someone else be named between as a subject (not after a preposition: "وجه
+    // خطاباً لرئيس الجمهورية قيس سعيد" names an addressee): "…، وهو ما قلل منه كليتشدار أوغلو".
+    let named_subject_between = (relative + 1..k).any(|t| {
+        index.at(t).is_some_and(|(_, ph)| {
+            // (ل on a title: "لرئيس الجمهورية قيس سعيد".)
+            let w = doc.ftok(t);
+            ph.start == t
+                && !arabic::has_preposition_proclitic(w)
+                && !(w.starts_with(['ل', 'ب']) && w.chars().count() > 3 && !w.starts_with("لي"))
+                && !(t > 0 && doc.tokens[t - 1].is_word && (words::is("ar.preposition", doc.ftok(t - 1)) || arabic::has_preposition_proclitic(doc.ftok(t - 1))))
+        })
+    });
+    if named_subject_between {
+        return None;
+    }
+    index.at(relative - 2).filter(|(_, ph)| ph.end == relative - 1).map(|(a, _)| a)
 }
 
 /// لكن، إن، أن، لأن، كما أن with a third-person pronoun, folded (إ/أ → ا, ة → ه).

@@ -270,6 +270,7 @@ mod tests {
             ("an apostrophe is no quotation mark", "Randhir Jaiswal said India’s position on energy sourcing is well known.", ("Randhir Jaiswal", Stance::States, "India’s position on energy sourcing is well known")),
             ("a title opening a body's name", "The General Confederation of Labor called a general strike for January 24.", ("General Confederation of Labor", Stance::States, "a general strike for January 24")),
             ("arabic adverbial set off by commas before an object", "رفضت وزارة الخارجية السودانية، في بيان رسمي، تصريحات الرئاسة الكينية حول الحكومة الموازية.", ("وزارة الخارجية السودانية", Stance::Rejects, "تصريحات الرئاسة الكينية حول الحكومة الموازية")),
+            ("arabic participle after a relative clause on a person", "وجاء الإعلان في كلمة للأمين العام نور الدين الطبوبي، الذي وجه خطاباً لرئيس الجمهورية قيس سعيد، مؤكداً أن المنظمة لن تتراجع.", ("نور الدين الطبوبي", Stance::States, "المنظمة لن تتراجع")),
             ("english state body by its adjective", "The Lebanese government rejected the new border plan.", ("Lebanon", Stance::Rejects, "the new border plan")),
             ("english state body by a possessive", "Poland's foreign ministry condemned the attack on the convoy.", ("Poland", Stance::Opposes, "the attack on the convoy")),
             ("arabic state body by its nisba", "وأعلنت الرئاسة التونسية رفضها للقرار الأوروبي.", ("تونس", Stance::States, "رفضها للقرار الأوروبي")),
