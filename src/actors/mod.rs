@@ -21,6 +21,9 @@ pub(crate) struct ActorDraft {
     pub gender: Option<char>,
     /// Every mention was proposed by the learned tagger alone.
     pub proposed_only: bool,
+    /// The state the actor belongs to or is (a lexicon entity index): Peskov's and the
+    /// Kremlin's is Russia. Known only for lexicon entities.
+    pub home: Option<usize>,
 }
 
 /// Actors, and for each mention the actor it belongs to (None when a role phrase could not
@@ -174,6 +177,17 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             class.remove(0);
         }
     }
+    // A person the lexicon lacks belongs to the state their role names: "وزير الخارجية
+    // الأردني", "Ukraine's defence minister".
+    for actor in list.iter_mut().filter(|a| a.home.is_none()) {
+        let Some(role) = &actor.role else { continue };
+        let role_doc = Document::new(role);
+        actor.home = lexicon.scan(&role_doc).iter().find_map(|m| match m.target {
+            crate::lexicon::Target::Demonym { country } => Some(country),
+            crate::lexicon::Target::Entity { entity, .. } => lexicon.entities[entity].home.or((lexicon.entities[entity].kind == ActorKind::Country).then_some(entity)),
+            crate::lexicon::Target::Title { .. } => None,
+        });
+    }
     // A person the lexicon lacks has the gender of their given name, when it is a known one
     // ("Geert Wilders" is "he"): pronouns are resolved by it.
     // (English only: Arabic verbs agree by their own rules, measured worse with it.)
@@ -206,10 +220,11 @@ fn new_actor(lexicon: &Lexicon, key: &Key, arabic: bool) -> ActorDraft {
                 mentions: vec![],
                 gender: ent.gender,
                 proposed_only: true,
+                home: ent.home.or((ent.kind == ActorKind::Country).then_some(*e)),
             }
         }
-        Key::Organization(_, kind) => ActorDraft { kind: *kind, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None, proposed_only: true },
-        Key::Unknown(_) => ActorDraft { kind: ActorKind::Person, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None, proposed_only: true },
+        Key::Organization(_, kind) => ActorDraft { kind: *kind, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None, proposed_only: true, home: None },
+        Key::Unknown(_) => ActorDraft { kind: ActorKind::Person, name: String::new(), role: None, aliases: vec![], mentions: vec![], gender: None, proposed_only: true, home: None },
     }
 }
 

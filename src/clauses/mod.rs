@@ -170,6 +170,8 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
         // Cues inside a reported proposition (… قال إن الحركة ترفض …) take only subjects of
         // their own, never the topic: the topic is the one reporting.
         let mut proposition_end = 0;
+        // The subject of the clause that reports that proposition.
+        let mut reporter: Option<usize> = None;
         // The last main clause had a subject no actor stands for ("ونفى مصدر حكومي …"): a
         // participle after it (مؤكداً) is that subject's, not the topic's.
         let mut unnamed_clause_subject = false;
@@ -246,7 +248,10 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 subject: None,
                 complement: None,
             };
-            if let Some((actor, text_start, explicit)) = found_subject.filter(|s| s.2 || k >= proposition_end) {
+            // "Peskov said Russia would …": a speaker voicing their own side's stance holds it
+            // alone; the side is not given the reported clause a second time.
+            let own_side = |actor: usize| reporter.is_some_and(|r: usize| r == actor || actors.list[r].home.is_some_and(|h| actors.list[actor].home == Some(h)));
+            if let Some((actor, text_start, explicit)) = found_subject.filter(|s| (s.2 && !own_side(s.0)) || k >= proposition_end) {
                 // The subject of a clause inside someone's reported words does not become the
                 // topic: the one reporting stays it.
                 // Nor does the subject of a relative clause ("thanked Trump and bin Salman, who
@@ -268,7 +273,12 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 } else if let Some(c) = complement::claim(doc, cue.cue, text_start, sentence.tokens.clone(), k) {
                     let parts = if c.proposition { vec![c.text.clone()] } else { complement::split_coordinated(doc, &c.text) };
                     let finite = c.proposition && complement::states_a_fact(doc, &c.text);
-                    if c.proposition {
+                    // "said Russia would …" reports a clause without "that" too.
+                    let reports = c.proposition || cue.cue.speech;
+                    if reports && k >= proposition_end {
+                        reporter = Some(actor);
+                    }
+                    if reports {
                         proposition_end = proposition_end.max(c.end_token);
                     }
                     clause.complement = Some(Complement { text: c.text, proposition: c.proposition, finite, parts });

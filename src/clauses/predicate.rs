@@ -151,11 +151,16 @@ pub(super) fn starts_coordinated_clause(doc: &Document, i: usize, end: usize) ->
             w.starts_with('و') && definite_ok && w.chars().count() > 3 && i + 1 < end && doc.tokens[i + 1].is_word && arabic_cue(doc, i + 1).is_some() && arabic_cue(doc, i).is_none()
         }
         _ => {
-            doc.ftok(i) == "and"
-                && i + 2 < end
-                && doc.tokens[i + 1].is_word
-                && doc.otok(i + 1).starts_with(char::is_uppercase)
-                && english_cue(doc, i + 2).is_some()
+            // "and Defence Minister Israel Katz warned": a subject of capitalised words (a title
+            // and a name, up to six) then a cue verb.
+            if !matches!(doc.ftok(i), "and" | "but") {
+                return false;
+            }
+            let mut v = i + 1;
+            while v < end && v < i + 7 && doc.tokens[v].is_word && doc.otok(v).starts_with(char::is_uppercase) {
+                v += 1;
+            }
+            v > i + 1 && v < end && doc.tokens[v].is_word && english_cue(doc, v).is_some()
         }
     }
 }

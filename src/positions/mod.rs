@@ -271,6 +271,7 @@ mod tests {
             ("a title opening a body's name", "The General Confederation of Labor called a general strike for January 24.", ("General Confederation of Labor", Stance::States, "a general strike for January 24")),
             ("arabic adverbial set off by commas before an object", "رفضت وزارة الخارجية السودانية، في بيان رسمي، تصريحات الرئاسة الكينية حول الحكومة الموازية.", ("وزارة الخارجية السودانية", Stance::Rejects, "تصريحات الرئاسة الكينية حول الحكومة الموازية")),
             ("arabic participle after a relative clause on a person", "وجاء الإعلان في كلمة للأمين العام نور الدين الطبوبي، الذي وجه خطاباً لرئيس الجمهورية قيس سعيد، مؤكداً أن المنظمة لن تتراجع.", ("نور الدين الطبوبي", Stance::States, "المنظمة لن تتراجع")),
+            ("english speech claim ends at a coordinated clause with a titled subject", "Benjamin Netanyahu's office said he remained skeptical of the new leaders, and Defence Minister Israel Katz warned that troops would stay on Mount Hermon.", ("Israel Katz", Stance::Warns, "troops would stay on Mount Hermon")),
             ("english state body by its adjective", "The Lebanese government rejected the new border plan.", ("Lebanon", Stance::Rejects, "the new border plan")),
             ("english state body by a possessive", "Poland's foreign ministry condemned the attack on the convoy.", ("Poland", Stance::Opposes, "the attack on the convoy")),
             ("arabic state body by its nisba", "وأعلنت الرئاسة التونسية رفضها للقرار الأوروبي.", ("تونس", Stance::States, "رفضها للقرار الأوروبي")),
@@ -326,6 +327,21 @@ mod tests {
     fn a_subheading_with_a_name_and_a_colon_quotes_nobody() {
         let got = positions("The summit ended.\n\nPutin: a pivotal figure in world politics\n\nPutin arrived late.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_speaker_voicing_their_own_side_holds_it_alone() {
+        for (text, speaker, side) in [
+            ("Kremlin spokesman Dmitry Peskov said Russia would not accept the plan.", "Dmitry Peskov", "Russia"),
+            ("وقال وزير الخارجية الأردني سامر النعيمي إن الأردن يرفض أي محاولة للتهجير.", "سامر النعيمي", "الأردن"),
+        ] {
+            let got = positions(text);
+            assert!(got.iter().any(|(who, _, _)| who == speaker), "{text}: {got:?}");
+            assert!(got.iter().all(|(who, _, _)| who != side), "{text}: {got:?}");
+        }
+        // Another side's stance, reported, is that side's.
+        let got = positions("Kremlin spokesman Dmitry Peskov said Ukraine had rejected the plan.");
+        assert!(got.iter().any(|(who, _, _)| who == "Ukraine"), "{got:?}");
     }
 
     #[test]
