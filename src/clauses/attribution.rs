@@ -109,3 +109,18 @@ pub(super) fn name_and_colon(doc: &Document, by_token: &MentionIndex, sentence: 
     let last = (from..sentence.end).rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
     ((from..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (actor, colon..colon + 1, doc.tokens[from].start..doc.tokens[last].end))
 }
+
+/// "…، وفق تعبيره", "…، بحسب قوله", "…، على حد وصفها": a sentence that says it gives someone's
+/// own words without naming them (the pronoun points back to the speaker of the passage).
+/// Returns the marker's tokens and the words before it (three at least).
+pub(super) fn in_own_words(doc: &Document, sentence: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let marker = sentence.clone().find(|&t| {
+        matches!(doc.ftok(t), "وفق" | "حسب" | "بحسب" | "وفقا" | "حد")
+            && t + 1 < sentence.end
+            && matches!(doc.ftok(t + 1), "تعبيره" | "تعبيرها" | "قوله" | "قولها" | "وصفه" | "وصفها" | "تعبيرهم" | "قولهم")
+    })?;
+    let start = if doc.ftok(marker) == "حد" && marker > sentence.start && doc.ftok(marker - 1) == "علي" { marker - 1 } else { marker };
+    let first = sentence.clone().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
+    let last = (first..start).rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
+    ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (start..marker + 2, doc.tokens[first].start..doc.tokens[last].end))
+}

@@ -300,6 +300,21 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 });
             }
         }
+        // "الحكومة السورية تتخذ خطوات تاريخية، وفق تعبيره": the speaker of the passage, whom the
+        // pronoun points back to, holds the sentence.
+        if !clauses[first_clause..].iter().any(Clause::attributes) {
+            if let Some((marker, text)) = attribution::in_own_words(doc, sentence.tokens.clone()) {
+                if let Some(actor) = topic.agreeing(|a| actors.list[a].kind == crate::model::ActorKind::Person) {
+                    clauses.push(Clause {
+                        sentence: sentence.range.clone(),
+                        predicate: Predicate { form: PredicateForm::Source, stance: Stance::States, speech: true, negated: false, passive: false, tokens: marker },
+                        relation: Relation::Main,
+                        subject: Some(Subject { actor, named: false, partners: vec![] }),
+                        complement: Some(Complement { text: text.clone(), proposition: true, finite: true, parts: vec![text] }),
+                    });
+                }
+            }
+        }
         // "الصفدي: أي محاولة لتهجير الفلسطينيين إعلان للحرب": a headline that opens with a name
         // and a colon quotes that name. (A subheading of that shape further on titles a
         // section: "بوتين: شخصية محورية في السياسة الدولية".)
