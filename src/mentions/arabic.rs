@@ -51,7 +51,9 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
 fn state_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let lexicon = Lexicon::builtin();
     let n = doc.tokens.len();
-    let two = i + 1 < n && words::is_phrase("ar.state_body", arabic::without_proclitics(doc.ftok(i)), doc.ftok(i + 1));
+    // (The two-word name is looked for only after its first word: most words are no وزارة.)
+    let bare = arabic::without_proclitics(doc.ftok(i));
+    let two = i + 1 < n && bare.starts_with("وزار") && words::is_phrase("ar.state_body", bare, doc.ftok(i + 1));
     let head_end = if two {
         i + 2
     } else if words::is("ar.state_body", doc.ftok(i)) {

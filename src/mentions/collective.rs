@@ -78,12 +78,12 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
 
 fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
     let n = doc.tokens.len();
-    // Not after a preposition (بالقادة، للدول): a subject carries none.
-    if arabic::has_preposition_proclitic(doc.ftok(h)) {
-        return None;
-    }
     let head = arabic::without_proclitics(doc.ftok(h));
     if !words::is("ar.collective", head) {
+        return None;
+    }
+    // Not after a preposition (بالقادة، للدول): a subject carries none.
+    if arabic::has_preposition_proclitic(doc.ftok(h)) {
         return None;
     }
     let definite = arabic::has_article(head);
