@@ -62,6 +62,13 @@ fn state_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Optio
         return None;
     };
     let lt = at.get(&head_end)?;
+    // "حكومة نتنياهو"، "إدارة ترامب": a leader's government is their state.
+    if let Target::Entity { entity, .. } = lt.target {
+        let e = &lexicon.entities[entity];
+        if e.kind == ActorKind::Person && !two && matches!(bare, "حكومه" | "اداره") {
+            return e.home.map(|home| Mention::plain(i..lt.end, Referent::Known(home), MentionForm::Side));
+        }
+    }
     let country = country_of(lt, lexicon).filter(|_| matches!(lt.target, Target::Demonym { .. }))?;
     Some(Mention::plain(i..lt.end, Referent::Known(country), MentionForm::Side))
 }

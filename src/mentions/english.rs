@@ -141,7 +141,17 @@ fn appositive_name(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize, rol
 /// "the Russian side", "the U.S. side": the state; "his Chinese counterpart": a person of it.
 fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let lt = at.get(&i)?;
-    let country = country_of(lt, Lexicon::builtin())?;
+    let lexicon = Lexicon::builtin();
+    // "Orban's government", "Netanyahu's cabinet": a leader's government is their state.
+    if let Target::Entity { entity, .. } = lt.target {
+        let e = &lexicon.entities[entity];
+        if e.kind == ActorKind::Person && lt.end + 1 < doc.tokens.len() && matches!(doc.ftok(lt.end), "'" | "’") {
+            if let (Some(home), Some(end)) = (e.home, state_body_after(doc, lt.end)) {
+                return Some(Mention::plain(i..end, Referent::Known(home), MentionForm::Side));
+            }
+        }
+    }
+    let country = country_of(lt, lexicon)?;
     let next = lt.end;
     let w = doc.ftok(next.min(doc.tokens.len() - 1));
     if next < doc.tokens.len() && words::is("en.side", w) && i > 0 && doc.ftok(i - 1) == "the" {

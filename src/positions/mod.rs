@@ -273,6 +273,8 @@ mod tests {
             ("arabic participle after a relative clause on a person", "وجاء الإعلان في كلمة للأمين العام نور الدين الطبوبي، الذي وجه خطاباً لرئيس الجمهورية قيس سعيد، مؤكداً أن المنظمة لن تتراجع.", ("نور الدين الطبوبي", Stance::States, "المنظمة لن تتراجع")),
             ("english speech claim ends at a coordinated clause with a titled subject", "Benjamin Netanyahu's office said he remained skeptical of the new leaders, and Defence Minister Israel Katz warned that troops would stay on Mount Hermon.", ("Israel Katz", Stance::Warns, "troops would stay on Mount Hermon")),
             ("arabic sentence in the speaker's own words", "والتقى المبعوث الأمريكي توماس باراك وزير الخارجية في دمشق. الحكومة السورية تتخذ خطوات تاريخية، وفق تعبيره.", ("توماس باراك", Stance::States, "الحكومة السورية تتخذ خطوات تاريخية")),
+            ("english leader's government is the state", "Orban’s government has argued that the 2020 ruling was moot.", ("Hungary", Stance::States, "the 2020 ruling was moot")),
+            ("arabic leader's administration is the state", "وقالت إدارة ترامب إن الرسوم الجمركية قانونية.", ("الولايات المتحدة", Stance::States, "الرسوم الجمركية قانونية")),
             ("english state body by its adjective", "The Lebanese government rejected the new border plan.", ("Lebanon", Stance::Rejects, "the new border plan")),
             ("english state body by a possessive", "Poland's foreign ministry condemned the attack on the convoy.", ("Poland", Stance::Opposes, "the attack on the convoy")),
             ("arabic state body by its nisba", "وأعلنت الرئاسة التونسية رفضها للقرار الأوروبي.", ("تونس", Stance::States, "رفضها للقرار الأوروبي")),
