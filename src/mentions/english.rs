@@ -81,6 +81,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             .or_else(|| org_at_i.unwrap_or_else(|| organization(doc, at, i)))
             .or_else(|| cue_subject_person(doc, at, i))
             .or_else(|| given_name_person(doc, at, i))
+            .or_else(|| company_named_with_a_country(doc, at, i))
             .into_iter()
             .collect();
     };
@@ -166,6 +167,40 @@ fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opti
         let key = role_key(doc, i..next + 1);
         Mention::plain(i..next + 1, Referent::Role { key, country: Some(country) }, MentionForm::RolePhrase)
     })
+}
+
+/// "Air Canada", "Air India", "Royal Jordanian": a capitalised word the lexicon lacks right
+/// before a country's name, inside a sentence, makes a company's name; the country is not
+/// the one acting.
+fn company_named_with_a_country(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
+    let n = doc.tokens.len();
+    if i + 1 >= n || at.contains_key(&i) || !doc.tokens[i].is_word || !doc.otok(i).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let w = doc.ftok(i);
+    if w.chars().count() < 3 || words::is_any(&["en.stop", "en.time", "en.qualifier", "en.preposition", "en.place_preposition"], w) || matches!(w, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central" | "greater" | "new" | "mainland" | "democratic" | "republic") {
+        return None;
+    }
+    // At the start of a sentence any word is capitalised: not an adverb there ("Meanwhile
+    // Canada …", "Today Canada …").
+    let inside = i > 0 && (doc.tokens[i - 1].is_word || matches!(doc.ftok(i - 1), "," | "(")) && !doc.text[doc.tokens[i - 1].end..doc.tokens[i].start].contains('\n');
+    let adverb = w.ends_with("ly") || matches!(w, "meanwhile" | "today" | "yesterday" | "tomorrow" | "however" | "still" | "now" | "then" | "there" | "here" | "also" | "only" | "even" | "since" | "while" | "when" | "after" | "before" | "why" | "how" | "what" | "where" | "once" | "if" | "unlike" | "like" | "both" | "all" | "neither" | "either");
+    if !inside && adverb {
+        return None;
+    }
+    // One space between: a tab or a line break separates cells ("Issue\tUnited Kingdom").
+    if &doc.text[doc.tokens[i].end..doc.tokens[i + 1].start] != " " {
+        return None;
+    }
+    let lt = at.get(&(i + 1))?;
+    let lexicon = Lexicon::builtin();
+    match lt.target {
+        Target::Entity { entity, form: NameForm::Name } if lexicon.entities[entity].kind == ActorKind::Country => {
+            let key = (i..lt.end).map(|t| doc.ftok(t)).collect::<Vec<_>>().join(" ");
+            Some(Mention::plain(i..lt.end, Referent::Organization { key, kind: ActorKind::Organization }, MentionForm::Name))
+        }
+        _ => None,
+    }
 }
 
 /// The end of a state body's name ("government", "foreign ministry") starting at `k`, or at

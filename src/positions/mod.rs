@@ -275,6 +275,7 @@ mod tests {
             ("arabic sentence in the speaker's own words", "والتقى المبعوث الأمريكي توماس باراك وزير الخارجية في دمشق. الحكومة السورية تتخذ خطوات تاريخية، وفق تعبيره.", ("توماس باراك", Stance::States, "الحكومة السورية تتخذ خطوات تاريخية")),
             ("english leader's government is the state", "Orban’s government has argued that the 2020 ruling was moot.", ("Hungary", Stance::States, "the 2020 ruling was moot")),
             ("arabic leader's administration is the state", "وقالت إدارة ترامب إن الرسوم الجمركية قانونية.", ("الولايات المتحدة", Stance::States, "الرسوم الجمركية قانونية")),
+            ("a company named with a country is not the country", "The strike went on. Air Canada said it had offered a 38% pay increase over four years.", ("Air Canada", Stance::States, "it had offered a 38% pay increase over four years")),
             ("english state body by its adjective", "The Lebanese government rejected the new border plan.", ("Lebanon", Stance::Rejects, "the new border plan")),
             ("english state body by a possessive", "Poland's foreign ministry condemned the attack on the convoy.", ("Poland", Stance::Opposes, "the attack on the convoy")),
             ("arabic state body by its nisba", "وأعلنت الرئاسة التونسية رفضها للقرار الأوروبي.", ("تونس", Stance::States, "رفضها للقرار الأوروبي")),
