@@ -170,7 +170,10 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // is left out, so that no claim shows half a pair.
     let quotes = (s..e).filter(|&t| !doc.tokens[t].is_word && is_quote_at(doc, t)).count();
     let s = if s < e && !doc.tokens[s].is_word && is_quote_at(doc, s) && quotes % 2 == 1 { s + 1 } else { s };
-    let found = ((words_seen >= 2 || one_word_object) && s < e).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
+    // A claim does not open with a relative pronoun: "X، الذي كان يقول …" describes X, and
+    // "اللتان تشكلان …" the subjects; no stance is stated there.
+    let relative_first = s < e && matches!(doc.ftok(s), "الذي" | "التي" | "الذين" | "اللتان" | "اللذان" | "اللتين" | "اللذين" | "who" | "which" | "whose");
+    let found = ((words_seen >= 2 || one_word_object) && s < e && !relative_first).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
     // '"…," Zelensky said, calling on …' and '"…," he told a rally in Kraków': a verb of saying
     // right after a quotation that a comma closes attributes that quotation, whatever follows.
     if cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && attributes_quote_before(doc, sentence.clone(), cue_at) {
@@ -279,8 +282,11 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
     while t < sentence_end && matches!(doc.ftok(t), "," | "،") {
         t += 1;
     }
+    // After a verb of saying, an apposition set off by a comma may come first too: "وأكدت
+    // كريستالينا جورجييفا، مديرة صندوق النقد الدولي، للصحفيين … أن …".
+    let apposition = cue.speech && t > start && t < sentence_end && doc.tokens[t].script == Script::Arabic;
     // The cue's own particle opens its complement, not an adverbial ("إصرار إسرائيل على …").
-    if t >= sentence_end || !opens_adverbial(doc, t) || takes_particle(cue, doc.ftok(t)) {
+    if t >= sentence_end || !(opens_adverbial(doc, t) || apposition) || takes_particle(cue, doc.ftok(t)) {
         return None;
     }
     // A verb with neither particle nor report ("رفضت الوزارة، في بيان رسمي، تصريحات …") skips
@@ -305,7 +311,8 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
         if !doc.tokens[p].is_word {
             match w {
                 ":" => return Some(p + 1),
-                "\"" | "“" | "«" => return Some(p),
+                // (Not after an apposition: a quoted nickname is no complement, المعروف بـ"حميدتي".)
+                "\"" | "“" | "«" if !apposition => return Some(p),
                 _ if is_hard_stop(doc, p) => return None,
                 _ => {}
             }

@@ -176,7 +176,14 @@ pub(super) fn find(
             {
                 return None;
             }
-            topic.current().filter(|&a| agrees_with_verb(doc.ftok(k), &actors[a])).map(|a| (a, cue_end, false))
+            // A participle agrees as an adjective does: رافضةً (feminine) is not a man's,
+            // مؤكدين (plural) not one person's.
+            let participle_agrees = |a: usize| {
+                let w = doc.ftok(k);
+                let person = actors[a].kind == ActorKind::Person;
+                !participle || !(person && ((w.ends_with('ه') && actors[a].gender == Some('m')) || w.ends_with("ين") || w.ends_with("ون")))
+            };
+            topic.current().filter(|&a| agrees_with_verb(doc.ftok(k), &actors[a]) && participle_agrees(a)).map(|a| (a, cue_end, false))
         }
         _ => {
             let prev_is_punct = k > sentence.start && !doc.tokens[k - 1].is_word;

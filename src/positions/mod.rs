@@ -276,6 +276,7 @@ mod tests {
             ("english leader's government is the state", "Orban’s government has argued that the 2020 ruling was moot.", ("Hungary", Stance::States, "the 2020 ruling was moot")),
             ("arabic leader's administration is the state", "وقالت إدارة ترامب إن الرسوم الجمركية قانونية.", ("الولايات المتحدة", Stance::States, "الرسوم الجمركية قانونية")),
             ("a company named with a country is not the country", "The strike went on. Air Canada said it had offered a 38% pay increase over four years.", ("Air Canada", Stance::States, "it had offered a 38% pay increase over four years")),
+            ("arabic apposition before the complementiser", "وأكدت كريستالينا جورجييفا، مديرة صندوق النقد الدولي، للصحفيين اليوم أن مصر حققت تقدماً جيداً.", ("كريستالينا جورجييفا", Stance::States, "مصر حققت تقدماً جيداً")),
             ("english state body by its adjective", "The Lebanese government rejected the new border plan.", ("Lebanon", Stance::Rejects, "the new border plan")),
             ("english state body by a possessive", "Poland's foreign ministry condemned the attack on the convoy.", ("Poland", Stance::Opposes, "the attack on the convoy")),
             ("arabic state body by its nisba", "وأعلنت الرئاسة التونسية رفضها للقرار الأوروبي.", ("تونس", Stance::States, "رفضها للقرار الأوروبي")),
@@ -346,6 +347,16 @@ mod tests {
         // Another side's stance, reported, is that side's.
         let got = positions("Kremlin spokesman Dmitry Peskov said Ukraine had rejected the plan.");
         assert!(got.iter().any(|(who, _, _)| who == "Ukraine"), "{got:?}");
+    }
+
+    #[test]
+    fn a_participle_agrees_with_its_subject_and_a_claim_opens_no_relative_clause() {
+        // رافضةً is feminine: not Trump's (a man), who is the topic.
+        let got = positions("وقال الرئيس الأمريكي دونالد ترامب إن المالكي خيار سيئ. وجددت القوى الشيعية تمسكها بالمالكي، رافضةً أي ضغوط خارجية.");
+        assert!(got.iter().all(|(who, _, c)| !(who == "دونالد ترامب" && c.contains("ضغوط"))), "{got:?}");
+        // A clause that opens with a relative pronoun states nothing of its own.
+        let got = positions("وحثت قطر والولايات المتحدة، اللتان تشكلان معا 40% من الإمدادات، الاتحاد الأوروبي على التخلي عن القانون.");
+        assert!(got.iter().all(|(_, _, c)| !c.starts_with("اللتان")), "{got:?}");
     }
 
     #[test]
