@@ -382,7 +382,13 @@ pub(crate) fn role_key(doc: &Document, range: Range<usize>) -> String {
         }
         let w = doc.ftok(i);
         match t.script {
-            Script::Arabic if !words::is("ar.qualifier", w) => out.push(arabic_text::bare_noun(w)),
+            Script::Arabic if !words::is("ar.qualifier", w) => {
+                // bare_noun takes a و off "وزير" as a conjunction but not off "الوزير" (after
+                // the article): a leading و is dropped from both, so that the two forms of a
+                // title give one key.
+                let bare = arabic_text::bare_noun(w);
+                out.push(bare.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(bare))
+            }
             Script::Latin if !words::is("en.qualifier", w) && w != "s" && w != "the" => out.push(w),
             _ => {}
         }
