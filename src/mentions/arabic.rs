@@ -395,7 +395,13 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         } else if country.is_some() || !nested.is_empty() {
             let country = country.filter(|_| !is_title);
             Some(Mention { name: ts..role_end, phrase: ts..role_end, referent: Referent::Role { key: key.clone(), country }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
-        } else if is_title && role_end == ts + 1 && arabic::has_article(doc.ftok(ts)) && !arabic::has_preposition_proclitic(doc.ftok(ts)) {
+        } else if is_title
+            && role_end == ts + 1
+            && arabic::has_article(doc.ftok(ts))
+            && !arabic::has_preposition_proclitic(doc.ftok(ts))
+            && strong_title(doc, at, ts, false)
+            && !(j < doc.tokens.len() && is_name_word(doc, at, j, 0))
+        {
             // "وشدد الوزير على …": a definite title alone takes up the one person who holds it
             // in the text (the actors stage resolves it, or leaves it to nobody).
             Some(Mention { name: ts..role_end, phrase: ts..role_end, referent: Referent::Role { key: key.clone(), country: None }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
