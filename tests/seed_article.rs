@@ -49,6 +49,14 @@ fn seed_article_actors_positions_and_table() {
     assert!(of(putin, "الاعتراف بسيطرة موسكو"), "Putin's recognition of Moscow's control");
     let ukraine = actor(&a, "أوكرانيا");
     assert!(of(ukraine, "التنازل عن أراضيها"), "Ukraine's refusal to give up its territory");
+    // Every position is a claim: not a phrase of time or place ("خلال قمة ألاسكا" after "وهو ما
+    // أكده"), not a name joined to an object ("والرئيس الأوكراني زيلينسكي"), not two words.
+    for p in &a.positions {
+        let first = p.text.split_whitespace().next().unwrap_or_default();
+        assert!(!matches!(first, "خلال" | "في" | "أثناء" | "عقب" | "بعد" | "قبل"), "a time or place phrase as a claim: {p:?}");
+        assert!(p.text.split_whitespace().count() >= 2, "a fragment as a claim: {p:?}");
+        assert!(a.actors.iter().all(|x| x.aliases.iter().all(|al| p.text.trim_start_matches('و') != al)), "a name as a claim: {p:?}");
+    }
 
     // The pasted table, recovered exactly from its space-collapsed form.
     let t = &a.table;

@@ -190,6 +190,12 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 k += 1;
                 continue;
             };
+            // "وهو ما أكده خلال القمة"، "مما اعتبر كبادرة …": a relative clause whose antecedent is
+            // the claim already stated; it attributes nothing new after its verb.
+            if refers_back(doc, sentence.tokens.start, k) {
+                k = cue.end.max(k + 1);
+                continue;
+            }
             // "threatened to impose …", "calling on Europe to impose …": an infinitive after
             // a cue is that cue's complement, not a clause with a subject of its own.
             if infinitive_of_previous_cue(doc, &clauses[first_clause..], k) {
@@ -271,7 +277,12 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     let text = parts[0].start..parts[parts.len() - 1].end;
                     clause.complement = Some(Complement { text, proposition: true, finite: true, parts });
                 } else if let Some(c) = complement::claim(doc, cue.cue, text_start, sentence.tokens.clone(), k) {
-                    let parts = if c.proposition { vec![c.text.clone()] } else { complement::split_coordinated(doc, &c.text) };
+                    let mut parts = if c.proposition { vec![c.text.clone()] } else { complement::split_coordinated(doc, &c.text) };
+                    // "لقاء ثلاثي مع بوتين والرئيس الأوكراني زيلينسكي": a part that only names
+                    // someone joined to the object is no claim of its own.
+                    if parts.len() > 1 {
+                        parts.retain(|part| !names_only(doc, &by_token, part));
+                    }
                     let finite = c.proposition && complement::states_a_fact(doc, &c.text);
                     // "said Russia would …" reports a clause without "that" too.
                     let reports = c.proposition || cue.cue.speech;
@@ -351,6 +362,24 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
 /// clause of the main clause's subject.
 fn english_participle(doc: &Document, sentence_start: usize, k: usize) -> bool {
     doc.tokens[k].script == Script::Latin && doc.ftok(k).ends_with("ing") && k > sentence_start && matches!(doc.ftok(k - 1), "," | "\"" | "”")
+}
+
+/// Whether a byte range holds nothing but a conjunction and one actor's mention.
+fn names_only(doc: &Document, by_token: &MentionIndex, part: &Range<usize>) -> bool {
+    let Some(first) = doc.token_at(part.start) else { return false };
+    let last = doc.tokens.partition_point(|t| t.end <= part.end);
+    by_token.at(first).is_some_and(|(_, phrase)| phrase.start == first && phrase.end >= last)
+}
+
+/// An Arabic cue verb right after a relative ما that takes up the clause before it: "وهو ما
+/// أكده"، "مما اعتبر".
+fn refers_back(doc: &Document, sentence_start: usize, k: usize) -> bool {
+    if doc.tokens[k].script != Script::Arabic || k < sentence_start + 1 {
+        return false;
+    }
+    let before = doc.ftok(k - 1);
+    // (Not فيما alone: "فيما أكد أمير قطر أن …" is "while", with a subject of its own.)
+    matches!(before, "مما" | "بما") || (before == "ما" && k >= sentence_start + 2 && matches!(doc.ftok(k - 2), "وهو" | "وهي" | "هو" | "هي" | "وهذا" | "وذلك"))
 }
 
 /// An English cue verb after "to" within a few words of the previous cue of its sentence.

@@ -59,7 +59,13 @@ pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> O
             // have none after them.
             let (actor, phrase) = by_token.at(k + 1).filter(|(_, p)| p.start == k + 1)?;
             let bare = arabic::without_proclitics(word);
-            let cue = if words::is("ar.position_noun", word) { Some(position) } else { cues.arabic_nouns.get(bare) }?;
+            let position_noun = words::is("ar.position_noun", word);
+            // "موقف روسيا من الأزمة": a position noun introduces its content with a preposition;
+            // "الجدل بين مواقف بوتين وزيلينسكي ما يزال …" names the positions, states none.
+            if position_noun && !(phrase.end < doc.tokens.len() && matches!(doc.ftok(phrase.end), "من" | "تجاه" | "ازاء" | "بشان" | "حول" | "علي")) {
+                return None;
+            }
+            let cue = if position_noun { Some(position) } else { cues.arabic_nouns.get(bare) }?;
             Some((CueAt { cue, end: phrase.end, negated: false }, Some((actor, phrase.end, true))))
         }
         _ => {

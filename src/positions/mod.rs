@@ -361,6 +361,18 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_on_the_previous_clause_and_a_named_coordinate_are_no_claims() {
+        let got = positions("وتمسك بوتين بالحياد الأوكراني والاعتراف بسيطرة موسكو على مناطق معينة، وهو ما أكده خلال قمة ألاسكا.");
+        assert!(got.iter().all(|(_, _, c)| !c.starts_with("خلال")), "{got:?}");
+        assert!(got.iter().any(|(_, _, c)| c.contains("الحياد الأوكراني")), "{got:?}");
+        let got = positions("وطرح ترامب مبادرة تشمل لقاء ثلاثيا مع بوتين والرئيس الأوكراني فولوديمير زيلينسكي.");
+        assert!(got.iter().all(|(_, _, c)| !c.starts_with("والرئيس")), "{got:?}");
+        // A position noun names positions unless a preposition introduces their content.
+        let got = positions("الجدل بين مواقف بوتين وزيلينسكي ما يزال العقبة الكبرى أمام أي تقدم.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
     fn attributed_bullet_list() {
         let text = "Under the plan presented by Marco Rubio, the proposal includes:\n- a ceasefire of 30 days\n- the exchange of all prisoners\n\nThe talks resume on Monday.";
         let got = positions(text);
