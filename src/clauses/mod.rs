@@ -423,8 +423,11 @@ mod tests {
     use super::*;
     use crate::{actors, lexicon, mentions};
 
+    /// A clause as the tests read it: subject, partners, predicate words, relation, complement.
+    type Read = (Option<String>, Vec<String>, String, Relation, Option<String>);
+
     /// The clauses of `text`, with subject names, predicate words and complement texts.
-    fn clauses(text: &str) -> Vec<(Option<String>, Vec<String>, String, Relation, Option<String>)> {
+    fn clauses(text: &str) -> Vec<Read> {
         let doc = Document::new(text);
         let language = crate::language::detect(&doc);
         let lexicon = lexicon::Lexicon::builtin();

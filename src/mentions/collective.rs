@@ -58,7 +58,7 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
             && doc.tokens[m].script == Script::Latin
             && !words::is_any(&["en.stop", "en.quantifier", "en.time"], w)
             && !w.chars().all(|c| c.is_ascii_digit())
-            && cues.english.get(w).is_none()
+            && !cues.english.contains_key(w)
             && (demonym || doc.otok(m).starts_with(char::is_uppercase) || !w.ends_with("ed"));
         if !modifier {
             break;
