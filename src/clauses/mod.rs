@@ -298,61 +298,43 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
             clauses.push(clause);
             k = cue.end.max(k + 1);
         }
-        // "According to BEUC, the fine is long overdue": a sentence no cue gave a holder states
-        // what it says on its source's authority.
-        if !clauses[first_clause..].iter().any(Clause::attributes) {
-            if let Some((actor, source, text)) = attribution::according_to(doc, &by_token, sentence.tokens.clone()) {
-                clauses.push(Clause {
-                    sentence: sentence.range.clone(),
-                    predicate: Predicate { form: PredicateForm::Source, stance: Stance::States, speech: true, negated: false, passive: false, tokens: source },
-                    relation: Relation::Main,
-                    subject: Some(Subject { actor, named: true, partners: vec![] }),
-                    complement: Some(Complement { text: text.clone(), proposition: true, finite: true, parts: vec![text] }),
-                });
-            }
-        }
-        // "الحكومة السورية تتخذ خطوات تاريخية، وفق تعبيره": the speaker of the passage, whom the
-        // pronoun points back to, holds the sentence.
-        if !clauses[first_clause..].iter().any(Clause::attributes) {
-            if let Some((marker, text)) = attribution::in_own_words(doc, sentence.tokens.clone()) {
-                if let Some(actor) = topic.agreeing(|a| actors.list[a].kind == crate::model::ActorKind::Person) {
-                    clauses.push(Clause {
-                        sentence: sentence.range.clone(),
-                        predicate: Predicate { form: PredicateForm::Source, stance: Stance::States, speech: true, negated: false, passive: false, tokens: marker },
-                        relation: Relation::Main,
-                        subject: Some(Subject { actor, named: false, partners: vec![] }),
-                        complement: Some(Complement { text: text.clone(), proposition: true, finite: true, parts: vec![text] }),
-                    });
-                }
-            }
-        }
-        // "الصفدي: أي محاولة لتهجير الفلسطينيين إعلان للحرب": a headline that opens with a name
-        // and a colon quotes that name. (A subheading of that shape further on titles a
-        // section: "بوتين: شخصية محورية في السياسة الدولية".)
+        // Holders without a cue verb, tried in turn while no clause of the sentence attributes a
+        // claim (see attribution.rs): "According to BEUC, the fine is long overdue";
+        // "الحكومة السورية تتخذ خطوات تاريخية، وفق تعبيره" (the speaker of the passage, whom the
+        // pronoun points back to); a headline "الصفدي: أي محاولة …" (a subheading of that shape
+        // further on titles a section: "بوتين: شخصية محورية في السياسة الدولية"); and
+        // '"…," Jara confronted Kast' (any verb after a quotation closed by a comma and its
+        // speaker's name).
         let headline = !doc.text[..sentence.range.start].contains('\n');
-        if headline && !clauses[first_clause..].iter().any(Clause::attributes) {
-            if let Some((actor, colon, text)) = attribution::name_and_colon(doc, &by_token, sentence.tokens.clone()) {
-                clauses.push(Clause {
-                    sentence: sentence.range.clone(),
-                    predicate: Predicate { form: PredicateForm::Source, stance: Stance::States, speech: true, negated: false, passive: false, tokens: colon },
-                    relation: Relation::Main,
-                    subject: Some(Subject { actor, named: true, partners: vec![] }),
-                    complement: Some(Complement { text: text.clone(), proposition: true, finite: true, parts: vec![text] }),
-                });
-            }
-        }
-        // '"…," Jara confronted Kast', '"…," Kast quipped': any verb after a quotation closed by a
-        // comma and its speaker's name attributes the quotation, cue or not.
-        if !clauses[first_clause..].iter().any(Clause::attributes) {
-            if let Some((actor, verb, text)) = attribution::quotation_then_speaker(doc, &by_token, sentence.tokens.clone()) {
-                clauses.push(Clause {
-                    sentence: sentence.range.clone(),
-                    predicate: Predicate { form: PredicateForm::Verb, stance: Stance::States, speech: true, negated: false, passive: false, tokens: verb },
-                    relation: Relation::Main,
-                    subject: Some(Subject { actor, named: true, partners: vec![] }),
-                    complement: Some(Complement { text: text.clone(), proposition: true, finite: true, parts: vec![text] }),
-                });
-            }
+        let attributed = |clauses: &[Clause]| clauses[first_clause..].iter().any(Clause::attributes);
+        let tokens = sentence.tokens.clone();
+        let found = if attributed(&clauses) {
+            None
+        } else {
+            attribution::according_to(doc, &by_token, tokens.clone())
+                .map(|(actor, source, text)| (PredicateForm::Source, actor, true, source, text))
+                .or_else(|| {
+                    let (marker, text) = attribution::in_own_words(doc, tokens.clone())?;
+                    let actor = topic.agreeing(|a| actors.list[a].kind == crate::model::ActorKind::Person)?;
+                    Some((PredicateForm::Source, actor, false, marker, text))
+                })
+                .or_else(|| {
+                    let (actor, colon, text) = attribution::name_and_colon(doc, &by_token, tokens.clone()).filter(|_| headline)?;
+                    Some((PredicateForm::Source, actor, true, colon, text))
+                })
+                .or_else(|| {
+                    let (actor, verb, text) = attribution::quotation_then_speaker(doc, &by_token, tokens.clone())?;
+                    Some((PredicateForm::Verb, actor, true, verb, text))
+                })
+        };
+        if let Some((form, actor, named, predicate_tokens, text)) = found {
+            clauses.push(Clause {
+                sentence: sentence.range.clone(),
+                predicate: Predicate { form, stance: Stance::States, speech: true, negated: false, passive: false, tokens: predicate_tokens },
+                relation: Relation::Main,
+                subject: Some(Subject { actor, named, partners: vec![] }),
+                complement: Some(Complement { text: text.clone(), proposition: true, finite: true, parts: vec![text] }),
+            });
         }
     }
     clauses
