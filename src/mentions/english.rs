@@ -348,6 +348,11 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
         return None;
     }
     let mut end = capitalised_run(doc, at, i);
+    // "United States Steel Corporation and Nippon Steel Corp.": an "and" right after a head
+    // noun joins two bodies, not the words of one name ("Law and Justice").
+    if let Some(and) = (i + 1..end).find(|&k| doc.ftok(k) == "and" && words::is("en.org_head", doc.ftok(k - 1))) {
+        end = and;
+    }
     // "the Law and Justice party", "the FNV union", "the Maersk company".
     let lowercase_head = end < doc.tokens.len() && end > i && words::is("en.named_by_lowercase_head", doc.ftok(end)) && doc.otok(end).chars().next().is_some_and(char::is_lowercase);
     if lowercase_head {
