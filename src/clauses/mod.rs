@@ -271,7 +271,14 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     topic.set(actor, si);
                 }
                 // Joint holders: "دعت الولايات المتحدة والسعودية …", "France and Germany urged …".
-                let (partners, text_start) = if explicit { subject::partners(doc, &by_token, actor, k, text_start) } else { (vec![], text_start) };
+                let (partners, text_start) = if explicit {
+                    subject::partners(doc, &by_token, actor, k, text_start)
+                } else {
+                    // "X and Y are appealing … and suing …", "…، مؤكدين": a verb sharing the
+                    // subject of its sentence's previous clause shares that clause's partners.
+                    let shared = clauses[first_clause..].iter().rev().find_map(|c| c.subject.as_ref()).filter(|s| s.actor == actor).map(|s| s.partners.clone());
+                    (shared.unwrap_or_default(), text_start)
+                };
                 clause.subject = Some(Subject { actor, named: explicit, partners });
                 if let Some(parts) = complement::parenthetical(doc, cue.cue, sentence.tokens.clone(), k, cue.end) {
                     let text = parts[0].start..parts[parts.len() - 1].end;
