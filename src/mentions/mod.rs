@@ -154,6 +154,12 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Menti
         mentions.retain(|m| !after_first[m.name.start]);
     }
     mentions.extend(bodies);
+    // A photo credit closing a caption line ("REUTERS/Sarah Meyssonnier", "Ingo Wagner/dpa",
+    // "Photo: EFE/ Luciano González") names the photographer and the agency, no actor.
+    if doc.text.contains('/') {
+        let credit = photo_credit_tokens(doc);
+        mentions.retain(|m| !m.phrase.clone().any(|t| credit[t]));
+    }
     // Unnamed collectives speaking ("European leaders criticised", "أشار المشرعون"): a name
     // among their modifiers ("Backbench Labour MPs") is part of the group's name.
     let collectives: Vec<Mention> = (0..doc.tokens.len()).filter_map(|h| collective::at(doc, &at, &covered, h)).collect();
@@ -444,4 +450,26 @@ pub(crate) fn is_place(doc: &Document, start: usize) -> bool {
         }
         _ => before.is_some_and(|w| matches!(w, "in" | "to" | "from" | "into" | "across" | "near" | "at" | "inside" | "outside" | "throughout" | "via")),
     }
+}
+
+/// Tokens of photo credits: the words around a slash that stands among the last few words of
+/// a line ("… 2025. REUTERS/Sarah Meyssonnier⏎").
+fn photo_credit_tokens(doc: &Document) -> Vec<bool> {
+    const REACH: usize = 4;
+    let mut credit = vec![false; doc.tokens.len()];
+    let line_end = |t: usize| t + 1 >= doc.tokens.len() || doc.text[doc.tokens[t].end..doc.tokens[t + 1].start].contains('\n');
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.is_word || doc.ftok(i) != "/" {
+            continue;
+        }
+        // The line ends within a few words after the slash.
+        let Some(end) = (i..doc.tokens.len().min(i + REACH + 1)).find(|&k| line_end(k)) else { continue };
+        // The credit's words: back to the sentence's full stop or the line's start, at most a few.
+        let mut start = i;
+        while start > 0 && i - start < REACH && doc.tokens[start - 1].is_word && !line_end(start - 1) {
+            start -= 1;
+        }
+        credit[start..=end].iter_mut().for_each(|c| *c = true);
+    }
+    credit
 }

@@ -375,6 +375,21 @@ mod tests {
     }
 
     #[test]
+    fn a_photo_credit_names_no_actor() {
+        for text in [
+            "Macron welcomes Zelenskiy in Paris, France, September 4, 2025. REUTERS/Sarah Meyssonnier\nBritain and France said the talks were useful.",
+            "The EU set new goals for cars by 2035. Ingo Wagner/dpa\n\nChina announced new tariffs on brandy.",
+        ] {
+            let a = analyze(text, &Options::default());
+            let names: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
+            assert!(names.iter().all(|n| !n.contains("Meyssonnier") && !n.contains("Wagner")), "{text}: {names:?}");
+        }
+        // A slash inside prose is no credit.
+        let a = analyze("Britain said the Israel/Gaza talks were useful and would go on next week in Cairo.", &Options::default());
+        assert!(a.actors.iter().any(|x| x.name == "United Kingdom"), "{:?}", a.actors);
+    }
+
+    #[test]
     fn attributed_bullet_list() {
         let text = "Under the plan presented by Marco Rubio, the proposal includes:\n- a ceasefire of 30 days\n- the exchange of all prisoners\n\nThe talks resume on Monday.";
         let got = positions(text);
