@@ -538,6 +538,11 @@ fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
 /// "the two leaders", "both sides": the two actors last mentioned.
 fn pair(doc: &Document, i: usize) -> Option<Mention> {
     let w = doc.ftok(i);
+    // "The companies said …" after two bodies named together: the pair (the noun is checked
+    // below to be a pair noun; "the" alone is only taken before companies and firms).
+    if w == "the" && i + 1 < doc.tokens.len() && matches!(doc.ftok(i + 1), "companies" | "firms") {
+        return Some(Mention::plain(i..i + 2, Referent::Pair { persons: false }, MentionForm::RolePhrase));
+    }
     let start = match w {
         "both" => i,
         "two" if i > 0 && doc.ftok(i - 1) == "the" => i - 1,

@@ -280,6 +280,7 @@ mod tests {
             ("arabic definite title alone is its one holder", "التقى وزير الخارجية الأردني أيمن الصفدي نظيره الألماني. وشدد الوزير على ضرورة وقف الحرب.", ("أيمن الصفدي", Stance::States, "ضرورة وقف الحرب")),
             ("english two bodies joined by and after a head noun", "United States Steel Corporation and Nippon Steel Corporation said the review had been improper.", ("Nippon Steel Corporation", Stance::States, "the review had been improper")),
             ("a coordinated verb shares its clause's joint holders", "دعت فرنسا وألمانيا الطرفين إلى الحوار، وأكدتا أن الحل سياسي.", ("ألمانيا", Stance::States, "الحل سياسي")),
+            ("the companies after two bodies named together", "United States Steel Corporation and Nippon Steel Corporation filed two lawsuits. The companies said the review had been improper.", ("United States Steel Corporation", Stance::States, "the review had been improper")),
             ("english state body by its adjective", "The Lebanese government rejected the new border plan.", ("Lebanon", Stance::Rejects, "the new border plan")),
             ("english state body by a possessive", "Poland's foreign ministry condemned the attack on the convoy.", ("Poland", Stance::Opposes, "the attack on the convoy")),
             ("arabic state body by its nisba", "وأعلنت الرئاسة التونسية رفضها للقرار الأوروبي.", ("تونس", Stance::States, "رفضها للقرار الأوروبي")),
