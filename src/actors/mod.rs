@@ -189,7 +189,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         });
     }
     // A person the lexicon lacks has the gender of their given name, when it is a known one
-    // ("Geert Wilders" is "he"): pronouns are resolved by it.
+    // ("Geert Hansen" is "he"): pronouns are resolved by it.
     // (English only: Arabic verbs agree by their own rules, measured worse with it.)
     for actor in list.iter_mut().filter(|a| a.kind == ActorKind::Person && a.gender.is_none() && !arabic) {
         let first = actor.name.split_whitespace().next().map(crate::text::fold_str);

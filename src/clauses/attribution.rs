@@ -73,7 +73,7 @@ pub(super) fn bullet_text(doc: &Document, sentence: Range<usize>) -> Option<Rang
 }
 
 /// A quotation closed with a comma inside or after its mark, then a name and a verb in the past
-/// tense ('"…," Jara confronted Kast', '"…", Kast retorted'): the name's words. Returns the
+/// tense ('"…," Ortega shot back at her rival', '"…", Holm retorted'): the name's words. Returns the
 /// speaker, the verb's token and the quotation's words.
 pub(super) fn quotation_then_speaker(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Option<(usize, Range<usize>, Range<usize>)> {
     let comma_at = |t: usize| t < sentence.end && doc.ftok(t) == ",";
@@ -95,7 +95,7 @@ pub(super) fn quotation_then_speaker(doc: &Document, by_token: &MentionIndex, se
     ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (actor, verb..verb + 1, doc.tokens[first].start..doc.tokens[last].end))
 }
 
-/// "الصفدي: أي محاولة لتهجير الفلسطينيين إعلان للحرب", "Farage: Starmer is learning from us":
+/// "الخوري: لا انتخابات قبل إصلاح القانون", "Holm: the budget is dead on us":
 /// a headline or a line that opens with a name and a colon gives the rest to that name.
 /// Returns the speaker, the colon's token and the words after it (three at least).
 pub(super) fn name_and_colon(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Option<(usize, Range<usize>, Range<usize>)> {

@@ -48,7 +48,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
             s = p;
         }
     }
-    // "قال في منشور على منصة إكس: «…»", "شدد في كلمة ألقاها أمام البرلمان على …", "said in
+    // "قال في تدوينة على حسابه: «…»", "شدد في كلمة ألقاها أمام البرلمان على …", "said in
     // a statement on Tuesday that …": phrases of medium, place and time come between a verb
     // of saying and what it reports.
     if let Some(after) = past_adverbials(doc, cue, start, sentence.end) {
@@ -198,8 +198,8 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     found.map(|text| Claim { text, end_token, proposition: proposition && speech })
 }
 
-/// "Poland had been on Ukraine's side, he added, and has supported it with all means",
-/// "Wilders, she said, did not want to accept responsibility", "…, the minister added.": a
+/// "Japan had stood by the fleet from the start, he added, and has paid for every repair",
+/// "Rutte, she said, had never answered the letter", "…, the minister added.": a
 /// verb of saying set off by commas with only its subject between reports the rest of its
 /// sentence. Returns the reported parts (before and after the parenthesis), each of at least
 /// two words, or `None` when the verb is not parenthetical.
@@ -227,7 +227,7 @@ pub(super) fn parenthetical(doc: &Document, cue: &Cue, sentence: Range<usize>, c
     let words_of = |r: Range<usize>| -> Option<Range<usize>> {
         let first = r.clone().find(|&t| doc.tokens[t].is_word && !matches!(doc.ftok(t), "and" | "but" | "that"))?;
         let last = r.rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
-        // Three words at least: "Wilders, she said, …" opens with a name, not a claim.
+        // Three words at least: "Rutte, she said, …" opens with a name, not a claim.
         ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| doc.tokens[first].start..doc.tokens[last].end)
     };
     let parts: Vec<Range<usize>> = [words_of(sentence.start..comma), (after < sentence.end).then(|| words_of(after + 1..sentence.end)).flatten()].into_iter().flatten().collect();
@@ -283,7 +283,7 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
         t += 1;
     }
     // After a verb of saying, an apposition set off by a comma may come first too: "وأكدت
-    // كريستالينا جورجييفا، مديرة صندوق النقد الدولي، للصحفيين … أن …".
+    // سلمى العتيبي، مديرة البنك المركزي، للصحفيين … أن …".
     let apposition = cue.speech && t > start && t < sentence_end && doc.tokens[t].script == Script::Arabic;
     // The cue's own particle opens its complement, not an adverbial ("إصرار إسرائيل على …").
     if t >= sentence_end || !(opens_adverbial(doc, t) || apposition) || takes_particle(cue, doc.ftok(t)) {

@@ -285,7 +285,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     clause.complement = Some(Complement { text, proposition: true, finite: true, parts });
                 } else if let Some(c) = complement::claim(doc, cue.cue, text_start, sentence.tokens.clone(), k) {
                     let mut parts = if c.proposition { vec![c.text.clone()] } else { complement::split_coordinated(doc, &c.text) };
-                    // "لقاء ثلاثي مع بوتين والرئيس الأوكراني زيلينسكي": a part that only names
+                    // "لقاء ثلاثي مع أردوغان والرئيس الروسي بوتين": a part that only names
                     // someone joined to the object is no claim of its own.
                     if parts.len() > 1 {
                         parts.retain(|part| !names_only(doc, &by_token, part));
@@ -307,10 +307,10 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
         }
         // Holders without a cue verb, tried in turn while no clause of the sentence attributes a
         // claim (see attribution.rs): "According to BEUC, the fine is long overdue";
-        // "الحكومة السورية تتخذ خطوات تاريخية، وفق تعبيره" (the speaker of the passage, whom the
-        // pronoun points back to); a headline "الصفدي: أي محاولة …" (a subheading of that shape
-        // further on titles a section: "بوتين: شخصية محورية في السياسة الدولية"); and
-        // '"…," Jara confronted Kast' (any verb after a quotation closed by a comma and its
+        // "الحكومة تحرز تقدماً ملموساً، وفق تعبيره" (the speaker of the passage, whom the
+        // pronoun points back to); a headline "الخوري: لا انتخابات …" (a subheading of that shape
+        // further on titles a section: "أردوغان: زعيم في مرحلة انتقالية"); and
+        // '"…," Ortega shot back' (any verb after a quotation closed by a comma and its
         // speaker's name).
         let headline = !doc.text[..sentence.range.start].contains('\n');
         let attributed = |clauses: &[Clause]| clauses[first_clause..].iter().any(Clause::attributes);

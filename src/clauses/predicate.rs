@@ -61,7 +61,7 @@ pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> O
             let bare = arabic::without_proclitics(word);
             let position_noun = words::is("ar.position_noun", word);
             // "موقف روسيا من الأزمة": a position noun introduces its content with a preposition;
-            // "الجدل بين مواقف بوتين وزيلينسكي ما يزال …" names the positions, states none.
+            // "الخلاف بين مواقف أردوغان وماكرون ما يزال …" names the positions, states none.
             if position_noun && !(phrase.end < doc.tokens.len() && matches!(doc.ftok(phrase.end), "من" | "تجاه" | "ازاء" | "بشان" | "حول" | "علي")) {
                 return None;
             }
@@ -157,7 +157,7 @@ pub(super) fn starts_coordinated_clause(doc: &Document, i: usize, end: usize) ->
             w.starts_with('و') && definite_ok && w.chars().count() > 3 && i + 1 < end && doc.tokens[i + 1].is_word && arabic_cue(doc, i + 1).is_some() && arabic_cue(doc, i).is_none()
         }
         _ => {
-            // "and Defence Minister Israel Katz warned": a subject of capitalised words (a title
+            // "and Defence Minister Kenji Sato warned": a subject of capitalised words (a title
             // and a name, up to six) then a cue verb.
             if !matches!(doc.ftok(i), "and" | "but") {
                 return false;

@@ -36,7 +36,7 @@ pub(super) fn find(
             if doc.ftok(k).starts_with("قول") {
                 return k.checked_sub(1).and_then(|p| index.at(p)).filter(|(_, ph)| ph.end == k).map(|(a, _)| (a, cue_end, true));
             }
-            // "… كلمة للأمين العام نور الدين الطبوبي، الذي وجه خطاباً …، مؤكداً أن …": a participle
+            // "… كلمة للأمين العام سمير حداد، الذي وجه رسالة …، مؤكداً أن …": a participle
             // after a relative clause on a named person continues that person's words.
             if participle {
                 if let Some(a) = relative_antecedent(doc, index, sentence.clone(), k) {
@@ -129,7 +129,7 @@ pub(super) fn find(
                         return None;
                     }
                     if let Some((mut a, mut phrase)) = index.at(p) {
-                        // "حذر عضو كتلة القوات اللبنانية النائب جورج عدوان": a body named inside
+                        // "حذر عضو كتلة حزب الوسط النائب فادي الخوري": a body named inside
                         // the speaker's title (a genitive after a noun), then the person: the
                         // person speaks.
                         if p > k + 1 {

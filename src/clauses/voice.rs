@@ -42,7 +42,7 @@ pub(super) fn passive(doc: &Document, index: &MentionIndex, sentence: Range<usiz
         index.at(p).filter(|(_, ph)| ph.start == p)
     });
     // A participle right after a noun is a reduced relative only with its agent named: "the
-    // rate threatened by Trump"; "Hungary rejected the plan" is active.
+    // levy threatened by the president"; "Hungary rejected the plan" is active.
     let reduced = !be && b > sentence.start && doc.tokens[b - 1].is_word && agent.is_some() && !words::is("en.auxiliary", doc.ftok(b - 1)) && !matches!(doc.ftok(b - 1), "has" | "have" | "had");
     if !(be || reduced) {
         return None;

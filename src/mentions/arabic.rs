@@ -213,7 +213,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
             break;
         }
         let article = arabic::has_article(w) && !arabic::has_preposition_proclitic(w) && !arabic::starts_with_conjunction(w);
-        // A ministry's name joins its portfolios with و (وزارة الخارجية وشؤون المغتربين، وزارة
+        // A ministry's name joins its portfolios with و (وزارة الزراعة والثروة السمكية، وزارة
         // الاقتصاد والمالية): once, after a definite dependent, a و-word that is definite itself
         // or is followed by a definite genitive.
         let portfolio = !coordinated
@@ -500,7 +500,7 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     if arabic::verb_stems(w).iter().any(|s| cues.contains_key(*s)) {
         return false;
     }
-    // A family name with the article ends the name: "سامي الجميل انسحاب …" (the noun after it
+    // A family name with the article ends the name: "فادي الخوري انسحاب …" (the noun after it
     // is the verb's object), "حسن الحاج" but not "… الحاج اعلان".
     if position > 1 && arabic::has_article(doc.ftok(k - 1)) && !doc.ftok(k - 1).ends_with("الله") && !arabic::has_article(w) && !words::is("ar.name_particle", w) {
         return false;

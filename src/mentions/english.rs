@@ -143,7 +143,7 @@ fn appositive_name(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize, rol
 fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let lt = at.get(&i)?;
     let lexicon = Lexicon::builtin();
-    // "Orban's government", "Netanyahu's cabinet": a leader's government is their state.
+    // "Erdogan's government", "Netanyahu's cabinet": a leader's government is their state.
     if let Target::Entity { entity, .. } = lt.target {
         let e = &lexicon.entities[entity];
         if e.kind == ActorKind::Person && lt.end + 1 < doc.tokens.len() && matches!(doc.ftok(lt.end), "'" | "’") {
@@ -169,7 +169,7 @@ fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opti
     })
 }
 
-/// "Air Canada", "Air India", "Royal Jordanian": a capitalised word the lexicon lacks right
+/// "Air Chile", "Air India", "Royal Jordanian": a capitalised word the lexicon lacks right
 /// before a country's name, inside a sentence, makes a company's name; the country is not
 /// the one acting.
 fn company_named_with_a_country(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
@@ -348,7 +348,7 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
         return None;
     }
     let mut end = capitalised_run(doc, at, i);
-    // "United States Steel Corporation and Nippon Steel Corp.": an "and" right after a head
+    // "Orion Mining Corporation and Delta Copper Corp.": an "and" right after a head
     // noun joins two bodies, not the words of one name ("Law and Justice").
     if let Some(and) = (i + 1..end).find(|&k| doc.ftok(k) == "and" && words::is("en.org_head", doc.ftok(k - 1))) {
         end = and;

@@ -154,8 +154,8 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Menti
         mentions.retain(|m| !after_first[m.name.start]);
     }
     mentions.extend(bodies);
-    // A photo credit closing a caption line ("REUTERS/Sarah Meyssonnier", "Ingo Wagner/dpa",
-    // "Photo: EFE/ Luciano González") names the photographer and the agency, no actor.
+    // A photo credit closing a caption line ("AFP/Lucia Ortega", "Tomas Berg/ANP",
+    // "Photo: EFE/ Ana Ruiz") names the photographer and the agency, no actor.
     if doc.text.contains('/') {
         let credit = photo_credit_tokens(doc);
         mentions.retain(|m| !m.phrase.clone().any(|t| credit[t]));
@@ -453,7 +453,7 @@ pub(crate) fn is_place(doc: &Document, start: usize) -> bool {
 }
 
 /// Tokens of photo credits: the words around a slash that stands among the last few words of
-/// a line ("… 2025. REUTERS/Sarah Meyssonnier⏎").
+/// a line ("… 2025. AFP/Lucia Ortega⏎").
 fn photo_credit_tokens(doc: &Document) -> Vec<bool> {
     const REACH: usize = 4;
     let mut credit = vec![false; doc.tokens.len()];

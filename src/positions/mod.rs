@@ -214,7 +214,7 @@ mod tests {
             ("a quotation attributed, then a participle", "Kenji Sato spoke in Osaka. \"The deal is dead,\" Sato said, calling on Tokyo to walk away.", ("Kenji Sato", Stance::States, "The deal is dead")),
             ("a quotation attributed, then an addressee", "Japanese Prime Minister Kenji Sato spoke in Osaka. \"We will not give in,\" he told a rally in Osaka on Friday.", ("Kenji Sato", Stance::States, "We will not give in")),
             ("an indefinite object keeps its preposition", "Britain and the European Union agreed a package of deals on defence and trade.", ("United Kingdom", Stance::Agrees, "a package of deals on defence and trade")),
-            ("arabic joint subject before the verb", "وكانت فرنسا والسعودية قد حثتا القوى اللبنانية على الإسراع في تشكيل الحكومة.", ("فرنسا", Stance::Demands, "الإسراع في تشكيل الحكومة")),
+            ("arabic joint subject before the verb", "وكانت مصر والأردن قد حثتا القوى العراقية على الإسراع في تشكيل الحكومة.", ("مصر", Stance::Demands, "الإسراع في تشكيل الحكومة")),
             ("arabic relative clause after a comma", "والتقى الوفد الرئيس الفرنسي إيمانويل ماكرون، الذي جدد دعم بلاده لحل الدولتين.", ("إيمانويل ماكرون", Stance::States, "دعم بلاده لحل الدولتين")),
             ("a relative clause's subject is not the topic", "Ahmed al-Sharaa thanked Donald Trump and Mohammed bin Salman, who had lobbied Washington to drop the sanctions. He pledged to rebuild power plants.", ("Ahmed al-Sharaa", Stance::Proposes, "rebuild power plants")),
             ("english voice", "Israel voiced alarm over the new government in Damascus.", ("Israel", Stance::States, "alarm over the new government in Damascus")),
@@ -253,39 +253,39 @@ mod tests {
             ("english comma inside a quotation", "Canada defended the plan as \"fair, firm and final\" on Monday.", ("Canada", Stance::Supports, "the plan as \"fair, firm and final\" on Monday")),
             ("english call X Y", "Norway called the deal \"a fragile start\".", ("Norway", Stance::States, "the deal \"a fragile start\"")),
             ("english participial clause", "Canada backed the plan, warning that delays would cost lives.", ("Canada", Stance::Warns, "delays would cost lives")),
-            ("arabic medium before a quotation", "وقال ماكرون في منشور على منصة إكس: «لن نقبل بهذا الاتفاق».", ("إيمانويل ماكرون", Stance::States, "«لن نقبل بهذا الاتفاق»")),
+            ("arabic medium before a quotation", "وقال ماكرون في تدوينة على حسابه: «لن نقبل بهذا الاتفاق».", ("إيمانويل ماكرون", Stance::States, "«لن نقبل بهذا الاتفاق»")),
             ("arabic place before the particle", "وشدد أردوغان في كلمة ألقاها أمام البرلمان على ضرورة وقف الحرب.", ("رجب طيب أردوغان", Stance::States, "ضرورة وقف الحرب")),
             ("arabic call and addressee before أن", "وأكد أردوغان، خلال اتصال هاتفي مع نظيره، أن الحوار هو الحل الوحيد.", ("رجب طيب أردوغان", Stance::States, "الحوار هو الحل الوحيد")),
-            ("english medium before that", "Peru said in a statement on its website that the talks had failed.", ("Peru", Stance::States, "the talks had failed")),
-            ("arabic body inside the speaker's title", "وحذر عضو كتلة القوات اللبنانية النائب جورج عدوان، من وجود خطر على إجراء الانتخابات.", ("جورج عدوان", Stance::Warns, "وجود خطر على إجراء الانتخابات")),
-            ("english parenthetical verb of saying, before", "Donald Tusk met farmers. Poland had been on the side of Ukraine from the first day, he added, and has supported it with all means.", ("Donald Tusk", Stance::States, "Poland had been on the side of Ukraine from the first day")),
-            ("english parenthetical verb of saying, after", "Donald Tusk met farmers. Poland had been on the side of Ukraine from the first day, he added, and has supported it with all means.", ("Donald Tusk", Stance::States, "has supported it with all means")),
-            ("english pronoun takes the latest agreeing topic", "Foreign Minister Dilan Yesilgoz spoke to reporters. Geert Wilders, she said, did not want to accept responsibility.", ("Dilan Yesilgoz", Stance::States, "did not want to accept responsibility")),
-            ("english quotation then speaker and any verb", "\"The bots cannot spread their lies now,\" Jeannette Jara confronted her rival.", ("Jeannette Jara", Stance::States, "The bots cannot spread their lies now")),
-            ("arabic ministry with two portfolios, manner skipped", "دانت وزارة الخارجية وشؤون المغتربين بأشد العبارات اقتحام المسجد الأقصى.", ("وزارة الخارجية وشؤون المغتربين", Stance::Opposes, "اقتحام المسجد الأقصى")),
-            ("arabic family name with the article ends the name", "وأعلن النائب سامي الجميل انسحاب حزبه من الجلسة.", ("سامي الجميل", Stance::States, "انسحاب حزبه من الجلسة")),
-            ("english list of objects across commas", "Geert Wilders wanted to enlist the army to patrol the borders, close refugee shelters and send home all Syrian refugees.", ("Geert Wilders", Stance::Demands, "enlist the army to patrol the borders, close refugee shelters and send home all Syrian refugees")),
+            ("english medium before that", "Peru said in a televised address that the talks had failed.", ("Peru", Stance::States, "the talks had failed")),
+            ("arabic body inside the speaker's title", "وحذر عضو كتلة حزب الوسط النائب فادي الخوري، من تأجيل الانتخابات البلدية مرة أخرى.", ("فادي الخوري", Stance::Warns, "تأجيل الانتخابات البلدية مرة أخرى")),
+            ("english parenthetical verb of saying, before", "Japanese Prime Minister Kenji Sato met fishermen. Japan had stood by the fleet from the start, he added, and has paid for every repair since.", ("Kenji Sato", Stance::States, "Japan had stood by the fleet from the start")),
+            ("english parenthetical verb of saying, after", "Japanese Prime Minister Kenji Sato met fishermen. Japan had stood by the fleet from the start, he added, and has paid for every repair since.", ("Kenji Sato", Stance::States, "has paid for every repair since")),
+            ("english pronoun takes the latest agreeing topic", "Foreign Minister Aino Virtanen spoke to reporters. Mark Rutte, she said, had never answered the letter.", ("Aino Virtanen", Stance::States, "had never answered the letter")),
+            ("english quotation then speaker and any verb", "\"The numbers do not add up at all,\" Finnish Foreign Minister Aino Virtanen shot back.", ("Aino Virtanen", Stance::States, "The numbers do not add up at all")),
+            ("arabic ministry with two portfolios, manner skipped", "دانت وزارة الزراعة والثروة السمكية بأشد العبارات إغلاق الميناء أمام الصيادين.", ("وزارة الزراعة والثروة السمكية", Stance::Opposes, "إغلاق الميناء أمام الصيادين")),
+            ("arabic family name with the article ends the name", "وأعلن النائب فادي الخوري انسحاب حزبه من الجلسة.", ("فادي الخوري", Stance::States, "انسحاب حزبه من الجلسة")),
+            ("english list of objects across commas", "Japanese Prime Minister Kenji Sato wanted to hire more teachers to cut class sizes, open night schools and raise pay for nurses.", ("Kenji Sato", Stance::Demands, "hire more teachers to cut class sizes, open night schools and raise pay for nurses")),
             ("arabic list of objects across commas", "وطالبت حركة حماس بوقف الحرب، ورفع الحصار وإعادة الإعمار.", ("حركة حماس", Stance::Demands, "بوقف الحرب، ورفع الحصار وإعادة الإعمار")),
             ("headline opening with a name and a colon", "Ayman Safadi: any displacement of Palestinians is a declaration of war\n\nThe minister spoke in Amman.", ("Ayman Safadi", Stance::States, "any displacement of Palestinians is a declaration of war")),
-            ("an apostrophe is no quotation mark", "Randhir Jaiswal said India’s position on energy sourcing is well known.", ("Randhir Jaiswal", Stance::States, "India’s position on energy sourcing is well known")),
-            ("a title opening a body's name", "The General Confederation of Labor called a general strike for January 24.", ("General Confederation of Labor", Stance::States, "a general strike for January 24")),
-            ("arabic adverbial set off by commas before an object", "رفضت وزارة الخارجية السودانية، في بيان رسمي، تصريحات الرئاسة الكينية حول الحكومة الموازية.", ("وزارة الخارجية السودانية", Stance::Rejects, "تصريحات الرئاسة الكينية حول الحكومة الموازية")),
-            ("arabic participle after a relative clause on a person", "وجاء الإعلان في كلمة للأمين العام نور الدين الطبوبي، الذي وجه خطاباً لرئيس الجمهورية قيس سعيد، مؤكداً أن المنظمة لن تتراجع.", ("نور الدين الطبوبي", Stance::States, "المنظمة لن تتراجع")),
-            ("english speech claim ends at a coordinated clause with a titled subject", "Benjamin Netanyahu's office said he remained skeptical of the new leaders, and Defence Minister Israel Katz warned that troops would stay on Mount Hermon.", ("Israel Katz", Stance::Warns, "troops would stay on Mount Hermon")),
-            ("arabic sentence in the speaker's own words", "والتقى المبعوث الأمريكي توماس باراك وزير الخارجية في دمشق. الحكومة السورية تتخذ خطوات تاريخية، وفق تعبيره.", ("توماس باراك", Stance::States, "الحكومة السورية تتخذ خطوات تاريخية")),
-            ("english leader's government is the state", "Orban’s government has argued that the 2020 ruling was moot.", ("Hungary", Stance::States, "the 2020 ruling was moot")),
-            ("arabic leader's administration is the state", "وقالت إدارة ترامب إن الرسوم الجمركية قانونية.", ("الولايات المتحدة", Stance::States, "الرسوم الجمركية قانونية")),
-            ("a company named with a country is not the country", "The strike went on. Air Canada said it had offered a 38% pay increase over four years.", ("Air Canada", Stance::States, "it had offered a 38% pay increase over four years")),
-            ("arabic apposition before the complementiser", "وأكدت كريستالينا جورجييفا، مديرة صندوق النقد الدولي، للصحفيين اليوم أن مصر حققت تقدماً جيداً.", ("كريستالينا جورجييفا", Stance::States, "مصر حققت تقدماً جيداً")),
-            ("arabic definite title alone is its one holder", "التقى وزير الخارجية الأردني أيمن الصفدي نظيره الألماني. وشدد الوزير على ضرورة وقف الحرب.", ("أيمن الصفدي", Stance::States, "ضرورة وقف الحرب")),
-            ("english two bodies joined by and after a head noun", "United States Steel Corporation and Nippon Steel Corporation said the review had been improper.", ("Nippon Steel Corporation", Stance::States, "the review had been improper")),
+            ("an apostrophe is no quotation mark", "Japanese Prime Minister Kenji Sato said Japan’s view on whaling quotas is unchanged.", ("Kenji Sato", Stance::States, "Japan’s view on whaling quotas is unchanged")),
+            ("a title opening a body's name", "The General Confederation of Farmers called a national tractor march for March 3.", ("General Confederation of Farmers", Stance::States, "a national tractor march for March 3")),
+            ("arabic adverbial set off by commas before an object", "رفضت وزارة الصحة المصرية، في مؤتمر صحفي، اتهامات المنظمة الدولية بشأن الدواء.", ("وزارة الصحة المصرية", Stance::Rejects, "اتهامات المنظمة الدولية بشأن الدواء")),
+            ("arabic participle after a relative clause on a person", "وجاء البيان في كلمة للأمين العام بدر عبد العاطي، الذي وجه رسالة لرئيس الوزراء مصطفى مدبولي، مؤكداً أن الوزارة لن تتراجع.", ("بدر عبد العاطي", Stance::States, "الوزارة لن تتراجع")),
+            ("english speech claim ends at a coordinated clause with a titled subject", "Japan's foreign ministry said it remained wary of the new leaders, and Defence Minister Kenji Sato warned that ships would stay near the islands.", ("Kenji Sato", Stance::Warns, "ships would stay near the islands")),
+            ("arabic sentence in the speaker's own words", "والتقى وزير الخارجية المصري بدر عبد العاطي وزير الري في بغداد. الحكومة العراقية تحرز تقدماً ملموساً، وفق تعبيره.", ("بدر عبد العاطي", Stance::States, "الحكومة العراقية تحرز تقدماً ملموساً")),
+            ("english leader's government is the state", "Erdogan’s government insisted that the court's decision was void.", ("Turkey", Stance::States, "the court's decision was void")),
+            ("arabic leader's administration is the state", "وقالت إدارة ترامب إن القيود على الموانئ مؤقتة.", ("الولايات المتحدة", Stance::States, "القيود على الموانئ مؤقتة")),
+            ("a company named with a country is not the country", "Air Chile has countered that it offered a ten percent raise to cabin crews.", ("Air Chile", Stance::States, "it offered a ten percent raise to cabin crews")),
+            ("arabic apposition before the complementiser", "وأكدت سلمى العتيبي، مديرة البنك المركزي، للصحفيين يوم الخميس خلال الاجتماعات السنوية في الرباط أن التضخم تراجع بشكل واضح.", ("سلمى العتيبي", Stance::States, "التضخم تراجع بشكل واضح")),
+            ("arabic definite title alone is its one holder", "التقى وزير الخارجية المصري بدر عبد العاطي نظيره الألماني. وشدد الوزير على ضرورة فتح المعابر.", ("بدر عبد العاطي", Stance::States, "ضرورة فتح المعابر")),
+            ("english two bodies joined by and after a head noun", "Orion Mining Corporation and Delta Copper Corporation said the review had been unfair.", ("Delta Copper Corporation", Stance::States, "the review had been unfair")),
             ("a coordinated verb shares its clause's joint holders", "دعت فرنسا وألمانيا الطرفين إلى الحوار، وأكدتا أن الحل سياسي.", ("ألمانيا", Stance::States, "الحل سياسي")),
-            ("the companies after two bodies named together", "United States Steel Corporation and Nippon Steel Corporation filed two lawsuits. The companies said the review had been improper.", ("United States Steel Corporation", Stance::States, "the review had been improper")),
+            ("the companies after two bodies named together", "Orion Mining Corporation and Delta Copper Corporation filed two appeals. The companies said the review had been unfair.", ("Orion Mining Corporation", Stance::States, "the review had been unfair")),
             ("english state body by its adjective", "The Lebanese government rejected the new border plan.", ("Lebanon", Stance::Rejects, "the new border plan")),
             ("english state body by a possessive", "Poland's foreign ministry condemned the attack on the convoy.", ("Poland", Stance::Opposes, "the attack on the convoy")),
             ("arabic state body by its nisba", "وأعلنت الرئاسة التونسية رفضها للقرار الأوروبي.", ("تونس", Stance::States, "رفضها للقرار الأوروبي")),
             ("english passive with its agent", "The plan was rejected by Germany on Monday.", ("Germany", Stance::Rejects, "The plan")),
-            ("english reduced relative with its agent", "Half of the rate threatened by Donald Trump is now in force.", ("Donald Trump", Stance::Threatens, "the rate")),
+            ("english reduced relative with its agent", "The levy threatened by Donald Trump would hit car parts.", ("Donald Trump", Stance::Threatens, "The levy")),
             ("arabic continuation verb reporting words", "وتابع ماكرون: «لن نتراجع عن الإصلاح».", ("إيمانويل ماكرون", Stance::States, "«لن نتراجع عن الإصلاح»")),
             ("english belief reported", "Emmanuel Macron believes that the deal is fair to farmers.", ("Emmanuel Macron", Stance::States, "the deal is fair to farmers")),
             ("english infinitive is the cue's complement", "Donald Trump threatened to impose tariffs on Mexico.", ("Donald Trump", Stance::Threatens, "impose tariffs on Mexico")),
@@ -342,7 +342,7 @@ mod tests {
     fn a_speaker_voicing_their_own_side_holds_it_alone() {
         for (text, speaker, side) in [
             ("Kremlin spokesman Dmitry Peskov said Russia would not accept the plan.", "Dmitry Peskov", "Russia"),
-            ("وقال وزير الخارجية الأردني سامر النعيمي إن الأردن يرفض أي محاولة للتهجير.", "سامر النعيمي", "الأردن"),
+            ("وقال وزير الخارجية المغربي سامر النعيمي إن المغرب يرفض أي تدخل في شؤونه.", "سامر النعيمي", "المغرب"),
         ] {
             let got = positions(text);
             assert!(got.iter().any(|(who, _, _)| who == speaker), "{text}: {got:?}");
@@ -356,34 +356,40 @@ mod tests {
     #[test]
     fn a_participle_agrees_with_its_subject_and_a_claim_opens_no_relative_clause() {
         // رافضةً is feminine: not Trump's (a man), who is the topic.
-        let got = positions("وقال الرئيس الأمريكي دونالد ترامب إن المالكي خيار سيئ. وجددت القوى الشيعية تمسكها بالمالكي، رافضةً أي ضغوط خارجية.");
+        let got = positions("وقال الرئيس الأمريكي دونالد ترامب إن الخطة سيئة. وجددت القوى الكردية تمسكها بالخطة، رافضةً أي ضغوط خارجية.");
         assert!(got.iter().all(|(who, _, c)| !(who == "دونالد ترامب" && c.contains("ضغوط"))), "{got:?}");
         // A clause that opens with a relative pronoun states nothing of its own.
-        let got = positions("وحثت قطر والولايات المتحدة، اللتان تشكلان معا 40% من الإمدادات، الاتحاد الأوروبي على التخلي عن القانون.");
+        let got = positions("وحثت مصر والأردن، اللتان تستضيفان معا آلاف اللاجئين، الاتحاد الأوروبي على زيادة الدعم.");
         assert!(got.iter().all(|(_, _, c)| !c.starts_with("اللتان")), "{got:?}");
     }
 
     #[test]
     fn a_relative_on_the_previous_clause_and_a_named_coordinate_are_no_claims() {
-        let got = positions("وتمسك بوتين بالحياد الأوكراني والاعتراف بسيطرة موسكو على مناطق معينة، وهو ما أكده خلال قمة ألاسكا.");
+        let got = positions("وتمسك أردوغان بإنشاء منطقة عازلة وسحب المقاتلين من الحدود، وهو ما أكده خلال قمة أنقرة.");
         assert!(got.iter().all(|(_, _, c)| !c.starts_with("خلال")), "{got:?}");
-        assert!(got.iter().any(|(_, _, c)| c.contains("الحياد الأوكراني")), "{got:?}");
-        let got = positions("وطرح ترامب مبادرة تشمل لقاء ثلاثيا مع بوتين والرئيس الأوكراني فولوديمير زيلينسكي.");
+        assert!(got.iter().any(|(_, _, c)| c.contains("منطقة عازلة")), "{got:?}");
+        let got = positions("وطرح ماكرون مبادرة تشمل لقاء ثلاثيا مع أردوغان والرئيس الروسي فلاديمير بوتين.");
         assert!(got.iter().all(|(_, _, c)| !c.starts_with("والرئيس")), "{got:?}");
         // A position noun names positions unless a preposition introduces their content.
-        let got = positions("الجدل بين مواقف بوتين وزيلينسكي ما يزال العقبة الكبرى أمام أي تقدم.");
+        let got = positions("الخلاف بين مواقف أردوغان وماكرون ما يزال يعطل أي اتفاق.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_apostrophe_starts_no_claim() {
+        let got = positions("Japanese Prime Minister Kenji Sato said Japan’s view on whaling quotas is unchanged.");
+        assert!(got.iter().all(|(_, _, c)| c != "whaling quotas is unchanged" && !c.starts_with("s ")), "{got:?}");
     }
 
     #[test]
     fn a_photo_credit_names_no_actor() {
         for text in [
-            "Macron welcomes Zelenskiy in Paris, France, September 4, 2025. REUTERS/Sarah Meyssonnier\nBritain and France said the talks were useful.",
-            "The EU set new goals for cars by 2035. Ingo Wagner/dpa\n\nChina announced new tariffs on brandy.",
+            "Protesters gather in Lima, Peru, May 2, 2025. AFP/Lucia Ortega\nChile and Peru said the talks were useful.",
+            "The bloc set new rules for fishing by 2030. Tomas Berg/ANP\n\nNorway announced new quotas for cod.",
         ] {
             let a = analyze(text, &Options::default());
             let names: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
-            assert!(names.iter().all(|n| !n.contains("Meyssonnier") && !n.contains("Wagner")), "{text}: {names:?}");
+            assert!(names.iter().all(|n| !n.contains("Ortega") && !n.contains("Berg")), "{text}: {names:?}");
         }
         // A slash inside prose is no credit.
         let a = analyze("Britain said the Israel/Gaza talks were useful and would go on next week in Cairo.", &Options::default());
