@@ -91,10 +91,7 @@ pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> O
 
 /// An English cue at token `k` ("said", "called for", "ruled out").
 pub(super) fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
-    let candidates = Cues::builtin().english.get(doc.ftok(k))?;
-    let cue = candidates.iter().find(|c| {
-        c.rest.iter().enumerate().all(|(n, w)| k + 1 + n < doc.tokens.len() && doc.ftok(k + 1 + n) == w)
-    })?;
+    let cue = Cues::builtin().english_at(doc.ftok(k), |d| (k + d < doc.tokens.len()).then(|| doc.ftok(k + d)))?;
     let mut end = k + 1 + cue.rest.len();
     if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
         end += 1;
