@@ -47,7 +47,8 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
     let mut role_owner: HashMap<String, Key> = HashMap::default();
     for m in mentions {
         if let (Some(k), Some(key)) = (&m.role_key, key_of(&m.referent)) {
-            if !k.is_empty() && m.form != MentionForm::RolePhrase {
+            // (A role phrase only has a key here when it names the person in apposition.)
+            if !k.is_empty() {
                 role_owner.entry(k.clone()).or_insert(key);
             }
         }
@@ -161,7 +162,8 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         if actor.role.is_none() {
             actor.role = m.role_text.clone();
         }
-        if let Key::Unknown(_) | Key::Organization(..) = key {
+        // (Not a role phrase in apposition: "وزير الخارجية، خالد بن سعود" is named by the name.)
+        if let (Key::Unknown(_) | Key::Organization(..), false) = (&key, m.form == MentionForm::RolePhrase) {
             // The fullest form of an unknown name is its best name.
             if surface.chars().count() > actor.name.chars().count() {
                 actor.name = surface;

@@ -284,7 +284,7 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
     }
     // After a verb of saying, an apposition set off by a comma may come first too: "وأكدت
     // سلمى العتيبي، مديرة البنك المركزي، للصحفيين … أن …".
-    let apposition = cue.speech && t > start && t < sentence_end && doc.tokens[t].script == Script::Arabic;
+    let apposition = cue.speech && t > start && t < sentence_end && doc.tokens[t].script == Script::Arabic && !opens_adverbial(doc, t);
     // The cue's own particle opens its complement, not an adverbial ("إصرار إسرائيل على …").
     if t >= sentence_end || !(opens_adverbial(doc, t) || apposition) || takes_particle(cue, doc.ftok(t)) {
         return None;
@@ -311,6 +311,20 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
         if !doc.tokens[p].is_word {
             match w {
                 ":" => return Some(p + 1),
+                // "أكد الوزير، في مؤتمر صحافي، ضرورة …", "said, in a statement, that …": an
+                // adverbial that commas set off ends at the second comma; what follows is the
+                // complement, unless it is another verb's clause (", مؤكداً أن …").
+                // Another adverbial may follow ("، في مؤتمر صحفي، فجر الاثنين بالعاصمة، إن …").
+                "," | "،" if t > start && !apposition && !(p + 1 < sentence_end && (opens_adverbial(doc, p + 1) || words::is_any(&["ar.time", "en.time"], doc.ftok(p + 1)))) => {
+                    let next = p + 1;
+                    let other_cue = next < sentence_end
+                        && match doc.tokens[next].script {
+                            Script::Arabic => arabic_cue(doc, next).is_some(),
+                            Script::Latin => english_cue(doc, next).is_some(),
+                            _ => false,
+                        };
+                    return (next < sentence_end && doc.tokens[next].is_word && !other_cue).then_some(next);
+                }
                 // (Not after an apposition: a quoted nickname is no complement, المعروف بـ"حميدتي".)
                 "\"" | "“" | "«" if !apposition => return Some(p),
                 _ if is_hard_stop(doc, p) => return None,

@@ -159,6 +159,17 @@ pub(super) fn find(
                     }
                     p += 1;
                 }
+                // "أكد وزير الخارجية، الأمير خالد بن سعود، …": a title then the person it
+                // names set off by commas (perhaps after an honorific: الأمير، السفير).
+                if p > k + 1 && p < sentence.end && matches!(doc.ftok(p), "،" | ",") {
+                    let person = (p + 1..(p + 3).min(sentence.end)).find_map(|q| {
+                        let honorifics_only = (p + 1..q).all(|t| doc.tokens[t].is_word && arabic::has_article(doc.ftok(t)));
+                        index.at(q).filter(|(b, ph)| honorifics_only && ph.start == q && actors[*b].kind == ActorKind::Person)
+                    });
+                    if let Some((a, phrase)) = person {
+                        return Some((a, phrase.end, true));
+                    }
+                }
                 // A verb of saying followed by a noun has that noun as its subject ("أكد
                 // بيان مشترك أن …"): someone other than the topic is speaking.
                 let next = k + 1;

@@ -396,6 +396,14 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             let country = country.filter(|_| !is_title);
             Some(Mention { name: ts..role_end, phrase: ts..role_end, referent: Referent::Role { key: key.clone(), country }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
         } else if is_title
+            && (genitives > 0 || at.get(&ts).is_some_and(|lt| lt.end > ts + 1 && arabic::has_article(doc.ftok(lt.end - 1))))
+            && !arabic::has_preposition_proclitic(doc.ftok(ts))
+            && !(j < doc.tokens.len() && is_name_word(doc, at, j, 0))
+        {
+            // "وأضاف وزير الخارجية: …": a title with its portfolio names one office; the
+            // actors stage resolves it to whoever the text names as holding it, or to nobody.
+            Some(Mention { name: ts..role_end, phrase: ts..role_end, referent: Referent::Role { key: key.clone(), country: None }, form: MentionForm::RolePhrase, role: None, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
+        } else if is_title
             && role_end == ts + 1
             && arabic::has_article(doc.ftok(ts))
             && !arabic::has_preposition_proclitic(doc.ftok(ts))

@@ -124,7 +124,41 @@ pub(crate) fn find(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Men
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (mentions[i].name.start, mentions[i].name.end));
     let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
+    let mut mentions: Vec<Mention> = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    bind_appositive_roles(doc, lexicon, &mut mentions);
+    mentions
+}
+
+/// "وزير الخارجية، الأمير خالد بن سعود، …", "The foreign minister, Anna Berg, said": a role
+/// phrase and then, after a comma, the person who holds it (perhaps behind an honorific such
+/// as الأمير or السفير). The role phrase names that person, and so does the role wherever the
+/// text uses it again ("وأضاف وزير الخارجية").
+fn bind_appositive_roles(doc: &Document, lexicon: &Lexicon, mentions: &mut [Mention]) {
+    for i in 1..mentions.len() {
+        let (role, person) = (&mentions[i - 1], &mentions[i]);
+        if role.form != MentionForm::RolePhrase || !matches!(role.referent, Referent::Role { .. }) || role.phrase.end >= doc.tokens.len() {
+            continue;
+        }
+        let comma = role.phrase.end;
+        if !matches!(doc.ftok(comma), "," | "،") || !(comma + 1..=comma + 2).contains(&person.phrase.start) {
+            continue;
+        }
+        let honorifics = (comma + 1..person.phrase.start).all(|t| doc.tokens[t].script == Script::Arabic && arabic_text::has_article(doc.ftok(t)));
+        let is_person = person.form == MentionForm::Name
+            && match person.referent {
+                Referent::Known(e) => lexicon.entities[e].kind == ActorKind::Person,
+                Referent::Unknown(_) => true,
+                _ => false,
+            };
+        if !honorifics || !is_person {
+            continue;
+        }
+        let (referent, key) = (person.referent.clone(), role.role_key.clone());
+        mentions[i - 1].referent = referent;
+        if mentions[i].role_key.is_none() {
+            mentions[i].role_key = key;
+        }
+    }
 }
 
 fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Mention> {
