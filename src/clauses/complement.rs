@@ -542,3 +542,54 @@ pub(super) fn quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize
     let (first, last) = (inner[0], *inner.last()?);
     Some(doc.tokens[first].start..doc.tokens[last].end)
 }
+
+/// "demanded that Oslo do more on three fronts, including tightening port controls, handing
+/// over smugglers and closing shell companies"; "طالب بإصلاحات، بما في ذلك رفع الأجور وخفض
+/// الضرائب": the items a list after the claim spells out are claims of their own, with the
+/// claim's holder and stance. `claim`: the claim's tokens and the one after them. Items of one word
+/// ("including Spain") only name examples and are left out.
+pub(super) fn listed_items(doc: &Document, claim: Range<usize>, sentence_end: usize) -> Vec<Range<usize>> {
+    /// A list longer than this has run into the next clause.
+    const REACH: usize = 60;
+    let marker_len = |t: usize| -> usize {
+        let w = |d: usize| if t + d < sentence_end { doc.ftok(t + d) } else { "" };
+        match (w(0), w(1), w(2)) {
+            ("including", _, _) | ("notably", _, _) => 1,
+            ("such", "as", _) => 2,
+            ("بما", "في", "ذلك") => 3,
+            ("بما", "فيها", _) | ("بما", "فيه", _) | ("ومنها", _, _) | ("منها", _, _) => if w(0) == "بما" { 2 } else { 1 },
+            _ => 0,
+        }
+    };
+    // The list may close the claim or lie inside it (a reported clause runs past commas).
+    let Some(after) = (claim.start..=claim.end).find(|&t| t + 1 < sentence_end && matches!(doc.ftok(t), "," | "،") && marker_len(t + 1) > 0) else {
+        return vec![];
+    };
+    let n = marker_len(after + 1);
+    let start = after + 1 + n;
+    let end = (start..sentence_end.min(start + REACH)).find(|&t| is_hard_stop(doc, t) || matches!(doc.ftok(t), "\"" | "“" | "”" | "«" | "»")).unwrap_or(sentence_end.min(start + REACH));
+    // Items split at commas and at the conjunction before the last one (and/or; و on a
+    // definite noun in Arabic).
+    let mut items = Vec::new();
+    let mut item_start = start;
+    for t in start..=end {
+        let w = if t < end { doc.ftok(t) } else { "" };
+        let arabic_join = t < end && doc.tokens[t].script == Script::Arabic && (w.starts_with("وال") || w.starts_with("وبال")) && w.chars().count() > 4;
+        let cut = t == end || matches!(w, "," | "،" | "and" | "or") || arabic_join;
+        if !cut {
+            continue;
+        }
+        let words: Vec<usize> = (item_start..t).filter(|&q| doc.tokens[q].is_word).collect();
+        if let (true, Some(&first), Some(&last)) = (words.len() >= 2, words.first(), words.last()) {
+            items.push(doc.tokens[first].start..doc.tokens[last].end);
+        }
+        // (An Arabic item keeps its و: the next item starts on the joined word.)
+        item_start = if arabic_join { t } else { t + 1 };
+    }
+    // A list spelled out is "A, B and C"; "for beef and poultry" is one phrase of two nouns.
+    let has_comma = (start..end).any(|t| matches!(doc.ftok(t), "," | "،"));
+    if items.len() < 2 || !has_comma {
+        return vec![];
+    }
+    items
+}

@@ -235,6 +235,13 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 if cue.cue.participle && unnamed_clause_subject {
                     return None;
                 }
+                // "announced it would cancel the flights, advised travellers not to …, and said
+                // …": a verb right after the comma that closed the previous clause's claim is
+                // coordinated with that clause and has its subject (not a pronoun inside the
+                // reported words).
+                if let Some(previous) = coordinated_after_claim(doc, &clauses[first_clause..], k) {
+                    return Some((previous, cue.end, false));
+                }
                 subject::find(doc, &by_token, &actors.list, &topic, sentence.tokens.clone(), k, cue.end, cue.cue)
             });
             if !cue.cue.participle && !from_frame && k >= proposition_end {
@@ -290,6 +297,8 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     if parts.len() > 1 {
                         parts.retain(|part| !names_only(doc, &by_token, part));
                     }
+                    let claim_tokens = doc.tokens.partition_point(|t| t.start < c.text.start)..c.end_token;
+                    parts.extend(complement::listed_items(doc, claim_tokens, sentence.tokens.end));
                     let finite = c.proposition && complement::states_a_fact(doc, &c.text);
                     // "said Russia would …" reports a clause without "that" too.
                     let reports = c.proposition || cue.cue.speech;
@@ -372,6 +381,19 @@ fn refers_back(doc: &Document, sentence_start: usize, k: usize) -> bool {
 }
 
 /// An English cue verb after "to" within a few words of the previous cue of its sentence.
+/// The subject of the clause whose claim the comma before `k` closed, when the verb at `k`
+/// (a past tense: "…, advised travellers …") is coordinated with that clause.
+fn coordinated_after_claim(doc: &Document, sentence_clauses: &[Clause], k: usize) -> Option<usize> {
+    if doc.tokens[k].script != Script::Latin || k < 2 || doc.ftok(k - 1) != "," || !doc.otok(k).ends_with("ed") {
+        return None;
+    }
+    let last = sentence_clauses.last()?;
+    let claim_end = last.complement.as_ref()?.text.end;
+    let comma = doc.tokens.partition_point(|t| t.start < claim_end);
+    (comma == k - 1 && last.relation == Relation::Main).then_some(())?;
+    last.subject.as_ref().map(|s| s.actor)
+}
+
 fn infinitive_of_previous_cue(doc: &Document, sentence_clauses: &[Clause], k: usize) -> bool {
     const REACH: usize = 8;
     doc.tokens[k].script == Script::Latin

@@ -261,6 +261,9 @@ mod tests {
             ("arabic adverbial set off by commas", "أكد خالد بن سعود، في مؤتمر صحافي، ضرورة فتح المعابر.", ("خالد بن سعود", Stance::States, "ضرورة فتح المعابر")),
             ("arabic title taken up again after an apposition", "قال وزير المالية، الدكتور سامي الحداد، إن العجز تراجع. وأضاف وزير المالية: \"لن نرفع الضرائب\".", ("سامي الحداد", Stance::States, "\"لن نرفع الضرائب\"")),
             ("arabic adverbials in a row set off by commas", "وقال رئيس اللجنة سامي الحداد، في مؤتمر صحفي، مساء الأحد في العاصمة، إن النتائج نهائية.", ("سامي الحداد", Stance::States, "النتائج نهائية")),
+            ("english verb coordinated after a reported clause", "Nordwind Airlines announced it would suspend the flights, advised travellers not to go to the airport, and said it expected services to resume.", ("Nordwind Airlines", Stance::Demands, "travellers not to go to the airport")),
+            ("english items of a listed demand", "Olaf Brenner demanded that Oslo act on three fronts, including tightening port controls, handing over smugglers to Dutch courts and closing shell companies.", ("Olaf Brenner", Stance::Demands, "handing over smugglers to Dutch courts")),
+            ("arabic items of a listed demand", "وطالب سامي الحداد بإصلاحات عاجلة، بما في ذلك رفع الأجور، وخفض الضرائب على الفلاحين.", ("سامي الحداد", Stance::Demands, "رفع الأجور")),
             ("arabic participle of explaining", "رحب سامي الحداد بالقرار، مبينا أن الميزانية ستتحسن.", ("سامي الحداد", Stance::States, "الميزانية ستتحسن")),
             ("arabic body inside the speaker's title", "وحذر عضو كتلة حزب الوسط النائب فادي الخوري، من تأجيل الانتخابات البلدية مرة أخرى.", ("فادي الخوري", Stance::Warns, "تأجيل الانتخابات البلدية مرة أخرى")),
             ("english parenthetical verb of saying, before", "Japanese Prime Minister Kenji Sato met fishermen. Japan had stood by the fleet from the start, he added, and has paid for every repair since.", ("Kenji Sato", Stance::States, "Japan had stood by the fleet from the start")),
@@ -300,6 +303,12 @@ mod tests {
             let want = (holder.to_string(), *stance, claim.to_string());
             assert!(got.contains(&want), "{name}: {want:?} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn two_nouns_after_including_are_no_list_of_claims() {
+        let got = positions("Olaf Brenner said Oslo wanted access for its farmers, including for beef and poultry that Brussels bans.");
+        assert!(got.iter().all(|(_, _, claim)| claim != "for beef" && !claim.starts_with("poultry")), "{got:?}");
     }
 
     #[test]
