@@ -105,8 +105,10 @@ fn arabic(t: &Tsv) -> HashMap<String, Cue> {
         }
         for v in variants(field(row, extra)) {
             // Participles: نافيا، داعية، داعين; not a plural perfect (دعوا، نفوا) nor an
-            // imperfect (تدعوان).
-            let participle = !v.starts_with(['ي', 'ت']) && ((v.ends_with('ا') && !v.ends_with("وا")) || v.ends_with('ة') || v.ends_with("ين"));
+            // imperfect (تدعوان). A verbal noun in the accusative (احتجاجاً، تنديداً على …) is
+            // circumstantial as a participle is: its holder is the clause's subject.
+            let accusative_noun = v.starts_with('ت') && v.chars().count() >= 5 && v.ends_with('ا') && !v.ends_with("وا");
+            let participle = accusative_noun || (!v.starts_with(['ي', 'ت']) && ((v.ends_with('ا') && !v.ends_with("وا")) || v.ends_with('ة') || v.ends_with("ين")));
             add(v.to_string(), participle);
         }
     }
