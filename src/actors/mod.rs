@@ -110,9 +110,17 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
     // pairs. Only two per class: a list of every actor, updated at every mention, made 50k
     // distinct names quadratic.
     let mut recent: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    // The last two actors of a class named side by side ("Nippon Steel Corp. and U.S. Steel",
+    // "فرنسا والسعودية"): "the companies", "الجانبان" take them up before any two named since
+    // in passing. With the token that closed the pair's second name.
+    let mut coordinated: [Option<(usize, usize)>; 2] = [None, None];
+    let mut previous: Option<(usize, usize)> = None;
     for m in mentions {
         if let Referent::Pair { persons } = m.referent {
-            let two: Vec<usize> = recent[usize::from(persons)].iter().rev().copied().collect();
+            let two: Vec<usize> = match coordinated[usize::from(persons)] {
+                Some((first, second)) => vec![second, first],
+                None => recent[usize::from(persons)].iter().rev().copied().collect(),
+            };
             if let [second, first] = two[..] {
                 of_mention.push(Some(first));
                 partner_of_mention.push(Some(second));
@@ -172,7 +180,19 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         actor.mentions.push(m.span.clone());
         actor.proposed_only &= m.proposed;
         of_mention.push(Some(a));
-        let class = &mut recent[usize::from(list[a].kind == ActorKind::Person)];
+        let is_person = usize::from(list[a].kind == ActorKind::Person);
+        if let Some((before, mut end)) = previous {
+            // (Past the full stop of an abbreviation: "Nippon Steel Corp. and …".)
+            if end + 1 < m.phrase.start && doc.ftok(end) == "." {
+                end += 1;
+            }
+            let joined = m.phrase.start == end + 1 && (doc.ftok(end) == "and" || doc.ftok(end) == "و") || (m.phrase.start == end && doc.ftok(m.phrase.start).starts_with('و') && doc.tokens[end - 1].is_word);
+            if joined && before != a && usize::from(list[before].kind == ActorKind::Person) == is_person {
+                coordinated[is_person] = Some((before, a));
+            }
+        }
+        previous = Some((a, m.phrase.end));
+        let class = &mut recent[is_person];
         class.retain(|&r| r != a);
         class.push(a);
         if class.len() > 2 {
@@ -204,8 +224,19 @@ fn key_of(r: &Referent) -> Option<Key> {
     match r {
         Referent::Known(e) => Some(Key::Known(*e)),
         Referent::Unknown(s) => Some(Key::Unknown(s.clone())),
-        Referent::Organization { key, kind } => Some(Key::Organization(key.clone(), *kind)),
+        Referent::Organization { key, kind } => Some(Key::Organization(without_legal_form(key).to_string(), *kind)),
         Referent::Role { .. } | Referent::Pair { .. } => None,
+    }
+}
+
+/// A company's name without its legal form: "Nippon Steel Corp." and later "Nippon Steel" are
+/// one company. (Keys are folded words joined by spaces.)
+fn without_legal_form(key: &str) -> &str {
+    // (A key may end with the abbreviation's full stop as a word of its own: "corp .".)
+    let key = key.trim_end_matches([' ', '.']);
+    match key.rsplit_once(' ') {
+        Some((name, last)) if words::is("en.legal_form", last) => name,
+        _ => key,
     }
 }
 
@@ -280,6 +311,18 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_takes_up_the_two_named_side_by_side() {
+        // "the companies" are the two coordinated, not the two bodies named last in passing.
+        let doc = Document::new("Brenner Steel Corp. and Osaka Metals Corp. appealed. They cited a report by the Trade Commission. The companies said the review was flawed.");
+        let lex = Lexicon::builtin();
+        let ms = mentions::find(&doc, lex, "en");
+        let merged = merge(&doc, lex, &ms, false);
+        let pair = ms.iter().position(|m| matches!(m.referent, Referent::Pair { .. })).expect("a pair mention");
+        let names: Vec<&str> = [merged.of_mention[pair], merged.partner_of_mention[pair]].iter().map(|a| merged.list[a.expect("resolved")].name.as_str()).collect();
+        assert!(names.contains(&"Brenner Steel Corp") && names.contains(&"Osaka Metals Corp"), "{names:?}");
+    }
+
+    #[test]
     fn alias_merging_table() {
         let cases: &[(&str, &str, &str, Option<&str>, usize)] = &[
             ("arabic full name, surname and role phrase", "قال الرئيس الروسي فلاديمير بوتين إن الحوار ممكن. وأكد بوتين أن بلاده مستعدة. وقال الرئيس الروسي إن",
@@ -293,6 +336,10 @@ mod tests {
             ("a head noun beginning with و", "أعلنت وزارة الخارجية الجزائرية استدعاء سفيرها. وقالت الوزارة في بيان إن الموقف خطير.", "وزارة الخارجية الجزائرية", None, 2),
             ("direction marks are not part of a name", "وقالت \u{200F}الهيئة \u{200F}الخيرية \u{200F}الأردنية إنها مستعدة. وأكدت الهيئة الخيرية الأردنية أن القوافل جاهزة.", "الهيئة الخيرية الأردنية", None, 2),
             ("the article لـ swallowed is written back", "وجه الوزير انتقادات للحركة الإسلامية. وقالت الحركة الإسلامية إنها ترفض.", "الحركة الإسلامية", None, 2),
+            ("a company with and without its legal form", "Brenner Steel Corp. said it would appeal. Brenner Steel added that the ruling was unfair.", "Brenner Steel Corp", None, 2),
+            ("a company named by its country", "China Mobile said it would appeal. China Mobile added that the ruling was unfair.", "China Mobile", None, 2),
+            ("a title bound to the person in apposition", "أكد وزير الخارجية، الأمير خالد بن سعود، دعم بلاده. وأضاف وزير الخارجية أن",
+             "خالد بن سعود", Some("الأمير"), 3),
             ("counterpart resolved to the one person of that state", "التقى بوتين بالرئيس الأمريكي دونالد ترامب. وقال نظيره الأمريكي إن",
              "دونالد ترامب", Some("الرئيس الأمريكي"), 2),
         ];

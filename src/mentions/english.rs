@@ -82,6 +82,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             .or_else(|| cue_subject_person(doc, at, i))
             .or_else(|| given_name_person(doc, at, i))
             .or_else(|| company_named_with_a_country(doc, at, i))
+            .or_else(|| company_named_after_a_country(doc, at, i))
             .into_iter()
             .collect();
     };
@@ -167,6 +168,34 @@ fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opti
         let key = role_key(doc, i..next + 1);
         Mention::plain(i..next + 1, Referent::Role { key, country: Some(country) }, MentionForm::RolePhrase)
     })
+}
+
+/// "U.S. Steel", "China Mobile": a country's name then one capitalised word the lexicon lacks,
+/// ending the name (a lower-case word or punctuation follows), is a company's name. Not a
+/// title or a body the lexicon or the rules know ("U.S. President …", "U.S. Army"), nor a day
+/// or a month ("Ukraine Monday").
+fn company_named_after_a_country(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
+    let lt = at.get(&i)?;
+    let lexicon = Lexicon::builtin();
+    let Target::Entity { entity, form: NameForm::Name } = lt.target else { return None };
+    if lexicon.entities[entity].kind != ActorKind::Country {
+        return None;
+    }
+    let (word, n) = (lt.end, doc.tokens.len());
+    if word >= n || at.contains_key(&word) || !doc.tokens[word].is_word || doc.tokens[word].script != Script::Latin || !doc.otok(word).starts_with(char::is_uppercase) {
+        return None;
+    }
+    // One space between, on one line.
+    if &doc.text[doc.tokens[word - 1].end..doc.tokens[word].start] != " " {
+        return None;
+    }
+    let w = doc.ftok(word);
+    if w.chars().count() < 3 || w.ends_with('s') || words::is_any(&["en.stop", "en.time", "en.qualifier", "en.preposition", "en.place_preposition", "en.org_head", "en.group_head", "en.side", "en.counterpart", "en.collective"], w) {
+        return None;
+    }
+    let closes = word + 1 >= n || !doc.tokens[word + 1].is_word || doc.otok(word + 1).starts_with(char::is_lowercase);
+    let key = (i..word + 1).filter(|&t| doc.tokens[t].is_word).map(|t| doc.ftok(t)).collect::<Vec<_>>().join(" ");
+    closes.then(|| Mention::plain(i..word + 1, Referent::Organization { key, kind: ActorKind::Organization }, MentionForm::Name))
 }
 
 /// "Air Chile", "Air India", "Royal Jordanian": a capitalised word the lexicon lacks right

@@ -323,10 +323,19 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
     // Surnames as folded word sequences: the last word, and for names of three words or more
     // the whole family name (كليتشدار أوغلو، von der Leyen), which is tried first.
     let mut surnames: HashMap<Vec<String>, Referent> = HashMap::default();
+    let mut short_companies: Vec<(Vec<String>, Referent)> = Vec::new();
     for m in mentions.iter() {
         if matches!(m.referent, Referent::Organization { .. }) && m.name.end < m.phrase.end && doc.tokens[m.name.start].script == Script::Latin {
             let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
             surnames.entry(name).or_insert_with(|| m.referent.clone());
+            continue;
+        }
+        // "Brenner Steel Corp." then "Brenner Steel": a company is named without its legal form.
+        if matches!(m.referent, Referent::Organization { .. }) && doc.tokens[m.name.start].script == Script::Latin {
+            let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
+            if name.len() >= 3 && name.last().is_some_and(|w| words::is("en.legal_form", w)) {
+                short_companies.push((name[..name.len() - 1].to_vec(), m.referent.clone()));
+            }
             continue;
         }
         let person = match &m.referent {
@@ -345,6 +354,15 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
         if name.len() >= 3 {
             surnames.entry(name[1..].to_vec()).or_insert_with(|| m.referent.clone());
         }
+    }
+    // The rules may have taken the short form for a person before ("Brenner Steel added").
+    for (short, company) in short_companies {
+        for m in mentions.iter_mut().filter(|m| matches!(m.referent, Referent::Unknown(_)) && m.name == m.phrase && m.name.len() == short.len()) {
+            if m.name.clone().zip(&short).all(|(t, w)| doc.ftok(t) == w) {
+                m.referent = company.clone();
+            }
+        }
+        surnames.entry(short).or_insert(company);
     }
     if surnames.is_empty() {
         return;
