@@ -34,6 +34,16 @@ pub(super) const MAX_CLAIM_TOKENS: usize = 120;
 ///
 /// A claim ends after [`MAX_CLAIM_TOKENS`] tokens even without punctuation.
 pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usize>, cue_at: usize) -> Option<Claim> {
+    // "أعرب خمسة من الأعضاء —ثلاثة ديمقراطيين وآخر جمهوري— عن …", "said (in a rare move) that
+    // …": an aside between dashes or brackets right after the subject is not the complement.
+    let start = aside_end(doc, start, sentence.end).unwrap_or(start);
+    // "استنكرت السلطة المحلية في محافظة مأرب منع …": where the subject sits comes before the
+    // object.
+    let start = if start + 3 < sentence.end && doc.ftok(start) == "في" && words::is("ar.place_noun", doc.ftok(start + 1)) && doc.tokens[start + 2].is_word {
+        start + 3
+    } else {
+        start
+    };
     let mut s = start;
     // "دعا الوزير الطرفين إلى الحوار", "urged both sides to talk": the demand follows the
     // particle, after the addressee.
@@ -592,4 +602,16 @@ pub(super) fn listed_items(doc: &Document, claim: Range<usize>, sentence_end: us
         return vec![];
     }
     items
+}
+
+/// The token after an aside that opens at `t` (between dashes or in brackets), if one does.
+fn aside_end(doc: &Document, t: usize, sentence_end: usize) -> Option<usize> {
+    /// An aside longer than this is no aside: the dash opened the rest of the sentence.
+    const REACH: usize = 16;
+    let close = match doc.ftok(t.min(sentence_end.saturating_sub(1))) {
+        "—" | "–" => ["—", "–"],
+        "(" => [")", ")"],
+        _ => return None,
+    };
+    (t + 1..sentence_end.min(t + REACH)).find(|&q| close.contains(&doc.ftok(q))).map(|q| q + 1).filter(|&q| q < sentence_end)
 }

@@ -150,7 +150,10 @@ pub(super) fn find(
                         return Some((a, phrase.end, true));
                     }
                     let w = doc.ftok(p);
-                    if words::is_any(&["ar.complementizer", "ar.preposition"], w) || arabic::has_preposition_proclitic(w) {
+                    // "أعرب خمسة من أعضاء مجلس الشيوخ": a number or quantifier, then من, then the
+                    // subject's noun.
+                    let partitive = w == "من" && p == k + 2 && words::is("ar.quantifier", doc.ftok(k + 1));
+                    if !partitive && (words::is_any(&["ar.complementizer", "ar.preposition"], w) || arabic::has_preposition_proclitic(w)) {
                         break;
                     }
                     // Beyond a time word, only a definite or construct phrase continues.

@@ -79,6 +79,9 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
 fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
     let n = doc.tokens.len();
     let head = arabic::without_proclitics(doc.ftok(h));
+    if words::is("ar.member", head) {
+        return members_of_a_body(doc, lexicon_at, h);
+    }
     if !words::is("ar.collective", head) {
         return None;
     }
@@ -112,6 +115,44 @@ fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usiz
     let verb_before = h > 0 && cue(h - 1) && opens_clause(h - 1);
     let verb_after = definite && cue(e);
     (verb_before || verb_after).then_some(h..e)
+}
+
+/// "أعرب خمسة من أعضاء مجلس الشيوخ الأميركي عن …", "وأشار أعضاء مجلس الشيوخ إلى …": the
+/// members of a body the lexicon knows, in the construct, speaking as a group of their own
+/// (the body itself has not spoken). The subject of a cue before it (perhaps after a number
+/// and من) or after it.
+fn members_of_a_body(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
+    let n = doc.tokens.len();
+    if arabic::has_preposition_proclitic(doc.ftok(h)) && !doc.ftok(h).starts_with("و") {
+        return None;
+    }
+    let cue = |t: usize| t < n && doc.tokens[t].is_word && arabic::verb_stems(doc.ftok(t)).iter().any(|s| Cues::builtin().arabic.contains_key(*s));
+    // A body the lexicon knows, or one named by its head noun and definite words (مجلس الشيوخ).
+    let mut e = match lexicon_at.get(&(h + 1)) {
+        Some(lt) if matches!(lt.target, Target::Entity { .. }) => lt.end,
+        _ if h + 1 < n && words::is_any(&["ar.org_head", "ar.group_head"], doc.ftok(h + 1)) => {
+            let mut e = h + 2;
+            while e < n && e < h + 5 && doc.tokens[e].is_word && arabic::has_article(doc.ftok(e)) && !cue(e) && !words::is("ar.stop", doc.ftok(e)) && !arabic::has_preposition_proclitic(doc.ftok(e)) {
+                e += 1;
+            }
+            if e == h + 2 {
+                return None;
+            }
+            e
+        }
+        _ => return None,
+    };
+    // The body's adjective (الأميركي) when the lexicon's name stops before it.
+    if e < n && doc.tokens[e].is_word && lexicon_at.get(&e).is_some_and(|lt| matches!(lt.target, Target::Demonym { .. })) {
+        e += 1;
+    }
+    // "أعرب خمسة من أعضاء": a number and من between the verb and the members.
+    let mut v = h;
+    if v >= 2 && doc.ftok(v - 1) == "من" && doc.tokens[v - 2].is_word && !cue(v - 2) {
+        v -= 2;
+    }
+    let verb_before = v > 0 && cue(v - 1);
+    (verb_before || cue(e)).then_some(h..e)
 }
 
 #[cfg(test)]
