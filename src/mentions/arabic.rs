@@ -376,7 +376,12 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         // An unqualified common title (زعيم، الدبلوماسية) is too often a plain noun to
         // introduce an unknown name; a state or body in the role, or a definite rank title
         // (الرئيس، الوزير، الفريق، الشيخ …), makes the next words a name.
-        let introduces_name = country.is_some() || !nested.is_empty() || (is_title && strong_title(doc, at, ts, genitives > 0));
+        // An office named in the construct (رئيس البرلمان) may be followed by its holder or by
+        // the rest of its clause ("رفض رئيس البرلمان إدراج القانون"): a known given name
+        // tells the holder.
+        let office = is_title && at.get(&ts).is_some_and(|lt| lt.end > ts + 1 && arabic::has_article(doc.ftok(lt.end - 1)));
+        let given_name_next = j < doc.tokens.len() && crate::lexicon::given_names::given_names().contains_key(doc.ftok(j));
+        let introduces_name = country.is_some() || !nested.is_empty() || (is_title && strong_title(doc, at, ts, genitives > 0)) || (office && given_name_next);
         // Up to three name words, not counting the particles of compound names and
         // genealogy (عبد العزيز بن سلمان، محمد ولد الغزواني).
         let mut particles = 0;
@@ -398,7 +403,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         } else if is_title
             && (genitives > 0 || at.get(&ts).is_some_and(|lt| lt.end > ts + 1 && arabic::has_article(doc.ftok(lt.end - 1))))
             && !arabic::has_preposition_proclitic(doc.ftok(ts))
-            && !(j < doc.tokens.len() && is_name_word(doc, at, j, 0))
+            && (office || !(j < doc.tokens.len() && is_name_word(doc, at, j, 0)))
         {
             // "وأضاف وزير الخارجية: …": a title with its portfolio names one office; the
             // actors stage resolves it to whoever the text names as holding it, or to nobody.

@@ -267,6 +267,7 @@ mod tests {
             ("arabic verbal noun of protest", "أعلن النائب كمال الخطيب أنه سينسحب من الحكومة، احتجاجا على قرار رفع أسعار الوقود.", ("كمال الخطيب", Stance::Opposes, "قرار رفع أسعار الوقود")),
             ("arabic members of a body, after a number and من, past an aside between dashes", "وأعرب خمسة من أعضاء مجلس النواب —اثنان من المستقلين، وآخر من المعارضة— عن قلقهم من الخطة.", ("أعضاء مجلس النواب", Stance::States, "قلقهم من الخطة")),
             ("arabic local authority as a body", "استنكرت السلطة المحلية في محافظة مأرب منع الوفد من دخول المدينة.", ("السلطة المحلية", Stance::Opposes, "منع الوفد من دخول المدينة")),
+            ("arabic office in the construct taken up inside a verbal noun's complement", "دعا رئيس البرلمان كمال الخطيب إلى الهدوء. وانسحب النائب سامي الحداد من الجلسة، احتجاجاً على رفض رئيس البرلمان إدراج قانون الانتخاب.", ("كمال الخطيب", Stance::Rejects, "إدراج قانون الانتخاب")),
             ("arabic participle of explaining", "رحب سامي الحداد بالقرار، مبينا أن الميزانية ستتحسن.", ("سامي الحداد", Stance::States, "الميزانية ستتحسن")),
             ("arabic body inside the speaker's title", "وحذر عضو كتلة حزب الوسط النائب فادي الخوري، من تأجيل الانتخابات البلدية مرة أخرى.", ("فادي الخوري", Stance::Warns, "تأجيل الانتخابات البلدية مرة أخرى")),
             ("english parenthetical verb of saying, before", "Japanese Prime Minister Kenji Sato met fishermen. Japan had stood by the fleet from the start, he added, and has paid for every repair since.", ("Kenji Sato", Stance::States, "Japan had stood by the fleet from the start")),
