@@ -262,8 +262,9 @@ pub(super) fn find(
             }
             // Subject before the verb, across an appositive or a relative clause
             // ("Zelensky, who attended …, called on …"): a mention inside ", who … ," is not
-            // the subject.
-            let floor = sentence.start.max(k.saturating_sub(24));
+            // the subject. A relative clause may be long ("The union, which had marched on
+            // Wednesday (27) to protest against the decree signed by …, claims …").
+            let floor = sentence.start.max(k.saturating_sub(40));
             let relative = relative_clauses(doc, floor..k);
             let mut p = k;
             let mut candidate = None;

@@ -43,11 +43,18 @@ pub(super) fn passive(doc: &Document, index: &MentionIndex, sentence: Range<usiz
     });
     // A participle right after a noun is a reduced relative only with its agent named: "the
     // levy threatened by the president"; "Hungary rejected the plan" is active.
-    let reduced = !be && b > sentence.start && doc.tokens[b - 1].is_word && agent.is_some() && !words::is("en.auxiliary", doc.ftok(b - 1)) && !matches!(doc.ftok(b - 1), "has" | "have" | "had");
+    // (The noun may close with an abbreviation in brackets: "the Port Decree (PD) signed by".)
+    let noun_before = b > sentence.start && (doc.tokens[b - 1].is_word || doc.ftok(b - 1) == ")");
+    let reduced = !be && noun_before && agent.is_some() && !words::is("en.auxiliary", doc.ftok(b - 1)) && !matches!(doc.ftok(b - 1), "has" | "have" | "had");
     if !(be || reduced) {
         return None;
     }
-    let head = if be { b - 1 } else { b };
+    let mut head = if be { b - 1 } else { b };
+    if !be && doc.ftok(head - 1) == ")" {
+        if let Some(open) = (sentence.start.max(head.saturating_sub(8))..head - 1).rev().find(|&t| doc.ftok(t) == "(") {
+            head = open;
+        }
+    }
     Some(Passive { agent, patient: patient_before(doc, sentence.start, head) })
 }
 
@@ -56,7 +63,8 @@ pub(super) fn passive(doc: &Document, index: &MentionIndex, sentence: Range<usiz
 fn patient_before(doc: &Document, sentence_start: usize, end: usize) -> Option<Range<usize>> {
     const REACH: usize = 8;
     let mut s = end;
-    while s > sentence_start && s + REACH > end && doc.tokens[s - 1].is_word && !is_clause_opener(doc.ftok(s - 1)) {
+    // (A preposition before the noun phrase governs it: "to protest against the decree".)
+    while s > sentence_start && s + REACH > end && doc.tokens[s - 1].is_word && !is_clause_opener(doc.ftok(s - 1)) && !matches!(doc.ftok(s - 1), "to" | "against" | "on" | "for" | "from" | "in" | "at" | "over" | "about" | "into" | "without" | "between") {
         s -= 1;
     }
     // Leading determiners stay; at least two words make a patient.
