@@ -615,3 +615,50 @@ fn aside_end(doc: &Document, t: usize, sentence_end: usize) -> Option<usize> {
     };
     (t + 1..sentence_end.min(t + REACH)).find(|&q| close.contains(&doc.ftok(q))).map(|q| q + 1).filter(|&q| q < sentence_end)
 }
+
+/// "واعتبرته انتهاكاً صارخاً للوضع القائم، وتدنيساً لحرمته، وتصعيداً مداناً واستفزازاً غير
+/// مقبول": further charges, each an indefinite accusative joined by a comma and و, continue the
+/// claim that ends at `after` as claims of their own (an accusative adjective such as مداناً
+/// follows its noun with no و). Arabic only.
+pub(super) fn further_accusatives(doc: &Document, after: usize, sentence_end: usize) -> Vec<Range<usize>> {
+    /// Past this many items the commas are no longer a list of charges.
+    const MAX_ITEMS: usize = 8;
+    let starts_item = |t: usize| {
+        let w = doc.ftok(t);
+        t < sentence_end
+            && doc.tokens[t].script == Script::Arabic
+            && w.starts_with('و')
+            && w.ends_with('ا')
+            && !w.ends_with("وا")
+            && w.chars().count() >= 5
+            && !words::is_any(&["ar.stop", "ar.time", "ar.manner"], w)
+            && arabic_cue(doc, t).is_none()
+    };
+    // An item is shown without the conjunction glued to it.
+    let item = |a: usize, b: usize| {
+        let start = doc.tokens[a].start;
+        let start = if doc.text[start..].starts_with('و') { start + 'و'.len_utf8() } else { start };
+        start..doc.tokens[b].end
+    };
+    let mut items = Vec::new();
+    let mut t = after;
+    while items.len() < MAX_ITEMS && t + 1 < sentence_end && matches!(doc.ftok(t), "،" | ",") && starts_item(t + 1) {
+        let start = t + 1;
+        let mut e = start + 1;
+        while e < sentence_end && !is_hard_stop(doc, e) && !matches!(doc.ftok(e), "،" | ",") && !starts_item(e) && doc.tokens[e].is_word {
+            e += 1;
+        }
+        items.push(item(start, e - 1));
+        // Another item joined by و alone ("… مداناً واستفزازاً …") continues the list too.
+        while e < sentence_end && starts_item(e) {
+            let s2 = e;
+            e += 1;
+            while e < sentence_end && !is_hard_stop(doc, e) && !matches!(doc.ftok(e), "،" | ",") && !starts_item(e) && doc.tokens[e].is_word {
+                e += 1;
+            }
+            items.push(item(s2, e - 1));
+        }
+        t = e;
+    }
+    items
+}

@@ -299,6 +299,9 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     }
                     let claim_tokens = doc.tokens.partition_point(|t| t.start < c.text.start)..c.end_token;
                     parts.extend(complement::listed_items(doc, claim_tokens, sentence.tokens.end));
+                    if !c.proposition {
+                        parts.extend(complement::further_accusatives(doc, c.end_token, sentence.tokens.end));
+                    }
                     let finite = c.proposition && complement::states_a_fact(doc, &c.text);
                     // "said Russia would …" reports a clause without "that" too.
                     let reports = c.proposition || cue.cue.speech;

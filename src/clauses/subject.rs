@@ -69,7 +69,9 @@ pub(super) fn find(
                     Some((_, phrase)) => phrase.start == k + 1 && phrase.end == p,
                     None => p - (k + 1) <= 2 && (k + 1..p).all(|t| index.at(t).is_none()),
                 });
-                if let Some(a) = topic.named_in_this_sentence().filter(|&a| object_then_particle && agrees_with_verb(doc.ftok(k), &actors[a])) {
+                // "…، واعتبرته انتهاكاً …": the object is the pronoun on the verb.
+                let object_pronoun = has_object_pronoun(doc.ftok(k));
+                if let Some(a) = topic.named_in_this_sentence().filter(|&a| (object_then_particle || object_pronoun) && agrees_with_verb(doc.ftok(k), &actors[a])) {
                     return Some((a, cue_end, false));
                 }
             }
