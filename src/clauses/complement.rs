@@ -183,7 +183,14 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // A claim does not open with a relative pronoun: "X، الذي كان يقول …" describes X, and
     // "اللتان تشكلان …" the subjects; no stance is stated there.
     let relative_first = s < e && matches!(doc.ftok(s), "الذي" | "التي" | "الذين" | "اللتان" | "اللذان" | "اللتين" | "اللذين" | "who" | "which" | "whose");
-    let found = ((words_seen >= 2 || one_word_object) && s < e && !relative_first).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
+    // "وتدعو للتظاهر", "تطالب بالإفراج": one verbal noun carrying the cue's own particle is the
+    // whole demand.
+    let particle_noun = words_seen == 1
+        && s < e
+        && doc.tokens[s].script == Script::Arabic
+        && doc.ftok(s).chars().count() >= 5
+        && cue.particles.iter().any(|p| p.chars().count() == 1 && doc.ftok(s).starts_with(p.as_str()));
+    let found = ((words_seen >= 2 || one_word_object || particle_noun) && s < e && !relative_first).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
     // '"…," Zelensky said, calling on …' and '"…," he told a rally in Kraków': a verb of saying
     // right after a quotation that a comma closes attributes that quotation, whatever follows.
     if cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && attributes_quote_before(doc, sentence.clone(), cue_at) {
