@@ -140,7 +140,11 @@ pub(super) fn starts_coordinated_cue(doc: &Document, i: usize) -> bool {
             let after_comma = i > 0 && matches!(doc.ftok(i - 1), "،" | ",");
             arabic_cue(doc, i).is_some_and(|c| (w.starts_with('و') && !c.cue.participle) || (after_comma && c.cue.participle))
         }
-        _ => i > 0 && matches!(doc.ftok(i - 1), "and" | "but" | ",") && english_cue(doc, i).is_some(),
+        _ => {
+            // (An adverb may come between: "and controversially supported".)
+            let before = if i > 1 && doc.ftok(i - 1).ends_with("ly") && doc.tokens[i - 1].is_word { i - 1 } else { i };
+            before > 0 && matches!(doc.ftok(before - 1), "and" | "but" | ",") && english_cue(doc, i).is_some()
+        }
     }
 }
 

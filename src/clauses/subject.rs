@@ -227,7 +227,8 @@ pub(super) fn find(
                 return topic.current().map(|a| (a, cue_end, false));
             }
             let mut q = k;
-            while q > sentence.start && words::is("en.auxiliary", doc.ftok(q - 1)) {
+            // (Past auxiliaries and adverbs: "and would also", "and controversially supported".)
+            while q > sentence.start && (words::is("en.auxiliary", doc.ftok(q - 1)) || (doc.ftok(q - 1).ends_with("ly") && doc.otok(q - 1).starts_with(char::is_lowercase))) {
                 q -= 1;
             }
             if q > sentence.start && matches!(doc.ftok(q - 1), "and" | "but") {
@@ -385,6 +386,12 @@ fn speech_inverted(doc: &Document, sentence_start: usize, q: usize) -> bool {
 /// Token ranges of relative clauses ", who … ," / ", which … ," inside `range`.
 fn relative_clauses(doc: &Document, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    // An aside between dashes ("Bolivia — acting for the group of developing countries —
+    // proposed …") names no subject either.
+    let dashes: Vec<usize> = range.clone().filter(|&q| matches!(doc.ftok(q), "—" | "–")).collect();
+    for pair in dashes.chunks_exact(2) {
+        out.push(pair[0]..pair[1] + 1);
+    }
     for q in range.clone() {
         if matches!(doc.ftok(q), "who" | "which") && q > range.start && doc.ftok(q - 1) == "," {
             let end = (q + 1..range.end).find(|&t| doc.ftok(t) == ",").map_or(range.end, |c| c + 1);
