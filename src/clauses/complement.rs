@@ -64,7 +64,10 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     if let Some(after) = past_adverbials(doc, cue, start, sentence.end) {
         s = after;
     }
-    if cue.speech && s == start {
+    // (Not when the cue took its complementiser already: "argued that X, while warning that
+    // Y" reports X.)
+    let complementiser_taken = particle_taken && is_complementiser(doc, start - 1);
+    if cue.speech && s == start && !complementiser_taken {
         // The complementiser of the reported clause, not one inside a quotation.
         // Not past another cue verb: in "said the deal was fair, adding that …" the "that" is
         // the second verb's.

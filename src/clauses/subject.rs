@@ -223,7 +223,9 @@ pub(super) fn find(
             // clause's subject.
             // The comma may close a quotation first ('… "ambitious and fair," adding that …').
             let after_comma = prev_is_punct && (doc.ftok(k - 1) == "," || (k >= sentence.start + 2 && matches!(doc.ftok(k - 1), "\"" | "”" | "»") && doc.ftok(k - 2) == ","));
-            if after_comma && doc.ftok(k).ends_with("ing") {
+            // So does one a subordinator opens ("while warning that …", "after saying …").
+            let subordinated = k > sentence.start && matches!(doc.ftok(k - 1), "while" | "after" | "before" | "when" | "without" | "despite" | "by" | "since");
+            if (after_comma || subordinated) && doc.ftok(k).ends_with("ing") {
                 return topic.current().map(|a| (a, cue_end, false));
             }
             let mut q = k;
