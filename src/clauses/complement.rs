@@ -54,7 +54,13 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         && (matches!(doc.ftok(start), "a" | "an" | "its" | "their" | "his" | "her" | "new") || doc.tokens[start].script == Script::Digit);
     if !cue.speech && !cue.particles.is_empty() && !particle_taken && !object_follows {
         let window = (start..sentence.end.min(start + 8)).take_while(|&t| !is_hard_stop(doc, t));
-        if let Some(p) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| cue.particles.iter().any(|p| p == doc.ftok(t))) {
+        // "ordered the deployment of a force to Benin": a "to" before a name or a noun phrase
+        // is a preposition inside the object, not the particle ("ordered troops to leave").
+        let preposition_to = |t: usize| {
+            doc.ftok(t) == "to"
+                && doc.tokens.get(t + 1).is_some_and(|n| n.is_word && (doc.otok(t + 1).starts_with(char::is_uppercase) || matches!(doc.ftok(t + 1), "the" | "a" | "an" | "its" | "their") || n.script == Script::Digit))
+        };
+        if let Some(p) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| cue.particles.iter().any(|p| p == doc.ftok(t)) && !preposition_to(t)) {
             s = p;
         }
     }

@@ -92,6 +92,16 @@ pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> O
 /// An English cue at token `k` ("said", "called for", "ruled out").
 pub(super) fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     let cue = Cues::builtin().english_at(doc.ftok(k), |d| (k + d < doc.tokens.len()).then(|| doc.ftok(k + d)))?;
+    // A cue word after a determiner is a noun ("ahead of the vote", "its support"); after a
+    // preposition too, unless it is a gerund ("on state television", but "after saying").
+    if k > 0 && doc.tokens[k - 1].is_word {
+        let before = doc.ftok(k - 1);
+        let determiner = matches!(before, "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "every" | "each" | "no");
+        let preposition = matches!(before, "of" | "on" | "in" | "at" | "for" | "with" | "from" | "by" | "about" | "under" | "over" | "during" | "against" | "without" | "between" | "into" | "amid");
+        if determiner || (preposition && !doc.ftok(k).ends_with("ing")) {
+            return None;
+        }
+    }
     let mut end = k + 1 + cue.rest.len();
     if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
         end += 1;

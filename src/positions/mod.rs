@@ -277,6 +277,8 @@ mod tests {
             ("english coordinated cue after an adverb", "Anna Korhonen praised the mayor and controversially supported a naval blockade of the island.", ("Anna Korhonen", Stance::Supports, "a naval blockade of the island")),
             ("english participle after while", "Senator Tim Kaine argued that the levy is not needed, while warning that the tariffs on Canada will raise food prices.", ("Tim Kaine", Stance::Warns, "the tariffs on Canada will raise food prices")),
             ("english complementiser taken by the cue", "Senator Tim Kaine argued that the levy is not needed, while warning that the tariffs on Canada will raise food prices.", ("Tim Kaine", Stance::States, "the levy is not needed")),
+            ("english cue word as a noun after a determiner", "Anna Korhonen put pressure on the party ahead of the vote, urging that senators keep the tariffs in place.", ("Anna Korhonen", Stance::Demands, "senators keep the tariffs in place")),
+            ("english to before a name is inside the object", "The regional bloc ECOWAS ordered the deployment of a standby force to Benin on Sunday.", ("ECOWAS", Stance::Demands, "the deployment of a standby force to Benin on Sunday")),
             ("arabic participle of explaining", "رحب سامي الحداد بالقرار، مبينا أن الميزانية ستتحسن.", ("سامي الحداد", Stance::States, "الميزانية ستتحسن")),
             ("arabic body inside the speaker's title", "وحذر عضو كتلة حزب الوسط النائب فادي الخوري، من تأجيل الانتخابات البلدية مرة أخرى.", ("فادي الخوري", Stance::Warns, "تأجيل الانتخابات البلدية مرة أخرى")),
             ("english parenthetical verb of saying, before", "Japanese Prime Minister Kenji Sato met fishermen. Japan had stood by the fleet from the start, he added, and has paid for every repair since.", ("Kenji Sato", Stance::States, "Japan had stood by the fleet from the start")),
@@ -322,6 +324,13 @@ mod tests {
     fn two_nouns_after_including_are_no_list_of_claims() {
         let got = positions("Olaf Brenner said Oslo wanted access for its farmers, including for beef and poultry that Brussels bans.");
         assert!(got.iter().all(|(_, _, claim)| claim != "for beef" && !claim.starts_with("poultry")), "{got:?}");
+    }
+
+    #[test]
+    fn a_cue_word_after_a_preposition_is_a_noun() {
+        // "state" and "support" are nouns here; nobody states or supports anything.
+        let got = positions("Anna Korhonen appeared on state television. Benin asked Nigeria for limited ground support.");
+        assert!(got.iter().all(|(_, stance, _)| *stance != Stance::States && *stance != Stance::Supports), "{got:?}");
     }
 
     #[test]
