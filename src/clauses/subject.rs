@@ -474,6 +474,22 @@ pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: us
     } else {
         // Subject-verb: "A and B said", "A, B and C urged".
         let Some((_, phrase)) = (0..k).rev().find_map(|p| index.at(p).filter(|(a, _)| *a == actor)) else { return (out, start) };
+        // "Massie, joined by Khanna, said", "X, along with Y, urged": a partner set off by
+        // commas between the subject and its verb.
+        let c = phrase.end;
+        if c + 3 < k && doc.ftok(c) == "," {
+            let after = match (doc.ftok(c + 1), doc.ftok(c + 2)) {
+                ("joined", "by") | ("along", "with") | ("together", "with") => Some(c + 3),
+                ("alongside", _) => Some(c + 2),
+                _ => None,
+            };
+            if let Some(q) = after {
+                let q = if doc.ftok(q) == "the" { q + 1 } else { q };
+                if let Some((a, _)) = index.at(q).filter(|(a, ph)| ph.start == q && *a != actor && ph.end < k && doc.ftok(ph.end) == ",") {
+                    out.push(a);
+                }
+            }
+        }
         // An article before a name is part of it ("Britain and the European Union agreed").
         let with_article = |p: usize| if p >= 1 && doc.ftok(p - 1) == "the" { p - 1 } else { p };
         let mut p = with_article(phrase.start);
