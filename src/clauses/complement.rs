@@ -102,9 +102,20 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // A time adverbial after the verb ("أعلن يوم الأحد …", "said on Monday that …") is not
     // part of the claim.
     // And manner adverbials: "دانت بأشد العبارات …", "strongly condemned".
+    // "this", "last", "on" and "late" only open a time phrase before a word of time ("this
+    // week", "on Monday"); "rejected this proposal" has none.
+    let english_time_noun = |t: usize| {
+        t < sentence.end
+            && doc.tokens[t].is_word
+            && (words::is("en.time", doc.ftok(t)) && !matches!(doc.ftok(t), "this" | "last" | "on" | "late")
+                || matches!(doc.ftok(t), "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend")
+                || words::is("en.month", doc.ftok(t)))
+    };
     let is_time = |t: usize| {
         doc.tokens[t].is_word
-            && (words::is_any(&["ar.time", "ar.manner"], doc.ftok(t)) || (doc.tokens[t].script == Script::Latin && words::is_any(&["en.time", "en.manner"], doc.ftok(t))))
+            && (words::is_any(&["ar.time", "ar.manner"], doc.ftok(t))
+                || (doc.tokens[t].script == Script::Latin
+                    && (words::is("en.manner", doc.ftok(t)) || (words::is("en.time", doc.ftok(t)) && (!matches!(doc.ftok(t), "this" | "last" | "on" | "late") || english_time_noun(t + 1))))))
     };
     // … or between commas ("أعلنت الوزارة، مساء الأربعاء، استدعاء …", "said, on Monday, that …").
     if s < sentence.end && matches!(doc.ftok(s), "،" | ",") {

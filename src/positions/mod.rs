@@ -280,6 +280,7 @@ mod tests {
             ("english cue word as a noun after a determiner", "Anna Korhonen put pressure on the party ahead of the vote, urging that senators keep the tariffs in place.", ("Anna Korhonen", Stance::Demands, "senators keep the tariffs in place")),
             ("english to before a name is inside the object", "The regional bloc ECOWAS ordered the deployment of a standby force to Benin on Sunday.", ("ECOWAS", Stance::Demands, "the deployment of a standby force to Benin on Sunday")),
             ("english partner joined by the subject", "Thomas Massie, joined by Ro Khanna, said that the scandal is going to hurt the party.", ("Ro Khanna", Stance::States, "the scandal is going to hurt the party")),
+            ("english demonstrative object is no time phrase", "The LMDC rejected this counterproposal.", ("LMDC", Stance::Rejects, "this counterproposal")),
             ("arabic participle of explaining", "رحب سامي الحداد بالقرار، مبينا أن الميزانية ستتحسن.", ("سامي الحداد", Stance::States, "الميزانية ستتحسن")),
             ("arabic body inside the speaker's title", "وحذر عضو كتلة حزب الوسط النائب فادي الخوري، من تأجيل الانتخابات البلدية مرة أخرى.", ("فادي الخوري", Stance::Warns, "تأجيل الانتخابات البلدية مرة أخرى")),
             ("english parenthetical verb of saying, before", "Japanese Prime Minister Kenji Sato met fishermen. Japan had stood by the fleet from the start, he added, and has paid for every repair since.", ("Kenji Sato", Stance::States, "Japan had stood by the fleet from the start")),
