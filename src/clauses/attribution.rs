@@ -124,3 +124,37 @@ pub(super) fn in_own_words(doc: &Document, sentence: Range<usize>) -> Option<(Ra
     let last = (first..start).rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
     ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (start..marker + 2, doc.tokens[first].start..doc.tokens[last].end))
 }
+
+/// "وجاء في بيانهم: «…»", "وجاء في بيان للخارجية أن …", "جاء في رسالة الحزب: …": what a
+/// document says, credited to who issued it — the body named after the document, or, with a
+/// possessive pronoun on it, whoever the pronoun takes up (`None` then: the caller resolves
+/// it). Returns (the holder when named, the marker's tokens, the content).
+pub(super) fn document_says(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Option<(Option<usize>, Range<usize>, Range<usize>)> {
+    const DOCUMENTS: &[&str] = &["بيان", "تصريح", "رساله", "كلمه", "منشور", "تغريده", "تدوينه", "خطاب", "مقال", "مذكره"];
+    let n = sentence.end;
+    let first = sentence.clone().find(|&t| doc.tokens[t].is_word)?;
+    if !matches!(doc.ftok(first), "جاء" | "وجاء" | "فجاء") || first + 2 >= n || doc.ftok(first + 1) != "في" {
+        return None;
+    }
+    let noun_at = first + 2;
+    let word = doc.ftok(noun_at);
+    let (bare, pronoun) = match arabic::strip_enclitic(word) {
+        Some(stem) if DOCUMENTS.contains(&stem) => (stem, true),
+        _ => (word, false),
+    };
+    if !DOCUMENTS.contains(&bare) {
+        return None;
+    }
+    // The issuer: a genitive or لـ mention within a few words after the document.
+    let named = if pronoun {
+        None
+    } else {
+        let found = (noun_at + 1..n.min(noun_at + 4)).find_map(|t| by_token.at(t).filter(|(_, ph)| ph.start == t).map(|(a, _)| a));
+        Some(found?)
+    };
+    // The content: after a colon, or after أن / إن, within the sentence.
+    let opens = (noun_at + 1..n).find(|&t| matches!(doc.ftok(t), ":") || matches!(doc.ftok(t), "ان" | "إن" | "أن"))?;
+    let from = (opens + 1..n).find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
+    let last = (from..n).rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
+    ((from..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (named, first..noun_at + 1, doc.tokens[from].start..doc.tokens[last].end))
+}

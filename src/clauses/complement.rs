@@ -97,6 +97,21 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
             s = c;
         }
     }
+    // "بياناً قال فيه: «…»": "in which" before what was said.
+    if s < sentence.end && s == start && matches!(doc.ftok(s), "فيه" | "فيها") {
+        s += 1;
+    }
+    // "طلب ترامب من كييف قبول خطته": a request names whom it is made of (من + one word) before
+    // what it asks.
+    if cue.stance == crate::model::Stance::Demands
+        && !cue.particles.iter().any(|p| p == "من")
+        && s + 2 < sentence.end
+        && doc.ftok(s) == "من"
+        && doc.tokens[s + 1].is_word
+        && doc.tokens[s + 2].is_word
+    {
+        s += 2;
+    }
     // "adding that …": the verb took its complementiser as its particle.
     let mut proposition = particle_taken && is_complementiser(doc, start - 1);
     // A time adverbial after the verb ("أعلن يوم الأحد …", "said on Monday that …") is not
@@ -179,6 +194,10 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
                 // One content word is then a claim of its own (رفضت إسرائيل المبادرة ووصفتها …);
                 // a demonstrative is not (نفى الجيش ذلك وأكد …).
                 one_word_object = words_seen == 1 && !words::is_any(&["ar.stop", "en.stop"], doc.ftok(e - 1));
+                break;
+            }
+            // "أصدر بياناً قال فيه: …": a verb of saying "in which" opens a clause of its own.
+            if words_seen >= 1 && e + 1 < sentence.end && matches!(doc.ftok(e + 1), "فيه" | "فيها") && arabic_cue(doc, e).is_some_and(|c| c.cue.speech) {
                 break;
             }
             // So does a new subject with its own verb ("حماس تتمسك بوقف دائم للحرب وإسرائيل
@@ -321,7 +340,8 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
     }
     // After a verb of saying, an apposition set off by a comma may come first too: "وأكدت
     // سلمى العتيبي، مديرة البنك المركزي، للصحفيين … أن …".
-    let apposition = cue.speech && t > start && t < sentence_end && doc.tokens[t].script == Script::Arabic && !opens_adverbial(doc, t);
+    // (Any verb: "أصدر السيناتور سامي الحداد، رئيس لجنة الدفاع، بياناً …".)
+    let apposition = t > start && t < sentence_end && doc.tokens[t].script == Script::Arabic && !opens_adverbial(doc, t);
     // The cue's own particle opens its complement, not an adverbial ("إصرار إسرائيل على …").
     if t >= sentence_end || !(opens_adverbial(doc, t) || apposition) || takes_particle(cue, doc.ftok(t)) {
         return None;

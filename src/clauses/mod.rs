@@ -342,6 +342,12 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     Some((PredicateForm::Source, actor, true, colon, text))
                 })
                 .or_else(|| {
+                    // "وجاء في بيانهم: …": the document's issuer, named or the current topic.
+                    let (named, marker, text) = attribution::document_says(doc, &by_token, tokens.clone())?;
+                    let actor = named.or_else(|| topic.current())?;
+                    Some((PredicateForm::Source, actor, named.is_some(), marker, text))
+                })
+                .or_else(|| {
                     let (actor, verb, text) = attribution::quotation_then_speaker(doc, &by_token, tokens.clone())?;
                     Some((PredicateForm::Verb, actor, true, verb, text))
                 })

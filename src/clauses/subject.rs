@@ -75,6 +75,13 @@ pub(super) fn find(
                     return Some((a, cue_end, false));
                 }
             }
+            // "أصدر الوزير بياناً قال فيه: …": a verb of saying whose place is the document the
+            // sentence's subject issued ("in which") has that subject.
+            if speech && k + 1 < sentence.end && matches!(doc.ftok(k + 1), "فيه" | "فيها") {
+                if let Some(a) = topic.named_in_this_sentence() {
+                    return Some((a, cue_end, false));
+                }
+            }
             // "أما السفارة الأمريكية في بغداد فقد حثت …": the topic that أما sets off is the
             // subject of the verb after ف.
             if !participle {
