@@ -358,6 +358,11 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             j = org.phrase.end;
             role_end = j;
             nested.push(org);
+        } else if let Some(lt) = at.get(&(j + 1)).filter(|lt| is_title && matches!(doc.ftok(j), "لدي" | "في") && doc.tokens[j].is_word && matches!(lt.target, Target::Entity { .. }) && (country.is_some() || genitives > 0)) {
+            // "مندوب روسيا لدى الأمم المتحدة فاسيلي نيبينزيا", "سفير مصر في واشنطن": where
+            // the post is held belongs to the title.
+            j = lt.end;
+            role_end = j;
         } else if let Some(end) = lam_complement_before_name(doc, at, j).filter(|_| is_title && (genitives > 0 || country.is_some() || !nested.is_empty())) {
             // رئيس الاتحاد التونسي للصناعة والتجارة سمير ماجول: the body's field, after it.
             j = end;
@@ -393,6 +398,18 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         }
         while k > j && words::is("ar.name_particle", doc.ftok(k - 1)) {
             k -= 1;
+        }
+        // "قال مندوب الصين لدى الأمم المتحدة، فو تسونغ، إن …": the holder's name set off by
+        // commas after the role (two or three name words).
+        if k == j && (country.is_some() || !nested.is_empty() || office || genitives > 0) && j + 3 < doc.tokens.len() && matches!(doc.ftok(j), "،" | ",") {
+            let mut q = j + 1;
+            while q < doc.tokens.len() && q - (j + 1) < 3 && is_name_word(doc, at, q, q - (j + 1)) {
+                q += 1;
+            }
+            if q >= j + 3 && q < doc.tokens.len() && matches!(doc.ftok(q), "،" | ",") {
+                let surname = doc.ftok(q - 1).to_string();
+                return std::iter::once(Mention { name: j + 1..q, phrase: ts..q, referent: Referent::Unknown(surname), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false }).chain(nested).collect();
+            }
         }
         if k > j {
             let surname = doc.ftok(k - 1).to_string();

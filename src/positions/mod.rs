@@ -285,6 +285,8 @@ mod tests {
             ("arabic apposition after the subject of any verb", "كما أصدر السيناتور سامي الحداد، رئيس لجنة الدفاع، بيانا منفصلا.", ("سامي الحداد", Stance::Supports, "بيانا منفصلا")),
             ("arabic what their statement says", "وأعرب أعضاء مجلس النواب عن قلقهم من الخطة. وجاء في بيانهم: \"لن نحقق سلاما دائما عبر تقديم تنازلات للمتمردين\".", ("أعضاء مجلس النواب", Stance::States, "\"لن نحقق سلاما دائما عبر تقديم تنازلات للمتمردين\"")),
             ("arabic request names whom it asks", "وطلب الرئيس الأمريكي دونالد ترامب من كييف قبول خطته بحلول الخميس.", ("دونالد ترامب", Stance::Demands, "قبول خطته بحلول الخميس")),
+            ("arabic envoy's name set off by commas after the post", "قال مندوب البرازيل لدى الأمم المتحدة، جواو سيلفا، إن بلاده امتنعت عن التصويت.", ("جواو سيلفا", Stance::States, "بلاده امتنعت عن التصويت")),
+            ("arabic envoy named after the post", "وذكر مندوب روسيا لدى الأمم المتحدة فاسيلي نيبينزيا أن موسكو دعمت القرار.", ("فاسيلي نيبينزيا", Stance::States, "موسكو دعمت القرار")),
             ("arabic participle of explaining", "رحب سامي الحداد بالقرار، مبينا أن الميزانية ستتحسن.", ("سامي الحداد", Stance::States, "الميزانية ستتحسن")),
             ("arabic body inside the speaker's title", "وحذر عضو كتلة حزب الوسط النائب فادي الخوري، من تأجيل الانتخابات البلدية مرة أخرى.", ("فادي الخوري", Stance::Warns, "تأجيل الانتخابات البلدية مرة أخرى")),
             ("english parenthetical verb of saying, before", "Japanese Prime Minister Kenji Sato met fishermen. Japan had stood by the fleet from the start, he added, and has paid for every repair since.", ("Kenji Sato", Stance::States, "Japan had stood by the fleet from the start")),
