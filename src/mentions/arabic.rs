@@ -44,7 +44,24 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             }
         }
     }
-    given_name_person(doc, at, i).or_else(|| head_noun_anaphor(doc, at, i)).or_else(|| dual(doc, i)).into_iter().collect()
+    given_name_person(doc, at, i).or_else(|| head_noun_anaphor(doc, at, i)).or_else(|| dual(doc, i)).or_else(|| name_before_apposed_title(doc, at, i)).into_iter().collect()
+}
+
+/// "شددت لانا نسيبة، مساعدة وزير الخارجية …، على …": two or three name words right after a
+/// verb, set off by a comma before a title that describes them, name a person.
+fn name_before_apposed_title(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
+    let n = doc.tokens.len();
+    let cues = &crate::lexicon::cues::Cues::builtin().arabic;
+    let after_verb = i > 0 && doc.tokens[i - 1].is_word && arabic::verb_stems(doc.ftok(i - 1)).iter().any(|s| cues.get(*s).is_some_and(|c| !c.participle));
+    if !after_verb {
+        return None;
+    }
+    let mut q = i;
+    while q < n && q - i < 3 && is_name_word(doc, at, q, q - i) {
+        q += 1;
+    }
+    let titled = q >= i + 2 && q + 1 < n && matches!(doc.ftok(q), "،" | ",") && at.get(&(q + 1)).is_some_and(|lt| matches!(lt.target, Target::Title { .. }));
+    titled.then(|| Mention::plain(i..q, Referent::Unknown(doc.ftok(q - 1).to_string()), MentionForm::Name))
 }
 
 /// A state body (one word, or وزارة الخارجية) followed by a country's nisba.
