@@ -411,9 +411,15 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
     // "the Law and Justice party": the party's name is the capitalised part, which the article
     // then uses alone ("accused Law and Justice of …"); "party" is part of the phrase only.
     let name_end = if lowercase_head && end - 1 > i { end - 1 } else { end };
-    let key = (i..name_end).filter(|&k| doc.tokens[k].is_word).map(|k| doc.ftok(k)).collect::<Vec<_>>().join(" ");
+    // "Beijing's Commerce Ministry": a state's possessive before the body's name is whose it is,
+    // not part of the name ("the Commerce Ministry" later).
+    let name_start = at
+        .get(&i)
+        .filter(|lt| country_of(lt, Lexicon::builtin()).is_some() && lt.end + 2 < name_end && matches!(doc.ftok(lt.end), "'" | "’") && doc.ftok(lt.end + 1) == "s")
+        .map_or(i, |lt| lt.end + 2);
+    let key = (name_start..name_end).filter(|&k| doc.tokens[k].is_word).map(|k| doc.ftok(k)).collect::<Vec<_>>().join(" ");
     let mut mention = Mention::plain(i..end, Referent::Organization { key, kind }, MentionForm::Name);
-    mention.name = i..name_end;
+    mention.name = name_start..name_end;
     Some(mention)
 }
 
