@@ -302,6 +302,17 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     if !c.proposition {
                         parts.extend(complement::further_accusatives(doc, c.end_token, sentence.tokens.end));
                     }
+                    // "Massie added that he and Khanna expect …": the speaker and the one named
+                    // with them hold what the reported clause says.
+                    if c.proposition {
+                        if let Some(partner) = joined_with_the_speaker(doc, &by_token, &c.text).filter(|&p| p != actor) {
+                            if let Some(subject) = clause.subject.as_mut() {
+                                if !subject.partners.contains(&partner) {
+                                    subject.partners.push(partner);
+                                }
+                            }
+                        }
+                    }
                     let finite = c.proposition && complement::states_a_fact(doc, &c.text);
                     // "said Russia would …" reports a clause without "that" too.
                     let reports = c.proposition || cue.cue.speech;
@@ -390,6 +401,17 @@ fn refers_back(doc: &Document, sentence_start: usize, k: usize) -> bool {
 }
 
 /// An English cue verb after "to" within a few words of the previous cue of its sentence.
+/// The actor named with a pronoun at the head of a reported clause ("he and Khanna expect …",
+/// "she and the mayor agreed …").
+fn joined_with_the_speaker(doc: &Document, by_token: &MentionIndex, claim: &Range<usize>) -> Option<usize> {
+    let first = doc.token_at(claim.start)?;
+    if first + 2 >= doc.tokens.len() || doc.tokens[first].script != Script::Latin || !matches!(doc.ftok(first), "he" | "she" | "we") || doc.ftok(first + 1) != "and" {
+        return None;
+    }
+    let at = if doc.ftok(first + 2) == "the" { first + 3 } else { first + 2 };
+    by_token.at(at).filter(|(_, ph)| ph.start == at).map(|(a, _)| a)
+}
+
 /// The subject of the clause whose claim the comma before `k` closed, when the verb at `k`
 /// (a past tense: "…, advised travellers …") is coordinated with that clause.
 fn coordinated_after_claim(doc: &Document, sentence_clauses: &[Clause], k: usize) -> Option<usize> {

@@ -288,6 +288,7 @@ mod tests {
             ("arabic envoy's name set off by commas after the post", "قال مندوب البرازيل لدى الأمم المتحدة، جواو سيلفا، إن بلاده امتنعت عن التصويت.", ("جواو سيلفا", Stance::States, "بلاده امتنعت عن التصويت")),
             ("arabic envoy named after the post", "وذكر مندوب روسيا لدى الأمم المتحدة فاسيلي نيبينزيا أن موسكو دعمت القرار.", ("فاسيلي نيبينزيا", Stance::States, "موسكو دعمت القرار")),
             ("arabic unknown name after the verb described by an apposed title", "شددت ريم الحمادي، مساعدة وزير الخارجية للشؤون السياسية، على أن أي خطوة لضم الأراضي مرفوضة.", ("ريم الحمادي", Stance::States, "أي خطوة لضم الأراضي مرفوضة")),
+            ("english speaker and the one named with them in the reported clause", "Thomas Massie added that he and Ro Khanna expect broad support for their bill.", ("Ro Khanna", Stance::States, "he and Ro Khanna expect broad support for their bill")),
             ("arabic participle of explaining", "رحب سامي الحداد بالقرار، مبينا أن الميزانية ستتحسن.", ("سامي الحداد", Stance::States, "الميزانية ستتحسن")),
             ("arabic body inside the speaker's title", "وحذر عضو كتلة حزب الوسط النائب فادي الخوري، من تأجيل الانتخابات البلدية مرة أخرى.", ("فادي الخوري", Stance::Warns, "تأجيل الانتخابات البلدية مرة أخرى")),
             ("english parenthetical verb of saying, before", "Japanese Prime Minister Kenji Sato met fishermen. Japan had stood by the fleet from the start, he added, and has paid for every repair since.", ("Kenji Sato", Stance::States, "Japan had stood by the fleet from the start")),
