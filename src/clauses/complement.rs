@@ -190,7 +190,8 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
             }
             // A second cue verb coordinated with the first starts a claim of its own
             // ("backed the target and pledged that …", "… وأكد أن …").
-            if words_seen >= 1 && starts_coordinated_cue(doc, e) {
+            // (Not inside a quotation: the quoted words are the speaker's, verbs and all.)
+            if words_seen >= 1 && !in_quote && starts_coordinated_cue(doc, e) {
                 // One content word is then a claim of its own (رفضت إسرائيل المبادرة ووصفتها …);
                 // a demonstrative is not (نفى الجيش ذلك وأكد …).
                 one_word_object = words_seen == 1 && !words::is_any(&["ar.stop", "en.stop"], doc.ftok(e - 1));
@@ -202,7 +203,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
             }
             // So does a new subject with its own verb ("حماس تتمسك بوقف دائم للحرب وإسرائيل
             // تشترط …", "… and Israel demands …").
-            if words_seen >= 2 && starts_coordinated_clause(doc, e, sentence.end) {
+            if words_seen >= 2 && !in_quote && starts_coordinated_clause(doc, e, sentence.end) {
                 break;
             }
             words_seen += 1;
