@@ -162,6 +162,16 @@ pub(super) fn find(
                     // "أعرب خمسة من أعضاء مجلس الشيوخ": a number or quantifier, then من, then the
                     // subject's noun.
                     let partitive = w == "من" && p == k + 2 && words::is("ar.quantifier", doc.ftok(k + 1));
+                    // "المشرعون الذين صوتوا لإقالة همتي": the verb of a relative clause has its
+                    // antecedent as subject; a name after the verb is its object.
+                    if p == k + 1 && k > sentence.start && matches!(doc.ftok(k - 1), "الذي" | "التي" | "الذين") && !has_object_pronoun(doc.ftok(k)) {
+                        return index.at(k - 2).filter(|(_, ph)| ph.end == k - 1).map(|(a, _)| (a, cue_end, true));
+                    }
+                    // "ألقى المشرعون الذين صوتوا لإقالة همتي باللوم …": a relative clause after the
+                    // subject noun; a name inside it is not the subject.
+                    if p > k + 1 && matches!(w, "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان") {
+                        break;
+                    }
                     if !partitive && (words::is_any(&["ar.complementizer", "ar.preposition"], w) || arabic::has_preposition_proclitic(w)) {
                         break;
                     }

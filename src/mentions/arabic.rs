@@ -357,6 +357,10 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         } else if doc.tokens[j].is_word && words::is("ar.qualifier", doc.ftok(j)) {
             j += 1;
             role_end = j;
+        } else if is_title && (genitives > 0 || te > ts + 1) && doc.tokens[j].is_word && doc.ftok(j).starts_with("وال") && doc.ftok(j).chars().count() > 4 && !at.contains_key(&j) {
+            // A second portfolio joined by و: وزير الاقتصاد والمالية.
+            j += 1;
+            role_end = j;
         } else if is_title && genitives < 2 && is_genitive_complement(doc, j) {
             // Idafa: مفوض التجارة، وزير الطاقة — the portfolio belongs to the title.
             genitives += 1;
@@ -387,9 +391,33 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
     }
     let role = is_title.then_some(ts..role_end);
     let key = role_key(doc, ts..role_end);
-    let primary = if let Some(lt) = at.get(&j).filter(|lt| is_person(lexicon, lt)) {
+    // "وزير الاقتصاد عبد الناصر همتي": a known person's short form (عبد الناصر) followed by
+    // another name word is part of someone else's name.
+    let part_of_another_name = |lt: &&LexTokens| {
+        let Target::Entity { entity, .. } = lt.target else { return false };
+        let full_words = lexicon.entities[entity].name_ar.split_whitespace().count();
+        let next = lt.end;
+        let plain_word = |t: usize| {
+            let w = doc.ftok(t);
+            doc.tokens[t].is_word
+                && doc.tokens[t].script == Script::Arabic
+                && !at.contains_key(&t)
+                && !arabic::has_article(w)
+                && !arabic::has_preposition_proclitic(w)
+                && !w.starts_with('و')
+                && !words::is_any(&["ar.stop", "ar.preposition", "ar.time", "ar.name_particle"], w)
+                && arabic::verb_stems(w).iter().all(|s| crate::lexicon::cues::Cues::builtin().arabic.get(*s).is_none())
+                && !doc.text[doc.tokens[t - 1].end..doc.tokens[t].start].contains('\n')
+        };
+        lt.end - j >= 2 && lt.end - j < full_words && next < doc.tokens.len() && plain_word(next)
+    };
+    let primary = if let Some(lt) = at.get(&j).filter(|lt| is_person(lexicon, lt) && !part_of_another_name(lt)) {
         let Target::Entity { entity, .. } = lt.target else { unreachable!() };
         Some(Mention { name: j..lt.end, phrase: ts..lt.end, referent: Referent::Known(entity), form: MentionForm::Name, role, role_key: Some(key), canonical: lt.canonical, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
+    } else if let Some(lt) = at.get(&j).filter(|lt| is_person(lexicon, lt) && part_of_another_name(lt)) {
+        let k = lt.end + 1;
+        let surname = doc.ftok(k - 1).to_string();
+        Some(Mention { name: j..k, phrase: ts..k, referent: Referent::Unknown(surname), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
     } else {
         let mut k = j;
         // An unqualified common title (زعيم، الدبلوماسية) is too often a plain noun to

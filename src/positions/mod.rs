@@ -338,6 +338,12 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_a_relative_clause_after_the_subject_noun_holds_nothing() {
+        let got = positions("ألقى المشرعون الذين صوتوا لإقالة سامي الحداد باللوم عليه في تدهور الاقتصاد.");
+        assert!(got.iter().all(|(holder, _, _)| holder != "سامي الحداد"), "{got:?}");
+    }
+
+    #[test]
     fn a_cue_word_after_a_preposition_is_a_noun() {
         // "state" and "support" are nouns here; nobody states or supports anything.
         let got = positions("Anna Korhonen appeared on state television. Benin asked Nigeria for limited ground support.");
