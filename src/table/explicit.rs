@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use super::segment;
+use super::line_words::line_words;
+use super::segment::{self, RowWord};
 use crate::actors::Actors;
 use crate::lexicon::cues::Cues;
 use crate::mentions::{words, Mention};
@@ -214,19 +215,7 @@ fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> 
                 std::iter::once(aspect).chain(cells).collect()
             }
             Form::Spaces => {
-                let words = split_cells(text, line, Form::Spaces);
-                if words.len() < ncols + 1 || words.len() > 60 {
-                    break;
-                }
-                let folded: Vec<String> = words.iter().map(|w| fold_str(&text[w.clone()])).collect();
-                let proper: Vec<bool> = words.iter().map(|w| !spans.starting_in(w).is_empty()).collect();
-                let bounds = segment::split(&folded, &proper, ncols + 1)?;
-                let mut cells = Vec::new();
-                let mut start = 0;
-                for &b in bounds.iter().chain(std::iter::once(&words.len())) {
-                    cells.push(words[start].start..words[b - 1].end);
-                    start = b;
-                }
+                let Some(cells) = space_collapsed_cells(text, spans, line, ncols + 1) else { break };
                 cells
             }
             _ => {
@@ -241,6 +230,35 @@ fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> 
         j += 1;
     }
     Some((ExplicitTable { aspect_label: label, columns, headers, rows }, j - i))
+}
+
+/// The longest row read in the space-collapsed form: longer lines are prose.
+const MAX_ROW_WORDS: usize = 200;
+
+/// A space-collapsed row cut into `cells` cells, or None when it has too few words or too many.
+fn space_collapsed_cells(text: &str, spans: &Spans, line: &Range<usize>, cells: usize) -> Option<Vec<Range<usize>>> {
+    let words = line_words(text, line);
+    if words.len() < cells || words.len() > MAX_ROW_WORDS {
+        return None;
+    }
+    let names = spans.starting_in(line);
+    let row: Vec<RowWord> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| RowWord {
+            word: w,
+            proper: names.iter().any(|(m, _)| m.start >= w.range.start && m.start < w.range.end),
+            inside_name: i > 0 && names.iter().any(|(m, _)| m.start <= words[i - 1].range.start && w.range.end <= m.end),
+        })
+        .collect();
+    let bounds = segment::split(&row, cells)?;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for &b in bounds.iter().chain(std::iter::once(&words.len())) {
+        out.push(words[start].range.start..words[b - 1].range.end);
+        start = b;
+    }
+    Some(out)
 }
 
 /// A header names two or more distinct actors, after an optional aspect label.

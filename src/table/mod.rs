@@ -3,4 +3,6 @@
 
 pub(crate) mod derived;
 pub(crate) mod explicit;
+mod line_words;
 mod segment;
+mod vocabulary;
