@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
-use super::line_words::line_words;
-use super::segment::{self, RowWord};
+use super::collapsed;
+use super::header::ActorNames;
 use crate::actors::Actors;
 use crate::lexicon::cues::Cues;
 use crate::mentions::{words, Mention};
@@ -18,8 +18,8 @@ use crate::text::{arabic, fold_str, is_invisible, Document};
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ExplicitTable {
     pub aspect_label: Option<Range<usize>>,
-    /// Actor index of each column.
-    pub columns: Vec<usize>,
+    /// Actor index of each column; None for a header that names no actor ("Option A").
+    pub columns: Vec<Option<usize>>,
     pub headers: Vec<Range<usize>>,
     pub rows: Vec<TableRow>,
 }
@@ -59,7 +59,7 @@ fn lines(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Mention spans with their actors, sorted by start, for range look-ups.
-struct Spans(Vec<(Range<usize>, usize)>);
+pub(crate) struct Spans(Vec<(Range<usize>, usize)>);
 
 impl Spans {
     fn new(mentions: &[Mention], actors: &Actors) -> Spans {
@@ -69,7 +69,7 @@ impl Spans {
     }
 
     /// Spans starting inside `r`.
-    fn starting_in(&self, r: &Range<usize>) -> &[(Range<usize>, usize)] {
+    pub(crate) fn starting_in(&self, r: &Range<usize>) -> &[(Range<usize>, usize)] {
         let from = self.0.partition_point(|(s, _)| s.start < r.start);
         let to = self.0.partition_point(|(s, _)| s.start < r.end);
         &self.0[from..to]
@@ -79,10 +79,11 @@ impl Spans {
 /// The first comparison table in the text, if any.
 pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors) -> Option<ExplicitTable> {
     let spans = Spans::new(mentions, actors);
+    let known = ActorNames::new(actors.list.iter().enumerate().flat_map(|(a, d)| std::iter::once(d.name.as_str()).chain(d.aliases.iter().map(String::as_str)).map(move |n| (a, n))));
     let lines = lines(doc.text);
     let mut i = 0;
     while i < lines.len() {
-        if let Some((table, used)) = table_at(doc, &spans, &lines, i) {
+        if let Some((table, used)) = table_at(doc, &spans, &known, &lines, i) {
             if !table.rows.is_empty() {
                 return Some(table);
             }
@@ -101,7 +102,7 @@ fn is_blank(c: char) -> bool {
 }
 
 /// `range` of the text without blanks at either end.
-fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let part = &text[range.clone()];
     let lead = part.len() - part.trim_start_matches(is_blank).len();
     range.start + lead..range.start + lead + part.trim_matches(is_blank).len()
@@ -183,7 +184,7 @@ fn actor_covering(spans: &Spans, r: &Range<usize>) -> Option<usize> {
     spans.starting_in(r).iter().find_map(|(m, a)| (m.end <= r.end && (m.end - m.start) * 2 >= (r.end - r.start)).then_some(*a))
 }
 
-fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
+fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
     let text = doc.text;
     let header_line = &lines[i];
     let htext = &text[header_line.clone()];
@@ -191,6 +192,9 @@ fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> 
         return None;
     }
     let form = form_of(htext);
+    if form == Form::Spaces {
+        return collapsed::table_at(doc, spans, known, lines, i);
+    }
     let (label, columns, headers) = header(doc, spans, header_line, form)?;
     let ncols = columns.len();
     let mut rows = Vec::new();
@@ -214,10 +218,7 @@ fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> 
                 }
                 std::iter::once(aspect).chain(cells).collect()
             }
-            Form::Spaces => {
-                let Some(cells) = space_collapsed_cells(text, spans, line, ncols + 1) else { break };
-                cells
-            }
+            Form::Spaces => unreachable!("the space-collapsed form is read by `collapsed`"),
             _ => {
                 let cells = split_cells(text, line, form);
                 if cells.len() != ncols + 1 {
@@ -232,38 +233,9 @@ fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> 
     Some((ExplicitTable { aspect_label: label, columns, headers, rows }, j - i))
 }
 
-/// The longest row read in the space-collapsed form: longer lines are prose.
-const MAX_ROW_WORDS: usize = 200;
-
-/// A space-collapsed row cut into `cells` cells, or None when it has too few words or too many.
-fn space_collapsed_cells(text: &str, spans: &Spans, line: &Range<usize>, cells: usize) -> Option<Vec<Range<usize>>> {
-    let words = line_words(text, line);
-    if words.len() < cells || words.len() > MAX_ROW_WORDS {
-        return None;
-    }
-    let names = spans.starting_in(line);
-    let row: Vec<RowWord> = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| RowWord {
-            word: w,
-            proper: names.iter().any(|(m, _)| m.start >= w.range.start && m.start < w.range.end),
-            inside_name: i > 0 && names.iter().any(|(m, _)| m.start <= words[i - 1].range.start && w.range.end <= m.end),
-        })
-        .collect();
-    let bounds = segment::split(&row, cells)?;
-    let mut out = Vec::new();
-    let mut start = 0;
-    for &b in bounds.iter().chain(std::iter::once(&words.len())) {
-        out.push(words[start].range.start..words[b - 1].range.end);
-        start = b;
-    }
-    Some(out)
-}
-
 /// A header names two or more distinct actors, after an optional aspect label.
 /// A header line read: (the aspect label's span, the actor of each column, each column's span).
-type Header = (Option<Range<usize>>, Vec<usize>, Vec<Range<usize>>);
+type Header = (Option<Range<usize>>, Vec<Option<usize>>, Vec<Range<usize>>);
 
 fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Option<Header> {
     let text = doc.text;
@@ -275,64 +247,18 @@ fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Opt
                 None => (line.clone(), None),
             };
             let parts = split_versus(text, names);
-            let columns: Option<Vec<usize>> = parts.iter().map(|p| actor_covering(spans, p)).collect();
+            let columns: Option<Vec<Option<usize>>> = parts.iter().map(|p| actor_covering(spans, p).map(Some)).collect();
             let columns = columns?;
             (columns.len() >= 2).then_some((label, columns, parts))
         }
-        Form::Spaces => {
-            // Mentions inside the line, in order; they must run to the end of the line with
-            // nothing but separators between them.
-            // Mentions may nest (a body inside a title): keep the outermost ones.
-            let mut inside: Vec<(Range<usize>, usize)> = Vec::new();
-            for (r, a) in spans.starting_in(line).iter().filter(|(r, _)| r.end <= line.end) {
-                match inside.last_mut() {
-                    Some((last, _)) if r.start < last.end => {
-                        if r.end > last.end {
-                            return None;
-                        }
-                    }
-                    _ => inside.push((r.clone(), *a)),
-                }
-            }
-            if inside.len() < 2 {
-                return None;
-            }
-            let first = inside[0].0.start;
-            let mut prev_end = first;
-            // Compared folded: bidi marks that an editor put between the names (RLM, LRI …)
-            // separate nothing.
-            for (r, _) in &inside {
-                let between = fold_str(&text[prev_end..r.start]);
-                if !between.trim().is_empty() && !matches!(between.trim(), "vs" | "و" | "|" | "/" | "-" | "versus") {
-                    return None;
-                }
-                prev_end = r.end;
-            }
-            if !fold_str(&text[prev_end..line.end]).trim().is_empty() {
-                return None;
-            }
-            let columns: Vec<usize> = inside.iter().map(|(_, a)| *a).collect();
-            let mut distinct = columns.clone();
-            distinct.sort();
-            distinct.dedup();
-            if distinct.len() != columns.len() {
-                return None;
-            }
-            let label_text = &text[line.start..first];
-            let label = Some(trim_range(text, line.start..first)).filter(|r| !r.is_empty());
-            if label_text.split_whitespace().count() > 4 {
-                return None;
-            }
-            let headers = inside.into_iter().map(|(r, _)| r).collect();
-            Some((label, columns, headers))
-        }
+        Form::Spaces => unreachable!("the space-collapsed form is read by `collapsed`"),
         _ => {
             let cells = split_cells(text, line, form);
             if cells.len() < 3 {
                 return None;
             }
             let (label, rest) = (cells[0].clone(), &cells[1..]);
-            let columns: Option<Vec<usize>> = rest.iter().map(|c| actor_covering(spans, c)).collect();
+            let columns: Option<Vec<Option<usize>>> = rest.iter().map(|c| actor_covering(spans, c).map(Some)).collect();
             let columns = columns?;
             let label = (!label.is_empty()).then_some(label);
             Some((label, columns, rest.to_vec()))
@@ -355,12 +281,15 @@ impl ExplicitTable {
                 continue;
             }
             for (col, cell) in row.cells.iter().enumerate() {
+                // A column headed by no actor ("Option A") gives no position: it would need
+                // an actor invented for it.
+                let Some(actor) = self.columns[col] else { continue };
                 if cell.is_empty() {
                     continue;
                 }
                 let first = fold_str(doc.text[cell.clone()].split_whitespace().next().unwrap_or(""));
                 out.push(PositionDraft {
-                    actor: self.columns[col],
+                    actor,
                     stance: cue_stance(&first).unwrap_or(Stance::States),
                     text: cell.clone(),
                     sentence: row.line.clone(),

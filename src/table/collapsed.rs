@@ -1,0 +1,180 @@
+//! The space-collapsed form: a table copied from a web page into a plain-text field, each row
+//! one line with its cells run together by single spaces, or glued with none. The header is
+//! read by [`super::header`], each row is cut by [`super::segment`]; what makes the block a
+//! table, where it starts and where it ends is decided here.
+
+use std::ops::Range;
+
+use super::explicit::{trim_range, ExplicitTable, Spans, TableRow};
+use super::header::{self, ActorNames, Header};
+use super::line_words::line_words;
+use super::segment::{self, opening, Opening, RowWord};
+use crate::text::{fold_str, Document};
+
+/// The longest row read: longer lines are prose.
+const MAX_ROW_WORDS: usize = 200;
+/// Header lines are short.
+const MAX_HEADER_WORDS: usize = 12;
+/// Headers that are not all actors make a table only with this many columns at most, and
+/// this many rows at least: a header of plain words is weaker evidence than one of names.
+const MAX_PLAIN_COLUMNS: usize = 4;
+const MIN_PLAIN_ROWS: usize = 2;
+
+/// The table whose header is line `i`, with the number of lines it spans.
+pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
+    let text = doc.text;
+    let line = &lines[i];
+    if text[line.clone()].split_whitespace().count() > MAX_HEADER_WORDS {
+        return None;
+    }
+    let header = named_header(text, spans, line).or_else(|| header::read(text, line, spans.starting_in(line), known))?;
+    let all_named = header.actors.iter().all(Option::is_some);
+    if !all_named && header.cells.len() > MAX_PLAIN_COLUMNS {
+        return None;
+    }
+    let ncols = header.cells.len();
+    let mut rows = Vec::new();
+    let mut j = i + 1;
+    while j < lines.len() {
+        let row_line = &lines[j];
+        let row_text = &text[row_line.clone()];
+        // A blank line ends the table; a tab or pipe row is another form's.
+        if row_text.trim().is_empty() || row_text.contains('\t') || row_text.matches('|').count() >= 2 {
+            break;
+        }
+        let Some(cells) = row_cells(text, spans, row_line, ncols + 1) else { break };
+        rows.push(TableRow { line: row_line.clone(), aspect: cells[0].clone(), cells: cells[1..].to_vec() });
+        j += 1;
+    }
+    let mut table = ExplicitTable { aspect_label: header.label, columns: header.actors, headers: header.cells, rows };
+    take_repeated_header(text, &mut table);
+    if rows_end_the_text(text, &table) {
+        drop_cut_last_row(text, &mut table);
+    }
+    let none_named = table.columns.iter().all(Option::is_none);
+    if !all_named && !looks_tabular(text, &table, none_named) {
+        // Not a table: the lines below are read again, one of them may head one.
+        return None;
+    }
+    Some((table, j - i))
+}
+
+/// A header naming two or more distinct actors found by the mention stage, after an
+/// optional label of up to four words, with nothing but separators between them.
+fn named_header(text: &str, spans: &Spans, line: &Range<usize>) -> Option<Header> {
+    // Mentions may nest (a body inside a title): keep the outermost ones.
+    let mut inside: Vec<(Range<usize>, usize)> = Vec::new();
+    for (r, a) in spans.starting_in(line).iter().filter(|(r, _)| r.end <= line.end) {
+        match inside.last_mut() {
+            Some((last, _)) if r.start < last.end => {
+                if r.end > last.end {
+                    return None;
+                }
+            }
+            _ => inside.push((r.clone(), *a)),
+        }
+    }
+    if inside.len() < 2 {
+        return None;
+    }
+    let first = inside[0].0.start;
+    let mut prev_end = first;
+    // Compared folded: bidi marks that an editor put between the names (RLM, LRI …)
+    // separate nothing.
+    for (r, _) in &inside {
+        let between = fold_str(&text[prev_end..r.start]);
+        if !between.trim().is_empty() && !matches!(between.trim(), "vs" | "و" | "|" | "/" | "-" | "versus") {
+            return None;
+        }
+        prev_end = r.end;
+    }
+    if !fold_str(&text[prev_end..line.end]).trim().is_empty() {
+        return None;
+    }
+    let mut distinct: Vec<usize> = inside.iter().map(|(_, a)| *a).collect();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.len() != inside.len() || text[line.start..first].split_whitespace().count() > 4 {
+        return None;
+    }
+    let label = Some(trim_range(text, line.start..first)).filter(|r| !r.is_empty());
+    Some(Header { label, actors: inside.iter().map(|(_, a)| Some(*a)).collect(), cells: inside.into_iter().map(|(r, _)| r).collect() })
+}
+
+/// A row cut into `cells` cells, or None when it has too few words or too many.
+fn row_cells(text: &str, spans: &Spans, line: &Range<usize>, cells: usize) -> Option<Vec<Range<usize>>> {
+    let words = line_words(text, line);
+    if words.len() < cells || words.len() > MAX_ROW_WORDS {
+        return None;
+    }
+    let names = spans.starting_in(line);
+    let row: Vec<RowWord> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| RowWord {
+            word: w,
+            proper: names.iter().any(|(m, _)| m.start >= w.range.start && m.start < w.range.end),
+            inside_name: i > 0 && names.iter().any(|(m, _)| m.start <= words[i - 1].range.start && w.range.end <= m.end),
+        })
+        .collect();
+    let bounds = segment::split(&row, cells)?;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for &b in bounds.iter().chain(std::iter::once(&words.len())) {
+        out.push(words[start].range.start..words[b - 1].range.end);
+        start = b;
+    }
+    Some(out)
+}
+
+/// Pages often show the names twice: over the candidates' pictures, then as the first row
+/// ("Nominee" and the same names). That row is the header proper; its first cell the label.
+fn take_repeated_header(text: &str, table: &mut ExplicitTable) {
+    let Some(first) = table.rows.first() else { return };
+    let same = first.cells.len() == table.headers.len() && first.cells.iter().zip(&table.headers).all(|(c, h)| fold_str(&text[c.clone()]) == fold_str(&text[h.clone()]));
+    if same {
+        let first = table.rows.remove(0);
+        table.aspect_label = Some(first.aspect);
+        table.headers = first.cells;
+    }
+}
+
+/// The last row ends the text: nothing but blanks follows it.
+fn rows_end_the_text(text: &str, table: &ExplicitTable) -> bool {
+    table.rows.last().is_some_and(|r| text[r.line.end..].trim().is_empty() && !text[r.line.end..].contains('\n'))
+}
+
+/// A text cut in the middle of a row leaves a last row whose cells are the wrong kind for
+/// their columns (a word where every other row has a figure): it is left out rather than
+/// mangled.
+fn drop_cut_last_row(text: &str, table: &mut ExplicitTable) {
+    let n = table.rows.len();
+    if n < 3 {
+        return;
+    }
+    let kind = |r: &Range<usize>| opening(&text[r.clone()]) == Opening::Number;
+    let last = &table.rows[n - 1];
+    let cut = (0..last.cells.len()).any(|c| {
+        let column: Vec<bool> = table.rows[..n - 1].iter().map(|r| kind(&r.cells[c])).collect();
+        column.iter().all(|&k| k) && !kind(&last.cells[c])
+    });
+    if cut {
+        table.rows.pop();
+    }
+}
+
+/// A block under a header of plain words is a table only when it looks like one: enough rows,
+/// most of them no list item, sentence or dateline; and when no header names an actor, most
+/// rows with value cells that open alike (all figures, all capitals …).
+fn looks_tabular(text: &str, table: &ExplicitTable, none_named: bool) -> bool {
+    if table.rows.len() < MIN_PLAIN_ROWS {
+        return false;
+    }
+    let sentence_like = |r: &TableRow| {
+        let line = text[r.line.clone()].trim();
+        line.ends_with(['.', '!', '?', ':', '؟']) || line.starts_with(['•', '*', '-', '–', '—', '·', '>']) || line.contains(" (Reuters)") || line.contains(" — ")
+    };
+    let alike = |r: &TableRow| r.cells.iter().all(|c| opening(&text[c.clone()]) == opening(&text[r.cells[0].clone()]));
+    table.rows.iter().filter(|r| sentence_like(r)).count() * 2 < table.rows.len()
+        && (!none_named || table.rows.iter().filter(|r| alike(r)).count() * 2 >= table.rows.len())
+}
