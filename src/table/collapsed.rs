@@ -114,7 +114,7 @@ fn row_cells(text: &str, spans: &Spans, line: &Range<usize>, cells: usize) -> Op
         .map(|(i, w)| RowWord {
             word: w,
             proper: names.iter().any(|(m, _)| m.start >= w.range.start && m.start < w.range.end),
-            inside_name: i > 0 && names.iter().any(|(m, _)| m.start <= words[i - 1].range.start && w.range.end <= m.end),
+            inside_name: i > 0 && names.iter().any(|(m, a)| !spans.is_guess(*a) && m.start <= words[i - 1].range.start && w.range.end <= m.end),
         })
         .collect();
     let bounds = segment::split(&row, cells)?;

@@ -58,14 +58,21 @@ fn lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Mention spans with their actors, sorted by start, for range look-ups.
-pub(crate) struct Spans(Vec<(Range<usize>, usize)>);
+/// Mention spans with their actors, sorted by start, for range look-ups; and which actors
+/// only the tagger proposed.
+pub(crate) struct Spans(Vec<(Range<usize>, usize)>, Vec<bool>);
 
 impl Spans {
     fn new(mentions: &[Mention], actors: &Actors) -> Spans {
         let mut v: Vec<(Range<usize>, usize)> = mentions.iter().zip(&actors.of_mention).filter_map(|(m, a)| Some((m.span.clone(), (*a)?))).collect();
         v.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-        Spans(v)
+        Spans(v, actors.list.iter().map(|a| a.proposed_only).collect())
+    }
+
+    /// Whether only the tagger proposed this actor: in a table row its "name" may run across
+    /// cells ("Currency Renminbi"), so it does not hold the row's words together.
+    pub(crate) fn is_guess(&self, actor: usize) -> bool {
+        self.1.get(actor).copied().unwrap_or(true)
     }
 
     /// Spans starting inside `r`.

@@ -151,7 +151,15 @@ fn aspect_cost(aspect_len: usize) -> f64 {
 /// aspect cell's end (which fixes their mean length).
 fn length_cost(n: usize, values: usize, aspect_end: usize) -> impl Fn(usize) -> f64 {
     let mean = (n - aspect_end) as f64 / values as f64;
-    move |len| 0.05 * (len as f64 - mean).powi(2)
+    let weight = length_weight(mean);
+    move |len| weight * (len as f64 - mean).powi(2)
+}
+
+/// Long cells differ more in length: five words apart is much for cells of four words, little
+/// for cells of twenty (a list of three languages beside a list of twenty). Past six words
+/// what counts is the relative difference, ((len − mean) / mean)².
+fn length_weight(mean: f64) -> f64 {
+    0.05 / (mean / 6.0).powi(2).max(1.0)
 }
 
 /// `table[j][p]`: the lowest cost of words `p..n` as `j` value cells (boundaries inside,
@@ -263,6 +271,14 @@ fn english_cost(prev: &LineWord, next: &LineWord) -> f64 {
     if words::is("en.preposition", &prev.folded) || vocabulary::is("en.cell_joiner", &prev.folded) {
         cost += 3.0;
     }
+    if prev.text.ends_with("'s") || prev.text.ends_with("’s") {
+        // A possessive wants its head noun ("the People's Assembly").
+        cost += 3.0;
+    }
+    if opening(&prev.text) == Opening::Capital && opening(&next.text) == Opening::Capital && is_adjective_shaped(&prev.folded) {
+        // An adjective opens a titled name ("United Provinces", "Simplified Script").
+        cost += 1.0;
+    }
     if vocabulary::is("en.figure_qualifier", prev.folded.trim_end_matches('.')) && opening(&next.text) == Opening::Number {
         // "ca. 190 million", "about 30%": the qualifier belongs to its figure.
         cost += 3.0;
@@ -276,6 +292,12 @@ fn english_cost(prev: &LineWord, next: &LineWord) -> f64 {
         _ => {}
     }
     cost
+}
+
+/// English adjectives by the suffixes few nouns have: -ed, -ous (Simplified, United,
+/// Autonomous). (-al, -ic, -ive end many nouns too: Capital, Republic, Executive.)
+fn is_adjective_shaped(folded: &str) -> bool {
+    folded.chars().count() >= 5 && ["ed", "ous"].iter().any(|s| folded.ends_with(s))
 }
 
 #[cfg(test)]
@@ -310,7 +332,7 @@ mod tests {
             from = b;
         }
         let mean = lens.iter().sum::<f64>() / lens.len() as f64;
-        cost + 0.05 * lens.iter().map(|l| (l - mean).powi(2)).sum::<f64>()
+        cost + length_weight(mean) * lens.iter().map(|l| (l - mean).powi(2)).sum::<f64>()
     }
 
     /// Every split, in lexicographic order of its boundaries: the reference for `best_split`.
