@@ -8,7 +8,9 @@ use std::ops::Range;
 use super::explicit::{trim_range, ExplicitTable, Spans, TableRow};
 use super::header::{self, ActorNames, Header};
 use super::line_words::line_words;
-use super::segment::{self, opening, Opening, RowWord};
+use super::segment::{self, opening, starts_another_name, Opening, RowWord};
+use super::vocabulary;
+use crate::lexicon::given_names::given_names;
 use crate::text::{fold_str, Document};
 
 /// The longest row read: longer lines are prose.
@@ -27,7 +29,8 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines:
     if text[line.clone()].split_whitespace().count() > MAX_HEADER_WORDS {
         return None;
     }
-    let header = named_header(text, spans, line).or_else(|| header::read(text, line, spans.starting_in(line), known))?;
+    let listed: Vec<(Range<usize>, usize)> = spans.starting_in(line).iter().filter(|(_, a)| !spans.is_guess(*a)).cloned().collect();
+    let header = named_header(text, spans, line).or_else(|| header::read(text, line, &listed, known))?;
     let all_named = header.actors.iter().all(Option::is_some);
     if !all_named && header.cells.len() > MAX_PLAIN_COLUMNS {
         return None;
@@ -78,6 +81,12 @@ fn named_header(text: &str, spans: &Spans, line: &Range<usize>) -> Option<Header
         return None;
     }
     let first = inside[0].0.start;
+    // A name that swallowed the word naming the aspect column ("Indicator France") is read
+    // by `header`, which keeps that word out of names.
+    let first_word = text[line.clone()].split_whitespace().next().map(fold_str).unwrap_or_default();
+    if trim_range(text, line.clone()).start == first && (vocabulary::is("en.aspect_label", &first_word) || vocabulary::is("ar.aspect_label", &first_word)) && text[inside[0].0.clone()].split_whitespace().count() > 1 {
+        return None;
+    }
     let mut prev_end = first;
     // Compared folded: bidi marks that an editor put between the names (RLM, LRI …)
     // separate nothing.
@@ -108,13 +117,18 @@ fn row_cells(text: &str, spans: &Spans, line: &Range<usize>, cells: usize) -> Op
         return None;
     }
     let names = spans.starting_in(line);
+    let given = given_names();
     let row: Vec<RowWord> = words
         .iter()
         .enumerate()
         .map(|(i, w)| RowWord {
             word: w,
             proper: names.iter().any(|(m, _)| m.start >= w.range.start && m.start < w.range.end),
-            inside_name: i > 0 && names.iter().any(|(m, a)| !spans.is_guess(*a) && m.start <= words[i - 1].range.start && w.range.end <= m.end),
+            inside_name: i > 0
+                && !starts_another_name(&words[i - 1], w)
+                && names.iter().any(|(m, a)| !spans.is_guess(*a) && m.start <= words[i - 1].range.start && w.range.end <= m.end),
+            given_name: given.contains_key(&w.folded),
+            in_name: names.iter().any(|(m, _)| m.start <= w.range.start && w.range.end <= m.end),
         })
         .collect();
     let bounds = segment::split(&row, cells)?;
@@ -141,7 +155,7 @@ fn take_repeated_header(text: &str, table: &mut ExplicitTable) {
 
 /// The last row ends the text: nothing but blanks follows it.
 fn rows_end_the_text(text: &str, table: &ExplicitTable) -> bool {
-    table.rows.last().is_some_and(|r| text[r.line.end..].trim().is_empty() && !text[r.line.end..].contains('\n'))
+    table.rows.last().is_some_and(|r| text[r.line.end..].trim().is_empty())
 }
 
 /// A text cut in the middle of a row leaves a last row whose cells are the wrong kind for
@@ -164,7 +178,7 @@ fn drop_cut_last_row(text: &str, table: &mut ExplicitTable) {
 }
 
 /// A block under a header of plain words is a table only when it looks like one: enough rows,
-/// most of them no list item, sentence or dateline; and when no header names an actor, most
+/// most of them no list item, sentence, "Key: value" line or dateline; and when no header names an actor, most
 /// rows with value cells that open alike (all figures, all capitals …).
 fn looks_tabular(text: &str, table: &ExplicitTable, none_named: bool) -> bool {
     if table.rows.len() < MIN_PLAIN_ROWS {
@@ -172,7 +186,9 @@ fn looks_tabular(text: &str, table: &ExplicitTable, none_named: bool) -> bool {
     }
     let sentence_like = |r: &TableRow| {
         let line = text[r.line.clone()].trim();
-        line.ends_with(['.', '!', '?', ':', '؟']) || line.starts_with(['•', '*', '-', '–', '—', '·', '>']) || line.contains(" (Reuters)") || line.contains(" — ")
+        let first_word = line.split_whitespace().next().unwrap_or("");
+        // A sentence, a list item, a "Key: value" line of a byline or a form, a dateline.
+        line.ends_with(['.', '!', '?', ':', '؟']) || line.starts_with(['•', '*', '-', '–', '—', '·', '>']) || first_word.ends_with(':') || line.contains(" — ")
     };
     let alike = |r: &TableRow| r.cells.iter().all(|c| opening(&text[c.clone()]) == opening(&text[r.cells[0].clone()]));
     table.rows.iter().filter(|r| sentence_like(r)).count() * 2 < table.rows.len()

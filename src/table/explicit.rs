@@ -86,7 +86,7 @@ impl Spans {
 /// The first comparison table in the text, if any.
 pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors) -> Option<ExplicitTable> {
     let spans = Spans::new(mentions, actors);
-    let known = ActorNames::new(actors.list.iter().enumerate().flat_map(|(a, d)| std::iter::once(d.name.as_str()).chain(d.aliases.iter().map(String::as_str)).map(move |n| (a, n))));
+    let known = ActorNames::new(actors.list.iter().enumerate().flat_map(|(a, d)| std::iter::once(d.name.as_str()).chain(d.aliases.iter().map(String::as_str)).map(move |n| (a, n, d.proposed_only))));
     let lines = lines(doc.text);
     let mut i = 0;
     while i < lines.len() {
@@ -291,7 +291,8 @@ impl ExplicitTable {
                 // A column headed by no actor ("Option A") gives no position: it would need
                 // an actor invented for it.
                 let Some(actor) = self.columns[col] else { continue };
-                if cell.is_empty() {
+                // A figure (seats, votes, a share) is a result, not a stance.
+                if cell.is_empty() || !doc.text[cell.clone()].chars().any(char::is_alphabetic) {
                     continue;
                 }
                 let first = fold_str(doc.text[cell.clone()].split_whitespace().next().unwrap_or(""));

@@ -14,10 +14,11 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::line_words::{line_words, LineWord};
-use super::segment::{opening, Opening};
+use super::segment::{opening, starts_another_name, Opening};
 use super::vocabulary;
 use crate::lexicon::given_names::given_names;
-use crate::text::{arabic, fold_str};
+use crate::lexicon::Lexicon;
+use crate::text::{arabic, fold_str, Document};
 
 /// A header line read: the aspect label and, per column, its text and the actor it names.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,20 +29,28 @@ pub(crate) struct Header {
 }
 
 /// Folded names and aliases of the article's actors, to recognise a header that names one
-/// where the mention stage could not see it (glued to a neighbour, at a line's start).
-pub(crate) struct ActorNames(FxHashMap<String, usize>);
+/// where the mention stage could not see it (glued to a neighbour, at a line's start), and
+/// whether only the tagger proposed the actor.
+pub(crate) struct ActorNames(FxHashMap<String, (usize, bool)>);
 
 impl ActorNames {
-    pub(crate) fn new<'a>(actors: impl Iterator<Item = (usize, &'a str)>) -> ActorNames {
+    pub(crate) fn new<'a>(actors: impl Iterator<Item = (usize, &'a str, bool)>) -> ActorNames {
         let mut map = FxHashMap::default();
-        for (a, name) in actors {
-            map.entry(fold_str(name)).or_insert(a);
+        for (a, name, guessed) in actors {
+            map.entry(fold_str(name)).or_insert((a, guessed));
         }
         ActorNames(map)
     }
 
-    fn get(&self, folded: &str) -> Option<usize> {
-        self.0.get(folded).copied()
+    /// An actor the lexicon or the article establishes: its name may bound a header.
+    fn listed(&self, folded: &str) -> Option<usize> {
+        self.0.get(folded).filter(|(_, guessed)| !guessed).map(|(a, _)| *a)
+    }
+
+    /// Any actor by that name, a tagger's guess too: once the headers are cut, a header
+    /// that is exactly its name is its column.
+    fn any(&self, folded: &str) -> Option<usize> {
+        self.0.get(folded).map(|(a, _)| *a)
     }
 }
 
@@ -56,21 +65,27 @@ const SEPARATORS: &[&str] = &["vs", "versus", "و", "|", "/", "-", "–"];
 #[derive(Debug, Clone)]
 struct Atom {
     words: Range<usize>,
+    /// A name: a mention, an actor's alias or a name the lexicon knows.
+    name: bool,
     actor: Option<usize>,
     /// Glued to the atom before it.
     glued: bool,
 }
 
 /// Reads `line` as a header with an optional label and 2 or more columns. `names` are the
-/// mentions starting in the line with their actors.
+/// mentions starting in the line with their actors, of actors more than a tagger's guess (a
+/// guess may run across two headers: "Anna Kowal Jonas").
 pub(crate) fn read(text: &str, line: &Range<usize>, names: &[(Range<usize>, usize)], known: &ActorNames) -> Option<Header> {
     let words = line_words(text, line);
     if words.len() < 2 || words.len() > MAX_HEADER_WORDS || !looks_like_a_header(text, line, &words) {
         return None;
     }
-    let atoms = atoms(&words, names, known);
-    let (label, cells) = label_and_cells(&words, &atoms)?;
-    if cells.len() < 2 || !shaped_as_a_header(&words, &cells) {
+    let atoms = atoms(&words, names, &lexicon_names(text, line), known);
+    let (label, mut cells) = label_and_cells(&words, &atoms)?;
+    for (r, actor) in cells.iter_mut().filter(|(_, a)| a.is_none()) {
+        *actor = known.any(&joined(&words[r.clone()]));
+    }
+    if cells.len() < 2 || !shaped_as_a_header(&words, &atoms, &cells) {
         return None;
     }
     let span = |r: &Range<usize>| words[r.start].range.start..words[r.end - 1].range.end;
@@ -93,10 +108,10 @@ fn looks_like_a_header(text: &str, line: &Range<usize>, words: &[LineWord]) -> b
 /// A line of capitalised words is common in prose (a title, a byline); it heads a table only
 /// with a sign that it is one: a header naming an actor, a glue point, a first word that
 /// names the aspect column, or headers alike (opening with one word, or with given names).
-fn shaped_as_a_header(words: &[LineWord], cells: &Cells) -> bool {
-    let names_an_actor = cells.iter().any(|(_, a)| a.is_some());
+fn shaped_as_a_header(words: &[LineWord], atoms: &[Atom], cells: &Cells) -> bool {
+    let names_an_actor = atoms.iter().any(|a| a.name) || cells.iter().any(|(_, a)| a.is_some());
     let glued = words.iter().any(|w| w.glued);
-    let labelled = vocabulary::is("en.aspect_label", &words[0].folded) || vocabulary::is("ar.aspect_label", &words[0].folded);
+    let labelled = opens_label(&words[0]);
     let opener = |(r, _): &(Range<usize>, Option<usize>)| words[r.start].folded.as_str();
     let alike = cells.len() >= 2 && cells.iter().all(|c| opener(c) == opener(&cells[0])) && cells.iter().all(|(r, _)| r.len() > 1);
     let given = given_names();
@@ -104,32 +119,54 @@ fn shaped_as_a_header(words: &[LineWord], cells: &Cells) -> bool {
     names_an_actor || glued || labelled || alike || people
 }
 
-/// The line's atoms: names (mentions, outermost first, or aliases of known actors, longest
-/// first), then the loose words, one atom each.
-fn atoms(words: &[LineWord], names: &[(Range<usize>, usize)], known: &ActorNames) -> Vec<Atom> {
+/// Byte ranges of the names the lexicon knows in the line: the mention stage may have joined
+/// one to the label before it ("Issue United Kingdom"), which a header keeps apart.
+fn lexicon_names(text: &str, line: &Range<usize>) -> Vec<Range<usize>> {
+    let doc = Document::new(&text[line.clone()]);
+    Lexicon::builtin().scan(&doc).into_iter().map(|m| {
+        let r = doc.original_range(m.fstart..m.fend);
+        line.start + r.start..line.start + r.end
+    }).collect()
+}
+
+/// The line's atoms: names (mentions, outermost first, aliases of known actors, longest first,
+/// or names the lexicon knows), then the loose words, one atom each.
+fn atoms(words: &[LineWord], names: &[(Range<usize>, usize)], lexicon: &[Range<usize>], known: &ActorNames) -> Vec<Atom> {
     let mut atoms = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let glued = words[i].glued;
         // A mention that starts at this word and ends at a word's end, not across a glue point.
-        let mention = names.iter().filter(|(m, _)| m.start == words[i].range.start).filter_map(|(m, a)| {
-            let end = (i..words.len()).take_while(|&j| j == i || !words[j].glued).find(|&j| words[j].range.end == m.end)?;
+        // A word naming the aspect column is no part of a name ("Indicator France").
+        let label_word = i == 0 && opens_label(&words[0]);
+        let mention = names.iter().filter(|(m, _)| m.start == words[i].range.start && !label_word).filter_map(|(m, a)| {
+            let end = (i..words.len()).take_while(|&j| j == i || (!words[j].glued && !restarts_name(words, i, j + 1))).find(|&j| words[j].range.end == m.end)?;
             Some((end + 1, *a))
         }).max_by_key(|(end, _)| *end);
-        let alias = (i + 1..=words.len().min(i + 4)).rev().find_map(|end| {
-            if words[i + 1..end].iter().any(|w| w.glued) {
+        let alias = (i + 1..=words.len().min(i + 4)).rev().filter(|_| !label_word).find_map(|end| {
+            if words[i + 1..end].iter().any(|w| w.glued || restarts_name(words, i, end)) {
                 return None;
             }
-            let joined = words[i..end].iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ");
-            known.get(&joined).map(|a| (end, a))
+            known.listed(&joined(&words[i..end])).map(|a| (end, a))
         });
-        match mention.or(alias) {
-            Some((end, a)) => {
-                atoms.push(Atom { words: i..end, actor: Some(a), glued });
+        // A name the lexicon knows after a capitalised word is most likely that word's family
+        // name ("Teodor Vance"), unless the word names the aspect column.
+        let after_a_name_part = i > 0 && !words[i].glued && opening(&words[i - 1].text) == Opening::Capital && atoms.last().is_some_and(|a: &Atom| !a.name) && !(i == 1 && opens_label(&words[0]));
+        let listed = lexicon.iter().filter(|r| r.start == words[i].range.start && !after_a_name_part).find_map(|r| {
+            let end = (i..words.len()).take_while(|&j| j == i || !words[j].glued).find(|&j| words[j].range.end == r.end)?;
+            Some((end + 1, known.any(&joined(&words[i..end + 1]))))
+        });
+        match (mention.or(alias), listed) {
+            (Some((end, a)), _) => {
+                atoms.push(Atom { words: i..end, name: true, actor: Some(a), glued });
                 i = end;
             }
-            None => {
-                atoms.push(Atom { words: i..i + 1, actor: None, glued });
+            (None, Some((end, actor))) => {
+                atoms.push(Atom { words: i..end, name: true, actor, glued });
+                i = end;
+            }
+            (None, None) => {
+                atoms.push(Atom { words: i..i + 1, name: false, actor: None, glued });
                 i += 1;
             }
         }
@@ -139,20 +176,42 @@ fn atoms(words: &[LineWord], names: &[(Range<usize>, usize)], known: &ActorNames
 
 type Cells = Vec<(Range<usize>, Option<usize>)>;
 
+/// Whether words `from..to` hold two people's names ("Anna Kowal Jonas …").
+fn restarts_name(words: &[LineWord], from: usize, to: usize) -> bool {
+    (from + 1..to).any(|j| starts_another_name(&words[j - 1], &words[j]))
+}
+
+/// Words joined folded, as names are kept.
+fn joined(words: &[LineWord]) -> String {
+    words.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// The word names the aspect column ("Issue", "المحور").
+fn opens_label(word: &LineWord) -> bool {
+    vocabulary::is("en.aspect_label", &word.folded) || vocabulary::is("ar.aspect_label", &word.folded)
+}
+
 /// The aspect label and the header cells (word ranges, actor).
 fn label_and_cells(words: &[LineWord], atoms: &[Atom]) -> Option<(Option<Range<usize>>, Cells)> {
     let first_glue = atoms.iter().position(|a| a.glued);
-    let first_name = atoms.iter().position(|a| a.actor.is_some());
+    let first_name = atoms.iter().position(|a| a.name);
     // Where the headers start: after the page's words a glue point ends, or at the first
     // name, or after a word that names the aspect column; else at the line's start.
-    let opens_label = vocabulary::is("en.aspect_label", &words[0].folded) || vocabulary::is("ar.aspect_label", &words[0].folded);
+    let opens_label = opens_label(&words[0]);
     let head_start = match (first_glue, first_name) {
         (Some(g), Some(n)) => g.min(n),
         (Some(g), None) => g,
         (None, Some(n)) => n,
         (None, None) => usize::from(opens_label && atoms.len() > 2),
     };
-    let label_words = atoms.first().map_or(0, |_| atoms.get(head_start).map_or(words.len(), |a| a.words.start));
+    let mut label_words = atoms.first().map_or(0, |_| atoms.get(head_start).map_or(words.len(), |a| a.words.start));
+    if opens_label && first_glue.is_none() {
+        // The word naming the aspect column, with the lowercase words of its phrase
+        // ("Issue", "Running order"); the capitalised words after it are headers.
+        let phrase = 1 + words[1..label_words.max(1)].iter().take_while(|w| opening(&w.text) == Opening::Lowercase).count();
+        label_words = label_words.min(phrase).max(1);
+    }
+    let head_start = atoms.iter().position(|a| a.words.start >= label_words).unwrap_or(atoms.len());
     // Before the headers: an aspect label of up to four words, or words of the page (a
     // button's caption glued to the headers), which are no label.
     // Before a glue point, words of a sentence ("Edit this chart", "Compare the plans") are
@@ -169,21 +228,30 @@ fn label_and_cells(words: &[LineWord], atoms: &[Atom]) -> Option<(Option<Range<u
 /// Groups atoms into header cells: a name is a cell, separators between names are dropped,
 /// and runs of loose words between names or glue points are grouped as headers are alike.
 fn group(words: &[LineWord], atoms: &[Atom]) -> Option<Cells> {
+    // A separator stands between two names ("A vs B"); after a name and before plain words it
+    // is a dateline's dash ("CAIRO - staff").
+    let is_separator = |a: &Atom| !a.name && SEPARATORS.contains(&words[a.words.start].folded.as_str());
+    for (k, atom) in atoms.iter().enumerate() {
+        let between_names = k > 0 && atoms[k - 1].name && atoms.get(k + 1).is_some_and(|a| a.name);
+        if is_separator(atom) && !between_names {
+            return None;
+        }
+    }
     let mut cells = Vec::new();
     let mut run: Vec<usize> = Vec::new();
     // A run of loose words that begins at a glue point filled one box of the page.
     let mut run_glued = false;
     for atom in atoms {
-        let separator = atom.actor.is_none() && SEPARATORS.contains(&words[atom.words.start].folded.as_str());
-        if atom.actor.is_some() || atom.glued || separator {
+        let separator = !atom.name && SEPARATORS.contains(&words[atom.words.start].folded.as_str());
+        if atom.name || atom.glued || separator {
             cells.extend(group_loose(words, &run, run_glued)?);
             run.clear();
             run_glued = atom.glued;
         }
-        match atom.actor {
-            Some(a) => cells.push((atom.words.clone(), Some(a))),
-            None if separator => {}
-            None => run.push(atom.words.start),
+        if atom.name {
+            cells.push((atom.words.clone(), atom.actor));
+        } else if !separator {
+            run.push(atom.words.start);
         }
     }
     cells.extend(group_loose(words, &run, run_glued)?);
@@ -246,7 +314,7 @@ mod tests {
     use super::*;
 
     fn header(line: &str, known: &[&str]) -> Option<(Option<String>, Vec<String>)> {
-        let names = ActorNames::new(known.iter().enumerate().map(|(i, n)| (i, *n)));
+        let names = ActorNames::new(known.iter().enumerate().map(|(i, n)| (i, *n, false)));
         let h = read(line, &(0..line.len()), &[], &names)?;
         Some((h.label.map(|r| line[r].to_string()), h.cells.into_iter().map(|r| line[r].to_string()).collect()))
     }

@@ -27,6 +27,10 @@ pub(crate) struct RowWord<'a> {
     pub proper: bool,
     /// This word and the previous one lie in one mention: a name is one cell.
     pub inside_name: bool,
+    /// A known given name: a person's name goes on after it and may start at it.
+    pub given_name: bool,
+    /// Part of a name the mention stage found (a tagger's guess too): a name is definite.
+    pub in_name: bool,
 }
 
 /// What a cell opens with, for comparing the openings of a row's value cells.
@@ -37,6 +41,15 @@ pub(crate) enum Opening {
     Lowercase,
     Arabic,
     Other,
+}
+
+/// A given name after a family name starts another person's name ("Anna Kowal | Jonas
+/// Reed"): a name has its given names first. Latin script only: an Arabic name chains given
+/// names (its father's, its grandfather's).
+pub(crate) fn starts_another_name(prev: &LineWord, next: &LineWord) -> bool {
+    let given = crate::lexicon::given_names::given_names();
+    let initial = prev.text.chars().count() <= 2 && prev.text.ends_with('.');
+    opening(&prev.text) == Opening::Capital && opening(&next.text) == Opening::Capital && !initial && given.contains_key(&next.folded) && !given.contains_key(&prev.folded)
 }
 
 /// The kind of opening of a word: a figure (with its sign or currency) is a number.
@@ -194,9 +207,14 @@ fn boundary_cost(words: &[RowWord], i: usize, bracketed: bool) -> f64 {
     if next.inside_name {
         cost += 4.0;
     }
+    if prev.given_name && opening(&prev.word.text) == Opening::Capital && opening(&next.word.text) == Opening::Capital {
+        // A given name is followed by the family name ("Jonas Reed"). (Not in Arabic, where
+        // a father's name is a given name too: هالة نصر.)
+        cost += 1.5;
+    }
     let arabic_script = |w: &str| w.chars().any(is_arabic_letter);
     cost += if arabic_script(&next.word.text) || arabic_script(&prev.word.text) {
-        arabic_cost(&prev.word.folded, &next.word.folded, prev.proper, next.proper)
+        arabic_cost(words, i)
     } else {
         english_cost(prev.word, next.word)
     };
@@ -225,14 +243,37 @@ fn layout_cost(prev_word: &LineWord, next_word: &LineWord, bracketed: bool) -> f
     cost
 }
 
-fn arabic_cost(prev: &str, next: &str, prev_proper: bool, next_proper: bool) -> f64 {
+fn arabic_cost(words: &[RowWord], i: usize) -> f64 {
+    let (prev, next) = (words[i - 1].word.folded.as_str(), words[i].word.folded.as_str());
+    let (prev_proper, next_proper) = (words[i - 1].proper, words[i].proper);
+    // A name governs no construct: a name after it starts another (هالة نصر | وليد جابر).
+    let prev_is_name = words[i - 1].in_name || words[i - 1].given_name;
     let mut cost = 0.0;
+    let opens_a_name = words[i - 1].given_name && !(i >= 2 && (words[i - 2].given_name || words[i - 2].in_name));
+    if opens_a_name && opening(next) == Opening::Arabic {
+        // A given name that opens a name is followed by the rest of it (هالة نصر).
+        cost += 1.0;
+    }
+    if opening(prev) == Opening::Number && opening(next) == Opening::Arabic {
+        // Tamyiz: a figure is followed by the noun it counts (3 سنوات، 12 مليار).
+        cost += 2.0;
+    }
+    let after_next = words.get(i + 1).map(|w| w.word.folded.as_str());
+    let construct_head = |w: &str| !arabic::has_article(w) && !is_nisba_shaped(w) && !w.ends_with('ا');
+    if construct_head(prev) && construct_head(next) && after_next.is_some_and(|w| arabic::has_article(w) && !arabic::starts_with_conjunction(w)) {
+        // An idafa chain: an indefinite noun governs the construct that follows
+        // (توسيع خط الترام), ending at its definite noun. A construct noun takes neither the
+        // article nor tanween (قانونياً ends its phrase), and a nisba is an adjective.
+        cost += 1.0;
+    }
     if words::is("ar.preposition", next) || arabic::has_preposition_proclitic(next) {
         cost += 3.0;
     }
     // و before the article is the conjunction (والدبلوماسية); before a bare stem it may be a
     // root letter (وساطة، وزير), a weaker cue.
-    if next == "و" || (arabic::starts_with_conjunction(next) && next.chars().nth(1) == Some('ا') && next.chars().nth(2) == Some('ل')) {
+    if words[i].given_name {
+        // A given name that begins with و (وليد، وفاء) is no conjunction.
+    } else if next == "و" || (arabic::starts_with_conjunction(next) && next.chars().nth(1) == Some('ا') && next.chars().nth(2) == Some('ل')) {
         cost += 2.0;
     } else if arabic::starts_with_conjunction(next) {
         cost += 0.5;
@@ -244,7 +285,8 @@ fn arabic_cost(prev: &str, next: &str, prev_proper: bool, next_proper: bool) -> 
     let next_definite = arabic::has_article(next) && !arabic::starts_with_conjunction(next);
     // A definite word after the boundary, or a proper name after an indefinite word: not an
     // adjective agreeing with the word before.
-    if next_definite || (!prev_definite && next_proper) {
+    // (A given name after a word opens a person's name, not a construct: نصر | وليد.)
+    if next_definite || (!prev_definite && !prev_is_name && next_proper && !words[i].given_name) {
         cost += 1.5;
     } else if !prev_definite && !next_definite {
         // Feminine agreement (ثنائية مباشرة) or a nisba (ضغوط محلية) marks an adjective.
@@ -262,7 +304,7 @@ fn is_nisba_shaped(word: &str) -> bool {
 /// English (and other Latin-script) cells open with a capital, a figure or a symbol more often
 /// than with a lowercase word; a run of capitalised words is more often one name than two
 /// cells, a capital after lowercase words more often a new cell; a lowercase word after a
-/// figure is its unit ("$206.9 billion").
+/// bare figure is its unit ("$206.9 billion"; after "10%" the unit is written).
 fn english_cost(prev: &LineWord, next: &LineWord) -> f64 {
     let mut cost = 0.0;
     if words::is("en.preposition", &next.folded) {
@@ -283,8 +325,13 @@ fn english_cost(prev: &LineWord, next: &LineWord) -> f64 {
         // "ca. 190 million", "about 30%": the qualifier belongs to its figure.
         cost += 3.0;
     }
+    if words::is("en.qualifier", &prev.folded) && opening(&prev.text) == Opening::Lowercase {
+        // A qualifier opens the noun phrase after it ("new tram line", "former mayor").
+        cost += 2.0;
+    }
+    let bare_figure = prev.text.ends_with(|c: char| c.is_ascii_digit());
     match (opening(&prev.text), opening(&next.text)) {
-        (Opening::Number, Opening::Lowercase) => cost += 2.0,
+        (Opening::Number, Opening::Lowercase) if bare_figure => cost += 2.0,
         (_, Opening::Lowercase) => cost += 1.0,
         (Opening::Capital, Opening::Capital) => cost += 0.5,
         // A capital after a lowercase word opens a name or a new cell ("Home state Texas").
@@ -307,7 +354,8 @@ mod tests {
 
     fn cells(row: &str, n: usize) -> Vec<String> {
         let ws = line_words(row, &(0..row.len()));
-        let words: Vec<RowWord> = ws.iter().map(|w| RowWord { word: w, proper: false, inside_name: false }).collect();
+        let given = crate::lexicon::given_names::given_names();
+        let words: Vec<RowWord> = ws.iter().map(|w| RowWord { word: w, proper: false, inside_name: false, given_name: given.contains_key(&w.folded), in_name: false }).collect();
         let bounds = split(&words, n).unwrap();
         let mut out = Vec::new();
         let mut start = 0;
@@ -323,8 +371,7 @@ mod tests {
         let mut cost: f64 = bounds.iter().map(|&b| boundary[b]).sum();
         cost += bounds[1..].iter().map(|&b| start(bounds[0], b)).sum::<f64>();
         // The aspect label is short; the value cells are of comparable length.
-        let aspect_len = bounds[0];
-        cost += 0.3 * aspect_len.saturating_sub(4) as f64;
+        cost += aspect_cost(bounds[0]);
         let mut lens = Vec::new();
         let mut from = bounds[0];
         for &b in bounds[1..].iter().chain(std::iter::once(&n)) {
@@ -411,6 +458,12 @@ mod tests {
              &["Members per seat", "12,400 per seat (2019)", "9,800 per seat", "15,100"]),
             ("Seats held41 37", &["Seats held", "41", "37"]),
             ("Turnout 61.5%[c] 58%", &["Turnout", "61.5%[c]", "58%"]),
+            // A figure keeps the noun it counts (tamyiz); an idafa chain is one cell.
+            ("مدة العقد 3 سنوات 5 سنوات 2 سنة", &["مدة العقد", "3 سنوات", "5 سنوات", "2 سنة"]),
+            ("الأولوية مراكز صحية جديدة تجديد شبكة المياه", &["الأولوية", "مراكز صحية جديدة", "تجديد شبكة المياه"]),
+            // A given name is followed by its family name.
+            ("Running mate Jonas Falk Anna Ode", &["Running mate", "Jonas Falk", "Anna Ode"]),
+            ("نائب الرئيس سامي حداد وليد جابر منصور سلوم", &["نائب الرئيس", "سامي حداد", "وليد جابر", "منصور سلوم"]),
         ];
         for (row, want) in cases {
             assert_eq!(cells(row, want.len()), *want, "{row}");
