@@ -21,6 +21,9 @@ const MAX_HEADER_WORDS: usize = 12;
 /// this many rows at least: a header of plain words is weaker evidence than one of names.
 const MAX_PLAIN_COLUMNS: usize = 4;
 const MIN_PLAIN_ROWS: usize = 2;
+/// Under such a header, the rows must cut easily: lines of prose under a line of names cut
+/// only before prepositions and lowercase words (see [`segment::Split::strain`]).
+const MAX_PLAIN_STRAIN: f64 = 1.5;
 
 /// The table whose header is line `i`, with the number of lines it spans.
 pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
@@ -37,6 +40,7 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines:
     }
     let ncols = header.cells.len();
     let mut rows = Vec::new();
+    let mut strain = 0.0;
     let mut j = i + 1;
     while j < lines.len() {
         let row_line = &lines[j];
@@ -45,7 +49,8 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines:
         if row_text.trim().is_empty() || row_text.contains('\t') || row_text.matches('|').count() >= 2 {
             break;
         }
-        let Some(cells) = row_cells(text, spans, row_line, ncols + 1) else { break };
+        let Some((cells, row_strain)) = row_cells(text, spans, row_line, ncols + 1) else { break };
+        strain += row_strain;
         rows.push(TableRow { line: row_line.clone(), aspect: cells[0].clone(), cells: cells[1..].to_vec() });
         j += 1;
     }
@@ -55,7 +60,8 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines:
         drop_cut_last_row(text, &mut table);
     }
     let none_named = table.columns.iter().all(Option::is_none);
-    if !all_named && !looks_tabular(text, &table, none_named) {
+    let mean_strain = strain / (j - i - 1).max(1) as f64;
+    if !all_named && (mean_strain > MAX_PLAIN_STRAIN || !looks_tabular(text, &table, none_named)) {
         // Not a table: the lines below are read again, one of them may head one.
         return None;
     }
@@ -110,14 +116,19 @@ fn named_header(text: &str, spans: &Spans, line: &Range<usize>) -> Option<Header
     Some(Header { label, actors: inside.iter().map(|(_, a)| Some(*a)).collect(), cells: inside.into_iter().map(|(r, _)| r).collect() })
 }
 
-/// A row cut into `cells` cells, or None when it has too few words or too many.
-fn row_cells(text: &str, spans: &Spans, line: &Range<usize>, cells: usize) -> Option<Vec<Range<usize>>> {
+/// A row cut into `cells` cells with the strain of the cut, or None when it has too few words
+/// or too many.
+fn row_cells(text: &str, spans: &Spans, line: &Range<usize>, cells: usize) -> Option<(Vec<Range<usize>>, f64)> {
     let words = line_words(text, line);
     if words.len() < cells || words.len() > MAX_ROW_WORDS {
         return None;
     }
     let names = spans.starting_in(line);
     let given = given_names();
+    // A name running from the row's first word into the next ones is the mention stage
+    // reading the row as prose ("Party Coast League Hill Union" as one body): it does not
+    // hold the row's words together.
+    let from_the_aspect = |m: &Range<usize>| m.start == words[0].range.start && m.end > words[0].range.end;
     let row: Vec<RowWord> = words
         .iter()
         .enumerate()
@@ -126,19 +137,19 @@ fn row_cells(text: &str, spans: &Spans, line: &Range<usize>, cells: usize) -> Op
             proper: names.iter().any(|(m, _)| m.start >= w.range.start && m.start < w.range.end),
             inside_name: i > 0
                 && !starts_another_name(&words[i - 1], w)
-                && names.iter().any(|(m, a)| !spans.is_guess(*a) && m.start <= words[i - 1].range.start && w.range.end <= m.end),
+                && names.iter().any(|(m, a)| !spans.is_guess(*a) && !from_the_aspect(m) && m.start <= words[i - 1].range.start && w.range.end <= m.end),
             given_name: given.contains_key(&w.folded),
             in_name: names.iter().any(|(m, _)| m.start <= w.range.start && w.range.end <= m.end),
         })
         .collect();
-    let bounds = segment::split(&row, cells)?;
+    let split = segment::split(&row, cells)?;
     let mut out = Vec::new();
     let mut start = 0;
-    for &b in bounds.iter().chain(std::iter::once(&words.len())) {
+    for &b in split.bounds.iter().chain(std::iter::once(&words.len())) {
         out.push(words[start].range.start..words[b - 1].range.end);
         start = b;
     }
-    Some(out)
+    Some((out, split.strain))
 }
 
 /// Pages often show the names twice: over the candidates' pictures, then as the first row
@@ -193,4 +204,47 @@ fn looks_tabular(text: &str, table: &ExplicitTable, none_named: bool) -> bool {
     let alike = |r: &TableRow| r.cells.iter().all(|c| opening(&text[c.clone()]) == opening(&text[r.cells[0].clone()]));
     table.rows.iter().filter(|r| sentence_like(r)).count() * 2 < table.rows.len()
         && (!none_named || table.rows.iter().filter(|r| alike(r)).count() * 2 >= table.rows.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options, TableSource};
+
+    /// (source, label, headers, rows as "aspect | cell …") of the table found in a text.
+    fn table(text: &str) -> (TableSource, Option<String>, Vec<String>, Vec<String>) {
+        let t = analyze(text, &Options::default()).table;
+        let rows = t.rows.iter().map(|r| std::iter::once(r.aspect.as_str()).chain(r.cells.iter().map(String::as_str)).collect::<Vec<_>>().join(" | ")).collect();
+        (t.source, t.aspect_label, t.headers, rows)
+    }
+
+    #[test]
+    fn names_shown_twice_make_one_header() {
+        let (source, label, headers, rows) = table("  Karl Brandt Anna Ode\nCandidate Karl Brandt Anna Ode\nParty Coast League Hill Union\nVotes 5,120 4,870\n");
+        assert_eq!(source, TableSource::Explicit);
+        assert_eq!(label.as_deref(), Some("Candidate"));
+        assert_eq!(headers, ["Karl Brandt", "Anna Ode"]);
+        assert_eq!(rows, ["Party | Coast League | Hill Union", "Votes | 5,120 | 4,870"]);
+    }
+
+    #[test]
+    fn a_row_cut_by_the_end_of_the_text_is_left_out() {
+        // The last row has a word where its column has figures everywhere else.
+        let (_, _, _, rows) = table("Item Plan North Plan South\nCost 12 9\nStaff 40 31\nOffices 3 2\nSites 7 fi");
+        assert_eq!(rows, ["Cost | 12 | 9", "Staff | 40 | 31", "Offices | 3 | 2"]);
+        // A complete last row stays.
+        let (_, _, _, rows) = table("Item Plan North Plan South\nCost 12 9\nStaff 40 31\nOffices 3 2\n");
+        assert_eq!(rows.len(), 3);
+    }
+
+    #[test]
+    fn prose_under_a_line_of_names_is_no_table() {
+        // Names, then lines that cut only before prepositions and lowercase words.
+        for text in [
+            "Speakers\nKarl Brandt Anna Ode\nWelcome from the host city\nPanel on river rights and trade\n",
+            "Topics Trade Climate\nMinisters meet in the capital\nTalks expected to last days\n",
+            "Harbour Towns Weekly\nNews from the coast\nLetters to the editor\n",
+        ] {
+            assert_eq!(table(text).0, TableSource::Derived, "{text}");
+        }
+    }
 }

@@ -286,7 +286,7 @@ fn cell_starts(run: &[LineWord]) -> Vec<usize> {
     }
     let given = given_names();
     let named: Vec<usize> = (0..run.len()).filter(|&i| given.contains_key(&run[i].folded)).collect();
-    if named.first() == Some(&0) && named.len() >= 2 {
+    if named.first() == Some(&0) {
         return named;
     }
     if run.iter().all(|w| opening(&w.text) == Opening::Arabic) {

@@ -72,15 +72,26 @@ fn is_arabic_letter(c: char) -> bool {
 /// quadratic in its length.
 const MAX_ASPECT_WORDS: usize = 12;
 
-/// Word-start indices of cells 2..=k (k-1 boundaries), or None when the row is too short.
-pub(crate) fn split(words: &[RowWord], cells: usize) -> Option<Vec<usize>> {
+/// A row cut into cells: where cells 2..=k start, and how hard the cut was.
+pub(crate) struct Split {
+    pub bounds: Vec<usize>,
+    /// The mean cost of its boundaries: near 0 where every boundary is where cells meet (a
+    /// figure after a word, a capital after lowercase), 2 or more where the cut had to go
+    /// before prepositions and lowercase words, as in a line of prose.
+    pub strain: f64,
+}
+
+/// The best cut of a row into `cells` cells, or None when the row is too short.
+pub(crate) fn split(words: &[RowWord], cells: usize) -> Option<Split> {
     let n = words.len();
     if cells < 2 || n < cells {
         return None;
     }
     let boundary = boundary_costs(words);
     let start = |aspect_end: usize, b: usize| start_cost(words, aspect_end, b);
-    best_split(n, cells, &boundary, &start)
+    let bounds = best_split(n, cells, &boundary, &start)?;
+    let strain = bounds.iter().map(|&b| boundary[b]).sum::<f64>() / bounds.len() as f64;
+    Some(Split { bounds, strain })
 }
 
 /// Costs of a boundary before each word (index 0 and n unused).
@@ -356,7 +367,7 @@ mod tests {
         let ws = line_words(row, &(0..row.len()));
         let given = crate::lexicon::given_names::given_names();
         let words: Vec<RowWord> = ws.iter().map(|w| RowWord { word: w, proper: false, inside_name: false, given_name: given.contains_key(&w.folded), in_name: false }).collect();
-        let bounds = split(&words, n).unwrap();
+        let bounds = split(&words, n).unwrap().bounds;
         let mut out = Vec::new();
         let mut start = 0;
         for b in bounds.into_iter().chain(std::iter::once(ws.len())) {
