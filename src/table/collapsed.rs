@@ -24,6 +24,8 @@ const MIN_PLAIN_ROWS: usize = 2;
 /// Under such a header, the rows must cut easily: lines of prose under a line of names cut
 /// only before prepositions and lowercase words (see [`segment::Split::strain`]).
 const MAX_PLAIN_STRAIN: f64 = 1.5;
+/// The rows on which such a block is judged.
+const CHECKED_ROWS: usize = 100;
 
 /// The table whose header is line `i`, with the number of lines it spans.
 pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
@@ -53,15 +55,19 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines:
         strain += row_strain;
         rows.push(TableRow { line: row_line.clone(), aspect: cells[0].clone(), cells: cells[1..].to_vec() });
         j += 1;
+        // Judged on its first rows, so that a long block of lines that is no table is not
+        // read again from each of its lines (which would grow with the square of its length).
+        if !all_named && rows.len() == CHECKED_ROWS && !plain_block_is_a_table(text, &rows, &header.actors, strain / rows.len() as f64) {
+            return None;
+        }
     }
     let mut table = ExplicitTable { aspect_label: header.label, columns: header.actors, headers: header.cells, rows };
     take_repeated_header(text, &mut table);
     if rows_end_the_text(text, &table) {
         drop_cut_last_row(text, &mut table);
     }
-    let none_named = table.columns.iter().all(Option::is_none);
     let mean_strain = strain / (j - i - 1).max(1) as f64;
-    if !all_named && (mean_strain > MAX_PLAIN_STRAIN || !looks_tabular(text, &table, none_named)) {
+    if !all_named && !plain_block_is_a_table(text, &table.rows, &table.columns, mean_strain) {
         // Not a table: the lines below are read again, one of them may head one.
         return None;
     }
@@ -188,13 +194,15 @@ fn drop_cut_last_row(text: &str, table: &mut ExplicitTable) {
     }
 }
 
-/// A block under a header of plain words is a table only when it looks like one: enough rows,
-/// most of them no list item, sentence, "Key: value" line or dateline; and when no header names an actor, most
-/// rows with value cells that open alike (all figures, all capitals …).
-fn looks_tabular(text: &str, table: &ExplicitTable, none_named: bool) -> bool {
-    if table.rows.len() < MIN_PLAIN_ROWS {
+/// A block under a header of plain words is a table only when it looks like one: enough rows
+/// that cut easily, most of them no list item, sentence, "Key: value" line or dateline; and
+/// when no header names an actor, most rows with value cells that open alike (all figures,
+/// all capitals …).
+fn plain_block_is_a_table(text: &str, rows: &[TableRow], columns: &[Option<usize>], mean_strain: f64) -> bool {
+    if rows.len() < MIN_PLAIN_ROWS || mean_strain > MAX_PLAIN_STRAIN {
         return false;
     }
+    let none_named = columns.iter().all(Option::is_none);
     let sentence_like = |r: &TableRow| {
         let line = text[r.line.clone()].trim();
         let first_word = line.split_whitespace().next().unwrap_or("");
@@ -202,8 +210,7 @@ fn looks_tabular(text: &str, table: &ExplicitTable, none_named: bool) -> bool {
         line.ends_with(['.', '!', '?', ':', '؟']) || line.starts_with(['•', '*', '-', '–', '—', '·', '>']) || first_word.ends_with(':') || line.contains(" — ")
     };
     let alike = |r: &TableRow| r.cells.iter().all(|c| opening(&text[c.clone()]) == opening(&text[r.cells[0].clone()]));
-    table.rows.iter().filter(|r| sentence_like(r)).count() * 2 < table.rows.len()
-        && (!none_named || table.rows.iter().filter(|r| alike(r)).count() * 2 >= table.rows.len())
+    rows.iter().filter(|r| sentence_like(r)).count() * 2 < rows.len() && (!none_named || rows.iter().filter(|r| alike(r)).count() * 2 >= rows.len())
 }
 
 #[cfg(test)]
