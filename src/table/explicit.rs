@@ -1,7 +1,8 @@
-//! Comparison tables pasted into an article: a header line naming two or more actors
-//! (optionally after an aspect label), then one line per aspect. Three pasted forms:
-//! tab-separated, pipe/Markdown, and the space-collapsed form that copying an HTML table into
-//! a plain-text field produces, whose cell boundaries are recovered by [`super::segment`].
+//! Comparison tables pasted into an article: a header line (optionally after an aspect label),
+//! then one line per aspect. The forms: tab-separated, pipe/Markdown and "A vs B" lists, read
+//! here under headers naming two or more actors; and the space-collapsed form that copying an
+//! HTML table into a plain-text field produces, read by [`super::collapsed`] under any header.
+//! Cells become positions of their column's actor.
 
 use std::ops::Range;
 
@@ -138,9 +139,6 @@ fn split_cells(text: &str, line: &Range<usize>, form: Form) -> Vec<Range<usize>>
         }
     }
     push(start, s.len(), &mut out);
-    if form == Form::Spaces {
-        out.retain(|r| !r.is_empty());
-    }
     out
 }
 

@@ -97,7 +97,7 @@ pub(crate) fn read(text: &str, line: &Range<usize>, names: &[(Range<usize>, usiz
 }
 
 /// A header line is no sentence and no list item: it does not end with a full stop, a
-/// question mark or a colon, nor open with a bullet, and its headers open with letters.
+/// question mark, a colon or a comma, nor open with a bullet.
 fn looks_like_a_header(text: &str, line: &Range<usize>, words: &[LineWord]) -> bool {
     let s = text[line.clone()].trim();
     let ends_sentence = s.ends_with(['.', '?', '!', ':', '؟', '،', ',', ';']);
@@ -212,10 +212,9 @@ fn label_and_cells(words: &[LineWord], atoms: &[Atom]) -> Option<(Option<Range<u
         label_words = label_words.min(phrase).max(1);
     }
     let head_start = atoms.iter().position(|a| a.words.start >= label_words).unwrap_or(atoms.len());
-    // Before the headers: an aspect label of up to four words, or words of the page (a
-    // button's caption glued to the headers), which are no label.
-    // Before a glue point, words of a sentence ("Edit this chart", "Compare the plans") are
-    // the page's, not a label.
+    // Before the headers: an aspect label of up to four words, or, before a glue point, words
+    // of the page with function words in them ("Edit this chart", "Compare the plans"), which
+    // are no label.
     let page_words = first_glue == Some(head_start) && words[..label_words].iter().any(|w| crate::mentions::words::is_any(&["en.stop", "ar.stop"], &w.folded));
     let label = (label_words > 0 && label_words <= 4 && !page_words).then_some(0..label_words);
     if label_words > 4 && first_glue != Some(head_start) {
