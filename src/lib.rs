@@ -116,7 +116,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // in the sentence that names it; a position reaching it only through a pronoun or an
     // earlier sentence ("… said it had intercepted") more likely belongs to someone else, and
     // goes with it.
-    let columns: std::collections::HashSet<usize> = explicit.iter().flat_map(|t| t.columns.iter().copied()).collect();
+    let columns: std::collections::HashSet<usize> = explicit.iter().flat_map(|t| t.columns.iter().flatten().copied()).collect();
     let single_guess = |a: usize| actors.list[a].proposed_only && actors.list[a].mentions.len() < 2 && !columns.contains(&a);
     let states_where_named =
         |p: &positions::PositionDraft| actors.list[p.actor].mentions.iter().any(|m| p.sentence.start <= m.start && m.end <= p.sentence.end);
@@ -170,7 +170,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         Some(t) => ComparisonTable {
             source: TableSource::Explicit,
             aspect_label: t.aspect_label.map(|r| text[r].to_string()),
-            columns: t.columns.iter().map(|a| id_of[a].clone()).collect(),
+            // A header that names no actor has no actor id: an empty one.
+            columns: t.columns.iter().map(|a| a.and_then(|a| id_of.get(&a).cloned()).unwrap_or_default()).collect(),
             headers: t.headers.iter().map(|r| text[r.clone()].to_string()).collect(),
             rows: t.rows.iter().map(|r| TableRow { aspect: text[r.aspect.clone()].to_string(), cells: r.cells.iter().map(|c| text[c.clone()].to_string()).collect() }).collect(),
         },

@@ -112,7 +112,8 @@ pub struct ComparisonTable {
     pub source: TableSource,
     /// Header of the aspect column as written, if the table has one.
     pub aspect_label: Option<String>,
-    /// Actor ids, one per column.
+    /// Actor ids, one per column; "" for a pasted table's column whose header names no actor
+    /// ("Option A", a name the analysis does not list).
     pub columns: Vec<String>,
     /// Column headers as written (explicit) or the actors' names (derived).
     pub headers: Vec<String>,

@@ -192,6 +192,15 @@ fn hundred_thousand_lines_that_look_like_rows_without_a_header() {
 }
 
 #[test]
+fn lines_of_names_alternating_with_prose() {
+    // Every other line could head a table of names nobody listed; the block under each is
+    // judged on its first rows, not read again to its end from every line.
+    let make = |scale: usize| (0..scale * 500).map(|i| if i % 2 == 0 { "Speakers Karl Brandt Anna Ode\n" } else { "welcome from the host city on the river\n" }).collect::<String>();
+    let [_, (_, _, a)] = measure("50k lines: names, prose, names …", make);
+    assert_eq!(a.table.source, TableSource::Derived);
+}
+
+#[test]
 fn space_collapsed_rows_under_a_wide_header() {
     // The space-collapsed form under a header of many actors: each row's cell boundaries are
     // recovered by search, which must not grow with the number of ways to place them.

@@ -1,11 +1,13 @@
-//! Comparison tables pasted into an article: a header line naming two or more actors
-//! (optionally after an aspect label), then one line per aspect. Three pasted forms:
-//! tab-separated, pipe/Markdown, and the space-collapsed form that copying an HTML table into
-//! a plain-text field produces, whose cell boundaries are recovered by [`super::segment`].
+//! Comparison tables pasted into an article: a header line (optionally after an aspect label),
+//! then one line per aspect. The forms: tab-separated, pipe/Markdown and "A vs B" lists, read
+//! here under headers naming two or more actors; and the space-collapsed form that copying an
+//! HTML table into a plain-text field produces, read by [`super::collapsed`] under any header.
+//! Cells become positions of their column's actor.
 
 use std::ops::Range;
 
-use super::segment;
+use super::collapsed;
+use super::header::ActorNames;
 use crate::actors::Actors;
 use crate::lexicon::cues::Cues;
 use crate::mentions::{words, Mention};
@@ -17,8 +19,8 @@ use crate::text::{arabic, fold_str, is_invisible, Document};
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ExplicitTable {
     pub aspect_label: Option<Range<usize>>,
-    /// Actor index of each column.
-    pub columns: Vec<usize>,
+    /// Actor index of each column; None for a header that names no actor ("Option A").
+    pub columns: Vec<Option<usize>>,
     pub headers: Vec<Range<usize>>,
     pub rows: Vec<TableRow>,
 }
@@ -57,18 +59,25 @@ fn lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Mention spans with their actors, sorted by start, for range look-ups.
-struct Spans(Vec<(Range<usize>, usize)>);
+/// Mention spans with their actors, sorted by start, for range look-ups; and which actors
+/// only the tagger proposed.
+pub(crate) struct Spans(Vec<(Range<usize>, usize)>, Vec<bool>);
 
 impl Spans {
     fn new(mentions: &[Mention], actors: &Actors) -> Spans {
         let mut v: Vec<(Range<usize>, usize)> = mentions.iter().zip(&actors.of_mention).filter_map(|(m, a)| Some((m.span.clone(), (*a)?))).collect();
         v.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-        Spans(v)
+        Spans(v, actors.list.iter().map(|a| a.proposed_only).collect())
+    }
+
+    /// Whether only the tagger proposed this actor: in a table row its "name" may run across
+    /// cells ("Currency Renminbi"), so it does not hold the row's words together.
+    pub(crate) fn is_guess(&self, actor: usize) -> bool {
+        self.1.get(actor).copied().unwrap_or(true)
     }
 
     /// Spans starting inside `r`.
-    fn starting_in(&self, r: &Range<usize>) -> &[(Range<usize>, usize)] {
+    pub(crate) fn starting_in(&self, r: &Range<usize>) -> &[(Range<usize>, usize)] {
         let from = self.0.partition_point(|(s, _)| s.start < r.start);
         let to = self.0.partition_point(|(s, _)| s.start < r.end);
         &self.0[from..to]
@@ -78,10 +87,11 @@ impl Spans {
 /// The first comparison table in the text, if any.
 pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors) -> Option<ExplicitTable> {
     let spans = Spans::new(mentions, actors);
+    let known = ActorNames::new(actors.list.iter().enumerate().flat_map(|(a, d)| std::iter::once(d.name.as_str()).chain(d.aliases.iter().map(String::as_str)).map(move |n| (a, n, d.proposed_only))));
     let lines = lines(doc.text);
     let mut i = 0;
     while i < lines.len() {
-        if let Some((table, used)) = table_at(doc, &spans, &lines, i) {
+        if let Some((table, used)) = table_at(doc, &spans, &known, &lines, i) {
             if !table.rows.is_empty() {
                 return Some(table);
             }
@@ -100,7 +110,7 @@ fn is_blank(c: char) -> bool {
 }
 
 /// `range` of the text without blanks at either end.
-fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let part = &text[range.clone()];
     let lead = part.len() - part.trim_start_matches(is_blank).len();
     range.start + lead..range.start + lead + part.trim_matches(is_blank).len()
@@ -129,9 +139,6 @@ fn split_cells(text: &str, line: &Range<usize>, form: Form) -> Vec<Range<usize>>
         }
     }
     push(start, s.len(), &mut out);
-    if form == Form::Spaces {
-        out.retain(|r| !r.is_empty());
-    }
     out
 }
 
@@ -182,7 +189,7 @@ fn actor_covering(spans: &Spans, r: &Range<usize>) -> Option<usize> {
     spans.starting_in(r).iter().find_map(|(m, a)| (m.end <= r.end && (m.end - m.start) * 2 >= (r.end - r.start)).then_some(*a))
 }
 
-fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
+fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
     let text = doc.text;
     let header_line = &lines[i];
     let htext = &text[header_line.clone()];
@@ -190,6 +197,9 @@ fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> 
         return None;
     }
     let form = form_of(htext);
+    if form == Form::Spaces {
+        return collapsed::table_at(doc, spans, known, lines, i);
+    }
     let (label, columns, headers) = header(doc, spans, header_line, form)?;
     let ncols = columns.len();
     let mut rows = Vec::new();
@@ -213,22 +223,7 @@ fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> 
                 }
                 std::iter::once(aspect).chain(cells).collect()
             }
-            Form::Spaces => {
-                let words = split_cells(text, line, Form::Spaces);
-                if words.len() < ncols + 1 || words.len() > 60 {
-                    break;
-                }
-                let folded: Vec<String> = words.iter().map(|w| fold_str(&text[w.clone()])).collect();
-                let proper: Vec<bool> = words.iter().map(|w| !spans.starting_in(w).is_empty()).collect();
-                let bounds = segment::split(&folded, &proper, ncols + 1)?;
-                let mut cells = Vec::new();
-                let mut start = 0;
-                for &b in bounds.iter().chain(std::iter::once(&words.len())) {
-                    cells.push(words[start].start..words[b - 1].end);
-                    start = b;
-                }
-                cells
-            }
+            Form::Spaces => unreachable!("the space-collapsed form is read by `collapsed`"),
             _ => {
                 let cells = split_cells(text, line, form);
                 if cells.len() != ncols + 1 {
@@ -245,7 +240,7 @@ fn table_at(doc: &Document, spans: &Spans, lines: &[Range<usize>], i: usize) -> 
 
 /// A header names two or more distinct actors, after an optional aspect label.
 /// A header line read: (the aspect label's span, the actor of each column, each column's span).
-type Header = (Option<Range<usize>>, Vec<usize>, Vec<Range<usize>>);
+type Header = (Option<Range<usize>>, Vec<Option<usize>>, Vec<Range<usize>>);
 
 fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Option<Header> {
     let text = doc.text;
@@ -257,64 +252,18 @@ fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Opt
                 None => (line.clone(), None),
             };
             let parts = split_versus(text, names);
-            let columns: Option<Vec<usize>> = parts.iter().map(|p| actor_covering(spans, p)).collect();
+            let columns: Option<Vec<Option<usize>>> = parts.iter().map(|p| actor_covering(spans, p).map(Some)).collect();
             let columns = columns?;
             (columns.len() >= 2).then_some((label, columns, parts))
         }
-        Form::Spaces => {
-            // Mentions inside the line, in order; they must run to the end of the line with
-            // nothing but separators between them.
-            // Mentions may nest (a body inside a title): keep the outermost ones.
-            let mut inside: Vec<(Range<usize>, usize)> = Vec::new();
-            for (r, a) in spans.starting_in(line).iter().filter(|(r, _)| r.end <= line.end) {
-                match inside.last_mut() {
-                    Some((last, _)) if r.start < last.end => {
-                        if r.end > last.end {
-                            return None;
-                        }
-                    }
-                    _ => inside.push((r.clone(), *a)),
-                }
-            }
-            if inside.len() < 2 {
-                return None;
-            }
-            let first = inside[0].0.start;
-            let mut prev_end = first;
-            // Compared folded: bidi marks that an editor put between the names (RLM, LRI …)
-            // separate nothing.
-            for (r, _) in &inside {
-                let between = fold_str(&text[prev_end..r.start]);
-                if !between.trim().is_empty() && !matches!(between.trim(), "vs" | "و" | "|" | "/" | "-" | "versus") {
-                    return None;
-                }
-                prev_end = r.end;
-            }
-            if !fold_str(&text[prev_end..line.end]).trim().is_empty() {
-                return None;
-            }
-            let columns: Vec<usize> = inside.iter().map(|(_, a)| *a).collect();
-            let mut distinct = columns.clone();
-            distinct.sort();
-            distinct.dedup();
-            if distinct.len() != columns.len() {
-                return None;
-            }
-            let label_text = &text[line.start..first];
-            let label = Some(trim_range(text, line.start..first)).filter(|r| !r.is_empty());
-            if label_text.split_whitespace().count() > 4 {
-                return None;
-            }
-            let headers = inside.into_iter().map(|(r, _)| r).collect();
-            Some((label, columns, headers))
-        }
+        Form::Spaces => unreachable!("the space-collapsed form is read by `collapsed`"),
         _ => {
             let cells = split_cells(text, line, form);
             if cells.len() < 3 {
                 return None;
             }
             let (label, rest) = (cells[0].clone(), &cells[1..]);
-            let columns: Option<Vec<usize>> = rest.iter().map(|c| actor_covering(spans, c)).collect();
+            let columns: Option<Vec<Option<usize>>> = rest.iter().map(|c| actor_covering(spans, c).map(Some)).collect();
             let columns = columns?;
             let label = (!label.is_empty()).then_some(label);
             Some((label, columns, rest.to_vec()))
@@ -337,12 +286,16 @@ impl ExplicitTable {
                 continue;
             }
             for (col, cell) in row.cells.iter().enumerate() {
-                if cell.is_empty() {
+                // A column headed by no actor ("Option A") gives no position: it would need
+                // an actor invented for it.
+                let Some(actor) = self.columns[col] else { continue };
+                // A figure (seats, votes, a share) is a result, not a stance.
+                if cell.is_empty() || !doc.text[cell.clone()].chars().any(char::is_alphabetic) {
                     continue;
                 }
                 let first = fold_str(doc.text[cell.clone()].split_whitespace().next().unwrap_or(""));
                 out.push(PositionDraft {
-                    actor: self.columns[col],
+                    actor,
                     stance: cue_stance(&first).unwrap_or(Stance::States),
                     text: cell.clone(),
                     sentence: row.line.clone(),

@@ -3,4 +3,8 @@
 
 pub(crate) mod derived;
 pub(crate) mod explicit;
+mod collapsed;
+mod header;
+mod line_words;
 mod segment;
+mod vocabulary;

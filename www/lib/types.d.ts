@@ -55,7 +55,7 @@ export interface ComparisonTable {
   source: 'explicit' | 'derived';
   /** The heading of the aspect column, if the article's table has one. */
   aspect_label: string | null;
-  /** Actor ids, one per column. */
+  /** Actor ids, one per column; '' for a pasted table's column whose header names no actor. */
   columns: string[];
   /** Column headings as the table gives them, one per column. */
   headers: string[];

@@ -1,0 +1,112 @@
+//! End-to-end: comparison tables pasted in the forms web pages give them, in articles written
+//! for these tests (`tests/articles/*table-*.txt`): space-collapsed rows under headers that
+//! are names nobody listed, parties, plans or countries, with 2, 3 and 4 columns; headers
+//! glued to the page's words and to each other; cells glued to each other; footnote markers;
+//! names shown twice; a text cut in the middle of a row. And texts with no table, whose short
+//! lines, bullets and dateline blocks must not be read as one.
+
+use stancemap::{analyze, Analysis, Options, TableSource};
+
+fn article(name: &str) -> Analysis {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles").join(name);
+    analyze(&std::fs::read_to_string(path).expect("article"), &Options::default())
+}
+
+/// (article, aspect label, headers, rows as "aspect | cell | cell …").
+type TableCase = (&'static str, Option<&'static str>, &'static [&'static str], &'static [&'static str]);
+
+const TABLES: &[TableCase] = &[
+    // Two columns headed by surnames nobody listed, one-word aspects, clauses as cells.
+    ("en-table-unlisted-names.txt", Some("Policy"), &["Quillan", "Marchetti"], &[
+        "Housing | build 40,000 homes a year | freeze rents for two years",
+        "Transport | free student buses | new tram line",
+        "Budget | cut office costs | raise the tourist levy",
+    ]),
+    // Three columns: a header glued to the page's button and its names to each other; cells
+    // glued (party names, figures run into the aspect, shares into each other), a footnote.
+    ("en-table-glued-header.txt", None, &["Helga Mornay", "Jonas Reed", "Pia Castellane"], &[
+        "Party | Harbour Union | Green Valley Party | Civic Front",
+        "Seats won | 12 | 9 | 4",
+        "Vote share | 41.2%[a] | 33.5% | 18%",
+        "Home town | Elsin | Maraby | Dunholt",
+    ]),
+    // Four columns of plain words that open alike; aspects of several words.
+    ("en-table-four-options.txt", Some("Measure"), &["Option A", "Option B", "Option C", "Option D"], &[
+        "Cost | $4 million | $6.5 million | $2 million | $9 million",
+        "Time to build | 2 years | 3 years | 18 months | 4 years",
+        "Lanes added | 2 | 4 | none | 6",
+        "Tolls planned | yes | no | no | yes",
+    ]),
+    // Names over the pictures, then again as the first row; the text ends in a row too short.
+    ("en-table-repeated-names-cut.txt", Some("Nominee"), &["Anna Kowal", "Jonas Reed"], &[
+        "Party | Harbour Party | Inland League",
+        "Home district | Elsin | North Maraby",
+        "Votes | 412,377 | 398,120",
+        "Share | 50.9% | 49.1%",
+    ]),
+    // Four countries, no title; the text is cut inside the last row, which is left out.
+    ("en-table-countries-cut.txt", Some("Key figures"), &["France", "Spain", "Italy", "Greece"], &[
+        "Budget deficit | 5.8% | 3.2% | 3.4% | 1.3%",
+        "Public debt | 112% | 105% | 137% | 161%",
+        "Growth forecast | 1.1% | 2.4% | 0.7% | 2.1%",
+    ]),
+    // Arabic, two columns headed by names nobody listed; an adjective and an idafa chain.
+    ("ar-table-unlisted-names.txt", Some("المحور"), &["سامر الخطيب", "رنا العلي"], &[
+        "الضرائب | خفض ضريبة الدخل | فرض رسوم على العقارات الفارغة",
+        "التعليم | مدارس مجانية للجميع | دعم الجامعات الحكومية",
+        "النقل العام | حافلات كهربائية جديدة | توسيع خط الترام نحو الميناء",
+    ]),
+    // Arabic, three parties nobody listed; shares run together with a footnote; names.
+    ("ar-table-parties.txt", Some("المحور"), &["حزب النخيل", "تيار الساحل", "جبهة الوادي"], &[
+        "المقاعد | 41 | 37 | 12",
+        "نسبة الأصوات | 38.5%[أ] | 34.1% | 11.9%",
+        "رئيس القائمة | هالة النجار | وليد الصافي | مروان العلي",
+    ]),
+    // Arabic, four plans whose headers share their first word; figures with counted nouns.
+    ("ar-table-four-plans.txt", Some("البند"), &["الخطة أ", "الخطة ب", "الخطة ج", "الخطة د"], &[
+        "الكلفة | 12 مليار | 9 مليارات | 15 مليارا | 7 مليارات",
+        "مدة التنفيذ | 3 سنوات | 5 سنوات | 2 سنة | 4 سنوات",
+        "الجهة المنفذة | وزارة النقل | بلدية المدينة | شركة خاصة | هيئة الموانئ",
+    ]),
+    // Arabic, three countries; the text is cut inside the last row.
+    ("ar-table-countries-cut.txt", Some("المؤشر"), &["مصر", "الأردن", "تونس"], &[
+        "النمو المتوقع | 4.2% | 2.6% | 1.9%",
+        "التضخم | 13.5% | 1.8% | 6.7%",
+    ]),
+];
+
+#[test]
+fn pasted_tables_as_pages_give_them() {
+    for (name, label, headers, rows) in TABLES {
+        let t = article(name).table;
+        assert_eq!(t.source, TableSource::Explicit, "{name}");
+        assert_eq!(t.aspect_label.as_deref(), *label, "{name}");
+        assert_eq!(t.headers, *headers, "{name}");
+        let got: Vec<String> = t.rows.iter().map(|r| std::iter::once(r.aspect.as_str()).chain(r.cells.iter().map(String::as_str)).collect::<Vec<_>>().join(" | ")).collect();
+        assert_eq!(got, *rows, "{name}");
+    }
+}
+
+#[test]
+fn a_header_that_names_no_actor_makes_no_actor() {
+    // "Option A" is no actor: its column has no id, and no position is invented for it (the
+    // one position is the prose's).
+    let a = article("en-table-four-options.txt");
+    assert_eq!(a.table.columns, ["", "", "", ""]);
+    assert!(a.actors.iter().all(|x| !x.name.starts_with("Option")), "{:?}", a.actors);
+    assert_eq!(a.positions.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["a cheaper plan"]);
+    // Known countries keep their actors; the figures in their cells are results, not stances.
+    let a = article("ar-table-countries-cut.txt");
+    assert!(a.table.columns.iter().all(|c| !c.is_empty()), "{:?}", a.table.columns);
+    let rows = a.table.rows.iter().map(|r| r.aspect.as_str()).collect::<Vec<_>>();
+    assert!(a.positions.iter().all(|p| !rows.iter().any(|aspect| p.text.contains(aspect)) && p.text.chars().any(char::is_alphabetic)), "{:?}", a.positions);
+    assert_eq!(a.positions.len(), 1, "the prose's one position: {:?}", a.positions);
+}
+
+#[test]
+fn short_lines_bullets_and_datelines_are_no_table() {
+    for name in ["en-no-table-lines.txt", "ar-no-table-lines.txt", "en-bullets.txt"] {
+        let t = article(name).table;
+        assert_eq!(t.source, TableSource::Derived, "{name}: {:?}", t.rows);
+    }
+}
