@@ -338,7 +338,7 @@ mod tests {
             ("the article لـ swallowed is written back", "وجه الوزير انتقادات للحركة الإسلامية. وقالت الحركة الإسلامية إنها ترفض.", "الحركة الإسلامية", None, 2),
             ("a company with and without its legal form", "Brenner Steel Corp. said it would appeal. Brenner Steel added that the ruling was unfair.", "Brenner Steel Corp", None, 2),
             ("a body named after its state's possessive", "Ankara's Defence Ministry said the drill was over. The Defence Ministry added that no shots were fired.", "Defence Ministry", None, 2),
-            ("a known person's short form inside another name", "أصدر البرلمان قرارا بعزل وزير الاقتصاد والمالية عبد الناصر همتي. ودافع الرئيس عن همتي.", "عبد الناصر همتي", Some("وزير الاقتصاد والمالية"), 2),
+            ("a known person's short form inside another name", "صوت المجلس على إقالة وزير الطاقة والمياه عبد الناصر كريمي. ودافع الرئيس عن كريمي.", "عبد الناصر كريمي", Some("وزير الطاقة والمياه"), 2),
             ("a company named by its country", "China Mobile said it would appeal. China Mobile added that the ruling was unfair.", "China Mobile", None, 2),
             ("a title bound to the person in apposition", "أكد وزير الخارجية، الأمير خالد بن سعود، دعم بلاده. وأضاف وزير الخارجية أن",
              "خالد بن سعود", Some("الأمير"), 3),

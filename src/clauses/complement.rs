@@ -37,7 +37,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // "أعرب خمسة من الأعضاء —ثلاثة ديمقراطيين وآخر جمهوري— عن …", "said (in a rare move) that
     // …": an aside between dashes or brackets right after the subject is not the complement.
     let start = aside_end(doc, start, sentence.end).unwrap_or(start);
-    // "استنكرت السلطة المحلية في محافظة مأرب منع …": where the subject sits comes before the
+    // "رفضت السلطة المحلية في محافظة مأرب إغلاق …": where the subject sits comes before the
     // object.
     let start = if start + 3 < sentence.end && doc.ftok(start) == "في" && words::is("ar.place_noun", doc.ftok(start + 1)) && doc.tokens[start + 2].is_word {
         start + 3
@@ -54,7 +54,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         && (matches!(doc.ftok(start), "a" | "an" | "its" | "their" | "his" | "her" | "new") || doc.tokens[start].script == Script::Digit);
     if !cue.speech && !cue.particles.is_empty() && !particle_taken && !object_follows {
         let window = (start..sentence.end.min(start + 8)).take_while(|&t| !is_hard_stop(doc, t));
-        // "ordered the deployment of a force to Benin": a "to" before a name or a noun phrase
+        // "ordered the dispatch of two ships to Malta": a "to" before a name or a noun phrase
         // is a preposition inside the object, not the particle ("ordered troops to leave").
         let preposition_to = |t: usize| {
             doc.ftok(t) == "to"
@@ -372,7 +372,7 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
                 // "أكد الوزير، في مؤتمر صحافي، ضرورة …", "said, in a statement, that …": an
                 // adverbial that commas set off ends at the second comma; what follows is the
                 // complement, unless it is another verb's clause (", مؤكداً أن …").
-                // Another adverbial may follow ("، في مؤتمر صحفي، فجر الاثنين بالعاصمة، إن …").
+                // Another adverbial may follow ("، في لقاء إذاعي، مساء الأحد بمدينة صفاقس، إن …").
                 "," | "،" if t > start && !apposition && !(p + 1 < sentence_end && (opens_adverbial(doc, p + 1) || words::is_any(&["ar.time", "en.time"], doc.ftok(p + 1)))) => {
                     let next = p + 1;
                     let other_cue = next < sentence_end

@@ -302,7 +302,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     if !c.proposition {
                         parts.extend(complement::further_accusatives(doc, c.end_token, sentence.tokens.end));
                     }
-                    // "Massie added that he and Khanna expect …": the speaker and the one named
+                    // "Ortiz added that he and Lund hope …": the speaker and the one named
                     // with them hold what the reported clause says.
                     if c.proposition {
                         if let Some(partner) = joined_with_the_speaker(doc, &by_token, &c.text).filter(|&p| p != actor) {

@@ -159,15 +159,15 @@ pub(super) fn find(
                         return Some((a, phrase.end, true));
                     }
                     let w = doc.ftok(p);
-                    // "أعرب خمسة من أعضاء مجلس الشيوخ": a number or quantifier, then من, then the
+                    // "طالب ثلاثة من نواب البرلمان": a number or quantifier, then من, then the
                     // subject's noun.
                     let partitive = w == "من" && p == k + 2 && words::is("ar.quantifier", doc.ftok(k + 1));
-                    // "المشرعون الذين صوتوا لإقالة همتي": the verb of a relative clause has its
+                    // "النواب الذين طالبوا بعزل الحداد": the verb of a relative clause has its
                     // antecedent as subject; a name after the verb is its object.
                     if p == k + 1 && k > sentence.start && matches!(doc.ftok(k - 1), "الذي" | "التي" | "الذين") && !has_object_pronoun(doc.ftok(k)) {
                         return index.at(k - 2).filter(|(_, ph)| ph.end == k - 1).map(|(a, _)| (a, cue_end, true));
                     }
-                    // "ألقى المشرعون الذين صوتوا لإقالة همتي باللوم …": a relative clause after the
+                    // "حمّل النواب الذين طالبوا بعزل الحداد الحكومة …": a relative clause after the
                     // subject noun; a name inside it is not the subject.
                     if p > k + 1 && matches!(w, "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان") {
                         break;
@@ -285,7 +285,7 @@ pub(super) fn find(
             // Subject before the verb, across an appositive or a relative clause
             // ("Zelensky, who attended …, called on …"): a mention inside ", who … ," is not
             // the subject. A relative clause may be long ("The union, which had marched on
-            // Wednesday (27) to protest against the decree signed by …, claims …").
+            // Friday (12) against the port decree issued by …, claims …").
             let floor = sentence.start.max(k.saturating_sub(40));
             let relative = relative_clauses(doc, floor..k);
             let mut p = k;
@@ -491,7 +491,7 @@ pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: us
     } else {
         // Subject-verb: "A and B said", "A, B and C urged".
         let Some((_, phrase)) = (0..k).rev().find_map(|p| index.at(p).filter(|(a, _)| *a == actor)) else { return (out, start) };
-        // "Massie, joined by Khanna, said", "X, along with Y, urged": a partner set off by
+        // "Ortiz, joined by Lund, said", "X, along with Y, urged": a partner set off by
         // commas between the subject and its verb.
         let c = phrase.end;
         if c + 3 < k && doc.ftok(c) == "," {

@@ -47,7 +47,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
     given_name_person(doc, at, i).or_else(|| head_noun_anaphor(doc, at, i)).or_else(|| dual(doc, i)).or_else(|| name_before_apposed_title(doc, at, i)).into_iter().collect()
 }
 
-/// "شددت لانا نسيبة، مساعدة وزير الخارجية …، على …": two or three name words right after a
+/// "أكدت ريم الحمادي، مستشارة وزير المالية …، على …": two or three name words right after a
 /// verb, set off by a comma before a title that describes them, name a person.
 fn name_before_apposed_title(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let n = doc.tokens.len();
@@ -377,7 +377,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             role_end = j;
             nested.push(org);
         } else if let Some(lt) = at.get(&(j + 1)).filter(|lt| is_title && matches!(doc.ftok(j), "لدي" | "في") && doc.tokens[j].is_word && matches!(lt.target, Target::Entity { .. }) && (country.is_some() || genitives > 0)) {
-            // "مندوب روسيا لدى الأمم المتحدة فاسيلي نيبينزيا", "سفير مصر في واشنطن": where
+            // "مندوب البرازيل لدى مجلس الأمن جواو سيلفا", "سفير مصر في واشنطن": where
             // the post is held belongs to the title.
             j = lt.end;
             role_end = j;
@@ -441,7 +441,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         while k > j && words::is("ar.name_particle", doc.ftok(k - 1)) {
             k -= 1;
         }
-        // "قال مندوب الصين لدى الأمم المتحدة، فو تسونغ، إن …": the holder's name set off by
+        // "أوضح مندوب الهند لدى المنظمة، راجيف مينون، أن …": the holder's name set off by
         // commas after the role (two or three name words).
         if k == j && (country.is_some() || !nested.is_empty() || office || genitives > 0) && j + 3 < doc.tokens.len() && matches!(doc.ftok(j), "،" | ",") {
             let mut q = j + 1;

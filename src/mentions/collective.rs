@@ -117,7 +117,7 @@ fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usiz
     (verb_before || verb_after).then_some(h..e)
 }
 
-/// "أعرب خمسة من أعضاء مجلس الشيوخ الأميركي عن …", "وأشار أعضاء مجلس الشيوخ إلى …": the
+/// "طالب ثلاثة من أعضاء مجلس النواب بـ …", "وحذر أعضاء البرلمان الأوروبي من …": the
 /// members of a body the lexicon knows, in the construct, speaking as a group of their own
 /// (the body itself has not spoken). The subject of a cue before it (perhaps after a number
 /// and من) or after it.

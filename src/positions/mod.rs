@@ -261,34 +261,35 @@ mod tests {
             ("arabic adverbial set off by commas", "أكد خالد بن سعود، في مؤتمر صحافي، ضرورة فتح المعابر.", ("خالد بن سعود", Stance::States, "ضرورة فتح المعابر")),
             ("arabic title taken up again after an apposition", "قال وزير المالية، الدكتور سامي الحداد، إن العجز تراجع. وأضاف وزير المالية: \"لن نرفع الضرائب\".", ("سامي الحداد", Stance::States, "\"لن نرفع الضرائب\"")),
             ("arabic adverbials in a row set off by commas", "وقال رئيس اللجنة سامي الحداد، في مؤتمر صحفي، مساء الأحد في العاصمة، إن النتائج نهائية.", ("سامي الحداد", Stance::States, "النتائج نهائية")),
-            ("english verb coordinated after a reported clause", "Nordwind Airlines announced it would suspend the flights, advised travellers not to go to the airport, and said it expected services to resume.", ("Nordwind Airlines", Stance::Demands, "travellers not to go to the airport")),
+            ("english verb coordinated after a reported clause", "Nordwind Airlines announced it would suspend the flights, urged passengers to stay away from the terminal, and said it expected services to resume.", ("Nordwind Airlines", Stance::Demands, "passengers to stay away from the terminal")),
+            ("english reported clause closed by a coordinated verb", "Nordwind Airlines announced it would suspend the flights, urged passengers to stay away from the terminal, and said it expected services to resume.", ("Nordwind Airlines", Stance::States, "it would suspend the flights")),
             ("english items of a listed demand", "Olaf Brenner demanded that Oslo act on three fronts, including tightening port controls, handing over smugglers to Dutch courts and closing shell companies.", ("Olaf Brenner", Stance::Demands, "handing over smugglers to Dutch courts")),
             ("arabic items of a listed demand", "وطالب سامي الحداد بإصلاحات عاجلة، بما في ذلك رفع الأجور، وخفض الضرائب على الفلاحين.", ("سامي الحداد", Stance::Demands, "رفع الأجور")),
             ("arabic verbal noun of protest", "أعلن النائب كمال الخطيب أنه سينسحب من الحكومة، احتجاجا على قرار رفع أسعار الوقود.", ("كمال الخطيب", Stance::Opposes, "قرار رفع أسعار الوقود")),
             ("arabic members of a body, after a number and من, past an aside between dashes", "وأعرب خمسة من أعضاء مجلس النواب —اثنان من المستقلين، وآخر من المعارضة— عن قلقهم من الخطة.", ("أعضاء مجلس النواب", Stance::States, "قلقهم من الخطة")),
-            ("arabic local authority as a body", "استنكرت السلطة المحلية في محافظة مأرب منع الوفد من دخول المدينة.", ("السلطة المحلية", Stance::Opposes, "منع الوفد من دخول المدينة")),
-            ("arabic office in the construct taken up inside a verbal noun's complement", "دعا رئيس البرلمان كمال الخطيب إلى الهدوء. وانسحب النائب سامي الحداد من الجلسة، احتجاجاً على رفض رئيس البرلمان إدراج قانون الانتخاب.", ("كمال الخطيب", Stance::Rejects, "إدراج قانون الانتخاب")),
-            ("english subject before a long relative clause", "The Dockers Union, which had already marched on Wednesday (27) to protest against the Port Efficiency Decree (PED) signed last week by Anna Korhonen, claims that the measures are unlawful.", ("Dockers Union", Stance::States, "the measures are unlawful")),
+            ("arabic local authority as a body", "رفضت السلطة المحلية في محافظة مأرب إغلاق الطريق الساحلي.", ("السلطة المحلية", Stance::Rejects, "إغلاق الطريق الساحلي")),
+            ("arabic office in the construct taken up inside a verbal noun's complement", "دعا رئيس البرلمان كمال الخطيب إلى الهدوء. وغادر النائب سامي الحداد القاعة، اعتراضاً على رفض رئيس البرلمان مناقشة موازنة البلديات.", ("كمال الخطيب", Stance::Rejects, "مناقشة موازنة البلديات")),
+            ("english subject before a long relative clause", "The Dockers Union, which had already gathered outside the harbour office on Friday (12) in anger at the Port Efficiency Decree (PED) issued in May by Anna Korhonen, claims that the measures are unlawful.", ("Dockers Union", Stance::States, "the measures are unlawful")),
             ("english reduced passive after a bracketed abbreviation", "The Dockers Union marched against the Port Efficiency Decree (PED) signed last week by Anna Korhonen.", ("Anna Korhonen", Stance::Agrees, "the Port Efficiency Decree")),
             ("arabic verb with an object pronoun after a comma keeps the subject", "ودانت وزارة الخارجية الأردنية اقتحام الوزير المسجد، واعتبرته انتهاكا صارخا للوضع القائم.", ("وزارة الخارجية الأردنية", Stance::States, "انتهاكا صارخا للوضع القائم")),
             ("arabic further charges in the accusative", "ودانت وزارة الخارجية الأردنية اقتحام الوزير المسجد، واعتبرته انتهاكا صارخا للوضع القائم، وتدنيسا لحرمته، وتصعيدا مدانا واستفزازا غير مقبول.", ("وزارة الخارجية الأردنية", Stance::States, "استفزازا غير مقبول")),
             ("arabic one verbal noun with the demand's particle glued", "المعارضة التونسية ترفض نتائج الانتخابات وتدعو للتظاهر", ("المعارضة التونسية", Stance::Demands, "للتظاهر")),
-            ("english aside between dashes before the verb", "Bolivia — acting on behalf of the Group of Seven negotiating group — proposed two new items to the agenda.", ("Bolivia", Stance::Proposes, "two new items to the agenda")),
+            ("english aside between dashes before the verb", "Peru — speaking for the Group of Seven as its chair this year — proposed a fund for river towns.", ("Peru", Stance::Proposes, "a fund for river towns")),
             ("english coordinated cue after an adverb", "Anna Korhonen praised the mayor and controversially supported a naval blockade of the island.", ("Anna Korhonen", Stance::Supports, "a naval blockade of the island")),
             ("english participle after while", "Senator Tim Kaine argued that the levy is not needed, while warning that the tariffs on Canada will raise food prices.", ("Tim Kaine", Stance::Warns, "the tariffs on Canada will raise food prices")),
             ("english complementiser taken by the cue", "Senator Tim Kaine argued that the levy is not needed, while warning that the tariffs on Canada will raise food prices.", ("Tim Kaine", Stance::States, "the levy is not needed")),
             ("english cue word as a noun after a determiner", "Anna Korhonen put pressure on the party ahead of the vote, urging that senators keep the tariffs in place.", ("Anna Korhonen", Stance::Demands, "senators keep the tariffs in place")),
-            ("english to before a name is inside the object", "The regional bloc ECOWAS ordered the deployment of a standby force to Benin on Sunday.", ("ECOWAS", Stance::Demands, "the deployment of a standby force to Benin on Sunday")),
-            ("english partner joined by the subject", "Thomas Massie, joined by Ro Khanna, said that the scandal is going to hurt the party.", ("Ro Khanna", Stance::States, "the scandal is going to hurt the party")),
-            ("english demonstrative object is no time phrase", "The LMDC rejected this counterproposal.", ("LMDC", Stance::Rejects, "this counterproposal")),
+            ("english to before a name is inside the object", "The regional bloc ECOWAS ordered the dispatch of two ships to Malta last month.", ("ECOWAS", Stance::Demands, "the dispatch of two ships to Malta last month")),
+            ("english partner joined by the subject", "Carla Ortiz, joined by Peter Lund, said that the toll road is going to hurt farmers.", ("Peter Lund", Stance::States, "the toll road is going to hurt farmers")),
+            ("english demonstrative object is no time phrase", "The OSCE turned down this plan. Brazil rejected this offer.", ("Brazil", Stance::Rejects, "this offer")),
             ("arabic verb of saying in the statement the subject issued", "كما أصدر السيناتور سامي الحداد، رئيس لجنة الدفاع، بيانا منفصلا قال فيه: \"الخطة تنطوي على مشاكل حقيقية\".", ("سامي الحداد", Stance::States, "\"الخطة تنطوي على مشاكل حقيقية\"")),
             ("arabic apposition after the subject of any verb", "كما أصدر السيناتور سامي الحداد، رئيس لجنة الدفاع، بيانا منفصلا.", ("سامي الحداد", Stance::Supports, "بيانا منفصلا")),
-            ("arabic what their statement says", "وأعرب أعضاء مجلس النواب عن قلقهم من الخطة. وجاء في بيانهم: \"لن نحقق سلاما دائما عبر تقديم تنازلات للمتمردين\".", ("أعضاء مجلس النواب", Stance::States, "\"لن نحقق سلاما دائما عبر تقديم تنازلات للمتمردين\"")),
+            ("arabic what their statement says", "وأعرب أعضاء مجلس النواب عن قلقهم من الخطة. وجاء في بيانهم: \"الخطة لا تحمي صغار المزارعين من الديون\".", ("أعضاء مجلس النواب", Stance::States, "\"الخطة لا تحمي صغار المزارعين من الديون\"")),
             ("arabic request names whom it asks", "وطلب الرئيس الأمريكي دونالد ترامب من كييف قبول خطته بحلول الخميس.", ("دونالد ترامب", Stance::Demands, "قبول خطته بحلول الخميس")),
             ("arabic envoy's name set off by commas after the post", "قال مندوب البرازيل لدى الأمم المتحدة، جواو سيلفا، إن بلاده امتنعت عن التصويت.", ("جواو سيلفا", Stance::States, "بلاده امتنعت عن التصويت")),
-            ("arabic envoy named after the post", "وذكر مندوب روسيا لدى الأمم المتحدة فاسيلي نيبينزيا أن موسكو دعمت القرار.", ("فاسيلي نيبينزيا", Stance::States, "موسكو دعمت القرار")),
-            ("arabic unknown name after the verb described by an apposed title", "شددت ريم الحمادي، مساعدة وزير الخارجية للشؤون السياسية، على أن أي خطوة لضم الأراضي مرفوضة.", ("ريم الحمادي", Stance::States, "أي خطوة لضم الأراضي مرفوضة")),
-            ("english speaker and the one named with them in the reported clause", "Thomas Massie added that he and Ro Khanna expect broad support for their bill.", ("Ro Khanna", Stance::States, "he and Ro Khanna expect broad support for their bill")),
+            ("arabic envoy named after the post", "وذكر مندوب البرازيل لدى مجلس الأمن جواو سيلفا أن بلاده دعمت المشروع.", ("جواو سيلفا", Stance::States, "بلاده دعمت المشروع")),
+            ("arabic unknown name after the verb described by an apposed title", "أكدت ريم الحمادي، مستشارة وزير المالية لشؤون الضرائب، أن الرسوم الجديدة مؤقتة.", ("ريم الحمادي", Stance::States, "الرسوم الجديدة مؤقتة")),
+            ("english speaker and the one named with them in the reported clause", "Carla Ortiz added that she and Peter Lund hope to win over the rural towns.", ("Peter Lund", Stance::States, "she and Peter Lund hope to win over the rural towns")),
             ("arabic verbs inside a quotation do not cut the claim", "وأضاف سامي الحداد أن «هذا القرار سيؤدي إلى تجميد الأرصدة وتعرض النظام المالي للخلل وانهيار العملة».", ("سامي الحداد", Stance::States, "«هذا القرار سيؤدي إلى تجميد الأرصدة وتعرض النظام المالي للخلل وانهيار العملة»")),
             ("arabic participle of explaining", "رحب سامي الحداد بالقرار، مبينا أن الميزانية ستتحسن.", ("سامي الحداد", Stance::States, "الميزانية ستتحسن")),
             ("arabic body inside the speaker's title", "وحذر عضو كتلة حزب الوسط النائب فادي الخوري، من تأجيل الانتخابات البلدية مرة أخرى.", ("فادي الخوري", Stance::Warns, "تأجيل الانتخابات البلدية مرة أخرى")),
@@ -339,14 +340,14 @@ mod tests {
 
     #[test]
     fn a_name_in_a_relative_clause_after_the_subject_noun_holds_nothing() {
-        let got = positions("ألقى المشرعون الذين صوتوا لإقالة سامي الحداد باللوم عليه في تدهور الاقتصاد.");
+        let got = positions("حمّل النواب الذين طالبوا بعزل سامي الحداد الحكومة مسؤولية الأزمة.");
         assert!(got.iter().all(|(holder, _, _)| holder != "سامي الحداد"), "{got:?}");
     }
 
     #[test]
     fn a_cue_word_after_a_preposition_is_a_noun() {
         // "state" and "support" are nouns here; nobody states or supports anything.
-        let got = positions("Anna Korhonen appeared on state television. Benin asked Nigeria for limited ground support.");
+        let got = positions("Anna Korhonen spoke on state radio. Malta asked Italy for some naval support.");
         assert!(got.iter().all(|(_, stance, _)| *stance != Stance::States && *stance != Stance::Supports), "{got:?}");
     }
 
