@@ -114,6 +114,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
     // "فرنسا والسعودية"): "the companies", "الجانبان" take them up before any two named since
     // in passing. With the token that closed the pair's second name.
     let mut coordinated: [Option<(usize, usize)>; 2] = [None, None];
+    let mut group_by_head: HashMap<String, Key> = HashMap::default();
     let mut previous: Option<(usize, usize)> = None;
     for m in mentions {
         if let Referent::Pair { persons } = m.referent {
@@ -151,6 +152,18 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         let Some(key) = key else {
             of_mention.push(None);
             continue;
+        };
+        // "المعارضة الموريتانية … وقالت المعارضة", "Polish farmers … the farmers": a group named
+        // by its head noun alone after it was named with its modifiers is that group.
+        let key = match &key {
+            Key::Organization(k, ActorKind::Group) if !k.contains(' ') => group_by_head.get(k.as_str()).cloned().unwrap_or(key),
+            Key::Organization(k, ActorKind::Group) => {
+                if let Some((head, _)) = k.split_once(' ') {
+                    group_by_head.insert(head.to_string(), key.clone());
+                }
+                key
+            }
+            _ => key,
         };
         let a = *index.entry(key.clone()).or_insert_with(|| {
             list.push(new_actor(lexicon, &key, arabic));
@@ -339,6 +352,7 @@ mod tests {
             ("a company with and without its legal form", "Brenner Steel Corp. said it would appeal. Brenner Steel added that the ruling was unfair.", "Brenner Steel Corp", None, 2),
             ("a body named after its state's possessive", "Ankara's Defence Ministry said the drill was over. The Defence Ministry added that no shots were fired.", "Defence Ministry", None, 2),
             ("a known person's short form inside another name", "صوت المجلس على إقالة وزير الطاقة والمياه عبد الناصر كريمي. ودافع الرئيس عن كريمي.", "عبد الناصر كريمي", Some("وزير الطاقة والمياه"), 2),
+            ("a group named by its head noun after its full name", "رفضت المعارضة التونسية النتائج. وقالت المعارضة إنها ستطعن فيها.", "المعارضة التونسية", None, 2),
             ("a company named by its country", "China Mobile said it would appeal. China Mobile added that the ruling was unfair.", "China Mobile", None, 2),
             ("a title bound to the person in apposition", "أكد وزير الخارجية، الأمير خالد بن سعود، دعم بلاده. وأضاف وزير الخارجية أن",
              "خالد بن سعود", Some("الأمير"), 3),
