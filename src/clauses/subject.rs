@@ -149,6 +149,8 @@ pub(super) fn find(
                                     q < sentence.end
                                         && (phrase.end..q).all(|t| doc.tokens[t].is_word && arabic::has_article(doc.ftok(t)) && !arabic::has_preposition_proclitic(doc.ftok(t)))
                                         && index.at(q).is_some_and(|(b, ph)| ph.start == q && actors[b].kind == ActorKind::Person)
+                                        // (A name joined by و is a second subject, not the holder of a title.)
+                                        && !(g == 0 && doc.ftok(q).starts_with('و'))
                                 });
                                 let Some(g) = title_gap else { break };
                                 let (b, next) = index.at(phrase.end + g).expect("checked above");

@@ -219,6 +219,10 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Menti
             None if t.script == Script::Arabic => {
                 let word = doc.ftok(r.start);
                 let bare = arabic_text::without_proclitics(word);
+                // (Only the conjunction, when the rest is the known word: وكمال is و + كمال, not
+                // و + ك + مال.)
+                let after_conjunction = word.strip_prefix(['و', 'ف']).filter(|rest| rest.chars().count() >= 3 && is_known_stem(rest));
+                let bare = after_conjunction.unwrap_or(bare);
                 if bare != word && is_known_stem(bare) {
                     doc.original_range(t.fstart + (word.len() - bare.len())..t.fend).start
                 } else {

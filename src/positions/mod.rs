@@ -291,6 +291,8 @@ mod tests {
             ("arabic unknown name after the verb described by an apposed title", "أكدت ريم الحمادي، مستشارة وزير المالية لشؤون الضرائب، أن الرسوم الجديدة مؤقتة.", ("ريم الحمادي", Stance::States, "الرسوم الجديدة مؤقتة")),
             ("english speaker and the one named with them in the reported clause", "Carla Ortiz added that she and Peter Lund hope to win over the rural towns.", ("Peter Lund", Stance::States, "she and Peter Lund hope to win over the rural towns")),
             ("arabic verbs inside a quotation do not cut the claim", "وأضاف سامي الحداد أن «هذا القرار سيؤدي إلى تجميد الأرصدة وتعرض النظام المالي للخلل وانهيار العملة».", ("سامي الحداد", Stance::States, "«هذا القرار سيؤدي إلى تجميد الأرصدة وتعرض النظام المالي للخلل وانهيار العملة»")),
+            ("arabic each of two named subjects", "واعتبر كل من سامي الحداد وكمال الخطيب أن النتائج مزورة.", ("سامي الحداد", Stance::States, "النتائج مزورة")),
+            ("arabic the second of two named subjects", "واعتبر كل من سامي الحداد وكمال الخطيب أن النتائج مزورة.", ("كمال الخطيب", Stance::States, "النتائج مزورة")),
             ("arabic participle of explaining", "رحب سامي الحداد بالقرار، مبينا أن الميزانية ستتحسن.", ("سامي الحداد", Stance::States, "الميزانية ستتحسن")),
             ("arabic body inside the speaker's title", "وحذر عضو كتلة حزب الوسط النائب فادي الخوري، من تأجيل الانتخابات البلدية مرة أخرى.", ("فادي الخوري", Stance::Warns, "تأجيل الانتخابات البلدية مرة أخرى")),
             ("english parenthetical verb of saying, before", "Japanese Prime Minister Kenji Sato met fishermen. Japan had stood by the fleet from the start, he added, and has paid for every repair since.", ("Kenji Sato", Stance::States, "Japan had stood by the fleet from the start")),
