@@ -51,7 +51,18 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines:
         if row_text.trim().is_empty() || row_text.contains('\t') || row_text.matches('|').count() >= 2 {
             break;
         }
-        let Some((cells, row_strain)) = row_cells(text, spans, row_line, ncols + 1) else { break };
+        let Some((cells, row_strain)) = row_cells(text, spans, row_line, ncols + 1) else {
+            // "Seats won1294": figures run together with nothing to tell where one ends (12 9 4?
+            // 129 4?) cannot be cut into cells; such a row is left out, not mangled, and the
+            // table goes on when the next line is a row of it.
+            let undecidable = row_text.chars().any(|c| c.is_ascii_digit());
+            let next_is_a_row = lines.get(j + 1).is_some_and(|next| !text[next.clone()].trim().is_empty() && row_cells(text, spans, next, ncols + 1).is_some());
+            if undecidable && next_is_a_row {
+                j += 1;
+                continue;
+            }
+            break;
+        };
         strain += row_strain;
         rows.push(TableRow { line: row_line.clone(), aspect: cells[0].clone(), cells: cells[1..].to_vec() });
         j += 1;
@@ -241,6 +252,15 @@ mod tests {
         // A complete last row stays.
         let (_, _, _, rows) = table("Item Plan North Plan South\nCost 12 9\nStaff 40 31\nOffices 3 2\n");
         assert_eq!(rows.len(), 3);
+    }
+
+    #[test]
+    fn figures_run_together_leave_their_row_out_not_the_table() {
+        // "Seats1294" cannot be told apart (12 9 4? 1 29 4?): that row is left out.
+        let (source, _, headers, rows) = table("Compare the candidatesHelga MornayJonas ReedPia Castellane\nPartyHarbour UnionGreen Valley PartyCivic Front\nSeats1294\nVote share41.2%33.5%18%\nHome town Elsin Maraby Dunholt\n\nThe assembly meets next week.\n");
+        assert_eq!(source, TableSource::Explicit);
+        assert_eq!(headers, ["Helga Mornay", "Jonas Reed", "Pia Castellane"]);
+        assert_eq!(rows, ["Party | Harbour Union | Green Valley Party | Civic Front", "Vote share | 41.2% | 33.5% | 18%", "Home town | Elsin | Maraby | Dunholt"]);
     }
 
     #[test]
