@@ -67,7 +67,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             return Some(k.clone());
         }
         // A shorter form of a role held by one person in the text: "the president" after
-        // "U.S. President Donald Trump", "الرئيس" after "الرئيس الروسي فلاديمير بوتين".
+        // "Finnish President Aino Virtanen", "الرئيس" after "الرئيس التونسي سامي الحداد".
         let words: Vec<&str> = key.split(' ').collect();
         let holders: Vec<&Key> = role_owner.iter().filter(|(k, _)| {
             let owner_words: Vec<&str> = k.split(' ').collect();
