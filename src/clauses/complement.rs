@@ -375,13 +375,7 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
                 // Another adverbial may follow ("، في لقاء إذاعي، مساء الأحد بمدينة صفاقس، إن …").
                 "," | "،" if t > start && !apposition && !(p + 1 < sentence_end && (opens_adverbial(doc, p + 1) || words::is_any(&["ar.time", "en.time"], doc.ftok(p + 1)))) => {
                     let next = p + 1;
-                    let other_cue = next < sentence_end
-                        && match doc.tokens[next].script {
-                            Script::Arabic => arabic_cue(doc, next).is_some(),
-                            Script::Latin => english_cue(doc, next).is_some(),
-                            _ => false,
-                        };
-                    return (next < sentence_end && doc.tokens[next].is_word && !other_cue).then_some(next);
+                    return (next < sentence_end && doc.tokens[next].is_word && !is_cue_at(doc, next)).then_some(next);
                 }
                 // (Not after an apposition: a quoted nickname is no complement, المعروف بـ"حميدتي".)
                 "\"" | "“" | "«" if !apposition => return Some(p),
@@ -398,18 +392,22 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
             }
             // Another verb of the cue lexicon or a clause break: the adverbial has ended
             // without a complement of this verb's.
-            let other_cue = match doc.tokens[p].script {
-                Script::Arabic => arabic_cue(doc, p).is_some(),
-                Script::Latin => english_cue(doc, p).is_some(),
-                _ => false,
-            };
-            if other_cue || is_clause_break(doc, p) {
+            if is_cue_at(doc, p) || is_clause_break(doc, p) {
                 return None;
             }
         }
         p += 1;
     }
     None
+}
+
+/// A verb of the cue lexicon at token `t`, in either script.
+fn is_cue_at(doc: &Document, t: usize) -> bool {
+    match doc.tokens[t].script {
+        Script::Arabic => arabic_cue(doc, t).is_some(),
+        Script::Latin => english_cue(doc, t).is_some(),
+        _ => false,
+    }
 }
 
 fn takes_particle(cue: &Cue, word: &str) -> bool {
@@ -689,23 +687,24 @@ pub(super) fn further_accusatives(doc: &Document, after: usize, sentence_end: us
         start..doc.tokens[b].end
     };
     let mut items = Vec::new();
+    // The list goes on after "، و…" and after a bare "و…" item ("… مداناً واستفزازاً …").
     let mut t = after;
-    while items.len() < MAX_ITEMS && t + 1 < sentence_end && matches!(doc.ftok(t), "،" | ",") && starts_item(t + 1) {
-        let start = t + 1;
+    loop {
+        let start = if t + 1 < sentence_end && matches!(doc.ftok(t), "،" | ",") && starts_item(t + 1) {
+            t + 1
+        } else if t > after && starts_item(t) {
+            t
+        } else {
+            break;
+        };
+        if items.len() == MAX_ITEMS {
+            break;
+        }
         let mut e = start + 1;
         while e < sentence_end && !is_hard_stop(doc, e) && !matches!(doc.ftok(e), "،" | ",") && !starts_item(e) && doc.tokens[e].is_word {
             e += 1;
         }
         items.push(item(start, e - 1));
-        // Another item joined by و alone ("… مداناً واستفزازاً …") continues the list too.
-        while e < sentence_end && starts_item(e) {
-            let s2 = e;
-            e += 1;
-            while e < sentence_end && !is_hard_stop(doc, e) && !matches!(doc.ftok(e), "،" | ",") && !starts_item(e) && doc.tokens[e].is_word {
-                e += 1;
-            }
-            items.push(item(s2, e - 1));
-        }
         t = e;
     }
     items
