@@ -155,6 +155,9 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     while k > first_end && words::is("ar.name_particle", doc.ftok(k - 1)) {
         k -= 1;
     }
+    if let Some((end, referent)) = (k <= first_end + 1).then(|| super::known_surname_after(doc, at, i..k)).flatten() {
+        return Some(Mention::plain(i..end, referent, MentionForm::Name));
+    }
     (k > first_end).then(|| Mention::plain(i..k, Referent::Unknown(doc.ftok(k - 1).to_string()), MentionForm::Name))
 }
 
@@ -453,7 +456,9 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
                 return std::iter::once(Mention { name: j + 1..q, phrase: ts..q, referent: Referent::Unknown(surname), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false }).chain(nested).collect();
             }
         }
-        if k > j {
+        if let Some((k, referent)) = (k > j && k <= j + 2).then(|| super::known_surname_after(doc, at, j..k)).flatten() {
+            Some(Mention { name: j..k, phrase: ts..k, referent, form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
+        } else if k > j {
             let surname = doc.ftok(k - 1).to_string();
             Some(Mention { name: j..k, phrase: ts..k, referent: Referent::Unknown(surname), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
         } else if country.is_some() || !nested.is_empty() {
@@ -540,7 +545,15 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     let t = &doc.tokens[k];
     // After بن / ابن / آل a lexicon name is part of this one (عبد العزيز بن سلمان).
     let after_particle = k > 0 && words::is("ar.name_particle", doc.ftok(k - 1)) && position > 0;
-    if !t.is_word || t.script != Script::Arabic || (at.contains_key(&k) && !after_particle) {
+    // Inside a name, a title word without the article is a name word when another name word
+    // follows (حسن شيخ محمود): as a title it would be written definite (الشيخ).
+    let title_word_inside_name = position > 0
+        && at.get(&k).is_some_and(|lt| lt.end == k + 1 && matches!(lt.target, Target::Title { .. }))
+        && !doc.otok(k).starts_with("ال")
+        && k + 1 < doc.tokens.len()
+        && !at.contains_key(&(k + 1))
+        && is_name_word(doc, at, k + 1, position + 1);
+    if !t.is_word || t.script != Script::Arabic || (at.contains_key(&k) && !after_particle && !title_word_inside_name) {
         return false;
     }
     // A name does not run across punctuation or a line break.
@@ -551,7 +564,7 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     // علي (Ali) folds to the spelling of the preposition على; the written ya tells them apart.
     let ali = doc.otok(k) == "علي";
     // Nor a common noun with the article (… مسرور بارزاني الحكومة الاتحادية: the object).
-    if w.chars().count() < 2 || (words::is_any(&["ar.stop", "ar.qualifier", "ar.common_noun"], w) && !ali) || is_counterpart(w) {
+    if w.chars().count() < 2 || (words::is_any(&["ar.stop", "ar.qualifier", "ar.common_noun", "ar.preposition_pronoun"], w) && !ali) || is_counterpart(w) {
         return false;
     }
     // A name does not start with the conjunction و (… انتخاب الرئيس وتكليف سلام), unless the
@@ -578,6 +591,16 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
         return false;
     }
     if arabic::has_preposition_proclitic(w) {
+        return false;
+    }
+    // Nunation marks an indefinite common noun (اتفاقًا), never a name.
+    if original.contains(['\u{064B}', '\u{064C}', '\u{064D}']) {
+        return false;
+    }
+    // A preposition fused with a common noun (لحرب، بقرار): the words after a title are the
+    // clause's own ("إدانات الرئيس التركي لحرب الإبادة"), not a name.
+    let fused_preposition = w.strip_prefix(['ل', 'ب', 'ك']).filter(|rest| rest.chars().count() >= 3);
+    if fused_preposition.is_some_and(|rest| words::is("ar.common_noun", &format!("ال{rest}"))) {
         return false;
     }
     // The article is written with a plain alef; أل with hamza begins foreign names
@@ -622,6 +645,8 @@ mod tests {
             ("a construct chain in the title; a common noun ends the name", "اتهم رئيس حكومة الإقليم مسرور بارزاني الحكومة الاتحادية بالمماطلة", ("مسرور بارزاني", "unknown:بارزاني", "رئيس حكومة الإقليم")),
             ("an embassy is a body", "وقالت السفارة الأمريكية في بيان إنها تدعم الاتفاق", ("السفارة الأمريكية", "org:سفاره امريكيه", "")),
             ("a shared name without its country is the body as written", "وأعرب حزب العمال المعارض في تونس عن تضامنه", ("حزب العمال", "org:حزب عمال", "")),
+            ("a given name spelled otherwise before a known family name", "وقال الرئيس الغاني وليام روتو إن", ("وليام روتو", "person:william-ruto", "الرئيس الغاني")),
+            ("a title word without the article inside a name", "وأكد الرئيس حسن شيخ محمود أن", ("حسن شيخ محمود", "unknown:محمود", "الرئيس")),
         ];
         for (name, text, want) in cases {
             let got = described(text);
@@ -638,6 +663,16 @@ mod tests {
         for (name, text) in not_bodies {
             let got = described(text);
             assert!(!got.iter().any(|(_, who, _)| who.starts_with("org:")), "{name}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn the_clause_after_a_title_is_no_name() {
+        // A noun with nunation, a preposition fused with a common noun, a preposition with a
+        // pronoun: the title's clause goes on, nobody is named.
+        for text in ["وقّعت رئيسة الوزراء الإيطالية اتفاقًا لدعم الطاقة", "ورغم إدانات الرئيس التركي لحرب الإبادة", "ويقوض استخدام الرئيس الجمهوري لها كأداة"] {
+            let got = described(text);
+            assert!(!got.iter().any(|(_, who, _)| who.starts_with("unknown:")), "{text}: {got:?}");
         }
     }
 

@@ -95,7 +95,9 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         Some(Mention { name: j..lt.end, phrase: i..lt.end, referent: Referent::Known(entity), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
     } else {
         let end = capitalised_name(doc, at, j);
-        if end > j {
+        if let Some((end, referent)) = (end > j && end <= j + 2).then(|| super::known_surname_after(doc, at, j..end)).flatten() {
+            Some(Mention { name: j..end, phrase: i..end, referent, form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
+        } else if end > j {
             Some(Mention { name: j..end, phrase: i..end, referent: Referent::Unknown(doc.ftok(end - 1).to_string()), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false })
         } else if let Some(m) = appositive_name(doc, at, i, role_end, &role, &key) {
             Some(m)
@@ -550,6 +552,11 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
         return None;
     }
     let end = capitalised_name(doc, at, i);
+    if end == i + 1 {
+        if let Some((end, referent)) = super::known_surname_after(doc, at, i..end) {
+            return Some(Mention::plain(i..end, referent, MentionForm::Name));
+        }
+    }
     let end = end.min(i + 3);
     let blocked = (i + 1..end).any(|k| words::is_any(&["en.org_head", "en.group_head"], doc.ftok(k)));
     (end >= i + 2 && !blocked).then(|| Mention::plain(i..end, Referent::Unknown(doc.ftok(end - 1).to_string()), MentionForm::Name))
@@ -632,6 +639,9 @@ mod tests {
             ("one word, a relative clause, then a cue", "Codelco, which produces a tenth of the world's copper, said it regretted the vote.", ("Codelco", "org:codelco", "")),
             ("an acronym opening a sentence before a cue", "Workers are angry. FNV said the operator refused.", ("FNV", "org:fnv", "")),
             ("a name and a lowercase head", "The FNV union, which represents most workers, said so.", ("FNV", "org:fnv", "")),
+            ("a given name before a known family name in another spelling", "Ukraine's President Volodymyr Zelenskiy said", ("Volodymyr Zelenskiy", "person:volodymyr-zelensky", "Ukraine's President")),
+            ("another given name before a known family name is somebody else", "Speaker Mike Johnson said", ("Mike Johnson", "unknown:johnson", "Speaker")),
+            ("the same without a title", "Then Mike Johnson said", ("Mike Johnson", "unknown:johnson", "")),
             ("a hyphenated name ending in a known body's name", "The opposition GreenLeft-Labour alliance backed them.", ("GreenLeft-Labour", "org:greenleft-labour", "")),
         ];
         for (name, text, want) in cases {
@@ -639,6 +649,12 @@ mod tests {
             let want = (want.0.to_string(), want.1.to_string(), want.2.to_string());
             assert!(got.contains(&want), "{name}: {want:?} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn a_known_family_name_alone_follows_the_namesake_the_text_introduced() {
+        let got = described("Speaker Mike Johnson said no. Johnson added that the vote would wait.");
+        assert_eq!(got.iter().filter(|(_, who, _)| who == "unknown:johnson").count(), 2, "{got:?}");
     }
 
     #[test]

@@ -299,6 +299,7 @@ fn find_tokens(doc: &Document, lexicon: &Lexicon, language: &str) -> Found {
         }
         i += 1;
     }
+    bare_surnames_of_someone_else(doc, lexicon, &mut mentions);
     // Surnames first, so that a bare surname the rules can tie to a name already found is not
     // proposed again by the tagger as somebody new; then the tagger's names, then their surnames.
     add_surname_mentions(doc, lexicon, &mut mentions);
@@ -416,6 +417,65 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
         }
     }
     mentions.extend(extra);
+}
+
+/// A given name the rules found ("Volodymyr", "وليام") running into a surname the lexicon
+/// knows ("Zelenskiy", "روتو"): one name, not two actors. When the given name is the known
+/// person's own (compared without vowels and long-vowel letters, which transliterations
+/// write differently: وليام / ويليام) it is that person; otherwise it is somebody else of the
+/// same family name ("Mike Johnson" is not Boris Johnson). Returns where the name ends and
+/// whom it names.
+pub(super) fn known_surname_after(doc: &Document, at: &TokenMap<usize, LexTokens>, given: Range<usize>) -> Option<(usize, Referent)> {
+    let end = given.end;
+    let lt = at.get(&end)?;
+    let Target::Entity { entity, .. } = lt.target else { return None };
+    let lexicon = Lexicon::builtin();
+    let known = &lexicon.entities[entity];
+    let surname = &doc.tokens[end];
+    // The surname written whole (وروتو is "and Ruto"), one or two words, on the same line.
+    if known.kind != ActorKind::Person || given.is_empty() || lt.fstart != surname.fstart || lt.end > end + 2 || doc.text[doc.tokens[end - 1].end..surname.start].contains(['\n', ',', '،']) {
+        return None;
+    }
+    let full = if surname.script == Script::Arabic { &known.name_ar } else { &known.name_en };
+    let skeleton = |w: &str| -> String { crate::text::fold_str(w).chars().filter(|c| !"aeiouyاويىءأإآ".contains(*c)).collect() };
+    let own_given_name = full.split_whitespace().next().is_some_and(|first| skeleton(first) == skeleton(doc.ftok(given.start)));
+    let referent = if own_given_name { Referent::Known(entity) } else { Referent::Unknown(doc.ftok(lt.end - 1).to_string()) };
+    Some((lt.end, referent))
+}
+
+/// Once the text has named somebody else with a known person's family name ("Mike Johnson"),
+/// the bare family name is that person, unless the text also names the known one in full.
+fn bare_surnames_of_someone_else(doc: &Document, lexicon: &Lexicon, mentions: &mut [Mention]) {
+    let others: Vec<&str> = mentions
+        .iter()
+        .filter_map(|m| match &m.referent {
+            Referent::Unknown(key) if m.name.len() >= 2 => Some(key.as_str()),
+            _ => None,
+        })
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    let named_in_full: Vec<usize> = mentions
+        .iter()
+        .filter_map(|m| match m.referent {
+            Referent::Known(e) if m.name.len() >= 2 => Some(e),
+            _ => None,
+        })
+        .collect();
+    let reassigned: Vec<(usize, String)> = mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| match m.referent {
+            Referent::Known(e) if m.name.len() == 1 && lexicon.entities[e].kind == ActorKind::Person && !named_in_full.contains(&e) => {
+                others.iter().find(|key| **key == doc.ftok(m.name.start)).map(|key| (i, key.to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+    for (i, key) in reassigned {
+        mentions[i].referent = Referent::Unknown(key);
+    }
 }
 
 impl Mention {
