@@ -513,6 +513,16 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_companies_hold_each_coordinated_verb() {
+        // The abbreviation's full stop does not part the two subjects; "appealing" (a ruling)
+        // is a measure against it.
+        let got = clauses("Acme Corp. and Borealis Ltd. are appealing the minister's veto and suing the union, contending that it colluded.");
+        for verb in ["appealing", "suing", "contending that"] {
+            assert!(got.iter().any(|c| c.2 == verb && c.0.as_deref() == Some("Borealis Ltd") && c.1 == vec!["Acme Corp".to_string()]), "{verb}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_participle_hangs_on_its_main_clause() {
         let got = clauses("Canada backed the plan, warning that delays would cost lives.");
         assert!(got.iter().any(|c| c.3 == Relation::Participle && c.0.as_deref() == Some("Canada") && c.4.as_deref() == Some("delays would cost lives")), "{got:?}");

@@ -479,6 +479,9 @@ pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: us
         // Verb-subject: و-prefixed or "and"-joined mentions right after the subject.
         let mut p = text_start;
         loop {
+            if p < doc.tokens.len() && abbreviation_stop(doc, p) {
+                p += 1;
+            }
             let joined = p < doc.tokens.len() && doc.tokens[p].script == Script::Arabic && doc.ftok(p).starts_with('و');
             let q = if joined { p } else if p + 1 < doc.tokens.len() && doc.ftok(p) == "and" { p + 1 } else { break };
             match index.at(q).filter(|(a, ph)| ph.start == q && *a != actor) {
@@ -516,7 +519,9 @@ pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: us
             // "A and B", "A, B": a separate word; "فرنسا والسعودية": و glued to the second name.
             let joined = p >= 1 && doc.tokens[p].script == Script::Arabic && doc.ftok(p).starts_with('و');
             let before = if joined { p } else if p >= 2 && matches!(doc.ftok(p - 1), "and" | ",") { p - 1 } else { break };
-            match index.at(before - 1).filter(|(a, ph)| ph.end == before && *a != actor) {
+            // "Acme Corp. and Borealis": the abbreviation's full stop closes the first name.
+            let name_end = if before >= 2 && abbreviation_stop(doc, before - 1) { before - 1 } else { before };
+            match index.at(name_end - 1).filter(|(a, ph)| ph.end == name_end && *a != actor) {
                 Some((a, ph)) => {
                     out.push(a);
                     p = with_article(ph.start);
@@ -526,4 +531,10 @@ pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: us
         }
     }
     (out, start)
+}
+
+/// A full stop written against the word before it inside a sentence: the end of an
+/// abbreviation ("Corp.", "Inc."), since the sentence did not end there.
+fn abbreviation_stop(doc: &Document, t: usize) -> bool {
+    t > 0 && doc.ftok(t) == "." && doc.tokens[t].start == doc.tokens[t - 1].end && t + 1 < doc.tokens.len()
 }

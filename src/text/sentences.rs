@@ -33,7 +33,7 @@ pub(crate) struct Sentence {
 
 /// English abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "prof", "sgt", "capt",
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "sens", "rep", "reps", "gov", "prof", "sgt", "capt",
     "adm", "maj", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "no", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
@@ -149,6 +149,8 @@ mod tests {
             ("decimal point", "Spending rose to 2.1% of GDP. It fell.", &[("Spending rose to 2.1% of GDP.", Prose), ("It fell.", Prose)]),
             ("abbreviations and initials", "Mr. Smith met U.S. officials on Friday. He left.",
              &[("Mr. Smith met U.S. officials on Friday.", Prose), ("He left.", Prose)]),
+            ("plural titles", "Backing it were Sens. Ana Ruiz and Tom Lee and Reps. Bo Chan. It passed.",
+             &[("Backing it were Sens. Ana Ruiz and Tom Lee and Reps. Bo Chan.", Prose), ("It passed.", Prose)]),
             ("bullets", "The plan:\n• وقف إطلاق النار\n- a prisoner swap\n1. elections",
              &[("The plan:", Prose), ("• وقف إطلاق النار", Bullet), ("- a prisoner swap", Bullet), ("1. elections", Bullet)]),
             ("closing quote stays", "\"We refuse.\" He said so.", &[("\"We refuse.\"", Prose), ("He said so.", Prose)]),
