@@ -491,13 +491,28 @@ pub(super) fn states_a_fact(doc: &Document, text: &Range<usize>) -> bool {
 /// comma and its subject ("…, President Prabowo announced on Wednesday." / "…, said Prabowo.")
 /// and reports nothing after itself.
 pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
-    let is_name_word = |t: usize| doc.tokens[t].is_word && (doc.otok(t).starts_with(char::is_uppercase) || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their"));
+    // A name, or a role around it ("the Malaysian leader Karim Osman", "the head of the
+    // bloc"): no function word but those of a role, no verb.
+    let is_name_word = |t: usize| {
+        doc.tokens[t].is_word
+            && (doc.otok(t).starts_with(char::is_uppercase)
+                || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their" | "of" | "for")
+                || (!words::is("en.stop", doc.ftok(t)) && english_cue(doc, t).is_none() && !doc.ftok(t).ends_with("ed")))
+    };
     // The subject between the comma and the verb is a few words: look no further back.
-    let comma = (sentence.start.max(cue_at.saturating_sub(8))..cue_at).rev().find(|&t| matches!(doc.ftok(t), "," | ";" | "\"" | "“" | "”"))?;
-    if doc.ftok(comma) != "," || cue_at - comma > 7 || !(comma + 1..cue_at).all(is_name_word) {
+    let mut comma = (sentence.start.max(cue_at.saturating_sub(8))..cue_at).rev().find(|&t| matches!(doc.ftok(t), "," | ";" | "\"" | "“" | "”"))?;
+    let mut inverted = comma + 1 == cue_at;
+    // "…, Olof Berg, a spokesman for the bloc, said": the comma before the verb closes an
+    // appositive; the subject's own comma opens the clause's end.
+    if inverted {
+        if let Some(open) = subject_with_appositive(doc, sentence.start, comma) {
+            comma = open;
+            inverted = false;
+        }
+    }
+    if doc.ftok(comma) != "," || (!inverted && cue_at - comma > 7 && doc.ftok(cue_at - 1) != ",") || (cue_at - comma <= 7 && !(comma + 1..cue_at).all(is_name_word)) {
         return None;
     }
-    let inverted = comma + 1 == cue_at;
     let mut after = cue_at + 1;
     if inverted {
         let from = after;
@@ -511,16 +526,52 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
     while after < sentence.end && doc.tokens[after].is_word && (words::is("en.time", doc.ftok(after)) || doc.otok(after).starts_with(char::is_uppercase) && after > cue_at + 1 && words::is("en.time", doc.ftok(after - 1))) {
         after += 1;
     }
+    after = medium_phrase_end(doc, after, sentence.end).unwrap_or(after);
     if after < sentence.end && !matches!(doc.ftok(after), "," | "." | "!" | "?") {
         return None;
     }
     let clause = sentence.start..comma;
-    if (clause.clone()).any(|t| !doc.tokens[t].is_word && is_quote_at(doc, t)) || clause.clone().filter(|&t| doc.tokens[t].is_word).count() < 4 {
+    // A quotation that opens the clause is attributed by its own rule ('"…," he said'); one
+    // inside it ("agreed to an "immediate" truce") is part of the clause.
+    let opens_with_quote = clause.clone().find(|&t| !matches!(doc.ftok(t), "-" | "—" | "–")).is_some_and(|t| !doc.tokens[t].is_word && is_quote_at(doc, t));
+    if opens_with_quote || clause.clone().filter(|&t| doc.tokens[t].is_word).count() < 4 {
         return None;
     }
     let first = clause.clone().find(|&t| doc.tokens[t].is_word)?;
     let last = clause.rev().find(|&t| doc.tokens[t].is_word)?;
     Some(doc.tokens[first].start..doc.tokens[last].end)
+}
+
+/// The start of "Name, appositive," before the comma `close` that precedes a verb: the comma
+/// opening the name, when one or a few capitalised words stand between it and the
+/// appositive's comma, and the appositive reads as a role ("a spokesman for …", "the
+/// bloc's envoy").
+fn subject_with_appositive(doc: &Document, sentence_start: usize, close: usize) -> Option<usize> {
+    const APPOSITIVE: usize = 14;
+    let mid = (sentence_start.max(close.saturating_sub(APPOSITIVE))..close).rev().find(|&t| !doc.tokens[t].is_word && !matches!(doc.ftok(t), "'" | "’" | "-"))?;
+    if doc.ftok(mid) != "," || mid + 2 > close || !matches!(doc.ftok(mid + 1), "a" | "an" | "the") {
+        return None;
+    }
+    if (mid + 1..close).any(|t| !doc.tokens[t].is_word && !matches!(doc.ftok(t), "'" | "’" | "-")) {
+        return None;
+    }
+    let open = (sentence_start.max(mid.saturating_sub(5))..mid).rev().find(|&t| !doc.tokens[t].is_word)?;
+    let name = open + 1..mid;
+    (doc.ftok(open) == "," && !name.is_empty() && name.clone().all(|t| doc.otok(t).starts_with(char::is_uppercase))).then_some(open)
+}
+
+/// "… said on X", "… announced in a statement", "… told reporters in Geneva": a phrase of
+/// medium or place after a verb of saying that closes its sentence (or runs to a comma). Returns
+/// where it ends. No complementiser or quotation inside: then the verb reports what follows.
+fn medium_phrase_end(doc: &Document, from: usize, sentence_end: usize) -> Option<usize> {
+    const REACH: usize = 10;
+    if from >= sentence_end || !matches!(doc.ftok(from), "on" | "in" | "at" | "via" | "during" | "to" | "through") {
+        return None;
+    }
+    let inside_phrase = |t: usize| doc.tokens[t].is_word || matches!(doc.ftok(t), "'" | "’" | "-") || is_initial_dot(doc, t);
+    let end = (from..sentence_end.min(from + REACH + 1)).find(|&t| !inside_phrase(t)).or((sentence_end <= from + REACH).then_some(sentence_end))?;
+    let plain = (from..end).all(|t| !is_complementiser(doc, t));
+    (plain && (end >= sentence_end || matches!(doc.ftok(end), "," | "." | "!" | "?"))).then_some(end)
 }
 
 /// Punctuation that ends a claim: a full stop (not a decimal point or an initial's),
