@@ -652,6 +652,16 @@ mod tests {
     }
 
     #[test]
+    fn a_news_outlet_cited_as_a_source_is_no_actor() {
+        for text in ["As CNN noted, the case is weak.", "The court may rule soon, according to a Daily Post report.", "Union leaders backed the strike. (With EFE Agency)"] {
+            let got = described(text);
+            assert!(!got.iter().any(|(name, _, _)| ["CNN", "Daily Post", "EFE Agency"].contains(&name.as_str())), "{text}: {got:?}");
+        }
+        let arabic = crate::mentions::describe("وقال المتحدث، بحسب وكالة مهر الإيرانية للأنباء، إن الجزر إيرانية.");
+        assert!(!arabic.iter().any(|(_, who, _)| who.starts_with("org:")), "{arabic:?}");
+    }
+
+    #[test]
     fn a_known_family_name_alone_follows_the_namesake_the_text_introduced() {
         let got = described("Speaker Mike Johnson said no. Johnson added that the vote would wait.");
         assert_eq!(got.iter().filter(|(_, who, _)| who == "unknown:johnson").count(), 2, "{got:?}");

@@ -205,6 +205,9 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Menti
         mentions.retain(|m| !inside[m.phrase.start]);
         mentions.extend(collectives);
     }
+    // A news outlet cited as the source ("according to a CNN report", "بحسب وكالة مهر
+    // للأنباء", "(With EFE Agency)") or in a byline is no actor.
+    mentions.retain(|m| !names_a_news_outlet(doc, m));
     // Byte spans: a range starting on a lexicon form starts where the form does, after any
     // proclitics glued to it (وبوتين → بوتين); so does one starting on a word the rules know
     // (وحزب، ونظيره، وخليل).
@@ -417,6 +420,21 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
         }
     }
     mentions.extend(extra);
+}
+
+/// An organisation the lexicon does not know whose name has a word of the news trade in it
+/// ("CNN", "EFE Agency", "Daily Post"), or, in Arabic, is followed by one (وكالة مهر
+/// الإيرانية للأنباء).
+fn names_a_news_outlet(doc: &Document, m: &Mention) -> bool {
+    let media = |t: usize| doc.tokens[t].is_word && words::is_any(&["en.media", "ar.media"], doc.ftok(t));
+    // Taken for a person's name ("Jakarta Post"): no given name first, a word of the trade last.
+    if matches!(m.referent, Referent::Unknown(_)) && m.name.len() >= 2 && doc.tokens[m.name.start].script == Script::Latin {
+        return media(m.name.end - 1) && !crate::lexicon::given_names::given_names().contains_key(doc.ftok(m.name.start));
+    }
+    if !matches!(m.referent, Referent::Organization { .. }) {
+        return false;
+    }
+    m.name.clone().any(media) || (m.name.end < doc.tokens.len() && doc.tokens[m.name.end].script == Script::Arabic && media(m.name.end))
 }
 
 /// A given name the rules found ("Volodymyr", "وليام") running into a surname the lexicon

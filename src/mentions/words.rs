@@ -18,7 +18,7 @@ struct Classes {
     /// Each class's words, by bit.
     sets: Vec<FxHashSet<String>>,
     /// Folded word → the classes it is in, one bit each: one look-up answers every class.
-    words: FxHashMap<String, u64>,
+    words: FxHashMap<String, u128>,
 }
 
 fn classes() -> &'static Classes {
@@ -26,7 +26,7 @@ fn classes() -> &'static Classes {
     CLASSES.get_or_init(|| {
         let t = Tsv::parse(FUNCTION_WORDS);
         let (id, words) = (t.column("id"), t.column("words"));
-        assert!(t.rows.len() <= 64, "function_words.tsv: more than 64 classes do not fit a u64 mask");
+        assert!(t.rows.len() <= 128, "function_words.tsv: more than 128 classes do not fit a u128 mask");
         let mut c = Classes { bits: FxHashMap::default(), sets: Vec::new(), words: FxHashMap::default() };
         for (bit, row) in t.rows.iter().enumerate() {
             let set: FxHashSet<String> = variants(field(row, words)).map(fold_str).collect();
@@ -76,7 +76,7 @@ fn class_bit(id: &'static str) -> Option<u32> {
 /// Whether a folded word is in a class, for Arabic also after removing a conjunction (و، ف).
 pub(crate) fn is(id: &'static str, word: &str) -> bool {
     let Some(bit) = class_bit(id) else { return false };
-    let mask = 1u64 << bit;
+    let mask = 1u128 << bit;
     let words = &classes().words;
     let of = |w: &str| words.get(w).copied().unwrap_or(0);
     if of(word) & mask != 0 {
@@ -88,7 +88,7 @@ pub(crate) fn is(id: &'static str, word: &str) -> bool {
 /// Whether a folded word is in any of the classes, as [`is`] asks for each: one look-up of the
 /// word (and of its stems) for all of them.
 pub(crate) fn is_any(ids: &[&'static str], word: &str) -> bool {
-    let (mut all, mut arabic_ids) = (0u64, 0u64);
+    let (mut all, mut arabic_ids) = (0u128, 0u128);
     for &id in ids {
         if let Some(bit) = class_bit(id) {
             all |= 1 << bit;
