@@ -575,14 +575,43 @@ pub(crate) fn describe(text: &str) -> Vec<(String, String, String)> {
 /// direction ("in Qatar", "to Washington", "في الدوحة", "إلى المغرب", "من تركيا").
 pub(crate) fn is_place(doc: &Document, start: usize) -> bool {
     let Some(t) = doc.token_at(start) else { return false };
-    let before = t.checked_sub(1).filter(|&p| doc.tokens[p].is_word).map(|p| doc.ftok(p));
+    // The preposition may be glued to an Arabic name: بالمغرب، لتركيا — not ل of a title.
+    let glued = doc.tokens[t].script == Script::Arabic && doc.tokens[t].start < start && doc.text[doc.tokens[t].start..start].ends_with('ب');
+    glued || place_at(doc, t, 2)
+}
+
+/// Whether the name at token `t` follows a preposition of place or topic: directly, after an
+/// adjective of place ("in neighbouring Serbia"), as the country after its city ("in Bonn,
+/// Germany"), or as the next conjunct of such a place ("in Serbia or Ukraine", "في روسيا
+/// وأوكرانيا"). `depth` bounds the conjuncts followed back.
+fn place_at(doc: &Document, t: usize, depth: usize) -> bool {
+    let word_before = |p: usize| p.checked_sub(1).filter(|&q| doc.tokens[q].is_word);
     match doc.tokens[t].script {
         Script::Arabic => {
-            // The preposition may be glued to the name: بالمغرب، لتركيا — not ل of a title.
-            before.is_some_and(|w| matches!(w, "في" | "الي" | "من" | "داخل" | "خارج" | "نحو" | "عبر"))
-                || (doc.tokens[t].start < start && doc.text[doc.tokens[t].start..start].ends_with('ب'))
+            let before = word_before(t).map(|p| doc.ftok(p));
+            before.is_some_and(|w| matches!(w, "في" | "الي" | "من" | "داخل" | "خارج" | "نحو" | "عبر" | "حول" | "بشان"))
+                || (depth > 0 && doc.ftok(t).starts_with('و') && word_before(t).is_some_and(|p| place_at(doc, p, depth - 1)))
         }
-        _ => before.is_some_and(|w| matches!(w, "in" | "to" | "from" | "into" | "across" | "near" | "at" | "inside" | "outside" | "throughout" | "via")),
+        _ => {
+            let preposition = |p: usize| matches!(doc.ftok(p), "in" | "to" | "from" | "into" | "across" | "near" | "at" | "inside" | "outside" | "throughout" | "via" | "about");
+            let Some(p) = word_before(t).or_else(|| t.checked_sub(1)) else { return false };
+            if doc.tokens[p].is_word && preposition(p) {
+                return true;
+            }
+            if doc.tokens[p].is_word && matches!(doc.ftok(p), "neighbouring" | "neighboring" | "northern" | "southern" | "eastern" | "western" | "central") {
+                return p > 0 && preposition(p - 1);
+            }
+            // "in Bonn, Germany", "in Serbia or Ukraine": the token before is a conjunction or a
+            // comma after a capitalised place that itself follows a preposition.
+            if depth > 0 && matches!(doc.ftok(p), "," | "or" | "and") && p > 0 && doc.tokens[p - 1].is_word && doc.otok(p - 1).starts_with(char::is_uppercase) {
+                let mut first = p - 1;
+                while first > 0 && doc.tokens[first - 1].is_word && doc.otok(first - 1).starts_with(char::is_uppercase) && p - first < 3 {
+                    first -= 1;
+                }
+                return place_at(doc, first, depth - 1);
+            }
+            false
+        }
     }
 }
 
@@ -606,4 +635,34 @@ fn photo_credit_tokens(doc: &Document) -> Vec<bool> {
         credit[start..=end].iter_mut().for_each(|c| *c = true);
     }
     credit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the first occurrence of `name` in `text` reads as a place.
+    fn place(text: &str, name: &str) -> bool {
+        let doc = Document::new(text);
+        is_place(&doc, text.find(name).expect("name in text"))
+    }
+
+    #[test]
+    fn a_country_after_a_preposition_of_place_or_topic_is_a_place() {
+        let places = [
+            ("Migrants cross from neighbouring Serbia or Ukraine.", "Ukraine"),
+            ("Migrants cross from neighbouring Serbia or Ukraine.", "Serbia"),
+            ("Talks in Bonn, Germany, were delayed.", "Germany"),
+            ("تستمر الحرب في روسيا وأوكرانيا منذ سنوات", "وأوكرانيا"),
+            ("وتختلف الدولتان حول سوريا", "سوريا"),
+            ("تصريحات الوزيرة بشأن تايوان", "تايوان"),
+        ];
+        for (text, name) in places {
+            assert!(place(text, name), "{name} in {text}");
+        }
+        let actors = [("Serbia and Hungary agreed.", "Hungary"), ("The envoy met Serbia's president.", "Serbia"), ("وقالت روسيا وأوكرانيا إن", "وأوكرانيا")];
+        for (text, name) in actors {
+            assert!(!place(text, name), "{name} in {text}");
+        }
+    }
 }
