@@ -205,6 +205,9 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Menti
         mentions.retain(|m| !inside[m.phrase.start]);
         mentions.extend(collectives);
     }
+    // A journalist's byline ("Anna Berg | 02.01.2026", "القاهرة الإخبارية - سامر خليل") names
+    // no actor of the story.
+    mentions.retain(|m| !is_byline(doc, m));
     // A news outlet cited as the source ("according to a CNN report", "بحسب وكالة مهر
     // للأنباء", "(With EFE Agency)") or in a byline is no actor.
     mentions.retain(|m| !names_a_news_outlet(doc, m));
@@ -420,6 +423,37 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
         }
     }
     mentions.extend(extra);
+}
+
+/// A person the lexicon does not know, named on a line of their own with nothing but a date,
+/// separators, the outlet's name or a word such as "By", "Published", بقلم، منشور.
+fn is_byline(doc: &Document, m: &Mention) -> bool {
+    if !matches!(m.referent, Referent::Unknown(_)) || m.phrase != m.name {
+        return false;
+    }
+    let breaks_line = |a: usize, b: usize| doc.text[doc.tokens[a].end..doc.tokens[b].start].contains('\n');
+    let mut first = m.name.start;
+    while first > 0 && !breaks_line(first - 1, first) {
+        first -= 1;
+    }
+    let mut last = m.name.end;
+    while last < doc.tokens.len() && !breaks_line(last - 1, last) {
+        last += 1;
+    }
+    let around = (first..m.name.start).chain(m.name.end..last);
+    let plain = |t: usize| {
+        let w = doc.ftok(t);
+        !doc.tokens[t].is_word
+            || doc.tokens[t].script == Script::Digit
+            || words::is_any(&["en.month", "en.media", "ar.media", "ar.time"], w)
+            || matches!(w, "by" | "published" | "updated" | "بقلم" | "كتب" | "منشور" | "نشر" | "تحديث")
+    };
+    let around: Vec<usize> = around.collect();
+    // The outlet's own name may stand beside it ("قناة الغد الإخبارية - …").
+    let outlet = around.iter().any(|&t| doc.tokens[t].is_word && words::is_any(&["en.media", "ar.media"], doc.ftok(t)));
+    let others = around.iter().filter(|&&t| !plain(t)).count();
+    // Not a line of the name alone: a heading may be just a name.
+    !around.is_empty() && (others == 0 || (outlet && others <= 3))
 }
 
 /// An organisation the lexicon does not know whose name has a word of the news trade in it
@@ -645,6 +679,17 @@ mod tests {
     fn place(text: &str, name: &str) -> bool {
         let doc = Document::new(text);
         is_place(&doc, text.find(name).expect("name in text"))
+    }
+
+    #[test]
+    fn a_byline_names_no_actor() {
+        for text in ["Talks collapse in Geneva\nSamir Haddad | 02.01.2026\nThe envoy spoke.", "انهيار المحادثات\nقناة الغد الإخبارية - سامر خليل\nوقال المبعوث إن المحادثات فشلت."] {
+            let got = describe(text);
+            assert!(!got.iter().any(|(_, who, _)| who.starts_with("unknown:")), "{text}: {got:?}");
+        }
+        // A name with words of its own on the line is no byline.
+        let got = describe("Talks collapse\nSamir Haddad said the talks failed.");
+        assert!(got.iter().any(|(_, who, _)| who == "unknown:haddad"), "{got:?}");
     }
 
     #[test]
