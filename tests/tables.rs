@@ -73,17 +73,65 @@ const TABLES: &[TableCase] = &[
         "النمو المتوقع | 4.2% | 2.6% | 1.9%",
         "التضخم | 13.5% | 1.8% | 6.7%",
     ]),
+    // Arabic, four places, cells glued with no separator at all: the article opens each
+    // header; figures glued to words; dishes glued to each other.
+    ("ar-table-glued-four.txt", Some("المؤشر"), &["المرفأ القديم", "الخليج الأزرق", "الرأس الأبيض", "الجزيرة الخضراء"], &[
+        "عدد الفنادق | 14 فندقا | 9 فنادق | 21 فندقا | 6 فنادق",
+        "أطول شاطئ | 3 كيلومترات | 5 كيلومترات | 2 كيلومتر | 7 كيلومترات",
+        "أشهر طبق | السمك المشوي | الأرز بالروبيان | حساء السرطان | السمك المقلي",
+    ]),
 ];
 
+/// Arabic tables glued with no separator whose rows are not all recovered yet: a definite
+/// noun glued to an unknown word is cut at the wrong letter (المياه|حفر), and two indefinite
+/// unknown words glued (أسنانتاجر) give no cue. Run with `--ignored` to see where they stand.
+const GLUED_ARABIC_GAPS: &[TableCase] = &[
+    ("ar-table-glued-two.txt", Some("المحور"), &["مازن القاضي", "لينا الشامي"], &[
+        "المياه | حفر آبار جديدة | إصلاح شبكة الأنابيب القديمة",
+        "الأسواق | تنظيم الباعة المتجولين | بناء سوق مسقوف",
+        "الضرائب | خفض ضريبة الدخل | رفع ضريبة الشركات",
+    ]),
+    ("ar-table-glued-three.txt", Some("المرشح"), &["طارق السويدي", "هيفاء المصري", "عمر الحلبي"], &[
+        "المهنة | مهندس بحري | طبيبة أسنان | تاجر أسماك",
+        "العمر | 52 عاما | 47 عاما | 61 عاما",
+        "الأولوية | توسيع المرفأ | تدريب الشباب | بناء مخزن للتبريد",
+    ]),
+];
+
+fn assert_table(case: &TableCase) {
+    let (name, label, headers, rows) = case;
+    let t = article(name).table;
+    assert_eq!(t.source, TableSource::Explicit, "{name}");
+    assert_eq!(t.aspect_label.as_deref(), *label, "{name}");
+    assert_eq!(t.headers, *headers, "{name}");
+    let got: Vec<String> = t.rows.iter().map(|r| std::iter::once(r.aspect.as_str()).chain(r.cells.iter().map(String::as_str)).collect::<Vec<_>>().join(" | ")).collect();
+    assert_eq!(got, *rows, "{name}");
+}
+
 #[test]
-fn pasted_tables_as_pages_give_them() {
-    for (name, label, headers, rows) in TABLES {
+fn glued_arabic_headers_are_found() {
+    // The headers and the number of rows, where the rows' cuts are not all right yet.
+    for (name, label, headers, rows) in GLUED_ARABIC_GAPS {
         let t = article(name).table;
         assert_eq!(t.source, TableSource::Explicit, "{name}");
         assert_eq!(t.aspect_label.as_deref(), *label, "{name}");
         assert_eq!(t.headers, *headers, "{name}");
-        let got: Vec<String> = t.rows.iter().map(|r| std::iter::once(r.aspect.as_str()).chain(r.cells.iter().map(String::as_str)).collect::<Vec<_>>().join(" | ")).collect();
-        assert_eq!(got, *rows, "{name}");
+        assert_eq!(t.rows.len(), rows.len(), "{name}");
+    }
+}
+
+#[test]
+#[ignore = "glued Arabic rows with unknown words: not all recovered yet"]
+fn glued_arabic_rows_with_unknown_words() {
+    for case in GLUED_ARABIC_GAPS {
+        assert_table(case);
+    }
+}
+
+#[test]
+fn pasted_tables_as_pages_give_them() {
+    for case in TABLES {
+        assert_table(case);
     }
 }
 

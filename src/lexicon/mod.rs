@@ -198,6 +198,12 @@ impl Lexicon {
         b.finish()
     }
 
+    /// The folded Arabic forms the lexicon knows (names of states, capitals, nisbas,
+    /// organisations, people, titles), for readers that need to know a word when they see one.
+    pub(crate) fn arabic_forms(&self) -> impl Iterator<Item = &str> {
+        self.arabic.patterns.iter().map(String::as_str)
+    }
+
     /// All lexicon forms in the document, leftmost-longest, non-overlapping.
     pub fn scan(&self, doc: &Document) -> Vec<LexMatch> {
         let hay = doc.folded.as_str();

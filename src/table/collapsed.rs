@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use super::explicit::{trim_range, ExplicitTable, Spans, TableRow};
 use super::header::{self, ActorNames, Header};
-use super::line_words::line_words;
+use super::arabic_seams::ArabicWords;
+use super::line_words::{line_words, line_words_guessing};
 use super::segment::{self, opening, starts_another_name, Opening, RowWord};
 use super::vocabulary;
 use crate::lexicon::given_names::given_names;
@@ -28,14 +29,16 @@ const MAX_PLAIN_STRAIN: f64 = 1.5;
 const CHECKED_ROWS: usize = 100;
 
 /// The table whose header is line `i`, with the number of lines it spans.
-pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
+pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, arabic: &ArabicWords, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
     let text = doc.text;
     let line = &lines[i];
     if text[line.clone()].split_whitespace().count() > MAX_HEADER_WORDS {
         return None;
     }
     let listed: Vec<(Range<usize>, usize)> = spans.starting_in(line).iter().filter(|(_, a)| !spans.is_guess(*a)).cloned().collect();
-    let header = named_header(text, spans, line).or_else(|| header::read(text, line, &listed, known))?;
+    let header = named_header(text, spans, line).or_else(|| header::read(text, line, &listed, known, arabic))?;
+    // Rows copied as glued as their header are read with the guessed Arabic cuts.
+    let guess = header.glued_arabic.then_some(arabic);
     let all_named = header.actors.iter().all(Option::is_some);
     if !all_named && header.cells.len() > MAX_PLAIN_COLUMNS {
         return None;
@@ -51,12 +54,12 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines:
         if row_text.trim().is_empty() || row_text.contains('\t') || row_text.matches('|').count() >= 2 {
             break;
         }
-        let Some((cells, row_strain)) = row_cells(text, spans, row_line, ncols + 1) else {
+        let Some((cells, row_strain)) = row_cells(text, spans, row_line, ncols + 1, guess) else {
             // "Seats won1294": figures run together with nothing to tell where one ends (12 9 4?
             // 129 4?) cannot be cut into cells; such a row is left out, not mangled, and the
             // table goes on when the next line is a row of it.
             let undecidable = row_text.chars().any(|c| c.is_ascii_digit());
-            let next_is_a_row = lines.get(j + 1).is_some_and(|next| !text[next.clone()].trim().is_empty() && row_cells(text, spans, next, ncols + 1).is_some());
+            let next_is_a_row = lines.get(j + 1).is_some_and(|next| !text[next.clone()].trim().is_empty() && row_cells(text, spans, next, ncols + 1, guess).is_some());
             if undecidable && next_is_a_row {
                 j += 1;
                 continue;
@@ -130,13 +133,16 @@ fn named_header(text: &str, spans: &Spans, line: &Range<usize>) -> Option<Header
         return None;
     }
     let label = Some(trim_range(text, line.start..first)).filter(|r| !r.is_empty());
-    Some(Header { label, actors: inside.iter().map(|(_, a)| Some(*a)).collect(), cells: inside.into_iter().map(|(r, _)| r).collect() })
+    Some(Header { label, actors: inside.iter().map(|(_, a)| Some(*a)).collect(), cells: inside.into_iter().map(|(r, _)| r).collect(), glued_arabic: false })
 }
 
 /// A row cut into `cells` cells with the strain of the cut, or None when it has too few words
 /// or too many.
-fn row_cells(text: &str, spans: &Spans, line: &Range<usize>, cells: usize) -> Option<(Vec<Range<usize>>, f64)> {
-    let words = line_words(text, line);
+fn row_cells(text: &str, spans: &Spans, line: &Range<usize>, cells: usize, guess: Option<&ArabicWords>) -> Option<(Vec<Range<usize>>, f64)> {
+    let words = match guess {
+        Some(arabic) => line_words_guessing(text, line, arabic, true),
+        None => line_words(text, line),
+    };
     if words.len() < cells || words.len() > MAX_ROW_WORDS {
         return None;
     }

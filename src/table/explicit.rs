@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::arabic_seams::ArabicWords;
 use super::collapsed;
 use super::header::ActorNames;
 use crate::actors::Actors;
@@ -89,9 +90,10 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors) -> Opt
     let spans = Spans::new(mentions, actors);
     let known = ActorNames::new(actors.list.iter().enumerate().flat_map(|(a, d)| std::iter::once(d.name.as_str()).chain(d.aliases.iter().map(String::as_str)).map(move |n| (a, n, d.proposed_only))));
     let lines = lines(doc.text);
+    let arabic = ArabicWords::of(doc.text);
     let mut i = 0;
     while i < lines.len() {
-        if let Some((table, used)) = table_at(doc, &spans, &known, &lines, i) {
+        if let Some((table, used)) = table_at(doc, &spans, &known, &arabic, &lines, i) {
             if !table.rows.is_empty() {
                 return Some(table);
             }
@@ -189,7 +191,7 @@ fn actor_covering(spans: &Spans, r: &Range<usize>) -> Option<usize> {
     spans.starting_in(r).iter().find_map(|(m, a)| (m.end <= r.end && (m.end - m.start) * 2 >= (r.end - r.start)).then_some(*a))
 }
 
-fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
+fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, arabic: &ArabicWords, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
     let text = doc.text;
     let header_line = &lines[i];
     let htext = &text[header_line.clone()];
@@ -198,7 +200,7 @@ fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, lines: &[Range<us
     }
     let form = form_of(htext);
     if form == Form::Spaces {
-        return collapsed::table_at(doc, spans, known, lines, i);
+        return collapsed::table_at(doc, spans, known, arabic, lines, i);
     }
     let (label, columns, headers) = header(doc, spans, header_line, form)?;
     let ncols = columns.len();

@@ -13,7 +13,8 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::line_words::{line_words, LineWord};
+use super::arabic_seams::{is_arabic_letter, ArabicWords};
+use super::line_words::{line_words_guessing, LineWord};
 use super::segment::{opening, starts_another_name, Opening};
 use super::vocabulary;
 use crate::lexicon::given_names::given_names;
@@ -26,6 +27,8 @@ pub(crate) struct Header {
     pub label: Option<Range<usize>>,
     pub cells: Vec<Range<usize>>,
     pub actors: Vec<Option<usize>>,
+    /// Arabic headers glued to each other or to the label: the rows are glued too.
+    pub glued_arabic: bool,
 }
 
 /// Folded names and aliases of the article's actors, to recognise a header that names one
@@ -75,8 +78,8 @@ struct Atom {
 /// Reads `line` as a header with an optional label and 2 or more columns. `names` are the
 /// mentions starting in the line with their actors, of actors more than a tagger's guess (a
 /// guess may run across two headers: "Anna Kowal Jonas").
-pub(crate) fn read(text: &str, line: &Range<usize>, names: &[(Range<usize>, usize)], known: &ActorNames) -> Option<Header> {
-    let words = line_words(text, line);
+pub(crate) fn read(text: &str, line: &Range<usize>, names: &[(Range<usize>, usize)], known: &ActorNames, arabic: &ArabicWords) -> Option<Header> {
+    let words = line_words_guessing(text, line, arabic, false);
     if words.len() < 2 || words.len() > MAX_HEADER_WORDS || !looks_like_a_header(text, line, &words) {
         return None;
     }
@@ -89,7 +92,11 @@ pub(crate) fn read(text: &str, line: &Range<usize>, names: &[(Range<usize>, usiz
         return None;
     }
     let span = |r: &Range<usize>| words[r.start].range.start..words[r.end - 1].range.end;
+    // Two Arabic words met with no space: the page's boxes were copied glued, and its rows
+    // will be too.
+    let glued_arabic = words.windows(2).any(|w| w[1].glued && w[0].text.ends_with(is_arabic_letter) && w[1].text.starts_with(is_arabic_letter));
     Some(Header {
+        glued_arabic,
         label: label.map(|r| span(&r)),
         cells: cells.iter().map(|(r, _)| span(r)).collect(),
         actors: cells.iter().map(|(_, a)| *a).collect(),
@@ -314,7 +321,7 @@ mod tests {
 
     fn header(line: &str, known: &[&str]) -> Option<(Option<String>, Vec<String>)> {
         let names = ActorNames::new(known.iter().enumerate().map(|(i, n)| (i, *n, false)));
-        let h = read(line, &(0..line.len()), &[], &names)?;
+        let h = read(line, &(0..line.len()), &[], &names, &ArabicWords::of(line))?;
         Some((h.label.map(|r| line[r].to_string()), h.cells.into_iter().map(|r| line[r].to_string()).collect()))
     }
 
@@ -333,6 +340,7 @@ mod tests {
             ("  Tarvonia Quellmark", &["Tarvonia", "Quellmark"], None, &["Tarvonia", "Quellmark"]),
             ("البند الخطة أ الخطة ب", &[], Some("البند"), &["الخطة أ", "الخطة ب"]),
             ("المحور حزب النخيل تيار الساحل", &[], Some("المحور"), &["حزب النخيل", "تيار الساحل"]),
+            ("المؤشرالمرفأ القديمالخليج الأزرقالرأس الأبيضالجزيرة الخضراء", &[], Some("المؤشر"), &["المرفأ القديم", "الخليج الأزرق", "الرأس الأبيض", "الجزيرة الخضراء"]),
         ];
         for (line, known, label, cells) in cases {
             let want = (label.map(str::to_string), cells.iter().map(|s| s.to_string()).collect::<Vec<_>>());

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::arabic_seams::{ends_a_word, is_arabic_letter, ArabicWords};
 use crate::text::{fold_str, is_invisible};
 
 /// One word of a line as the segmenter reads it.
@@ -24,13 +25,23 @@ fn is_blank(c: char) -> bool {
 
 /// Words of `line` (a byte range of `text`), split at blanks and at glue points.
 pub(crate) fn line_words(text: &str, line: &Range<usize>) -> Vec<LineWord> {
+    words_of(text, line, None)
+}
+
+/// Words of `line` cut also where Arabic words were probably glued (see [`ArabicWords`]);
+/// `definite` adds the weakest guess, for the rows of a table whose header was glued.
+pub(crate) fn line_words_guessing(text: &str, line: &Range<usize>, arabic: &ArabicWords, definite: bool) -> Vec<LineWord> {
+    words_of(text, line, Some((arabic, definite)))
+}
+
+fn words_of(text: &str, line: &Range<usize>, guess: Option<(&ArabicWords, bool)>) -> Vec<LineWord> {
     let mut out = Vec::new();
     let s = &text[line.clone()];
     let mut start: Option<usize> = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
         if is_blank(c) {
             if let Some(a) = start.take() {
-                push_glued_parts(text, line.start + a, line.start + i, &mut out);
+                push_glued_parts(text, line.start + a, line.start + i, guess, &mut out);
             }
         } else if start.is_none() {
             start = Some(i);
@@ -39,12 +50,22 @@ pub(crate) fn line_words(text: &str, line: &Range<usize>) -> Vec<LineWord> {
     out
 }
 
-/// Pushes the word `a..b` of the text, cut at its glue points.
-fn push_glued_parts(text: &str, a: usize, b: usize, out: &mut Vec<LineWord>) {
+/// Pushes the word `a..b` of the text, cut at its glue points (and at the guessed ones).
+fn push_glued_parts(text: &str, a: usize, b: usize, guess: Option<(&ArabicWords, bool)>, out: &mut Vec<LineWord>) {
     let word = &text[a..b];
+    let mut cuts = glue_points(word);
+    if let Some((arabic, definite)) = guess {
+        let mut from = 0;
+        let certain = cuts.clone();
+        for end in certain.iter().copied().chain(std::iter::once(word.len())) {
+            cuts.extend(arabic.seams(&word[from..end], definite).into_iter().map(|c| from + c));
+            from = end;
+        }
+        cuts.sort_unstable();
+    }
     let mut from = a;
     let mut glued = false;
-    for cut in glue_points(word) {
+    for cut in cuts {
         out.push(line_word(text, from..a + cut, glued));
         from = a + cut;
         glued = true;
@@ -62,7 +83,10 @@ fn line_word(text: &str, range: Range<usize>, glued: bool) -> LineWord {
 ///   ("chartChina", "CandidateAnna"); a single lowercase letter before the capital is a
 ///   brand or a particle ("iPhone", "dePaul") and stays;
 /// - lowercase letters, then a digit ("won127", "Turnout51.2%");
-/// - a per-cent sign or a closing bracket, then a letter or a digit ("45%38%", "(PKR)Urdu").
+/// - a per-cent sign or a closing bracket, then a letter or a digit ("45%38%", "(PKR)Urdu");
+/// - an Arabic letter that only ends a word (ة, ى, tanween), then another Arabic letter
+///   ("جديدةإصلاح"); an Arabic letter, then a digit ("المقاعد41"); a per-cent sign, then an
+///   Arabic letter.
 fn glue_points(word: &str) -> Vec<usize> {
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let mut cuts = Vec::new();
@@ -73,7 +97,10 @@ fn glue_points(word: &str) -> Vec<usize> {
         let next_lower = chars.get(k + 1).is_some_and(|(_, n)| n.is_lowercase());
         let glue = (lower_run && c.is_uppercase() && next_lower)
             || (prev.is_lowercase() && c.is_ascii_digit())
-            || (matches!(prev, '%' | ')' | ']') && (c.is_ascii_digit() || c.is_uppercase()));
+            || (matches!(prev, '%' | ')' | ']') && (c.is_ascii_digit() || c.is_uppercase()))
+            || (ends_a_word(prev) && is_arabic_letter(c))
+            || (is_arabic_letter(prev) && c.is_ascii_digit())
+            || (matches!(prev, '%' | '٪') && is_arabic_letter(c));
         if glue {
             cuts.push(i);
         }
@@ -98,6 +125,7 @@ mod tests {
             ("iPhone McAdam", &[("iPhone", false), ("McAdam", false)]),
             ("قائمة النورس 12 ٪", &[("قائمة", false), ("النورس", false), ("12", false), ("٪", false)]),
             ("votes[a] 12(est.)", &[("votes[a]", false), ("12(est.)", false)]),
+            ("خطة جديدةإصلاح المقاعد41", &[("خطة", false), ("جديدة", false), ("إصلاح", true), ("المقاعد", false), ("41", true)]),
         ];
         for (line, want) in cases {
             let want: Vec<(String, bool)> = want.iter().map(|(w, g)| (w.to_string(), *g)).collect();

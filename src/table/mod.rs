@@ -3,6 +3,7 @@
 
 pub(crate) mod derived;
 pub(crate) mod explicit;
+mod arabic_seams;
 mod collapsed;
 mod header;
 mod line_words;

@@ -15,6 +15,7 @@
 //! - what a row's cells share: the value cells open alike (all with a number, all with a
 //!   capital, all with the same word) and are of comparable length; the aspect label is short.
 
+use super::arabic_seams::is_arabic_letter;
 use super::line_words::LineWord;
 use super::vocabulary;
 use crate::mentions::words;
@@ -62,10 +63,6 @@ pub(crate) fn opening(word: &str) -> Opening {
         Some(c) if c.is_lowercase() => Opening::Lowercase,
         _ => Opening::Other,
     }
-}
-
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0621}'..='\u{064A}').contains(&c) || ('\u{0671}'..='\u{06D3}').contains(&c)
 }
 
 /// The longest aspect label tried: labels are short, and bounding it keeps a row's search
