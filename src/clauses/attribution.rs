@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::lexicon::cues::Cues;
+use crate::mentions::words;
 use crate::model::Stance;
 use crate::text::{arabic, Document, Script};
 
@@ -130,7 +131,6 @@ pub(super) fn in_own_words(doc: &Document, sentence: Range<usize>) -> Option<(Ra
 /// possessive pronoun on it, whoever the pronoun takes up (`None` then: the caller resolves
 /// it). Returns (the holder when named, the marker's tokens, the content).
 pub(super) fn document_says(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Option<(Option<usize>, Range<usize>, Range<usize>)> {
-    const DOCUMENTS: &[&str] = &["بيان", "تصريح", "رساله", "كلمه", "منشور", "تغريده", "تدوينه", "خطاب", "مقال", "مذكره"];
     let n = sentence.end;
     let first = sentence.clone().find(|&t| doc.tokens[t].is_word)?;
     if !matches!(doc.ftok(first), "جاء" | "وجاء" | "فجاء") || first + 2 >= n || doc.ftok(first + 1) != "في" {
@@ -139,10 +139,10 @@ pub(super) fn document_says(doc: &Document, by_token: &MentionIndex, sentence: R
     let noun_at = first + 2;
     let word = doc.ftok(noun_at);
     let (bare, pronoun) = match arabic::strip_enclitic(word) {
-        Some(stem) if DOCUMENTS.contains(&stem) => (stem, true),
+        Some(stem) if words::is("ar.document", stem) => (stem, true),
         _ => (word, false),
     };
-    if !DOCUMENTS.contains(&bare) {
+    if !words::is("ar.document", bare) {
         return None;
     }
     // The issuer: a genitive or لـ mention within a few words after the document.

@@ -231,6 +231,9 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         && doc.ftok(s).chars().count() >= 5
         && cue.particles.iter().any(|p| p.chars().count() == 1 && doc.ftok(s).starts_with(p.as_str()));
     let found = ((words_seen >= 2 || one_word_object || particle_noun) && s < e && !relative_first).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
+    // "أصدر بياناً منفصلاً قال فيه: …": a document issued is no stance of its own; what it
+    // says follows in a clause of its own.
+    let found = found.filter(|_| cue.speech || !(words_seen <= 3 && names_a_document(doc, s)));
     // '"…," Zelensky said, calling on …' and '"…," he told a rally in Kraków': a verb of saying
     // right after a quotation that a comma closes attributes that quotation, whatever follows.
     if cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && attributes_quote_before(doc, sentence.clone(), cue_at) {
@@ -572,6 +575,16 @@ fn medium_phrase_end(doc: &Document, from: usize, sentence_end: usize) -> Option
     let end = (from..sentence_end.min(from + REACH + 1)).find(|&t| !inside_phrase(t)).or((sentence_end <= from + REACH).then_some(sentence_end))?;
     let plain = (from..end).all(|t| !is_complementiser(doc, t));
     (plain && (end >= sentence_end || matches!(doc.ftok(end), "," | "." | "!" | "?"))).then_some(end)
+}
+
+/// An Arabic document noun (بيان، تصريحاً، الرسالة), definite, indefinite or accusative.
+fn names_a_document(doc: &Document, t: usize) -> bool {
+    if doc.tokens[t].script != Script::Arabic {
+        return false;
+    }
+    let w = doc.ftok(t);
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    words::is("ar.document", w) || w.strip_suffix('ا').is_some_and(|stem| words::is("ar.document", stem))
 }
 
 /// Punctuation that ends a claim: a full stop (not a decimal point or an initial's),

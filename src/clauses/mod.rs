@@ -536,6 +536,13 @@ mod tests {
     }
 
     #[test]
+    fn a_document_issued_is_no_claim_what_it_says_is() {
+        let got = clauses("كما أصدر النائب سامر حداد بيانا منفصلاً قال فيه: \"الخطة تنطوي على مشاكل حقيقية\".");
+        assert!(got.iter().any(|c| c.2 == "أصدر" && c.0.as_deref() == Some("سامر حداد") && c.4.is_none()), "{got:?}");
+        assert!(got.iter().any(|c| c.2 == "قال" && c.0.as_deref() == Some("سامر حداد") && c.4.as_deref() == Some("\"الخطة تنطوي على مشاكل حقيقية\"")), "{got:?}");
+    }
+
+    #[test]
     fn a_participle_hangs_on_its_main_clause() {
         let got = clauses("Canada backed the plan, warning that delays would cost lives.");
         assert!(got.iter().any(|c| c.3 == Relation::Participle && c.0.as_deref() == Some("Canada") && c.4.as_deref() == Some("delays would cost lives")), "{got:?}");

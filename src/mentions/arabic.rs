@@ -593,6 +593,11 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     if arabic::has_preposition_proclitic(w) {
         return false;
     }
+    // A document issued, in the accusative (بيانا، تصريحاً), is the verb's object, not a name
+    // word (خطاب alone may well be a family name).
+    if w.strip_suffix('ا').is_some_and(|stem| words::is("ar.document", stem)) {
+        return false;
+    }
     // Nunation marks an indefinite common noun (اتفاقًا), never a name.
     if original.contains(['\u{064B}', '\u{064C}', '\u{064D}']) {
         return false;
