@@ -40,7 +40,9 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // "رفضت السلطة المحلية في محافظة مأرب إغلاق …": where the subject sits comes before the
     // object.
     let start = if start + 3 < sentence.end && doc.ftok(start) == "في" && words::is("ar.place_noun", doc.ftok(start + 1)) && doc.tokens[start + 2].is_word {
-        start + 3
+        // … and where that place lies: "في محافظة الوادي شرقي البلاد".
+        let direction = start + 4 < sentence.end && matches!(doc.ftok(start + 3), "شرق" | "شرقي" | "غرب" | "غربي" | "شمال" | "شمالي" | "جنوب" | "جنوبي" | "وسط") && doc.tokens[start + 4].is_word;
+        if direction { start + 5 } else { start + 3 }
     } else {
         start
     };
@@ -519,7 +521,8 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
     let mut after = cue_at + 1;
     if inverted {
         let from = after;
-        while after < sentence.end && after < from + 6 && is_name_word(after) {
+        let capitalised = |t: usize| doc.tokens[t].is_word && (doc.otok(t).starts_with(char::is_uppercase) || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their"));
+        while after < sentence.end && after < from + 6 && capitalised(after) {
             after += 1;
         }
         if after == from {
@@ -568,7 +571,7 @@ fn subject_with_appositive(doc: &Document, sentence_start: usize, close: usize) 
 /// where it ends. No complementiser or quotation inside: then the verb reports what follows.
 fn medium_phrase_end(doc: &Document, from: usize, sentence_end: usize) -> Option<usize> {
     const REACH: usize = 10;
-    if from >= sentence_end || !matches!(doc.ftok(from), "on" | "in" | "at" | "via" | "during" | "to" | "through") {
+    if from >= sentence_end || !matches!(doc.ftok(from), "on" | "in" | "at" | "via" | "during" | "through") {
         return None;
     }
     let inside_phrase = |t: usize| doc.tokens[t].is_word || matches!(doc.ftok(t), "'" | "’" | "-") || is_initial_dot(doc, t);

@@ -431,13 +431,21 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
     if !matches!(m.referent, Referent::Unknown(_)) || m.phrase != m.name {
         return false;
     }
+    // A byline is short: looking no further than a few tokens each way keeps a long line linear.
+    const REACH: usize = 12;
     let breaks_line = |a: usize, b: usize| doc.text[doc.tokens[a].end..doc.tokens[b].start].contains('\n');
     let mut first = m.name.start;
     while first > 0 && !breaks_line(first - 1, first) {
+        if m.name.start - first >= REACH {
+            return false;
+        }
         first -= 1;
     }
     let mut last = m.name.end;
     while last < doc.tokens.len() && !breaks_line(last - 1, last) {
+        if last - m.name.end >= REACH {
+            return false;
+        }
         last += 1;
     }
     let around = (first..m.name.start).chain(m.name.end..last);
@@ -498,7 +506,7 @@ pub(super) fn known_surname_after(doc: &Document, at: &TokenMap<usize, LexTokens
 /// Once the text has named somebody else with a known person's family name ("Mike Johnson"),
 /// the bare family name is that person, unless the text also names the known one in full.
 fn bare_surnames_of_someone_else(doc: &Document, lexicon: &Lexicon, mentions: &mut [Mention]) {
-    let others: Vec<&str> = mentions
+    let others: rustc_hash::FxHashSet<&str> = mentions
         .iter()
         .filter_map(|m| match &m.referent {
             Referent::Unknown(key) if m.name.len() >= 2 => Some(key.as_str()),
@@ -508,7 +516,7 @@ fn bare_surnames_of_someone_else(doc: &Document, lexicon: &Lexicon, mentions: &m
     if others.is_empty() {
         return;
     }
-    let named_in_full: Vec<usize> = mentions
+    let named_in_full: rustc_hash::FxHashSet<usize> = mentions
         .iter()
         .filter_map(|m| match m.referent {
             Referent::Known(e) if m.name.len() >= 2 => Some(e),
@@ -520,7 +528,7 @@ fn bare_surnames_of_someone_else(doc: &Document, lexicon: &Lexicon, mentions: &m
         .enumerate()
         .filter_map(|(i, m)| match m.referent {
             Referent::Known(e) if m.name.len() == 1 && lexicon.entities[e].kind == ActorKind::Person && !named_in_full.contains(&e) => {
-                others.iter().find(|key| **key == doc.ftok(m.name.start)).map(|key| (i, key.to_string()))
+                others.get(doc.ftok(m.name.start)).map(|key| (i, key.to_string()))
             }
             _ => None,
         })
