@@ -236,6 +236,10 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // "أصدر بياناً منفصلاً قال فيه: …": a document issued is no stance of its own; what it
     // says follows in a clause of its own.
     let found = found.filter(|_| cue.speech || !(words_seen <= 3 && names_a_document(doc, s)));
+    // "تصريحات لرئيسة الوزراء بشأن تايوان", "remarks about Taiwan": a topic names what was
+    // spoken about, not what was said.
+    let topic_only = s < e && words_seen <= 3 && matches!(doc.ftok(s), "بشان" | "حول" | "about" | "regarding" | "concerning");
+    let found = found.filter(|_| !topic_only);
     // '"…," Zelensky said, calling on …' and '"…," he told a rally in Kraków': a verb of saying
     // right after a quotation that a comma closes attributes that quotation, whatever follows.
     if cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && attributes_quote_before(doc, sentence.clone(), cue_at) {
