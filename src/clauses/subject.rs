@@ -137,6 +137,10 @@ pub(super) fn find(
                     if index.unresolved_at(p) {
                         return None;
                     }
+                    // "فرض الخدمة بالجيش": a name behind a preposition is no subject.
+                    if arabic::has_preposition_proclitic(doc.ftok(p)) {
+                        break;
+                    }
                     if let Some((mut a, mut phrase)) = index.at(p) {
                         // "حذر عضو كتلة حزب الوسط النائب فادي الخوري": a body named inside
                         // the speaker's title (a genitive after a noun), then the person: the

@@ -152,6 +152,12 @@ mod tests {
     }
 
     #[test]
+    fn a_name_behind_a_preposition_after_the_verb_is_not_its_subject() {
+        let got = positions("احتج الحزب على محاولات فرض الخدمة بالجيش الإسرائيلي على الطلاب.");
+        assert!(!got.iter().any(|(who, _, _)| who == "الجيش الإسرائيلي"), "{got:?}");
+    }
+
+    #[test]
     fn what_remarks_were_about_is_not_what_they_said() {
         for text in ["أعلنت كندا أنها استدعت السفير بعد تصريحات لوزيرة الخارجية سلمى ناصر بشأن الجزر.", "Canada summoned the envoy after remarks by Foreign Minister Salma Nasser about the islands."] {
             let got = positions(text);
