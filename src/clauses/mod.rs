@@ -231,6 +231,13 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     continue;
                 }
             }
+            // "اتهمت … الحكومة الكينية بتقديم دعم … لقوات …": a cue word inside the object that
+            // a clause of the sentence already took is a noun of that object, not a verb (a
+            // passive with its agent, "the decree signed by Milei", was read above).
+            if holder.is_none() && inside_an_object(doc, &clauses[first_clause..], k) {
+                k += 1;
+                continue;
+            }
             let found_subject = holder.or_else(|| {
                 if cue.cue.participle && unnamed_clause_subject {
                     return None;
@@ -380,6 +387,19 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
 /// clause of the main clause's subject.
 fn english_participle(doc: &Document, sentence_start: usize, k: usize) -> bool {
     doc.tokens[k].script == Script::Latin && doc.ftok(k).ends_with("ing") && k > sentence_start && matches!(doc.ftok(k - 1), "," | "\"" | "”")
+}
+
+/// Whether token `k` lies inside the object (not a reported proposition) of the sentence's
+/// last clause.
+fn inside_an_object(doc: &Document, sentence_clauses: &[Clause], k: usize) -> bool {
+    // A relative clause with its own subject is a clause of its own: "his speech where he
+    // warned …", "البيان الذي أكد …".
+    let own_subject = k > 0 && matches!(doc.ftok(k - 1), "he" | "she" | "they" | "it" | "we" | "i" | "who" | "which" | "that" | "where" | "whom" | "الذي" | "التي" | "الذين");
+    if own_subject {
+        return false;
+    }
+    // (A verb of saying reports a clause even without "that": "said the EU has imposed …".)
+    sentence_clauses.last().filter(|c| !c.predicate.speech).and_then(|c| c.complement.as_ref()).is_some_and(|c| !c.proposition && c.text.contains(&doc.tokens[k].start))
 }
 
 /// Whether a byte range holds nothing but a conjunction and one actor's mention.
@@ -533,6 +553,18 @@ mod tests {
             let got = clauses(text);
             assert!(got.iter().any(|c| c.0.as_deref() == Some(speaker) && c.4.as_deref() == Some(claim)), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_cue_word_inside_an_object_is_a_noun_of_it() {
+        // دعم inside the accusation's object is "support", not "supported"; the participle
+        // after it is the accuser's.
+        let got = clauses("اتهمت مصر الحكومة الكينية بتقديم دعم كبير لقوات الدعم السريع، مشيرة إلى أن نيروبي أصبحت مركزا لها.");
+        assert!(!got.iter().any(|c| c.2 == "دعم"), "{got:?}");
+        assert!(got.iter().any(|c| c.2 == "مشيرة إلى" && c.0.as_deref() == Some("مصر")), "{got:?}");
+        // A relative clause with its own subject, and a passive with its agent, are read.
+        let got = clauses("Keir Starmer defended his speech where he warned the country risked division.");
+        assert!(got.iter().any(|c| c.2 == "warned" && c.0.as_deref() == Some("Keir Starmer")), "{got:?}");
     }
 
     #[test]
