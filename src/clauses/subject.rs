@@ -519,10 +519,20 @@ pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: us
         // An article before a name is part of it ("Britain and the European Union agreed").
         let with_article = |p: usize| if p >= 1 && doc.ftok(p - 1) == "the" { p - 1 } else { p };
         let mut p = with_article(phrase.start);
+        // A comma joins subjects only in a list that a conjunction closes ("A, B and C
+        // urged"); "… at the trade body, Anna Berg, a spokeswoman, said" names one speaker.
+        let mut conjunction_seen = false;
         loop {
             // "A and B", "A, B": a separate word; "فرنسا والسعودية": و glued to the second name.
             let joined = p >= 1 && doc.tokens[p].script == Script::Arabic && doc.ftok(p).starts_with('و');
-            let before = if joined { p } else if p >= 2 && matches!(doc.ftok(p - 1), "and" | ",") { p - 1 } else { break };
+            let before = if joined || (p >= 2 && doc.ftok(p - 1) == "and") {
+                conjunction_seen = true;
+                if joined { p } else { p - 1 }
+            } else if p >= 2 && doc.ftok(p - 1) == "," && conjunction_seen {
+                p - 1
+            } else {
+                break;
+            };
             // "Acme Corp. and Borealis": the abbreviation's full stop closes the first name.
             let name_end = if before >= 2 && abbreviation_stop(doc, before - 1) { before - 1 } else { before };
             match index.at(name_end - 1).filter(|(a, ph)| ph.end == name_end && *a != actor) {
