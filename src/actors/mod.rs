@@ -115,6 +115,11 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
     // in passing. With the token that closed the pair's second name.
     let mut coordinated: [Option<(usize, usize)>; 2] = [None, None];
     let mut group_by_head: HashMap<String, Key> = HashMap::default();
+    // People the lexicon lacks are keyed by family name; two given names with one family name
+    // ("مصطفى أحمد النعمان" … "فياض النعمان") are two people. The first given name seen for a
+    // family name, and the person a bare family name now takes up (the last one named in full).
+    let mut first_given: HashMap<String, Vec<String>> = HashMap::default();
+    let mut namesake_now: HashMap<String, Key> = HashMap::default();
     let mut previous: Option<(usize, usize)> = None;
     for m in mentions {
         if let Referent::Pair { persons } = m.referent {
@@ -163,6 +168,20 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
                 }
                 key
             }
+            _ => key,
+        };
+        let key = match &key {
+            Key::Unknown(family) if m.name.len() >= 2 && m.form == MentionForm::Name => {
+                let words: Vec<String> = m.name.clone().filter(|&t| doc.tokens[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
+                let first = first_given.entry(family.clone()).or_insert_with(|| words.clone());
+                // The same person named shorter or longer ("شيخ محمود" after "حسن شيخ محمود")
+                // shares a word before the family name with the first full name.
+                let same = words.first() == first.first() || words.iter().rev().skip(1).any(|w| first.contains(w)) || first.iter().rev().skip(1).any(|w| words.contains(w));
+                let person = if same { key.clone() } else { Key::Unknown(format!("{family} {}", words[0])) };
+                namesake_now.insert(family.clone(), person.clone());
+                person
+            }
+            Key::Unknown(family) => namesake_now.get(family).cloned().unwrap_or(key),
             _ => key,
         };
         let a = *index.entry(key.clone()).or_insert_with(|| {
@@ -321,6 +340,19 @@ mod tests {
         let macron = got.iter().find(|a| a.0 == "إيمانويل ماكرون").expect("Macron");
         assert!(macron.2.contains(&"نظيره الفرنسي إيمانويل ماكرون".to_string()), "{:?}", macron.2);
         assert!(macron.2.contains(&"الرئيس الفرنسي السابق ماكرون".to_string()), "{:?}", macron.2);
+    }
+
+    #[test]
+    fn two_given_names_with_one_family_name_are_two_people() {
+        let got = actors("وقال وزير الخارجية سامر أحمد الحداد إن الحوار ممكن. من جانبه، أكد وكيل وزارة الإعلام اليمنية فياض الحداد أن القوات ستنتصر. وأضاف الحداد أن المعركة لن تطول.");
+        let samer = got.iter().find(|a| a.0 == "سامر أحمد الحداد").expect("Samer");
+        let fayyad = got.iter().find(|a| a.0 == "فياض الحداد").expect("Fayyad");
+        assert_eq!(samer.3, 1, "{got:?}");
+        // The bare family name takes up the one named last.
+        assert_eq!(fayyad.3, 2, "{got:?}");
+        // Named shorter, the same person stays one.
+        let got = actors("وقال الرئيس حسن شيخ محمود إن الانتخابات ستجرى. وأكد الرئيس الصومالي شيخ محمود أن");
+        assert_eq!(got.iter().filter(|a| a.0.ends_with("محمود")).count(), 1, "{got:?}");
     }
 
     #[test]
