@@ -569,6 +569,16 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_spelled_like_a_preposition_needs_its_particle() {
+        let got = clauses("عبر وزير الخزانة سامر حداد، اليوم الاثنين، عن ثقته بأن المحكمة ستؤيد القرار، لكنه قال إن الإدارة لديها خطة بديلة. وقال حداد عبر منصة إكس إن الخطة جاهزة.");
+        assert!(got.iter().any(|c| c.2 == "عبر" && c.0.as_deref() == Some("سامر حداد")), "{got:?}");
+        // The pronoun of "لكنه قال" takes up the minister, not the court inside his words.
+        assert!(got.iter().any(|c| c.2 == "قال" && c.0.as_deref() == Some("سامر حداد") && c.4.as_deref() == Some("الإدارة لديها خطة بديلة")), "{got:?}");
+        // "عبر منصة إكس" (via) heads no clause.
+        assert_eq!(got.iter().filter(|c| c.2 == "عبر").count(), 1, "{got:?}");
+    }
+
+    #[test]
     fn a_document_issued_is_no_claim_what_it_says_is() {
         let got = clauses("كما أصدر النائب سامر حداد بيانا منفصلاً قال فيه: \"الخطة تنطوي على مشاكل حقيقية\".");
         assert!(got.iter().any(|c| c.2 == "أصدر" && c.0.as_deref() == Some("سامر حداد") && c.4.is_none()), "{got:?}");

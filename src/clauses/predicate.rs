@@ -37,8 +37,21 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     if cue.reports_only && !reports_words(doc, k + 1) {
         return None;
     }
+    // A verb spelled like a preposition (عبر "expressed" / "via") is the verb only with its
+    // particle ahead in the clause: "عبر الوزير، اليوم، عن ثقته", not "عبر منصة إكس".
+    if words::is("ar.preposition", word) && !particle_ahead(doc, cue, k + 1) {
+        return None;
+    }
     let negated = k > 0 && doc.tokens[k - 1].is_word && words::is("ar.negation", doc.ftok(k - 1));
     Some(CueAt { cue, end, negated })
+}
+
+/// Whether the cue's particle comes within a few words after `from`, before the clause ends.
+fn particle_ahead(doc: &Document, cue: &Cue, from: usize) -> bool {
+    const REACH: usize = 10;
+    (from..doc.tokens.len().min(from + REACH))
+        .take_while(|&t| doc.tokens[t].is_word || matches!(doc.ftok(t), "،" | ","))
+        .any(|t| cue.particles.iter().any(|p| p == doc.ftok(t)))
 }
 
 /// A noun frame: a verbal noun or position noun with its holder as genitive (موقف بوتين من
