@@ -579,6 +579,12 @@ mod tests {
     }
 
     #[test]
+    fn a_delegation_speaks_for_the_body_named_before_it() {
+        let got = clauses("Berg added that the Hamas delegation had sought written guarantees.");
+        assert!(got.iter().any(|c| c.2 == "sought" && c.0.as_deref() == Some("Hamas") && c.3 == Relation::Reported), "{got:?}");
+    }
+
+    #[test]
     fn a_document_issued_is_no_claim_what_it_says_is() {
         let got = clauses("كما أصدر النائب سامر حداد بيانا منفصلاً قال فيه: \"الخطة تنطوي على مشاكل حقيقية\".");
         assert!(got.iter().any(|c| c.2 == "أصدر" && c.0.as_deref() == Some("سامر حداد") && c.4.is_none()), "{got:?}");

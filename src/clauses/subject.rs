@@ -270,6 +270,13 @@ pub(super) fn find(
                     return Some((a, cue_end, true));
                 }
             }
+            // "the Taliban delegation had sought", "the Kremlin spokesman said": a noun that stands
+            // for the body named before it.
+            if q >= sentence.start + 2 && matches!(doc.ftok(q - 1), "delegation" | "government" | "negotiators" | "team" | "leadership" | "spokesman" | "spokeswoman" | "spokesperson" | "mission" | "administration" | "cabinet") {
+                if let Some((a, _)) = index.at(q - 2).filter(|(_, ph)| ph.end == q - 1) {
+                    return Some((a, cue_end, true));
+                }
+            }
             // A common noun right before the verb is its subject ("what officials described
             // as …", "analysts warned"), one no actor stands for: not a name further back.
             if q > sentence.start && index.at(q - 1).is_none() && is_common_noun(doc, q - 1) && !speech_inverted(doc, sentence.start, q) {
