@@ -662,6 +662,15 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_alone_follows_the_one_person_named_in_full_with_it() {
+        let got = described("Malaysian leader Karim Osman said talks would resume. Karim said both sides agreed.");
+        assert_eq!(got.iter().filter(|(_, who, _)| who == "unknown:osman").count(), 2, "{got:?}");
+        // Two people with that given name: the given name alone names neither.
+        let got = described("Karim Osman and Karim Haddad met. Karim said both sides agreed.");
+        assert!(!got.iter().any(|(name, who, _)| name == "Karim" && (who == "unknown:osman" || who == "unknown:haddad")), "{got:?}");
+    }
+
+    #[test]
     fn a_known_family_name_alone_follows_the_namesake_the_text_introduced() {
         let got = described("Speaker Mike Johnson said no. Johnson added that the vote would wait.");
         assert_eq!(got.iter().filter(|(_, who, _)| who == "unknown:johnson").count(), 2, "{got:?}");

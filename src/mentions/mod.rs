@@ -126,7 +126,43 @@ pub(crate) fn find(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Men
     let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
     let mut mentions: Vec<Mention> = order.into_iter().filter_map(|i| slots[i].take()).collect();
     bind_appositive_roles(doc, lexicon, &mut mentions);
+    given_name_references(doc, lexicon, &mut mentions);
     mentions
+}
+
+/// "Sir Keir Starmer … Sir Keir said", "Anwar Ibrahim … Anwar said": a person called by the
+/// given name alone, once named in full, is that person — when only one person named in
+/// full has that given name.
+fn given_name_references(doc: &Document, lexicon: &Lexicon, mentions: &mut [Mention]) {
+    let is_person = |m: &Mention| match m.referent {
+        Referent::Known(e) => lexicon.entities[e].kind == ActorKind::Person,
+        Referent::Unknown(_) => true,
+        _ => false,
+    };
+    let mut full_names: HashMap<&str, Option<Referent>> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.form == MentionForm::Name && m.name.len() >= 2 && is_person(m)) {
+        // Every word before the family name (a lexicon form may open with "Sir").
+        for t in m.name.start..m.name.end - 1 {
+            let slot = full_names.entry(doc.ftok(t)).or_insert_with(|| Some(m.referent.clone()));
+            if slot.as_ref() != Some(&m.referent) {
+                // Two people share the given name: it names neither.
+                *slot = None;
+            }
+        }
+    }
+    if full_names.is_empty() {
+        return;
+    }
+    let found: Vec<(usize, Referent)> = mentions
+        .iter()
+        .enumerate()
+        // (A lone capitalised word before a verb of saying was taken for a body: "Karim said".)
+        .filter(|(_, m)| m.form == MentionForm::Name && m.name.len() == 1 && matches!(m.referent, Referent::Unknown(_) | Referent::Organization { kind: ActorKind::Organization, .. }))
+        .filter_map(|(i, m)| full_names.get(doc.ftok(m.name.start)).cloned().flatten().map(|r| (i, r)))
+        .collect();
+    for (i, referent) in found {
+        mentions[i].referent = referent;
+    }
 }
 
 /// "وزير الخارجية، الأمير خالد بن سعود، …", "The foreign minister, Anna Berg, said": a role
