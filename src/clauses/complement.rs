@@ -72,6 +72,18 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     if let Some(after) = past_adverbials(doc, cue, start, sentence.end) {
         s = after;
     }
+    // "وقال الكعبي خلال جلسة في معرض "أديبك 2025" في أبو ظبي: «…»": however long the
+    // adverbials (a quoted name among them), a colon before any complementiser opens what
+    // was said.
+    // (Not past another verb of saying: "conceded defeat, saying: …" reports twice.)
+    if cue.speech {
+        const REACH: usize = 30;
+        let another_cue = |t: usize| doc.tokens[t].is_word && (english_cue(doc, t).is_some() || arabic_cue(doc, t).is_some());
+        let before_colon = (s..sentence.end.min(s + REACH)).take_while(|&t| !is_complementiser(doc, t) && !another_cue(t) && !(is_hard_stop(doc, t) && doc.ftok(t) != ":"));
+        if let Some(colon) = before_colon.filter(|&t| doc.ftok(t) == ":").next().filter(|&c| c > s && c + 1 < sentence.end) {
+            s = colon + 1;
+        }
+    }
     // (Not when the cue took its complementiser already: "argued that X, while warning that
     // Y" reports X.)
     let complementiser_taken = particle_taken && is_complementiser(doc, start - 1);
