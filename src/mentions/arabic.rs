@@ -12,6 +12,7 @@ use crate::lexicon::cues::Cues;
 use crate::lexicon::given_names::{compound_name_starts, given_names};
 use crate::lexicon::{Lexicon, Target};
 use crate::model::ActorKind;
+use crate::clauses::quotes::is_quote_at;
 use crate::text::{arabic, Document, Script};
 
 /// Mentions starting at token `i` from Arabic patterns (primary first), or none.
@@ -184,6 +185,16 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
         bare
     };
     let kind = head_kind(head)?;
+    // A name in quotation marks after the head: حزب "النخيل"، حركة «النهضة».
+    if i + 3 < doc.tokens.len() && is_quote_at(doc, i + 1) {
+        if let Some(close) = (i + 2..doc.tokens.len().min(i + 7)).find(|&t| !doc.tokens[t].is_word) {
+            let words_inside = close > i + 2 && (i + 2..close).all(|t| doc.tokens[t].script == Script::Arabic);
+            if words_inside && is_quote_at(doc, close) {
+                let key = std::iter::once(head).chain((i + 2..close).map(|t| arabic::bare_noun(doc.ftok(t)))).collect::<Vec<_>>().join(" ");
+                return Some(Mention::plain(i..close + 1, Referent::Organization { key, kind }, MentionForm::Name));
+            }
+        }
+    }
     let mut k = i + 1;
     let mut dependents = 0;
     let mut definite = false;
@@ -650,6 +661,7 @@ mod tests {
             ("a construct chain in the title; a common noun ends the name", "اتهم رئيس حكومة الإقليم مسرور بارزاني الحكومة الاتحادية بالمماطلة", ("مسرور بارزاني", "unknown:بارزاني", "رئيس حكومة الإقليم")),
             ("an embassy is a body", "وقالت السفارة الأمريكية في بيان إنها تدعم الاتفاق", ("السفارة الأمريكية", "org:سفاره امريكيه", "")),
             ("a shared name without its country is the body as written", "وأعرب حزب العمال المعارض في تونس عن تضامنه", ("حزب العمال", "org:حزب عمال", "")),
+            ("a party named in quotation marks after its head", "أعلن حزب \"النخيل\" اليميني أنه سينسحب", ("حزب \"النخيل\"", "org:حزب نخيل", "")),
             ("a given name spelled otherwise before a known family name", "وقال الرئيس الغاني وليام روتو إن", ("وليام روتو", "person:william-ruto", "الرئيس الغاني")),
             ("a title word without the article inside a name", "وأكد الرئيس حسن شيخ محمود أن", ("حسن شيخ محمود", "unknown:محمود", "الرئيس")),
         ];
