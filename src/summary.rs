@@ -7,7 +7,7 @@
 //! use stancemap::{analyze, summary::ArchiveSummary, Options};
 //!
 //! let mut summary = ArchiveSummary::default();
-//! for text in ["Vladimir Putin rejected the proposal.", "Putin rejected the proposal again."] {
+//! for text in ["Vladimir Putin rejected the proposal.", "On Monday Putin rejected the proposal."] {
 //!     summary.add(&analyze(text, &Options::default()));
 //! }
 //! let table = summary.table(3, 1);
