@@ -11,7 +11,7 @@
 //!     summary.add(&analyze(text, &Options::default()));
 //! }
 //! let table = summary.table(3, 1);
-//! assert_eq!(table.rows[0].name, "Vladimir Putin"); // "Putin" alone is an alias of the full name
+//! assert_eq!(table.rows[0].name, "Vladimir Putin");
 //! assert_eq!(table.rows[0].articles, 2);
 //! assert_eq!(table.rows[0].claims[0], ("rejects", "the proposal".to_string(), 2));
 //! assert!(table.to_csv().starts_with("actor,kind,role,articles,positions,supports,"));
