@@ -345,6 +345,35 @@ mod tests {
         assert_eq!(ukraine.claims, vec![("demands", "a ceasefire".to_string(), 2)]);
     }
 
+    fn with_actors(actors: &[(&str, &[&str])]) -> Analysis {
+        let mut a = analyze("", &Options::default());
+        a.actors = actors
+            .iter()
+            .enumerate()
+            .map(|(i, (name, aliases))| crate::Actor {
+                id: format!("a{}", i + 1),
+                name: name.to_string(),
+                kind: ActorKind::Person,
+                role: None,
+                aliases: aliases.iter().map(|s| s.to_string()).collect(),
+                mentions: vec![[0, 1]],
+                salience: 1.0,
+            })
+            .collect();
+        a
+    }
+
+    #[test]
+    fn a_short_form_counts_for_the_one_full_name_it_is_an_alias_of() {
+        let mut s = ArchiveSummary::default();
+        s.add(&with_actors(&[("Joe Biden", &["Biden", "Joe Biden"]), ("Hunter Biden", &["Biden", "Hunter Biden"])]));
+        s.add(&with_actors(&[("Emmanuel Macron", &["Macron"])]));
+        s.add(&with_actors(&[("macron", &["macron"]), ("Biden", &["Biden"])]));
+        let rows: Vec<(String, u64)> = s.table(0, 1).rows.into_iter().map(|r| (r.name, r.articles)).collect();
+        // "macron" joins Emmanuel Macron; "Biden" names two people and stays on its own.
+        assert_eq!(rows, [("Emmanuel Macron".to_string(), 2), ("Biden".to_string(), 1), ("Hunter Biden".to_string(), 1), ("Joe Biden".to_string(), 1)]);
+    }
+
     #[test]
     fn csv_and_markdown_cells_are_defused() {
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
