@@ -90,10 +90,13 @@ pub fn total_bytes(sources: &[Source]) -> Option<u64> {
         .sum()
 }
 
+/// The JSON Lines input being read, and its path (`None` for standard input).
+type OpenLines = (Box<dyn BufRead + Send>, Option<Arc<str>>);
+
 /// Reads the sources in order, a window of jobs at a time.
 pub struct Reader {
     sources: VecDeque<Source>,
-    lines: Option<(Box<dyn BufRead + Send>, Option<Arc<str>>)>,
+    lines: Option<OpenLines>,
     line: u64,
     /// Bytes read so far, for the progress bar.
     pub bytes_read: u64,
