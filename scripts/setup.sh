@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what `npm start` and `npm test` need and is missing: npm packages, Debian's Chromium,
-# a Rust toolchain that can build for wasm32-unknown-unknown, and the wasm-bindgen CLI matching
-# Cargo.lock. Idempotent: a second run only checks.
+# a Rust toolchain that can build for wasm32-unknown-unknown, the wasm-bindgen CLI matching
+# Cargo.lock, and the Python tools (maturin, pytest, Dask: python/requirements-dev.txt) in the
+# project's own virtual environment .venv. Idempotent: a second run only checks.
 #
 # No wasm-opt: Debian's binaryen (108) mis-writes wasm-bindgen's externref table export, and
 # once the name section is dropped it did not shrink the gzipped module anyway (measured).
@@ -214,8 +215,28 @@ wasm_bindgen_cli() {
   printf 'WASM_BINDGEN=%q\n' "$found" >>"$toolchain/env.sh"
 }
 
+# --- Python tools for the Python package (python/): a project-local virtual environment --------
+# The stamp records the requirements' hash, as for npm: a changed pin reinstalls.
+python_venv() {
+  local venv="$repo/.venv" req="$repo/python/requirements-dev.txt" stamp want
+  stamp="$venv/.stancemap-requirements.sha256"
+  want=$(sha256sum "$req" | cut -d' ' -f1)
+  if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+    say "python venv: .venv up to date"
+    return
+  fi
+  if [ ! -x "$venv/bin/python" ]; then
+    say "python venv: python3 -m venv .venv"
+    python3 -m venv "$venv" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  fi
+  say "python venv: pip install -r python/requirements-dev.txt"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$req"
+  printf '%s\n' "$want" >"$stamp"
+}
+
 npm_packages
 chromium
+python_venv
 wasm_toolchain
 wasm_bindgen_cli
 say "done ($(sed -n 's/^WASM_ROUTE=//p' "$toolchain/env.sh") route; see .toolchain/env.sh)"

@@ -34,6 +34,7 @@ mod mentions;
 mod model;
 pub mod ner;
 mod positions;
+pub mod summary;
 mod table;
 mod text;
 
