@@ -609,6 +609,11 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     if w.strip_suffix('ا').is_some_and(|stem| words::is("ar.document", stem)) {
         return false;
     }
+    // A definite verbal noun of the derived forms (الإفراج، الانسحاب، الاجتماع، الاستئناف)
+    // is the object after the name, not a family name: "اقترح سامح حداد الإفراج عن …".
+    if position > 0 && is_derived_verbal_noun(w) {
+        return false;
+    }
     // Nunation marks an indefinite common noun (اتفاقًا), never a name.
     if original.contains(['\u{064B}', '\u{064C}', '\u{064D}']) {
         return false;
@@ -622,6 +627,19 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     // The article is written with a plain alef; أل with hamza begins foreign names
     // (ألكسندر، أليكسي), which folding would otherwise confuse with it.
     position > 0 || !(original.starts_with("ال") && arabic::has_article(w))
+}
+
+/// A definite verbal noun of the derived verb forms, by its shape after the article: إفعال
+/// (IV), انفعال / افتعال (VII, VIII), استفعال (X). Folded, إ is written ا.
+fn is_derived_verbal_noun(word: &str) -> bool {
+    let Some(stem) = word.strip_prefix("ال") else { return false };
+    let letters: Vec<char> = stem.chars().collect();
+    let long_a_before_last = letters.len() >= 2 && letters[letters.len() - 2] == 'ا';
+    match letters.len() {
+        5 | 6 => letters[0] == 'ا' && long_a_before_last,
+        7 => stem.starts_with("است") && long_a_before_last,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -661,6 +679,7 @@ mod tests {
             ("a construct chain in the title; a common noun ends the name", "اتهم رئيس حكومة الإقليم مسرور بارزاني الحكومة الاتحادية بالمماطلة", ("مسرور بارزاني", "unknown:بارزاني", "رئيس حكومة الإقليم")),
             ("an embassy is a body", "وقالت السفارة الأمريكية في بيان إنها تدعم الاتفاق", ("السفارة الأمريكية", "org:سفاره امريكيه", "")),
             ("a shared name without its country is the body as written", "وأعرب حزب العمال المعارض في تونس عن تضامنه", ("حزب العمال", "org:حزب عمال", "")),
+            ("a definite verbal noun after the name is the object", "واقترح وزير الخارجية سامح حداد الإفراج عن الأسرى", ("سامح حداد", "unknown:حداد", "وزير الخارجية")),
             ("a party named in quotation marks after its head", "أعلن حزب \"النخيل\" اليميني أنه سينسحب", ("حزب \"النخيل\"", "org:حزب نخيل", "")),
             ("a given name spelled otherwise before a known family name", "وقال الرئيس الغاني وليام روتو إن", ("وليام روتو", "person:william-ruto", "الرئيس الغاني")),
             ("a title word without the article inside a name", "وأكد الرئيس حسن شيخ محمود أن", ("حسن شيخ محمود", "unknown:محمود", "الرئيس")),
