@@ -38,8 +38,17 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
     if !words::is("en.collective", doc.ftok(h)) {
         return None;
     }
+    // A place after the head belongs to the group: "business leaders across Germany", "judges
+    // in Rome" (one to three capitalised words).
+    let mut end = h + 1;
+    if end + 1 < n && matches!(doc.ftok(end), "in" | "across" | "from") {
+        let place_end = (end + 1..n.min(end + 4)).take_while(|&t| doc.tokens[t].is_word && doc.otok(t).starts_with(char::is_uppercase)).last();
+        if let Some(last) = place_end {
+            end = last + 1;
+        }
+    }
     // The cue, past auxiliaries and adverbs: "have also raised concerns", "say".
-    let mut v = h + 1;
+    let mut v = end;
     while v < n && v < h + 4 && doc.tokens[v].is_word && (words::is("en.auxiliary", doc.ftok(v)) || matches!(doc.ftok(v), "have" | "has" | "had" | "are" | "were")) {
         v += 1;
     }
@@ -59,6 +68,9 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
             && !words::is_any(&["en.stop", "en.quantifier", "en.time"], w)
             && !w.chars().all(|c| c.is_ascii_digit())
             && !cues.english.contains_key(w)
+            // A sentence adverb is no modifier ("Meanwhile business leaders …").
+            && !matches!(w, "meanwhile" | "however" | "separately" | "elsewhere" | "still" | "now" | "then" | "earlier" | "later" | "also")
+            && !(w.ends_with("ly") && !demonym)
             && (demonym || doc.otok(m).starts_with(char::is_uppercase) || !w.ends_with("ed"));
         if !modifier {
             break;
@@ -73,7 +85,7 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
     // A bare plural opening no sentence is too vague to be an actor ("… as farmers said"); a
     // modifier or the sentence's first word makes it one ("Farmers said", "Polish farmers").
     let opens = h == 0 || matches!(doc.ftok(h - 1), "." | "\n" | "\"" | "“" | ":" | ",") || doc.otok(h).starts_with(char::is_uppercase);
-    (s < h || opens).then_some(s..h + 1)
+    (s < h || opens || end > h + 1).then_some(s..end)
 }
 
 fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
@@ -173,6 +185,8 @@ mod tests {
     fn a_collective_subject_is_a_group_actor() {
         let cases: &[(&str, &str, &str)] = &[
             ("modifier and plural head", "European leaders have criticised the tariff deal with Washington.", "European leaders"),
+            ("a place after the head, a sentence adverb before it", "Meanwhile business leaders across Germany have criticised the deal.", "business leaders across Germany"),
+            ("a city after the head", "Judges in Rome rejected the transfer plan.", "Judges in Rome"),
             ("a name among the modifiers", "Backbench Labour MPs raised concerns about the budget plan.", "Backbench Labour MPs"),
             ("sentence-initial bare plural", "Analysts say the pact avoids a costly price war.", "Analysts"),
             ("arabic verb–subject", "وأشار المشرعون إلى ارتفاع أسعار الخبز في الأسواق.", "المشرعون"),
