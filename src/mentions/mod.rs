@@ -490,7 +490,7 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
         !doc.tokens[t].is_word
             || doc.tokens[t].script == Script::Digit
             || words::is_any(&["en.month", "en.media", "ar.media", "ar.time"], w)
-            || matches!(w, "by" | "published" | "updated" | "بقلم" | "كتب" | "منشور" | "نشر" | "تحديث")
+            || matches!(w, "by" | "published" | "updated" | "edited" | "photo" | "بقلم" | "كتب" | "منشور" | "نشر" | "تحديث" | "تحرير" | "تصوير" | "تصميم" | "اعداد" | "مراجعه")
     };
     let around: Vec<usize> = around.collect();
     // The outlet's own name may stand beside it ("قناة الغد الإخبارية - …").
