@@ -30,6 +30,28 @@ const TABLES: &[TableCase] = &[
         "Vote share | 41.2%[a] | 33.5% | 18%",
         "Home town | Elsin | Maraby | Dunholt",
     ]),
+    // Three surnames nobody listed, with no label; cells in sentence case, one opening with
+    // the article ("A cap on increases").
+    ("en-table-names-no-label.txt", None, &["Okonjo", "Faraday", "Lindqvist"], &[
+        "Parking | Free evening parking | A new garage by the market | Paid parking everywhere",
+        "Schools | Longer library hours | Smaller classes | A new science wing",
+        "Rents | A cap on increases | More social housing | No change",
+    ]),
+    // Two columns glued with no separator: the header to the page's words and the names to
+    // each other (a family name an actor bears: Vance), shares run together.
+    ("en-table-glued-two.txt", None, &["Mira Solberg", "Teodor Vance"], &[
+        "Party | Coast League | Hill Union",
+        "First round | 38.4% | 35.1%",
+        "Home town | Port Alder | West Fenning",
+        "Main pledge | Cheaper ferries | Lower property taxes",
+    ]),
+    // Four columns glued with no separator: figures with units, names, months.
+    ("en-table-glued-four.txt", None, &["Brackwater", "Lindholm", "Osterby", "Varden"], &[
+        "Depth | 14 m | 11 m | 16 m | 9 m",
+        "Annual cargo | 3.1 Mt | 2.4 Mt | 5.0 Mt | 1.2 Mt",
+        "Operator | Harbour Trust | City Council | Nordline Group | Port Varden Ltd",
+        "Busiest month | August | July | August | June",
+    ]),
     // Four columns of plain words that open alike; aspects of several words.
     ("en-table-four-options.txt", Some("Measure"), &["Option A", "Option B", "Option C", "Option D"], &[
         "Cost | $4 million | $6.5 million | $2 million | $9 million",
@@ -55,6 +77,12 @@ const TABLES: &[TableCase] = &[
         "الضرائب | خفض ضريبة الدخل | فرض رسوم على العقارات الفارغة",
         "التعليم | مدارس مجانية للجميع | دعم الجامعات الحكومية",
         "النقل العام | حافلات كهربائية جديدة | توسيع خط الترام نحو الميناء",
+    ]),
+    // Arabic, two names nobody listed, with no label.
+    ("ar-table-names-no-label.txt", None, &["قيصر الدباغ", "جميل الكرمي"], &[
+        "المواقف | مواقف مجانية للسكان | مواقف مدفوعة في كل مكان",
+        "المدارس | ساعات أطول للمكتبة | جناح جديد للعلوم",
+        "الإيجارات | سقف للزيادات | مساكن شعبية أكثر",
     ]),
     // Arabic, three parties nobody listed; shares run together with a footnote; names.
     ("ar-table-parties.txt", Some("المحور"), &["حزب النخيل", "تيار الساحل", "جبهة الوادي"], &[

@@ -39,9 +39,9 @@ const MIN_PART: usize = 3;
 /// chance.
 const MIN_KNOWN: usize = 4;
 
-/// Endings that continue the word before them (plural, dual, feminine plural, nisba,
-/// pronoun enclitics), never a word of their own.
-const CONTINUATIONS: &[&str] = &["ات", "ان", "ون", "ين", "يه", "ي", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "يات", "يين", "يون", "تان", "تين", "ته", "تها", "يا"];
+/// Endings that continue the word before them (plural, dual, feminine plural, nisba — also
+/// of a word in ـان: حوراني، سودانية — pronoun enclitics), never a word of their own.
+const CONTINUATIONS: &[&str] = &["ات", "ان", "ون", "ين", "يه", "ي", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "يات", "يين", "يون", "تان", "تين", "ته", "تها", "يا", "اني", "انيه"];
 
 /// Whether a character belongs to the Arabic letters.
 pub(crate) fn is_arabic_letter(c: char) -> bool {
@@ -340,6 +340,7 @@ mod tests {
             ("الدخلرفع", true, &["الدخل", "رفع"]),
             // An ending continues its word.
             ("الشركات", true, &["الشركات"]),
+            ("الحوراني", false, &["الحوراني"]),
             // Where a definite noun ends: the cut that leaves two words of Arabic patterns
             // (مياه: فعال، حفر: فعل) against a shapeless piece (هحفر).
             ("المياهحفر", true, &["المياه", "حفر"]),

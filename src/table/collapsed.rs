@@ -37,9 +37,15 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, arabic
     }
     let listed: Vec<(Range<usize>, usize)> = spans.starting_in(line).iter().filter(|(_, a)| !spans.is_guess(*a)).cloned().collect();
     let header = named_header(text, spans, line).or_else(|| header::read(text, line, &listed, known, arabic))?;
+    // A header with no sign of one is tried only where a block of lines starts (after a blank
+    // line, or after a block's title line): a long block of short lines is not tried again
+    // from each of its lines, and a line inside prose heads nothing.
+    if !header.signed && !opens_a_block(text, lines, i) {
+        return None;
+    }
     // Rows copied as glued as their header are read with the guessed Arabic cuts.
     let guess = header.glued_arabic.then_some(arabic);
-    let all_named = header.actors.iter().all(Option::is_some);
+    let all_named = header.signed && header.actors.iter().all(Option::is_some);
     if !all_named && header.cells.len() > MAX_PLAIN_COLUMNS {
         return None;
     }
@@ -76,6 +82,9 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, arabic
         }
     }
     let mut table = ExplicitTable { aspect_label: header.label, columns: header.actors, headers: header.cells, rows };
+    if !header.signed && !rows_prove_the_header(text, &table) {
+        return None;
+    }
     take_repeated_header(text, &mut table);
     if rows_end_the_text(text, &table) {
         drop_cut_last_row(text, &mut table);
@@ -133,7 +142,7 @@ fn named_header(text: &str, spans: &Spans, line: &Range<usize>) -> Option<Header
         return None;
     }
     let label = Some(trim_range(text, line.start..first)).filter(|r| !r.is_empty());
-    Some(Header { label, actors: inside.iter().map(|(_, a)| Some(*a)).collect(), cells: inside.into_iter().map(|(r, _)| r).collect(), glued_arabic: false })
+    Some(Header { label, actors: inside.iter().map(|(_, a)| Some(*a)).collect(), cells: inside.into_iter().map(|(r, _)| r).collect(), glued_arabic: false, signed: true })
 }
 
 /// A row cut into `cells` cells with the strain of the cut, or None when it has too few words
@@ -173,6 +182,20 @@ fn row_cells(text: &str, spans: &Spans, line: &Range<usize>, cells: usize, guess
         start = b;
     }
     Some((out, split.strain))
+}
+
+/// Line `i` opens a block: the text's first line or the one after a blank line, or the line
+/// after such a line (a title over the table).
+fn opens_a_block(text: &str, lines: &[Range<usize>], i: usize) -> bool {
+    let blank = |k: usize| text[lines[k].clone()].trim().is_empty();
+    i == 0 || blank(i - 1) || i == 1 || blank(i - 2)
+}
+
+/// Rows under a header with no sign of one prove it: three at least (a title over two lines
+/// of prose makes none), and not one a sentence; that they cut easily and open alike is
+/// checked as for every block under plain words ([`plain_block_is_a_table`]).
+fn rows_prove_the_header(text: &str, table: &ExplicitTable) -> bool {
+    table.rows.len() >= MIN_PLAIN_ROWS.max(3) && table.rows.iter().all(|r| !text[r.line.clone()].trim_end().ends_with(['.', '!', '?', '؟', ':']))
 }
 
 /// Pages often show the names twice: over the candidates' pictures, then as the first row

@@ -315,7 +315,10 @@ fn is_nisba_shaped(word: &str) -> bool {
 /// bare figure is its unit ("$206.9 billion"; after "10%" the unit is written).
 fn english_cost(prev: &LineWord, next: &LineWord) -> f64 {
     let mut cost = 0.0;
-    if words::is("en.preposition", &next.folded) {
+    // An article written with a capital inside a row opens a cell in sentence case ("Rents
+    // A cap on rises"): in prose it would follow a full stop.
+    let opening_article = vocabulary::is("en.article", &next.folded) && opening(&next.text) == Opening::Capital;
+    if words::is("en.preposition", &next.folded) && !opening_article {
         cost += 2.0;
     }
     if words::is("en.preposition", &prev.folded) || vocabulary::is("en.cell_joiner", &prev.folded) {
@@ -471,6 +474,8 @@ mod tests {
             ("الأولوية مراكز صحية جديدة تجديد شبكة المياه", &["الأولوية", "مراكز صحية جديدة", "تجديد شبكة المياه"]),
             // A given name is followed by its family name.
             ("Running mate Jonas Falk Anna Ode", &["Running mate", "Jonas Falk", "Anna Ode"]),
+            // Cells in sentence case, one opening with the article.
+            ("Rents A cap on rises Higher social housing No change", &["Rents", "A cap on rises", "Higher social housing", "No change"]),
             ("نائب الرئيس سامي حداد وليد جابر منصور سلوم", &["نائب الرئيس", "سامي حداد", "وليد جابر", "منصور سلوم"]),
         ];
         for (row, want) in cases {
