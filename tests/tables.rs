@@ -52,6 +52,18 @@ const TABLES: &[TableCase] = &[
         "Operator | Harbour Trust | City Council | Nordline Group | Port Varden Ltd",
         "Busiest month | August | July | August | June",
     ]),
+    // Two parties, no title: cells glued, a footnote; the text ends in a figure cut short.
+    ("en-table-glued-parties-cut.txt", Some("Issue"), &["Harbour Union", "Green Valley Party"], &[
+        "Ferry fares | Freeze until 2028[a] | Cut by a third",
+        "Bridge tolls | Scrap them | Keep them for trucks",
+        "Seats held | 14 | 9",
+    ]),
+    // Two plain words as headers; units after figures; the text is cut inside the last row.
+    ("en-table-plain-words-cut.txt", Some("Feature"), &["Basic", "Premium"], &[
+        "Price | $4 a month | $9 a month",
+        "Storage | 50 GB | 2 TB",
+        "Backups | 7 days | 90 days",
+    ]),
     // Four columns of plain words that open alike; aspects of several words.
     ("en-table-four-options.txt", Some("Measure"), &["Option A", "Option B", "Option C", "Option D"], &[
         "Cost | $4 million | $6.5 million | $2 million | $9 million",
@@ -83,6 +95,12 @@ const TABLES: &[TableCase] = &[
         "المواقف | مواقف مجانية للسكان | مواقف مدفوعة في كل مكان",
         "المدارس | ساعات أطول للمكتبة | جناح جديد للعلوم",
         "الإيجارات | سقف للزيادات | مساكن شعبية أكثر",
+    ]),
+    // Arabic, two options of plain words; a footnote; the text is cut inside the last row.
+    ("ar-table-options-cut.txt", Some("البند"), &["الخيار الأول", "الخيار الثاني"], &[
+        "الكلفة | 40 مليون دينار[أ] | 55 مليون دينار",
+        "مدة البناء | 3 سنوات | 4 سنوات",
+        "عدد المسارب | 4 | 6",
     ]),
     // Arabic, three parties nobody listed; shares run together with a footnote; names.
     ("ar-table-parties.txt", Some("المحور"), &["حزب النخيل", "تيار الساحل", "جبهة الوادي"], &[

@@ -225,7 +225,13 @@ fn drop_cut_last_row(text: &str, table: &mut ExplicitTable) {
     }
     let kind = |r: &Range<usize>| opening(&text[r.clone()]) == Opening::Number;
     let last = &table.rows[n - 1];
-    let cut = (0..last.cells.len()).any(|c| {
+    // The text ending in a figure's decimal point or thousands separator ("33.", "4,") cut
+    // it short, whatever its column holds.
+    let cut_figure = last.cells.last().is_some_and(|r| {
+        let t = text[r.clone()].trim_end();
+        t.ends_with(['.', ',']) && t[..t.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+    });
+    let cut = cut_figure || (0..last.cells.len()).any(|c| {
         let column: Vec<bool> = table.rows[..n - 1].iter().map(|r| kind(&r.cells[c])).collect();
         column.iter().all(|&k| k) && !kind(&last.cells[c])
     });
@@ -277,6 +283,9 @@ mod tests {
     fn a_row_cut_by_the_end_of_the_text_is_left_out() {
         // The last row has a word where its column has figures everywhere else.
         let (_, _, _, rows) = table("Item Plan North Plan South\nCost 12 9\nStaff 40 31\nOffices 3 2\nSites 7 fi");
+        assert_eq!(rows, ["Cost | 12 | 9", "Staff | 40 | 31", "Offices | 3 | 2"]);
+        // A figure cut after its decimal point.
+        let (_, _, _, rows) = table("Item Plan North Plan South\nCost 12 9\nStaff 40 31\nOffices 3 2\nShare 41.2% 33.");
         assert_eq!(rows, ["Cost | 12 | 9", "Staff | 40 | 31", "Offices | 3 | 2"]);
         // A complete last row stays.
         let (_, _, _, rows) = table("Item Plan North Plan South\nCost 12 9\nStaff 40 31\nOffices 3 2\n");
