@@ -328,8 +328,11 @@ fn english_cost(prev: &LineWord, next: &LineWord) -> f64 {
         // A possessive wants its head noun ("the People's Assembly").
         cost += 3.0;
     }
-    if opening(&prev.text) == Opening::Capital && opening(&next.text) == Opening::Capital && is_adjective_shaped(&prev.folded) {
-        // An adjective opens a titled name ("United Provinces", "Simplified Script").
+    let opens_a_name = is_adjective_shaped(&prev.folded) || vocabulary::is("en.name_adjective", &prev.folded);
+    if opening(&prev.text) == Opening::Capital && opening(&next.text) == Opening::Capital && opens_a_name {
+        // An adjective opens a titled name ("United Provinces", "Simplified Script"); so do
+        // the adjectives common in the names of bodies, whose suffixes (-al, -ic) end nouns
+        // too ("Federal Assembly" but "Capital", "Republic").
         cost += 1.0;
     }
     if vocabulary::is("en.figure_qualifier", prev.folded.trim_end_matches('.')) && opening(&next.text) == Opening::Number {
@@ -474,6 +477,8 @@ mod tests {
             ("الأولوية مراكز صحية جديدة تجديد شبكة المياه", &["الأولوية", "مراكز صحية جديدة", "تجديد شبكة المياه"]),
             // A given name is followed by its family name.
             ("Running mate Jonas Falk Anna Ode", &["Running mate", "Jonas Falk", "Anna Ode"]),
+            // An adjective common in the names of bodies opens the cell's name.
+            ("Lower house Federal Diet Senate", &["Lower house", "Federal Diet", "Senate"]),
             // Cells in sentence case, one opening with the article.
             ("Rents A cap on rises Higher social housing No change", &["Rents", "A cap on rises", "Higher social housing", "No change"]),
             ("نائب الرئيس سامي حداد وليد جابر منصور سلوم", &["نائب الرئيس", "سامي حداد", "وليد جابر", "منصور سلوم"]),
