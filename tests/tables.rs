@@ -37,6 +37,12 @@ const TABLES: &[TableCase] = &[
         "Schools | Longer library hours | Smaller classes | A new science wing",
         "Rents | A cap on increases | More social housing | No change",
     ]),
+    // Three surnames under a label nobody listed ("Proposal").
+    ("en-table-unlisted-label.txt", Some("Proposal"), &["Hartwell", "Osei", "Dumont"], &[
+        "Use | Artist studios | A covered market | Flats for rent",
+        "Jobs | 40 | 120 | 15",
+        "Opening | 2027 | 2026 | 2029",
+    ]),
     // Two columns glued with no separator: the header to the page's words and the names to
     // each other (a family name an actor bears: Vance), shares run together.
     ("en-table-glued-two.txt", None, &["Mira Solberg", "Teodor Vance"], &[
@@ -101,6 +107,12 @@ const TABLES: &[TableCase] = &[
         "الكلفة | 40 مليون دينار[أ] | 55 مليون دينار",
         "مدة البناء | 3 سنوات | 4 سنوات",
         "عدد المسارب | 4 | 6",
+    ]),
+    // Arabic, three bodies of several words under a label nobody listed (المقارنة).
+    ("ar-table-unlisted-label.txt", Some("المقارنة"), &["شركة الوادي", "مؤسسة الضفة", "مجموعة الجسر"], &[
+        "الاستخدام | مراسم للفنانين | سوق مسقوف | شقق للإيجار",
+        "فرص العمل | 40 وظيفة | 120 وظيفة | 15 وظيفة",
+        "الافتتاح | 2027 | 2026 | 2029",
     ]),
     // Arabic, three parties nobody listed; shares run together with a footnote; names.
     ("ar-table-parties.txt", Some("المحور"), &["حزب النخيل", "تيار الساحل", "جبهة الوادي"], &[

@@ -43,6 +43,19 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, arabic
     if !header.signed && !opens_a_block(text, lines, i) {
         return None;
     }
+    // With no sign, the first of three words or more may be a label nobody listed
+    // ("Proposal Okonjo Faraday"): the rows tell, read under the line as read, then so.
+    let first_as_label = (!header.signed && header.label.is_none() && header.cells.len() >= 3).then(|| Header {
+        label: Some(header.cells[0].clone()),
+        cells: header.cells[1..].to_vec(),
+        actors: header.actors[1..].to_vec(),
+        ..header.clone()
+    });
+    table_under(text, spans, arabic, lines, i, header).or_else(|| table_under(text, spans, arabic, lines, i, first_as_label?))
+}
+
+/// The table under `header`, the line `i`, with the number of lines it spans.
+fn table_under(text: &str, spans: &Spans, arabic: &ArabicWords, lines: &[Range<usize>], i: usize, header: Header) -> Option<(ExplicitTable, usize)> {
     // Rows copied as glued as their header are read with the guessed Arabic cuts.
     let guess = header.glued_arabic.then_some(arabic);
     let all_named = header.signed && header.actors.iter().all(Option::is_some);

@@ -268,10 +268,12 @@ fn arabic_cost(words: &[RowWord], i: usize) -> f64 {
     }
     let after_next = words.get(i + 1).map(|w| w.word.folded.as_str());
     let construct_head = |w: &str| !arabic::has_article(w) && !is_nisba_shaped(w) && !w.ends_with('ا');
-    if construct_head(prev) && construct_head(next) && after_next.is_some_and(|w| arabic::has_article(w) && !arabic::starts_with_conjunction(w)) {
+    let ends_a_construct = |w: &str| arabic::has_article(w) && !arabic::starts_with_conjunction(w) && !arabic::has_preposition_proclitic(w);
+    if construct_head(prev) && construct_head(next) && after_next.is_some_and(ends_a_construct) {
         // An idafa chain: an indefinite noun governs the construct that follows
         // (توسيع خط الترام), ending at its definite noun. A construct noun takes neither the
-        // article nor tanween (قانونياً ends its phrase), and a nisba is an adjective.
+        // article nor tanween (قانونياً ends its phrase), and a nisba is an adjective; a
+        // definite word after a preposition (للإيجار) is no part of the chain.
         cost += 1.0;
     }
     if words::is("ar.preposition", next) || arabic::has_preposition_proclitic(next) {
@@ -479,6 +481,8 @@ mod tests {
             ("Running mate Jonas Falk Anna Ode", &["Running mate", "Jonas Falk", "Anna Ode"]),
             // An adjective common in the names of bodies opens the cell's name.
             ("Lower house Federal Diet Senate", &["Lower house", "Federal Diet", "Senate"]),
+            // A preposition's definite object ends no idafa chain (مسقوف | شقق للإيجار).
+            ("الاستخدام مراسم للفنانين سوق مسقوف شقق للإيجار", &["الاستخدام", "مراسم للفنانين", "سوق مسقوف", "شقق للإيجار"]),
             // Cells in sentence case, one opening with the article.
             ("Rents A cap on rises Higher social housing No change", &["Rents", "A cap on rises", "Higher social housing", "No change"]),
             ("نائب الرئيس سامي حداد وليد جابر منصور سلوم", &["نائب الرئيس", "سامي حداد", "وليد جابر", "منصور سلوم"]),
