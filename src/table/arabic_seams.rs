@@ -8,9 +8,11 @@
 //!   are far rarer than at its start;
 //! - in a table whose header was glued (its rows were copied the same way), a definite noun
 //!   followed by more letters: after ال and its stem a noun takes only the plural, dual or
-//!   nisba endings, so what follows them starts the next cell ("الضرائبخفض"). Where in the
-//!   token is decided by how Arabic words end and begin (the last two letters of the words
-//!   the reader knows, the first two of their stems).
+//!   nisba endings, so what follows them starts the next cell ("الضرائبخفض"); and two words
+//!   of Arabic patterns where the whole fits none (أسنانتاجر: أفعال + فاعل, see
+//!   [`super::arabic_patterns`]). Where in the token is decided by the patterns the pieces
+//!   fit (المياه|حفر, not الميا|هحفر), then by how Arabic words end and begin (the last two
+//!   letters of the words the reader knows, the first two of their stems).
 //!
 //! Each guess is only a candidate: the row's segmenter cuts there when the row needs it (the
 //! same number of cells in every row), and a candidate it does not use leaves the cell's text
@@ -20,6 +22,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::arabic_patterns::{shape, Shape};
 use super::vocabulary;
 use crate::lexicon::given_names::given_names;
 use crate::lexicon::Lexicon;
@@ -36,9 +39,9 @@ const MIN_PART: usize = 3;
 /// chance.
 const MIN_KNOWN: usize = 4;
 
-/// Endings that continue the word before them (plural, dual, feminine plural, nisba,
-/// pronoun enclitics), never a word of their own.
-const CONTINUATIONS: &[&str] = &["ات", "ان", "ون", "ين", "يه", "ي", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "يات", "يين", "يون", "تان", "تين", "ته", "تها", "يا"];
+/// Endings that continue the word before them (plural, dual, feminine plural, nisba — also
+/// of a word in ـان: حوراني، سودانية — pronoun enclitics), never a word of their own.
+const CONTINUATIONS: &[&str] = &["ات", "ان", "ون", "ين", "يه", "ي", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "يات", "يين", "يون", "تان", "تين", "ته", "تها", "يا", "اني", "انيه"];
 
 /// Whether a character belongs to the Arabic letters.
 pub(crate) fn is_arabic_letter(c: char) -> bool {
@@ -136,6 +139,8 @@ pub(crate) struct ArabicWords {
 /// How sure a guessed cut is.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 enum Cue {
+    /// Two pieces shaped like words where the whole is shaped like none, in a glued table.
+    Shaped,
     /// A definite noun with letters after it, in a glued table.
     Definite,
     /// The article opens the second part.
@@ -191,23 +196,24 @@ impl ArabicWords {
         if Known::lexicon().words.contains(&whole) || self.written.get(&whole).is_some_and(|&n| n >= 2) {
             return Vec::new();
         }
-        let mut candidates: Vec<(Cue, f64, usize)> = Vec::new();
+        let mut candidates: Vec<(Cue, u8, f64, usize)> = Vec::new();
         for (k, &(at, opening)) in chars.iter().enumerate().take(n - MIN_PART + 1).skip(MIN_PART) {
-            if let Some(cue) = self.cue(&part[..at], &part[at..], opening, definite) {
+            if let Some(cue) = self.cue(&part[..at], &part[at..], opening, definite, shape(&whole)) {
                 let (l, r) = (fold_str(&part[..at]), fold_str(&part[at..]));
                 // A cell seldom opens with a preposition proclitic (بخفض): the cut before it
                 // is the likelier one.
                 let proclitic = if r.starts_with(['ب', 'ل', 'ك']) { 2.0 } else { 0.0 };
-                candidates.push((cue, self.boundary_score(&l, &r) - proclitic, k));
+                candidates.push((cue, shapes(&l, &r).saturating_sub(takes_ending(&r)), self.boundary_score(&l, &r) - proclitic, k));
             }
         }
-        // The surest cues first; among equals, where words end and begin most often.
-        candidates.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then(b.1.total_cmp(&a.1)));
+        // The surest cues first; among equals, the cut that leaves pieces shaped like words,
+        // then where words end and begin most often.
+        candidates.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then(b.1.cmp(&a.1)).then(b.2.total_cmp(&a.2)));
         let mut cuts: Vec<usize> = Vec::new();
-        for (cue, _, k) in candidates {
-            // A definite noun has one end: one such guess in the part, and none beside a
-            // surer one.
-            if cue == Cue::Definite && !cuts.is_empty() {
+        for (cue, _, _, k) in candidates {
+            // A definite noun has one end, two glued words one seam: one such guess in the
+            // part, and none beside a surer one.
+            if cue <= Cue::Definite && !cuts.is_empty() {
                 break;
             }
             // The pieces this cut leaves between the cuts already made must be words too
@@ -224,7 +230,7 @@ impl ArabicWords {
     }
 
     /// The cue for a cut between `left` and `right` (as written), if any.
-    fn cue(&self, left: &str, right: &str, opening: char, definite: bool) -> Option<Cue> {
+    fn cue(&self, left: &str, right: &str, opening: char, definite: bool, whole: Shape) -> Option<Cue> {
         if cannot_open(opening) {
             return None;
         }
@@ -240,12 +246,39 @@ impl ArabicWords {
             None
         } else if r.starts_with("ال") && r_len >= 5 && l_len >= 3 {
             Some(Cue::Article)
-        } else if definite && (arabic::has_article(&l) || is_nisba_shaped(&l)) {
+        } else if !definite || whole != Shape::None || shape(&r) == Shape::None {
+            // Outside a glued table, or where the whole is one word or what would open the
+            // next cell is none, the weak cues below prove nothing.
+            None
+        } else if arabic::has_article(&l) || is_nisba_shaped(&l) {
+            // (The definite noun itself may be a name or a loanword, of no pattern.)
             Some(Cue::Definite)
+        } else if shape(&l) != Shape::None && shapes(&l, &r) >= 3 {
+            // Two indefinite words (أسنان|تاجر), one at least of a pattern with letters of
+            // its own: three letters fit فعل whatever they are.
+            Some(Cue::Shaped)
         } else {
             None
         }
     }
+}
+
+/// How well both pieces of a cut are shaped like words: 0 to 4.
+fn shapes(left: &str, right: &str) -> u8 {
+    let score = |s: Shape| match s {
+        Shape::None => 0,
+        Shape::Bare => 1,
+        Shape::Patterned => 2,
+    };
+    score(shape(left)) + score(shape(right))
+}
+
+/// 1 when the piece after a cut opens with a dual or plural ending (ـان، ـات، ـين، ـون) and is
+/// a word without it: the ending is likelier the end of the word before (الروبيان|حساء, not
+/// الروبي|انحساء), whose cut then lies after it.
+fn takes_ending(right: &str) -> u8 {
+    let ending = ["ان", "ات", "ين", "ون"].iter().any(|e| right.strip_prefix(e).is_some_and(|rest| shape(rest) != Shape::None));
+    u8::from(ending)
 }
 
 /// A nisba adjective (بحري، محلي) takes after its ي only the endings: more letters start
@@ -307,6 +340,18 @@ mod tests {
             ("الدخلرفع", true, &["الدخل", "رفع"]),
             // An ending continues its word.
             ("الشركات", true, &["الشركات"]),
+            ("الحوراني", false, &["الحوراني"]),
+            // Where a definite noun ends: the cut that leaves two words of Arabic patterns
+            // (مياه: فعال، حفر: فعل) against a shapeless piece (هحفر).
+            ("المياهحفر", true, &["المياه", "حفر"]),
+            ("المرفأتدريب", true, &["المرفأ", "تدريب"]),
+            // A word of a pattern as a whole (أفاعيل) was not glued.
+            ("الأنابيب", true, &["الأنابيب"]),
+            // Two indefinite words, both of patterns (أفعال، فاعل); not outside glued tables.
+            ("أسنانتاجر", true, &["أسنان", "تاجر"]),
+            ("أسنانتاجر", false, &["أسنانتاجر"]),
+            // A plural or dual ending belongs to the word before (a loanword of no pattern).
+            ("بالروبيانحساء", true, &["بالروبيان", "حساء"]),
         ];
         for (token, definite, want) in cases {
             assert_eq!(cut(&words, token, *definite), *want, "{token}");

@@ -37,9 +37,28 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, arabic
     }
     let listed: Vec<(Range<usize>, usize)> = spans.starting_in(line).iter().filter(|(_, a)| !spans.is_guess(*a)).cloned().collect();
     let header = named_header(text, spans, line).or_else(|| header::read(text, line, &listed, known, arabic))?;
+    // A header with no sign of one is tried only where a block of lines starts (after a blank
+    // line, or after a block's title line): a long block of short lines is not tried again
+    // from each of its lines, and a line inside prose heads nothing.
+    if !header.signed && !opens_a_block(text, lines, i) {
+        return None;
+    }
+    // With no sign, the first of three words or more may be a label nobody listed
+    // ("Proposal Okonjo Faraday"): the rows tell, read under the line as read, then so.
+    let first_as_label = (!header.signed && header.label.is_none() && header.cells.len() >= 3).then(|| Header {
+        label: Some(header.cells[0].clone()),
+        cells: header.cells[1..].to_vec(),
+        actors: header.actors[1..].to_vec(),
+        ..header.clone()
+    });
+    table_under(text, spans, arabic, lines, i, header).or_else(|| table_under(text, spans, arabic, lines, i, first_as_label?))
+}
+
+/// The table under `header`, the line `i`, with the number of lines it spans.
+fn table_under(text: &str, spans: &Spans, arabic: &ArabicWords, lines: &[Range<usize>], i: usize, header: Header) -> Option<(ExplicitTable, usize)> {
     // Rows copied as glued as their header are read with the guessed Arabic cuts.
     let guess = header.glued_arabic.then_some(arabic);
-    let all_named = header.actors.iter().all(Option::is_some);
+    let all_named = header.signed && header.actors.iter().all(Option::is_some);
     if !all_named && header.cells.len() > MAX_PLAIN_COLUMNS {
         return None;
     }
@@ -76,6 +95,9 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, arabic
         }
     }
     let mut table = ExplicitTable { aspect_label: header.label, columns: header.actors, headers: header.cells, rows };
+    if !header.signed && !rows_prove_the_header(text, &table) {
+        return None;
+    }
     take_repeated_header(text, &mut table);
     if rows_end_the_text(text, &table) {
         drop_cut_last_row(text, &mut table);
@@ -133,7 +155,7 @@ fn named_header(text: &str, spans: &Spans, line: &Range<usize>) -> Option<Header
         return None;
     }
     let label = Some(trim_range(text, line.start..first)).filter(|r| !r.is_empty());
-    Some(Header { label, actors: inside.iter().map(|(_, a)| Some(*a)).collect(), cells: inside.into_iter().map(|(r, _)| r).collect(), glued_arabic: false })
+    Some(Header { label, actors: inside.iter().map(|(_, a)| Some(*a)).collect(), cells: inside.into_iter().map(|(r, _)| r).collect(), glued_arabic: false, signed: true })
 }
 
 /// A row cut into `cells` cells with the strain of the cut, or None when it has too few words
@@ -175,6 +197,20 @@ fn row_cells(text: &str, spans: &Spans, line: &Range<usize>, cells: usize, guess
     Some((out, split.strain))
 }
 
+/// Line `i` opens a block: the text's first line or the one after a blank line, or the line
+/// after such a line (a title over the table).
+fn opens_a_block(text: &str, lines: &[Range<usize>], i: usize) -> bool {
+    let blank = |k: usize| text[lines[k].clone()].trim().is_empty();
+    i == 0 || blank(i - 1) || i == 1 || blank(i - 2)
+}
+
+/// Rows under a header with no sign of one prove it: three at least (a title over two lines
+/// of prose makes none), and not one a sentence; that they cut easily and open alike is
+/// checked as for every block under plain words ([`plain_block_is_a_table`]).
+fn rows_prove_the_header(text: &str, table: &ExplicitTable) -> bool {
+    table.rows.len() >= MIN_PLAIN_ROWS.max(3) && table.rows.iter().all(|r| !text[r.line.clone()].trim_end().ends_with(['.', '!', '?', '؟', ':']))
+}
+
 /// Pages often show the names twice: over the candidates' pictures, then as the first row
 /// ("Nominee" and the same names). That row is the header proper; its first cell the label.
 fn take_repeated_header(text: &str, table: &mut ExplicitTable) {
@@ -202,7 +238,13 @@ fn drop_cut_last_row(text: &str, table: &mut ExplicitTable) {
     }
     let kind = |r: &Range<usize>| opening(&text[r.clone()]) == Opening::Number;
     let last = &table.rows[n - 1];
-    let cut = (0..last.cells.len()).any(|c| {
+    // The text ending in a figure's decimal point or thousands separator ("33.", "4,") cut
+    // it short, whatever its column holds.
+    let cut_figure = last.cells.last().is_some_and(|r| {
+        let t = text[r.clone()].trim_end();
+        t.ends_with(['.', ',']) && t[..t.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+    });
+    let cut = cut_figure || (0..last.cells.len()).any(|c| {
         let column: Vec<bool> = table.rows[..n - 1].iter().map(|r| kind(&r.cells[c])).collect();
         column.iter().all(|&k| k) && !kind(&last.cells[c])
     });
@@ -254,6 +296,9 @@ mod tests {
     fn a_row_cut_by_the_end_of_the_text_is_left_out() {
         // The last row has a word where its column has figures everywhere else.
         let (_, _, _, rows) = table("Item Plan North Plan South\nCost 12 9\nStaff 40 31\nOffices 3 2\nSites 7 fi");
+        assert_eq!(rows, ["Cost | 12 | 9", "Staff | 40 | 31", "Offices | 3 | 2"]);
+        // A figure cut after its decimal point.
+        let (_, _, _, rows) = table("Item Plan North Plan South\nCost 12 9\nStaff 40 31\nOffices 3 2\nShare 41.2% 33.");
         assert_eq!(rows, ["Cost | 12 | 9", "Staff | 40 | 31", "Offices | 3 | 2"]);
         // A complete last row stays.
         let (_, _, _, rows) = table("Item Plan North Plan South\nCost 12 9\nStaff 40 31\nOffices 3 2\n");

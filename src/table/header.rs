@@ -29,6 +29,10 @@ pub(crate) struct Header {
     pub actors: Vec<Option<usize>>,
     /// Arabic headers glued to each other or to the label: the rows are glued too.
     pub glued_arabic: bool,
+    /// The line shows a sign of a header (see [`shaped_as_a_header`]). A line without one
+    /// (names nobody listed, with no label or an unlisted one) heads a table only if the
+    /// rows under it prove it, as [`super::collapsed`] decides.
+    pub signed: bool,
 }
 
 /// Folded names and aliases of the article's actors, to recognise a header that names one
@@ -84,19 +88,28 @@ pub(crate) fn read(text: &str, line: &Range<usize>, names: &[(Range<usize>, usiz
         return None;
     }
     let atoms = atoms(&words, names, &lexicon_names(text, line), known);
-    let (label, mut cells) = label_and_cells(&words, &atoms)?;
+    let (mut label, mut cells) = label_and_cells(&words, &atoms)?;
+    let label_is_a_header = || label.as_ref().and_then(|r| group_loose(&words, &r.clone().collect::<Vec<_>>(), false)).is_some_and(|c| c.len() == 1 && c[0].0.len() > 1);
+    if cells.len() < 2 && !opens_label(&words[0]) && label_is_a_header() {
+        // Words before the one name the article knows that make one name-like header are no
+        // label but the other header: "قيصر الدباغ نوال الحوراني" heads two columns.
+        label = None;
+        cells = group(&words, &atoms)?;
+    }
     for (r, actor) in cells.iter_mut().filter(|(_, a)| a.is_none()) {
         *actor = known.any(&joined(&words[r.clone()]));
     }
-    if cells.len() < 2 || !shaped_as_a_header(&words, &atoms, &cells) {
+    if cells.len() < 2 {
         return None;
     }
+    let signed = shaped_as_a_header(&words, &atoms, &cells);
     let span = |r: &Range<usize>| words[r.start].range.start..words[r.end - 1].range.end;
     // Two Arabic words met with no space: the page's boxes were copied glued, and its rows
     // will be too.
     let glued_arabic = words.windows(2).any(|w| w[1].glued && w[0].text.ends_with(is_arabic_letter) && w[1].text.starts_with(is_arabic_letter));
     Some(Header {
         glued_arabic,
+        signed,
         label: label.map(|r| span(&r)),
         cells: cells.iter().map(|(r, _)| span(r)).collect(),
         actors: cells.iter().map(|(_, a)| *a).collect(),
@@ -146,11 +159,15 @@ fn atoms(words: &[LineWord], names: &[(Range<usize>, usize)], lexicon: &[Range<u
         // A mention that starts at this word and ends at a word's end, not across a glue point.
         // A word naming the aspect column is no part of a name ("Indicator France").
         let label_word = i == 0 && opens_label(&words[0]);
-        let mention = names.iter().filter(|(m, _)| m.start == words[i].range.start && !label_word).filter_map(|(m, a)| {
+        // A capitalised word that opened a box (glued to what precedes it) is a name's first
+        // part, and the capitalised word after it in the same box its family name, even when
+        // an actor bears that name ("…SolbergTeodor Vance").
+        let same_box = i > 0 && !words[i].glued && opening(&words[i].text) == Opening::Capital && atoms.last().is_some_and(|a: &Atom| !a.name && a.glued && a.words.len() == 1 && opening(&words[a.words.start].text) == Opening::Capital);
+        let mention = names.iter().filter(|(m, _)| m.start == words[i].range.start && !label_word && !same_box).filter_map(|(m, a)| {
             let end = (i..words.len()).take_while(|&j| j == i || (!words[j].glued && !restarts_name(words, i, j + 1))).find(|&j| words[j].range.end == m.end)?;
             Some((end + 1, *a))
         }).max_by_key(|(end, _)| *end);
-        let alias = (i + 1..=words.len().min(i + 4)).rev().filter(|_| !label_word).find_map(|end| {
+        let alias = (i + 1..=words.len().min(i + 4)).rev().filter(|_| !label_word && !same_box).find_map(|end| {
             if words[i + 1..end].iter().any(|w| w.glued || restarts_name(words, i, end)) {
                 return None;
             }
@@ -297,7 +314,10 @@ fn cell_starts(run: &[LineWord]) -> Vec<usize> {
     }
     if run.iter().all(|w| opening(&w.text) == Opening::Arabic) {
         let phrases: Vec<usize> = (0..run.len()).filter(|&i| i == 0 || (arabic::has_article(&run[i - 1].folded) && !arabic::has_article(&run[i].folded))).collect();
-        if phrases.len() >= 2 {
+        // One phrase from an indefinite word to a definite one is one header too (a name
+        // nobody listed beside one the article knows: قيصر الدباغ).
+        let one_phrase = run.len() > 1 && !arabic::has_article(&run[0].folded) && arabic::has_article(&run[run.len() - 1].folded);
+        if phrases.len() >= 2 || one_phrase {
             return phrases;
         }
     }
@@ -321,7 +341,7 @@ mod tests {
 
     fn header(line: &str, known: &[&str]) -> Option<(Option<String>, Vec<String>)> {
         let names = ActorNames::new(known.iter().enumerate().map(|(i, n)| (i, *n, false)));
-        let h = read(line, &(0..line.len()), &[], &names, &ArabicWords::of(line))?;
+        let h = read(line, &(0..line.len()), &[], &names, &ArabicWords::of(line)).filter(|h| h.signed)?;
         Some((h.label.map(|r| line[r].to_string()), h.cells.into_iter().map(|r| line[r].to_string()).collect()))
     }
 
@@ -331,6 +351,8 @@ mod tests {
         let cases: &[(&str, &[&str], Option<&str>, &[&str])] = &[
             ("Policy Alvarez Brennan", &[], Some("Policy"), &["Alvarez", "Brennan"]),
             ("CandidateMira SolbergTeodor Vance", &[], Some("Candidate"), &["Mira Solberg", "Teodor Vance"]),
+            // A family name that an actor of the article bears, in the box its given name opened.
+            ("See how they compareMira SolbergTeodor Vance", &["Vance"], None, &["Mira Solberg", "Teodor Vance"]),
             ("Compare the plansHarbourlineCoastway", &["Harbourline"], None, &["Harbourline", "Coastway"]),
             ("Option A Option B Option C", &[], None, &["Option A", "Option B", "Option C"]),
             ("Topic Pensions Housing Transport Schools", &[], Some("Topic"), &["Pensions", "Housing", "Transport", "Schools"]),
@@ -340,6 +362,8 @@ mod tests {
             ("  Tarvonia Quellmark", &["Tarvonia", "Quellmark"], None, &["Tarvonia", "Quellmark"]),
             ("البند الخطة أ الخطة ب", &[], Some("البند"), &["الخطة أ", "الخطة ب"]),
             ("المحور حزب النخيل تيار الساحل", &[], Some("المحور"), &["حزب النخيل", "تيار الساحل"]),
+            ("المحور قيصر الدباغ نوال الحوراني", &["نوال الحوراني"], Some("المحور"), &["قيصر الدباغ", "نوال الحوراني"]),
+            ("قيصر الدباغ نوال الحوراني", &["نوال الحوراني"], None, &["قيصر الدباغ", "نوال الحوراني"]),
             ("المؤشرالمرفأ القديمالخليج الأزرقالرأس الأبيضالجزيرة الخضراء", &[], Some("المؤشر"), &["المرفأ القديم", "الخليج الأزرق", "الرأس الأبيض", "الجزيرة الخضراء"]),
         ];
         for (line, known, label, cells) in cases {
@@ -353,6 +377,17 @@ mod tests {
         // A title of capitalised words, plain words with no label, a byline.
         for line in ["Harbour Towns Weekly", "Pensions Housing Transport", "By Nadia Orsini", "The talks ended.", "• Housing Transport", "Turnout 61.5% (est.)", "Read more:", "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"] {
             assert_eq!(header(line, &[]), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn lines_without_a_sign_are_headers_only_on_trial() {
+        // Names nobody listed, with no label or an unlisted one, and plain words: read as
+        // headers that the rows under them must prove.
+        let names = ActorNames::new(std::iter::empty());
+        for (line, cells) in [("Okonjo Faraday Lindqvist", 3), ("Proposal Okonjo Faraday", 3), ("Pensions Housing Transport", 3), ("قيصر الدباغ نوال الحوراني", 2)] {
+            let h = read(line, &(0..line.len()), &[], &names, &ArabicWords::of(line)).expect(line);
+            assert_eq!((h.signed, h.cells.len()), (false, cells), "{line}");
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub(crate) mod derived;
 pub(crate) mod explicit;
+mod arabic_patterns;
 mod arabic_seams;
 mod collapsed;
 mod header;

@@ -268,10 +268,12 @@ fn arabic_cost(words: &[RowWord], i: usize) -> f64 {
     }
     let after_next = words.get(i + 1).map(|w| w.word.folded.as_str());
     let construct_head = |w: &str| !arabic::has_article(w) && !is_nisba_shaped(w) && !w.ends_with('ا');
-    if construct_head(prev) && construct_head(next) && after_next.is_some_and(|w| arabic::has_article(w) && !arabic::starts_with_conjunction(w)) {
+    let ends_a_construct = |w: &str| arabic::has_article(w) && !arabic::starts_with_conjunction(w) && !arabic::has_preposition_proclitic(w);
+    if construct_head(prev) && construct_head(next) && after_next.is_some_and(ends_a_construct) {
         // An idafa chain: an indefinite noun governs the construct that follows
         // (توسيع خط الترام), ending at its definite noun. A construct noun takes neither the
-        // article nor tanween (قانونياً ends its phrase), and a nisba is an adjective.
+        // article nor tanween (قانونياً ends its phrase), and a nisba is an adjective; a
+        // definite word after a preposition (للإيجار) is no part of the chain.
         cost += 1.0;
     }
     if words::is("ar.preposition", next) || arabic::has_preposition_proclitic(next) {
@@ -315,7 +317,10 @@ fn is_nisba_shaped(word: &str) -> bool {
 /// bare figure is its unit ("$206.9 billion"; after "10%" the unit is written).
 fn english_cost(prev: &LineWord, next: &LineWord) -> f64 {
     let mut cost = 0.0;
-    if words::is("en.preposition", &next.folded) {
+    // An article written with a capital inside a row opens a cell in sentence case ("Rents
+    // A cap on rises"): in prose it would follow a full stop.
+    let opening_article = vocabulary::is("en.article", &next.folded) && opening(&next.text) == Opening::Capital;
+    if words::is("en.preposition", &next.folded) && !opening_article {
         cost += 2.0;
     }
     if words::is("en.preposition", &prev.folded) || vocabulary::is("en.cell_joiner", &prev.folded) {
@@ -325,8 +330,11 @@ fn english_cost(prev: &LineWord, next: &LineWord) -> f64 {
         // A possessive wants its head noun ("the People's Assembly").
         cost += 3.0;
     }
-    if opening(&prev.text) == Opening::Capital && opening(&next.text) == Opening::Capital && is_adjective_shaped(&prev.folded) {
-        // An adjective opens a titled name ("United Provinces", "Simplified Script").
+    let opens_a_name = is_adjective_shaped(&prev.folded) || vocabulary::is("en.name_adjective", &prev.folded);
+    if opening(&prev.text) == Opening::Capital && opening(&next.text) == Opening::Capital && opens_a_name {
+        // An adjective opens a titled name ("United Provinces", "Simplified Script"); so do
+        // the adjectives common in the names of bodies, whose suffixes (-al, -ic) end nouns
+        // too ("Federal Assembly" but "Capital", "Republic").
         cost += 1.0;
     }
     if vocabulary::is("en.figure_qualifier", prev.folded.trim_end_matches('.')) && opening(&next.text) == Opening::Number {
@@ -471,6 +479,12 @@ mod tests {
             ("الأولوية مراكز صحية جديدة تجديد شبكة المياه", &["الأولوية", "مراكز صحية جديدة", "تجديد شبكة المياه"]),
             // A given name is followed by its family name.
             ("Running mate Jonas Falk Anna Ode", &["Running mate", "Jonas Falk", "Anna Ode"]),
+            // An adjective common in the names of bodies opens the cell's name.
+            ("Lower house Federal Diet Senate", &["Lower house", "Federal Diet", "Senate"]),
+            // A preposition's definite object ends no idafa chain (مسقوف | شقق للإيجار).
+            ("الاستخدام مراسم للفنانين سوق مسقوف شقق للإيجار", &["الاستخدام", "مراسم للفنانين", "سوق مسقوف", "شقق للإيجار"]),
+            // Cells in sentence case, one opening with the article.
+            ("Rents A cap on rises Higher social housing No change", &["Rents", "A cap on rises", "Higher social housing", "No change"]),
             ("نائب الرئيس سامي حداد وليد جابر منصور سلوم", &["نائب الرئيس", "سامي حداد", "وليد جابر", "منصور سلوم"]),
         ];
         for (row, want) in cases {

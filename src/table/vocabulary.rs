@@ -1,5 +1,5 @@
 //! The few closed word classes the table reader consults (words that name an aspect column,
-//! words a cell continues after, month names), read from `data/lexicon/table_words.tsv`.
+//! words a cell continues after, month names, the patterns and endings of Arabic words), read from `data/lexicon/table_words.tsv`.
 
 use std::sync::OnceLock;
 
@@ -22,6 +22,11 @@ fn classes() -> &'static FxHashMap<&'static str, FxHashSet<String>> {
 /// Whether a folded word is in the class `id` (`en.month`, `ar.aspect_label` …).
 pub(crate) fn is(id: &str, folded: &str) -> bool {
     classes().get(id).is_some_and(|set| set.contains(folded))
+}
+
+/// The folded words of the class `id`, in no particular order.
+pub(crate) fn members(id: &str) -> impl Iterator<Item = &'static str> {
+    classes().get(id).into_iter().flat_map(|set| set.iter().map(String::as_str))
 }
 
 /// Whether a folded word is in the class of either language (`aspect_label`, `month` …).
