@@ -126,6 +126,11 @@ const TABLES: &[TableCase] = &[
         "مدة التنفيذ | 3 سنوات | 5 سنوات | 2 سنة | 4 سنوات",
         "الجهة المنفذة | وزارة النقل | بلدية المدينة | شركة خاصة | هيئة الموانئ",
     ]),
+    // Arabic, three parties, no title line: prose before the header; counted figures and clauses.
+    ("ar-table-no-title.txt", Some("البند"), &["حزب الميناء", "تيار الزيتون", "جبهة الهضبة"], &[
+        "عدد المرشحين | 40 | 25 | 12",
+        "أولوية البرنامج | توسيع الأرصفة | حماية الصيادين | خفض الرسوم",
+    ]),
     // Arabic, three countries; the text is cut inside the last row.
     ("ar-table-countries-cut.txt", Some("المؤشر"), &["مصر", "الأردن", "تونس"], &[
         "النمو المتوقع | 4.2% | 2.6% | 1.9%",
