@@ -126,6 +126,16 @@ const TABLES: &[TableCase] = &[
         "مدة التنفيذ | 3 سنوات | 5 سنوات | 2 سنة | 4 سنوات",
         "الجهة المنفذة | وزارة النقل | بلدية المدينة | شركة خاصة | هيئة الموانئ",
     ]),
+    // Places nobody lists as headers, with pipes (Arabic) and tabs (English): columns of no
+    // actor, proven by two rows that share the header's cells.
+    ("ar-table-places-pipes.txt", Some("المؤشر"), &["الميناء الشمالي", "وادي الزيتون", "الهضبة الخضراء"], &[
+        "عدد الفنادق | 40 | 25 | 12",
+        "المسافة عن المطار | 15 كيلومترا | 40 كيلومترا | 90 كيلومترا",
+    ]),
+    ("en-table-places-tabs.txt", Some("Measure"), &["North Harbour", "Olive Valley", "Green Plateau"], &[
+        "Hotels | 40 | 25 | 12",
+        "Distance to the airport | 15 km | 40 km | 90 km",
+    ]),
     // Arabic, three parties, no title line: prose before the header; counted figures and clauses.
     ("ar-table-no-title.txt", Some("البند"), &["حزب الميناء", "تيار الزيتون", "جبهة الهضبة"], &[
         "عدد المرشحين | 40 | 25 | 12",

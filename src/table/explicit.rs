@@ -1,8 +1,9 @@
 //! Comparison tables pasted into an article: a header line (optionally after an aspect label),
-//! then one line per aspect. The forms: tab-separated, pipe/Markdown and "A vs B" lists, read
-//! here under headers naming two or more actors; and the space-collapsed form that copying an
-//! HTML table into a plain-text field produces, read by [`super::collapsed`] under any header.
-//! Cells become positions of their column's actor.
+//! then one line per aspect. The forms: tab-separated and pipe/Markdown tables, read here under
+//! headers naming actors or plain words (a header naming nobody must be proven by two rows),
+//! "A vs B" lists under two or more actors; and the space-collapsed form that copying an HTML
+//! table into a plain-text field produces, read by [`super::collapsed`] under any header.
+//! Cells become positions of their column's actor; a column headed by no actor gives none.
 
 use std::ops::Range;
 
@@ -237,6 +238,10 @@ fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, arabic: &ArabicWo
         rows.push(TableRow { line: line.clone(), aspect: cells[0].clone(), cells: cells[1..].to_vec() });
         j += 1;
     }
+    // A header naming no actor is a table's only when two rows or more share its cells.
+    if columns.iter().all(Option::is_none) && rows.len() < 2 {
+        return None;
+    }
     Some((ExplicitTable { aspect_label: label, columns, headers, rows }, j - i))
 }
 
@@ -265,8 +270,13 @@ fn header(doc: &Document, spans: &Spans, line: &Range<usize>, form: Form) -> Opt
                 return None;
             }
             let (label, rest) = (cells[0].clone(), &cells[1..]);
-            let columns: Option<Vec<Option<usize>>> = rest.iter().map(|c| actor_covering(spans, c).map(Some)).collect();
-            let columns = columns?;
+            // A column may be headed by no actor ("Option A", a place): its id is empty. A
+            // header that names nobody at all must be short words, and is proven by its rows
+            // (see `table_at`).
+            let columns: Vec<Option<usize>> = rest.iter().map(|c| actor_covering(spans, c)).collect();
+            if columns.iter().all(Option::is_none) && rest.iter().any(|c| text[c.clone()].split_whitespace().count() > 4) {
+                return None;
+            }
             let label = (!label.is_empty()).then_some(label);
             Some((label, columns, rest.to_vec()))
         }
@@ -360,6 +370,14 @@ mod tests {
             assert_eq!(h, *headers, "{name}");
             assert_eq!(r, owned(rows), "{name}");
         }
+    }
+
+    #[test]
+    fn a_header_of_plain_words_is_proven_by_two_rows() {
+        let (source, headers, rows) = table("Measure\tNorth Harbour\tOlive Valley\nHotels\t40\t25\nBeaches\t3\t5\n");
+        assert_eq!(source, TableSource::Explicit);
+        assert_eq!(headers, ["North Harbour", "Olive Valley"]);
+        assert_eq!(rows.len(), 2);
     }
 
     #[test]
