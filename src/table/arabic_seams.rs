@@ -130,6 +130,14 @@ fn last_two(s: &str) -> Option<(char, char)> {
 /// The Arabic words a reader knows while reading one article: the lexicon's, and the words
 /// the article writes on their own.
 pub(crate) struct ArabicWords {
+    /// The article's text, kept to count its words the first time a guess needs them: most
+    /// articles have no glued table, and folding every word of a long one costs more than the
+    /// rest of the table stage.
+    text: String,
+    counted: std::cell::OnceCell<ArticleWords>,
+}
+
+struct ArticleWords {
     article: Known,
     /// How often the article writes each word between non-letters: a run of letters written
     /// twice or more is one word (two cells glued alike twice are rare).
@@ -152,21 +160,26 @@ enum Cue {
 impl ArabicWords {
     /// The words of `text` (none when it has no Arabic letter).
     pub(crate) fn of(text: &str) -> ArabicWords {
-        let mut article = Known::default();
-        let mut written: FxHashMap<String, u32> = FxHashMap::default();
-        if text.chars().any(is_arabic_letter) {
-            for token in text.split(|c: char| !is_arabic_letter(c)).filter(|t| !t.is_empty()) {
+        let text = if text.chars().any(is_arabic_letter) { text.to_string() } else { String::new() };
+        ArabicWords { text, counted: std::cell::OnceCell::new() }
+    }
+
+    fn counted(&self) -> &ArticleWords {
+        self.counted.get_or_init(|| {
+            let mut article = Known::default();
+            let mut written: FxHashMap<String, u32> = FxHashMap::default();
+            for token in self.text.split(|c: char| !is_arabic_letter(c)).filter(|t| !t.is_empty()) {
                 let folded = fold_str(token);
                 article.add(&folded);
                 *written.entry(folded).or_default() += 1;
             }
-        }
-        ArabicWords { article, written }
+            ArticleWords { article, written }
+        })
     }
 
     fn knows(&self, folded: &str) -> bool {
         let lexicon = Known::lexicon();
-        let known = |w: &str| lexicon.words.contains(w) || self.article.words.contains(w) || lexicon.names.contains(w);
+        let known = |w: &str| lexicon.words.contains(w) || self.counted().article.words.contains(w) || lexicon.names.contains(w);
         known(folded) || known(arabic::without_proclitics(folded)) || vocabulary::is("ar.aspect_label", folded)
     }
 
@@ -175,7 +188,7 @@ impl ArabicWords {
     /// is seen there against how often it is seen at all. The likelier place for a cut.
     fn boundary_score(&self, left: &str, right: &str) -> f64 {
         let count = |map: fn(&Known) -> &FxHashMap<(char, char), u32>, pair: (char, char)| {
-            (map(Known::lexicon()).get(&pair).copied().unwrap_or(0) + map(&self.article).get(&pair).copied().unwrap_or(0)) as f64
+            (map(Known::lexicon()).get(&pair).copied().unwrap_or(0) + map(&self.counted().article).get(&pair).copied().unwrap_or(0)) as f64
         };
         let share = |map: fn(&Known) -> &FxHashMap<(char, char), u32>, pair: Option<(char, char)>| {
             pair.map_or(f64::NEG_INFINITY, |p| ((count(map, p) + 0.1) / (count(|k| &k.pairs, p) + 1.0)).ln())
@@ -193,7 +206,7 @@ impl ArabicWords {
             return Vec::new();
         }
         let whole = fold_str(part);
-        if Known::lexicon().words.contains(&whole) || self.written.get(&whole).is_some_and(|&n| n >= 2) {
+        if Known::lexicon().words.contains(&whole) || self.counted().written.get(&whole).is_some_and(|&n| n >= 2) {
             return Vec::new();
         }
         let mut candidates: Vec<(Cue, u8, f64, usize)> = Vec::new();
