@@ -1,20 +1,11 @@
 //! The `stancemap` binary: JSON by default, Markdown on request, a clear error and exit status
 //! 2 for input that is not UTF-8 or cannot be read.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 fn run(args: &[&str], input: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stancemap"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    let (status, out, err) = common::run_binary(args, input);
+    (status, String::from_utf8_lossy(&out).into(), err)
 }
 
 const ARTICLE: &str = "Russian President Vladimir Putin rejected the proposal. Ukraine demanded a ceasefire.";
