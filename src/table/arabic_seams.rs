@@ -77,6 +77,11 @@ struct Known {
 
 impl Known {
     fn add(&mut self, folded: &str) {
+        self.add_times(folded, 1);
+    }
+
+    /// Adds a word written `times` times.
+    fn add_times(&mut self, folded: &str, times: u32) {
         if words::is_any(&["ar.stop", "ar.preposition"], folded) {
             return;
         }
@@ -85,18 +90,22 @@ impl Known {
             return;
         }
         if let Some(pair) = last_two(folded) {
-            *self.ends.entry(pair).or_default() += 1;
+            *self.ends.entry(pair).or_default() += times;
         }
-        let stem: Vec<char> = arabic::bare_noun(folded).chars().collect();
-        if let [a, b, ..] = stem[..] {
-            *self.starts.entry((a, b)).or_default() += 1;
+        let stem = arabic::bare_noun(folded);
+        if let Some(pair) = first_two(stem) {
+            *self.starts.entry(pair).or_default() += times;
         }
-        for pair in stem.windows(2) {
-            *self.pairs.entry((pair[0], pair[1])).or_default() += 1;
+        for pair in stem.chars().zip(stem.chars().skip(1)) {
+            *self.pairs.entry(pair).or_default() += times;
         }
         if n >= MIN_KNOWN {
-            self.words.insert(arabic::without_proclitics(folded).to_string());
-            self.words.insert(folded.to_string());
+            // Most words of an article come again: look before copying.
+            for word in [arabic::without_proclitics(folded), folded] {
+                if !self.words.contains(word) {
+                    self.words.insert(word.to_string());
+                }
+            }
         }
     }
 
@@ -130,10 +139,10 @@ fn last_two(s: &str) -> Option<(char, char)> {
 /// The Arabic words a reader knows while reading one article: the lexicon's, and the words
 /// the article writes on their own.
 pub(crate) struct ArabicWords {
-    /// The article's text, kept to count its words the first time a guess needs them: most
-    /// articles have no glued table, and folding every word of a long one costs more than the
-    /// rest of the table stage.
-    text: String,
+    /// The article's folded text, kept to count its words the first time a guess needs them:
+    /// most articles have no glued table, and counting every word of a long one costs more
+    /// than the rest of the table stage.
+    folded: String,
     counted: std::cell::OnceCell<ArticleWords>,
 }
 
@@ -159,20 +168,29 @@ enum Cue {
 
 impl ArabicWords {
     /// The words of `text` (none when it has no Arabic letter).
+    #[cfg(test)]
     pub(crate) fn of(text: &str) -> ArabicWords {
-        let text = if text.chars().any(is_arabic_letter) { text.to_string() } else { String::new() };
-        ArabicWords { text, counted: std::cell::OnceCell::new() }
+        ArabicWords::of_folded(&fold_str(text))
+    }
+
+    /// The words of a text already folded (the document's matching form).
+    pub(crate) fn of_folded(folded: &str) -> ArabicWords {
+        let folded = if folded.chars().any(is_arabic_letter) { folded.to_string() } else { String::new() };
+        ArabicWords { folded, counted: std::cell::OnceCell::new() }
     }
 
     fn counted(&self) -> &ArticleWords {
         self.counted.get_or_init(|| {
-            let mut article = Known::default();
-            let mut written: FxHashMap<String, u32> = FxHashMap::default();
-            for token in self.text.split(|c: char| !is_arabic_letter(c)).filter(|t| !t.is_empty()) {
-                let folded = fold_str(token);
-                article.add(&folded);
-                *written.entry(folded).or_default() += 1;
+            let mut written: FxHashMap<&str, u32> = FxHashMap::default();
+            for word in self.folded.split(|c: char| !is_arabic_letter(c)).filter(|t| !t.is_empty()) {
+                *written.entry(word).or_default() += 1;
             }
+            // Each distinct word once, with its count: an article repeats most of its words.
+            let mut article = Known::default();
+            for (word, &times) in &written {
+                article.add_times(word, times);
+            }
+            let written = written.into_iter().map(|(w, n)| (w.to_string(), n)).collect();
             ArticleWords { article, written }
         })
     }

@@ -14,7 +14,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::arabic_seams::{is_arabic_letter, ArabicWords};
-use super::line_words::{line_words_guessing, LineWord};
+use super::line_words::{line_words, line_words_guessing, LineWord};
 use super::segment::{opening, starts_another_name, Opening};
 use super::vocabulary;
 use crate::lexicon::given_names::given_names;
@@ -83,6 +83,12 @@ struct Atom {
 /// mentions starting in the line with their actors, of actors more than a tagger's guess (a
 /// guess may run across two headers: "Anna Kowal Jonas").
 pub(crate) fn read(text: &str, line: &Range<usize>, names: &[(Range<usize>, usize)], known: &ActorNames, arabic: &ArabicWords) -> Option<Header> {
+    // Guessing glued Arabic words only adds words, and a line that is no header without
+    // them is none with them: most lines of an article stop here, before any guess.
+    let plain = line_words(text, line);
+    if plain.is_empty() || plain.len() > MAX_HEADER_WORDS || !looks_like_a_header(text, line, &plain) {
+        return None;
+    }
     let words = line_words_guessing(text, line, arabic, false);
     if words.len() < 2 || words.len() > MAX_HEADER_WORDS || !looks_like_a_header(text, line, &words) {
         return None;
