@@ -70,6 +70,10 @@ pub(crate) struct Topic {
     /// Earlier topics, newest last, with the sentence that named each: a pronoun that does
     /// not agree with the topic ("Poland had …, he added") takes the latest that does.
     earlier: Vec<(usize, usize)>,
+    /// Sentences read since the topic was named that continued a quotation: one speaker's
+    /// words, however many sentences they run to, are no change of subject
+    /// ('"… . … . …," he said' three sentences after the speaker was named).
+    quoted_since: usize,
 }
 
 impl Topic {
@@ -86,11 +90,16 @@ impl Topic {
         }
         self.actor = Some(actor);
         self.sentence = sentence;
+        self.quoted_since = 0;
     }
 
-    pub fn new_sentence(&mut self, sentence: usize) {
+    /// Moves to `sentence`; `continues_quotation`: it starts inside a quotation opened before.
+    pub fn new_sentence(&mut self, sentence: usize, continues_quotation: bool) {
         self.now = sentence;
-        if sentence > self.sentence + 2 {
+        if continues_quotation && self.actor.is_some() {
+            self.quoted_since += 1;
+        }
+        if sentence > self.sentence + 2 + self.quoted_since {
             self.actor = None;
         }
         self.earlier.retain(|&(_, s)| sentence <= s + 2);

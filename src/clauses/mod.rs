@@ -129,7 +129,11 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
     let mut lead_in: Option<(usize, Stance)> = None;
     let mut in_quote = false;
     for (si, sentence) in doc.sentences.iter().enumerate() {
-        topic.new_sentence(si);
+        // A quotation may run over several sentences of a paragraph ('"… us. We will never
+        // let that happen," he said'): its state carries over until a line break.
+        let new_paragraph = sentence.tokens.start == 0 || doc.text[doc.tokens[sentence.tokens.start - 1].end..doc.tokens[sentence.tokens.start].start].contains('\n');
+        let starts_inside = in_quote && !new_paragraph;
+        topic.new_sentence(si, starts_inside);
         // `skip` is in text order and disjoint (the rows of one table): a binary search keeps a
         // pasted table of 100k rows linear.
         let row = skip.partition_point(|r| r.end < sentence.range.end);
@@ -154,10 +158,6 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
         } else {
             lead_in = attribution::list_lead_in(doc, &by_token, sentence.tokens.clone());
         }
-        // A quotation may run over several sentences of a paragraph ('"… us. We will never
-        // let that happen," he said'): its state carries over until a line break.
-        let new_paragraph = sentence.tokens.start == 0 || doc.text[doc.tokens[sentence.tokens.start - 1].end..doc.tokens[sentence.tokens.start].start].contains('\n');
-        let starts_inside = in_quote && !new_paragraph;
         let (quoted, inside_after) = quotes::quoted_tokens(doc, sentence.tokens.clone(), starts_inside);
         in_quote = inside_after;
         // A sentence that opens a quotation or continues one ('"President Trump wants to break

@@ -152,6 +152,17 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_of_several_sentences_keeps_the_speaker_named_before_it() {
+        // The pronoun after the quotation reaches back past the quotation's own sentences.
+        let text = "Minister Anna Berg told reporters that the talks would resume.\n\
+                    \u{201c}We do not trust the other side. Their promises mean nothing. They must show the maps first,\u{201d} she said.";
+        let got = positions(text);
+        for claim in ["We do not trust the other side", "Their promises mean nothing", "They must show the maps first"] {
+            assert!(got.iter().any(|(who, _, c)| who == "Anna Berg" && c == claim), "{claim}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_name_behind_a_preposition_after_the_verb_is_not_its_subject() {
         let got = positions("احتج الحزب على محاولات فرض الخدمة بالجيش الإسرائيلي على الطلاب.");
         assert!(!got.iter().any(|(who, _, _)| who == "الجيش الإسرائيلي"), "{got:?}");
