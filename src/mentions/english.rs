@@ -286,7 +286,14 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
         if !(capitalised || particle) || (capitalised && words::is("en.stop", doc.ftok(k)) && !family_name) {
             break;
         }
-        k += 1;
+        // "Solicitor General D. John Sauer": an initial and its full stop, then the name goes on.
+        let initial = original.chars().count() == 1
+            && k + 2 < doc.tokens.len()
+            && doc.ftok(k + 1) == "."
+            && doc.tokens[k].end == doc.tokens[k + 1].start
+            && doc.tokens[k + 2].is_word
+            && doc.otok(k + 2).starts_with(char::is_uppercase);
+        k += if initial { 2 } else { 1 };
         words_in_name += 1;
     }
     // A name does not end on a particle.
@@ -406,7 +413,9 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
         .collect();
     let &head = heads.last()?;
     // A head alone ("Ministry") is generic; a name needs a modifier or an "of" complement.
-    if end - i < 2 {
+    // A name ending in "Act" or "Treaty" names a law, whatever body it mentions
+    // ("the International Emergency Economic Powers Act").
+    if end - i < 2 || words::is("en.law_name", doc.ftok(end - 1)) {
         return None;
     }
     let kind = if words::is("en.group_head", doc.ftok(head)) { ActorKind::Group } else { ActorKind::Organization };
@@ -516,7 +525,10 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
     // written all in capitals, even at the start of a sentence.
     let original = doc.otok(i);
     let acronym = (2..=6).contains(&original.len()) && original.bytes().all(|b| b.is_ascii_uppercase());
+    // "We’re introducing": a pronoun with a contracted verb is no body.
+    let contraction = w.split_once('\'').is_some_and(|(head, _)| words::is_any(&["en.stop", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"], head));
     let plain = doc.tokens[i].script == Script::Latin
+        && !contraction
         && (acronym || (w.chars().count() >= 3 && original.chars().nth(1).is_some_and(char::is_lowercase)))
         && !words::is_any(&["en.stop", "en.org_head", "en.group_head", "en.qualifier", "en.time", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"], w);
     // "Greenpeace Indonesia welcomed …": a country's name ending the body's.
@@ -692,10 +704,19 @@ mod tests {
             "Police said the road was closed.",
             "The rally was large. Rally speakers called for calm, and the rally ended.",
             "He hosted the show Other Voices on Friday.",
+            "\u{201c}We’re filing a petition today,\u{201d} she said.",
+            "The fine is due under the Northern Waters Protection Act, the court said.",
         ] {
             let got = described(text);
             assert!(got.iter().all(|(_, who, _)| !who.starts_with("org:")), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn an_initial_inside_a_name_does_not_end_it() {
+        let got = described("Solicitor General D. Marek Lund defended the levy.");
+        assert!(got.iter().any(|(s, who, _)| s == "D. Marek Lund" && who == "unknown:lund"), "{got:?}");
+        assert!(!got.iter().any(|(s, _, _)| s == "D"), "{got:?}");
     }
 
     #[test]

@@ -149,7 +149,8 @@ fn names_a_place_or_thing(doc: &Document, range: &Range<usize>, first_bare: &str
         Script::Arabic => words::is("ar.facility_head", first_bare) || words::is("ar.facility_head", arabic::bare_noun(first_bare)),
         _ => {
             let last = doc.ftok(range.end - 1);
-            words::is("en.facility_head", last) || (range.len() == 1 && words::is("en.not_an_actor", last))
+            // A law or a treaty ("the International Emergency Economic Powers Act") is a thing.
+            words::is("en.facility_head", last) || (range.len() > 1 && words::is("en.law_name", last)) || (range.len() == 1 && words::is("en.not_an_actor", last))
         }
     }
 }
