@@ -133,7 +133,19 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // A country named only as where something happens ("talks in Istanbul", "عاد إلى المغرب")
     // is a place, not an actor, unless it holds a position.
     let place_only = |a: usize| actors.list[a].kind == ActorKind::Country && held[a] == 0 && actors.list[a].mentions.iter().all(|m| mentions::is_place(&doc, m.start));
-    let kept = |a: usize| (!single_guess(a) || held[a] > 0) && !place_only(a);
+    // A body named only inside a person's title ("المتحدث باسم وزارة الخارجية ناصر كنعاني",
+    // "Foreign Ministry spokesperson Lin Jian") is who the person works for, not an actor of
+    // its own, unless it holds a position.
+    let titles: Vec<std::ops::Range<usize>> = mentions
+        .iter()
+        .zip(&actors.of_mention)
+        .filter(|(m, a)| m.role.is_some() && a.is_some_and(|a| actors.list[a].kind == ActorKind::Person))
+        .map(|(m, _)| m.phrase_span.clone())
+        .collect();
+    let in_titles_only = |a: usize| {
+        actors.list[a].kind == ActorKind::Organization && held[a] == 0 && actors.list[a].mentions.iter().all(|m| titles.iter().any(|t| t.start <= m.start && m.end <= t.end))
+    };
+    let kept = |a: usize| (!single_guess(a) || held[a] > 0) && !place_only(a) && !in_titles_only(a);
     let mut order: Vec<usize> = (0..actors.list.len()).filter(|&a| kept(a)).collect();
     order.sort_by(|&a, &b| {
         weight[b].partial_cmp(&weight[a]).unwrap_or(std::cmp::Ordering::Equal).then(actors.list[a].mentions[0].start.cmp(&actors.list[b].mentions[0].start))

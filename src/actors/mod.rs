@@ -334,6 +334,18 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_only_in_a_persons_title_is_no_actor() {
+        let names = |text: &str| crate::analyze(text, &crate::Options::default()).actors.into_iter().map(|a| a.name).collect::<Vec<_>>();
+        let got = names("قال المتحدث باسم وزارة الزراعة الكينية سامي أوتينو إن الموسم جيد.");
+        assert!(got.contains(&"سامي أوتينو".to_string()) && !got.iter().any(|n| n.contains("وزارة")), "{got:?}");
+        let got = names("Agriculture Ministry spokesperson Lena Ortiz said the harvest was good.");
+        assert!(got.contains(&"Lena Ortiz".to_string()) && !got.iter().any(|n| n.contains("Ministry")), "{got:?}");
+        // Named again on its own, or holding a position, it is one.
+        let got = names("Agriculture Ministry spokesperson Lena Ortiz said the harvest was good. The Agriculture Ministry later denied any shortage.");
+        assert!(got.iter().any(|n| n.contains("Agriculture Ministry")), "{got:?}");
+    }
+
+    #[test]
     fn aliases_are_written_as_a_reader_would() {
         // Proclitics dropped (ونظيره → نظيره), a title fused with لـ restored (للرئيس → الرئيس).
         let got = actors("التقى بوتين ونظيره الفرنسي إيمانويل ماكرون. وقال للرئيس الفرنسي السابق ماكرون إن");
