@@ -668,6 +668,9 @@ fn place_at(doc: &Document, t: usize, depth: usize) -> bool {
         Script::Arabic => {
             let before = word_before(t).map(|p| doc.ftok(p));
             before.is_some_and(|w| matches!(w, "في" | "الي" | "من" | "داخل" | "خارج" | "نحو" | "عبر" | "حول" | "بشان"))
+                // "في العاصمة السعودية الرياض"، "بالعاصمة نواكشوط": a name after a noun of place
+                // names the place.
+                || before.is_some_and(|w| words::is("ar.place_noun", w) || words::is("ar.place_noun", crate::text::arabic::without_proclitics(w)))
                 || (depth > 0 && doc.ftok(t).starts_with('و') && word_before(t).is_some_and(|p| place_at(doc, p, depth - 1)))
         }
         _ => {
@@ -745,6 +748,9 @@ mod tests {
             ("تستمر الحرب في روسيا وأوكرانيا منذ سنوات", "وأوكرانيا"),
             ("وتختلف الدولتان حول سوريا", "سوريا"),
             ("تصريحات الوزيرة بشأن تايوان", "تايوان"),
+            // After a noun of place: the Saudi capital, the capital Nouakchott.
+            ("عقد الاجتماع في العاصمة السعودية الرياض", "السعودية"),
+            ("قال في مؤتمر صحفي بالعاصمة نواكشوط", "نواكشوط"),
         ];
         for (text, name) in places {
             assert!(place(text, name), "{name} in {text}");
