@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openPage, waitForAnalysis, screenshots } from './helpers.js';
+import { test, expect, openPage, waitForAnalysis, screenshots, screenshotDir } from './helpers.js';
 import { serveStatic } from './static-server.js';
 import { SECURITY_HEADERS } from '../../www/security-headers.js';
 
@@ -201,7 +201,12 @@ for (const { locale, colorScheme } of [
       const { violations } = await new AxeBuilder({ page }).analyze();
       const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
       expect(summary, `axe violations (${locale}, ${colorScheme})`).toEqual([]);
-      if (locale === 'en-US' && colorScheme === 'light') await screenshots(page, 'compare-en');
+      if (locale === 'en-US' && colorScheme === 'light') {
+        await screenshots(page, 'compare-en');
+        // The comparison alone, for the README (docs/compare.png is a copy).
+        await page.setViewportSize({ width: 1100, height: 900 });
+        await page.locator('#comparison').screenshot({ path: path.join(screenshotDir, 'compare-en-element.png') });
+      }
       if (locale === 'en-US' && colorScheme === 'dark') await screenshots(page, 'compare-en-dark');
     });
   });
