@@ -136,6 +136,7 @@ fn the_cli_compares_files_as_json_and_markdown() {
     assert!(md.contains("| Actor | ahram.txt | reuters.txt |"), "{md}");
     assert!(md.contains("Only reuters.txt names António Guterres."), "{md}");
     assert!(md.contains("rejects in ahram.txt"), "{md}");
+    assert!(md.contains("| روسيا | named (1 mention), not quoted | named (1 mention), not quoted |"), "{md}");
 
     let (code, _, err) = common::run_binary(&["compare", &path(&ar)], b"");
     assert_eq!(code, 2, "one file is refused: {err}");

@@ -89,7 +89,7 @@ fn markdown(c: &Comparison) -> String {
         for entry in &row.articles {
             let text = match entry {
                 None => "—".to_string(),
-                Some(e) if e.positions.is_empty() => format!("named ({} mentions), not quoted", e.mentions),
+                Some(e) if e.positions.is_empty() => format!("named ({} mention{}), not quoted", e.mentions, if e.mentions == 1 { "" } else { "s" }),
                 Some(e) => e.positions.iter().map(|p| format!("{}: {}", stance(p.stance), cell(&p.text))).collect::<Vec<_>>().join("; "),
             };
             out.push_str(&format!(" {text} |"));
