@@ -111,6 +111,78 @@ fn by_name(rows: &[Building], actor: &Actor, forms: &[String], article: usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ActorKind;
+
+    fn article(actors: &[(&str, &[&str], ActorKind, Option<&str>)]) -> Analysis {
+        let list = actors
+            .iter()
+            .enumerate()
+            .map(|(i, (name, aliases, kind, role))| Actor {
+                id: format!("a{}", i + 1),
+                name: name.to_string(),
+                kind: *kind,
+                role: role.map(str::to_string),
+                aliases: aliases.iter().map(|s| s.to_string()).collect(),
+                mentions: vec![[0, 1]],
+                salience: 1.0,
+            })
+            .collect();
+        Analysis {
+            language: "en".into(),
+            actors: list,
+            positions: Vec::new(),
+            table: crate::ComparisonTable { source: crate::TableSource::Derived, aspect_label: None, columns: vec![], headers: vec![], rows: vec![] },
+        }
+    }
+
+    /// The rows as the names each article gives (None: absent), sorted for comparison.
+    fn aligned(analyses: &[Analysis]) -> Vec<Vec<Option<String>>> {
+        let mut out: Vec<Vec<Option<String>>> = rows(analyses).into_iter().map(|r| r.articles.into_iter().map(|e| e.map(|e| e.name)).collect()).collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn actors_no_lexicon_lists_align_by_name_alias_kind_and_role() {
+        use ActorKind::*;
+        let s = |x: &str| Some(x.to_string());
+        type Case<'a> = (&'a str, Analysis, Analysis, Vec<Vec<Option<String>>>);
+        let cases: Vec<Case> = vec![
+            (
+                "an alias written as the other article's name (case and spacing folded)",
+                article(&[("Musalia Mudavadi", &["Mudavadi"], Person, None)]),
+                article(&[("mudavadi", &[], Person, None)]),
+                vec![vec![s("Musalia Mudavadi"), s("mudavadi")]],
+            ),
+            (
+                "same name, another kind: two rows",
+                article(&[("Mercury", &[], Organization, None)]),
+                article(&[("Mercury", &[], Person, None)]),
+                vec![vec![None, s("Mercury")], vec![s("Mercury"), None]],
+            ),
+            (
+                "a short form two namesakes share: the role decides",
+                article(&[("Ali Hassan", &["Hassan"], Person, Some("army spokesman")), ("Omar Hassan", &["Hassan"], Person, Some("mayor"))]),
+                article(&[("Hassan", &[], Person, Some("Mayor"))]),
+                vec![vec![s("Ali Hassan"), None], vec![s("Omar Hassan"), s("Hassan")]],
+            ),
+            (
+                "a short form two namesakes share, no role: a row of its own",
+                article(&[("Ali Hassan", &["Hassan"], Person, None), ("Omar Hassan", &["Hassan"], Person, None)]),
+                article(&[("Hassan", &[], Person, None)]),
+                vec![vec![None, s("Hassan")], vec![s("Ali Hassan"), None], vec![s("Omar Hassan"), None]],
+            ),
+            (
+                "the lexicon before the name: Moscow and Russia are one state",
+                article(&[("Moscow", &[], Country, None)]),
+                article(&[("روسيا", &["موسكو"], Country, None)]),
+                vec![vec![s("Moscow"), s("روسيا")]],
+            ),
+        ];
+        for (name, a, b, expected) in cases {
+            assert_eq!(aligned(&[a, b]), expected, "{name}");
+        }
+    }
 
     #[test]
     fn lexicon_keys_name_one_entry_in_either_language() {
