@@ -52,6 +52,19 @@ export class ArticleTabs {
     return this.#articles.map((a) => ({ ...a }));
   }
 
+  /** The index of the article shown (or last shown, while the comparison is). */
+  get current() {
+    return Math.max(0, this.#current);
+  }
+
+  /** Puts back tabs carried over a reload ({articles, current}, as articles and current give). */
+  restore({ articles, current }) {
+    this.#articles = articles.slice(0, MAX_COMPARED).map(({ text, label }) => ({ text, label }));
+    if (this.#articles.length === 0) this.#articles = [{ text: '', label: '' }];
+    this.#current = -1;
+    this.select(Math.min(Math.max(0, current), this.#articles.length - 1));
+  }
+
   get count() {
     return this.#articles.length;
   }

@@ -11,7 +11,7 @@ import { AUTO_DIR_LIMIT, directionFor, firstStrongDirection } from '../lib/direc
 import { hasDataTable, parseInert, textOf } from '../lib/plain-text.js';
 import { pageStrings } from './strings.js';
 import { SAMPLES } from './samples.js';
-import { carryOver, draftEnabled, loadDraft, saveDraft, setDraftEnabled, takeCarryOver } from './draft.js';
+import { carryOver, carryOverArticles, draftEnabled, loadDraft, saveDraft, setDraftEnabled, takeCarriedArticles, takeCarryOver } from './draft.js';
 import { setUpServiceWorker } from './pwa.js';
 import { ArticleTabs } from './articles.js';
 import { sharedArticle } from './share-target.js';
@@ -334,8 +334,9 @@ const updateServiceWorker = setUpServiceWorker({
 });
 
 document.getElementById('update-now').addEventListener('click', () => {
-  // The reader asked for this reload: their text comes back with the new version.
+  // The reader asked for this reload: their text (every tab's) comes back with the new version.
   carryOver(currentText());
+  carryOverArticles({ articles: tabs.articles, current: tabs.current });
   updateServiceWorker(true);
 });
 
@@ -364,6 +365,8 @@ draftBox.checked = draftEnabled();
 loadAnalyser();
 const restored = takeCarryOver() || loadDraft();
 if (restored) setText(restored);
+const carried = takeCarriedArticles();
+if (carried) tabs.restore(carried);
 const shared = sharedArticle(location);
 if (shared) {
   // Shared text is not to be shared again by a reload or a bookmark of this address.
