@@ -76,6 +76,14 @@ export default defineConfig({
         background_color: '#f6f7f9',
         theme_color: '#0b5cad',
         categories: ['news', 'productivity', 'utilities'],
+        // In the system share sheet: shared text opens as a new article (www/src/share-target.js).
+        // GET, so that the service worker answers the navigation offline; the app never fetches
+        // a shared url.
+        share_target: {
+          action: './',
+          method: 'GET',
+          params: { title: 'title', text: 'text', url: 'url' },
+        },
         icons: [
           { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },

@@ -28,6 +28,7 @@
 
 mod actors;
 mod clauses;
+pub mod compare;
 mod language;
 mod lexicon;
 mod mentions;
@@ -38,6 +39,7 @@ pub mod summary;
 mod table;
 mod text;
 
+pub use compare::{compare, Comparison, CompareError};
 pub use model::*;
 
 #[cfg(target_arch = "wasm32")]

@@ -60,3 +60,20 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
+
+/// Compares the analyses of two or more articles (`stancemap::compare`): `analyses` is an array
+/// of analyses as `analyze` returns them, `labels` an optional array of names for the articles.
+#[wasm_bindgen(js_name = compare)]
+pub fn compare_js(analyses: JsValue, labels: JsValue) -> Result<JsValue, JsError> {
+    let analyses: Vec<Analysis> = serde_wasm_bindgen::from_value(analyses).map_err(|e| JsError::new(&format!("invalid analyses: {e}")))?;
+    let labels: Vec<Option<String>> =
+        if labels.is_undefined() || labels.is_null() { Vec::new() } else { serde_wasm_bindgen::from_value(labels).map_err(|e| JsError::new(&format!("invalid labels: {e}")))? };
+    let mut comparison = crate::compare(&analyses).map_err(|e| JsError::new(&e.to_string()))?;
+    for (article, label) in comparison.articles.iter_mut().zip(labels) {
+        if let Some(label) = label.filter(|l| !l.trim().is_empty()) {
+            article.label = label;
+        }
+    }
+    let json = serde_json::to_string(&comparison).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("comparison JSON not parsed"))
+}

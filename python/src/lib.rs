@@ -60,6 +60,23 @@ mod _stancemap {
         results.into_iter().enumerate().map(|(i, r)| r.map_err(|e| PyRuntimeError::new_err(format!("analysis of text {i} failed: {e}")))).collect()
     }
 
+    /// Several analyses (the contract's JSON) compared (`stancemap::compare`), as JSON;
+    /// `labels` name the articles.
+    #[pyfunction]
+    #[pyo3(signature = (analyses, labels=None))]
+    fn compare_json(analyses: Vec<String>, labels: Option<Vec<String>>) -> PyResult<String> {
+        let parsed: Vec<stancemap::Analysis> = analyses
+            .iter()
+            .enumerate()
+            .map(|(i, a)| serde_json::from_str(a).map_err(|e| PyValueError::new_err(format!("analyses[{i}] is not an analysis: {e}"))))
+            .collect::<PyResult<_>>()?;
+        let mut comparison = stancemap::compare(&parsed).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        for (article, label) in comparison.articles.iter_mut().zip(labels.unwrap_or_default()) {
+            article.label = label;
+        }
+        serde_json::to_string(&comparison).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+    }
+
     /// Per-actor tallies across an archive (`stancemap::summary::ArchiveSummary`).
     #[pyclass(name = "NativeSummary", module = "stancemap._stancemap")]
     #[derive(Default)]

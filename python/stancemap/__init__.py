@@ -18,12 +18,13 @@ import json
 from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, TypedDict, Union
 
 from ._stancemap import VERSION as __version__
-from ._stancemap import NativeSummary, analyze_json, analyze_many_json
+from ._stancemap import NativeSummary, analyze_json, analyze_many_json, compare_json
 
 __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "compare",
     "Summary",
     "Analysis",
     "Actor",
@@ -31,6 +32,7 @@ __all__ = [
     "ComparisonTable",
     "TableRow",
     "SummaryRow",
+    "Comparison",
 ]
 
 Language = Literal["ar", "en"]
@@ -107,6 +109,51 @@ def analyze_many(texts: Iterable[str], threads: Optional[int] = None, language: 
         if not isinstance(t, str):
             raise TypeError(f"texts[{i}] must be str, not {type(t).__name__}")
     return [json.loads(s) for s in analyze_many_json(texts, threads, language)]
+
+
+class ReportedPosition(TypedDict):
+    stance: Stance
+    text: str
+    span: Tuple[int, int]
+
+
+class ActorInArticle(TypedDict):
+    actor: str
+    name: str
+    mentions: int
+    quoted: bool
+    positions: List[ReportedPosition]
+
+
+class AlignedActor(TypedDict):
+    name: str
+    kind: Literal["person", "country", "organization", "group"]
+    key: Optional[str]
+    role: Optional[str]
+    articles: List[Optional[ActorInArticle]]
+
+
+class ComparedArticle(TypedDict):
+    label: str
+    language: Literal["ar", "en", "und"]
+    actors: int
+    positions: int
+    quoted_most: Optional[int]
+
+
+class Comparison(TypedDict):
+    articles: List[ComparedArticle]
+    actors: List[AlignedActor]
+    differences: List[Dict[str, Any]]
+
+
+def compare(analyses: Iterable[Mapping[str, Any]], labels: Optional[Iterable[str]] = None) -> Comparison:
+    """Two or more analyses of articles about one event side by side (`stancemap compare`):
+    actors aligned across articles and languages, what each article reports for each, and the
+    differences ("only-in", "opposite-stances"). `labels` name the articles. Fewer than two
+    analyses raise ValueError."""
+    payload = [json.dumps(a, ensure_ascii=False) for a in analyses]
+    return json.loads(compare_json(payload, None if labels is None else [str(label) for label in labels]))
 
 
 class Summary:

@@ -119,3 +119,16 @@ def test_summary_merges_and_pickles():
     assert (s.articles, s.failed) == (1, 1)
     with pytest.raises(ValueError, match="not an analysis"):
         s.add({"language": "en"})
+
+
+def test_compare_aligns_arabic_and_english_accounts():
+    root = Path(__file__).resolve().parents[2] / "tests" / "articles"
+    ar = (root / "ar-grain-corridor-rejects.txt").read_text(encoding="utf-8")
+    en = (root / "en-grain-corridor.txt").read_text(encoding="utf-8")
+    c = stancemap.compare(stancemap.analyze_many([ar, en]), labels=["Ahram", "Reuters"])
+    assert [a["label"] for a in c["articles"]] == ["Ahram", "Reuters"]
+    putin = next(r for r in c["actors"] if r["key"] == "person:vladimir-putin")
+    assert [e["name"] for e in putin["articles"]] == ["فلاديمير بوتين", "Vladimir Putin"]
+    assert {d["kind"] for d in c["differences"]} == {"only-in", "opposite-stances"}
+    with pytest.raises(ValueError, match="at least two articles; 1 given"):
+        stancemap.compare([stancemap.analyze(en)])

@@ -57,8 +57,8 @@ test('the tarball holds the entries, the declarations, the built wasm and glue, 
   expect(Object.keys(installed.exports)).toEqual(expect.arrayContaining(['.', './element', './define']));
 });
 
-const CONSUMER_TS = `import { analyze, preload, AnalysisError, MAX_INPUT_BYTES, htmlToText, tableToCSV } from 'stancemap';
-import type { Analysis, Actor, Position, Stance, ComparisonTable, Span, StanceMapAnalysisDetail } from 'stancemap';
+const CONSUMER_TS = `import { analyze, compare, comparisonToCSV, preload, AnalysisError, MAX_INPUT_BYTES, htmlToText, tableToCSV, StanceMapCompare } from 'stancemap';
+import type { Analysis, Actor, Comparison, Difference, Position, Stance, ComparisonTable, Span, StanceMapAnalysisDetail } from 'stancemap';
 import { StanceMap } from 'stancemap/element';
 import 'stancemap/define';
 import init, { analyze as analyzeInThisThread } from 'stancemap/wasm';
@@ -90,6 +90,13 @@ export async function use(): Promise<string> {
   made.show('text', analysis);
   made.focusActor(actor?.id ?? null);
   StanceMap.define('news-stance-map');
+  const comparison: Comparison = await compare([analysis, analysis], { labels: ['A', 'B'] });
+  const absent: boolean = comparison.actors.some((row) => row.articles.some((entry) => entry === null));
+  const opposite: Difference[] = comparison.differences.filter((d) => d.kind === 'opposite-stances');
+  const compared: StanceMapCompare = document.createElement('stance-map-compare');
+  compared.texts = [{ text: 'Norway proposed a cap.', label: 'Wire' }, 'Saudi Arabia rejected the cap.'];
+  compared.addEventListener('evidence', (event) => void event.detail.span[0]);
+  void [absent, opposite, comparisonToCSV(comparison)];
   try {
     await analyze('x'.repeat(MAX_INPUT_BYTES + 1));
   } catch (error) {

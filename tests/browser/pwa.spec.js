@@ -1,7 +1,8 @@
 // The installable app: a web app manifest with icons, a service worker that precaches what the
 // page needs so that it loads and analyses with the server gone, and the offer to update when a
-// new version is deployed, which keeps the reader's text. The offline and update tests serve a
-// copy of the build from a server of their own, which they can stop or redeploy.
+// new version is deployed, which keeps the reader's text (every article tab's). The offline and
+// update tests serve a copy of the build from a server of their own, which they can stop or
+// redeploy.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,8 +82,17 @@ test('update: a new deployment is offered, applied on request, and the text surv
     // A second visit: now the service worker controls the page.
     await page.reload();
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    // Two article tabs, the first one shown.
+    const second = 'Norway proposed a binding cap on plastic production.';
+    await analyseText(page, second);
+    await page.getByRole('button', { name: 'Add another article' }).click();
+    await page.locator('#tab-0').click();
+    await expect(page.locator('#article')).toHaveValue(second);
     const text = 'Kenya demanded that rich countries pay for waste collection in Africa.';
+    await page.locator('#tab-1').click();
     await analyseText(page, text);
+    await page.locator('#tab-0').click();
+    await page.locator('#tab-1').click();
     await expect(page.locator('#update-banner')).toBeHidden();
 
     // Deploy version 2: a changed page, so the generated service worker changes too.
@@ -104,6 +114,10 @@ test('update: a new deployment is offered, applied on request, and the text surv
     await expect(page.locator('meta[name="deployment"]')).toHaveAttribute('content', '2');
     await expect(page.locator('#article')).toHaveValue(text);
     await page.waitForFunction((expected) => window.__stancemapLast?.text === expected && document.body.dataset.state === 'done', text);
+    // The other tab came back too.
+    await expect(page.locator('#tab-1')).toHaveAttribute('aria-selected', 'true');
+    await page.locator('#tab-0').click();
+    await expect(page.locator('#article')).toHaveValue(second);
     // The text was kept only for that reload.
     expect(await page.evaluate(() => JSON.stringify(sessionStorage))).toBe('{}');
   } finally {

@@ -110,6 +110,31 @@ class Analyser {
   }
 
   /**
+   * Compares two or more analyses (the output contract) in the worker, resolving with
+   * {comparison, ms}. `labels` name the articles. Requests sharing a `key` supersede each other.
+   */
+  compare(analyses, { labels, key, timeout, signal } = {}) {
+    if (!Array.isArray(analyses) || analyses.length < 2) {
+      const n = Array.isArray(analyses) ? analyses.length : 0;
+      return Promise.reject(new AnalysisError('failed', `a comparison needs at least two articles; ${n} given`));
+    }
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    this.#counts.requested++;
+    return new Promise((resolve, reject) => {
+      if (key !== undefined) this.#supersede(key);
+      const request = {
+        id: this.#nextId++, op: 'compare', text: '', analyses, labels, key,
+        resolve: ({ analysis, ms }) => resolve({ comparison: analysis, ms }), reject,
+        timeout: timeout ?? 30_000, startedAt: 0, timer: 0, analysing: true,
+      };
+      signal?.addEventListener('abort', () => this.#abort(request, signal.reason), { once: true });
+      this.#queue.push(request);
+      if (!this.#worker) this.#spawn();
+      this.#pump();
+    });
+  }
+
+  /**
    * Drops the requests made with `key` (say, because the text they were for is gone): queued ones
    * are rejected with kind 'superseded', and a running one too when it is long (see STUCK_MS).
    */
@@ -282,7 +307,11 @@ class Analyser {
     request.timer = setTimeout(() => this.#timedOut(request), Math.max(request.timeout, MODEL_FETCH_LIMIT_MS));
     this.#running = request;
     this.#counts.started++;
-    this.#worker.postMessage({ type: 'analyze', id: request.id, text: request.text, options: request.options });
+    if (request.op === 'compare') {
+      this.#worker.postMessage({ type: 'compare', id: request.id, analyses: request.analyses, labels: request.labels });
+    } else {
+      this.#worker.postMessage({ type: 'analyze', id: request.id, text: request.text, options: request.options });
+    }
   }
 
   #timedOut(request) {
@@ -320,4 +349,15 @@ export async function analyze(text, options = {}) {
 /** Loads the analyser ahead of the first analysis; resolves with its version. */
 export function preload() {
   return analyser.load();
+}
+
+/**
+ * Compares the analyses of two or more articles about one event (`compare` of the Rust crate, in
+ * the worker): actors aligned across articles and languages, what each article reports for
+ * each, and the differences. `options.labels` names the articles. Rejects with an AnalysisError.
+ */
+export async function compare(analyses, options = {}) {
+  const { labels, timeout, signal } = options ?? {};
+  const { comparison } = await analyser.compare(analyses, { labels, timeout, signal });
+  return comparison;
 }

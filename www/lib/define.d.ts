@@ -1,2 +1,3 @@
-// Importing this module defines <stance-map> in the global custom-element registry.
+// Importing this module defines <stance-map> and <stance-map-compare> in the global custom-element registry.
 export { StanceMap } from './stance-map-element.js';
+export { StanceMapCompare } from './stance-map-compare-element.js';

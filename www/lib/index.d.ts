@@ -1,7 +1,7 @@
-import type { Analysis, CoreOptions } from './types.js';
+import type { Analysis, Comparison, CoreOptions } from './types.js';
 
 export type {
-  Actor, ActorKind, Analysis, ComparisonRow, ComparisonTable, CoreOptions, Language, Position, Span, Stance,
+  Actor, ActorInArticle, ActorKind, AlignedActor, Analysis, ComparedArticle, Comparison, ComparisonRow, Difference, ReportedPosition, StanceAt, ComparisonTable, CoreOptions, Language, Position, Span, Stance,
 } from './types.js';
 export { StanceMap, highlightedArticle } from './stance-map-element.js';
 export type {
@@ -45,6 +45,36 @@ export interface AnalyzeOptions extends CoreOptions {
  * page). Rejects with an AnalysisError.
  */
 export function analyze(text: string, options?: AnalyzeOptions): Promise<Analysis>;
+
+export interface CompareOptions {
+  /** Names of the articles, in order (default "Article 1", …). */
+  labels?: string[];
+  /** Milliseconds before the comparison is presumed hung (default 30 s). */
+  timeout?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Compares the analyses of two or more articles about one event, in the worker: actors aligned
+ * across articles and languages (بوتين and Putin are one row), what each article reports for
+ * each, actors only one article names, opposite stances on overlapping claims. Rejects with an
+ * AnalysisError of kind 'failed' for fewer than two analyses.
+ */
+export function compare(analyses: Analysis[], options?: CompareOptions): Promise<Comparison>;
+
+export { StanceMapCompare, MAX_COMPARED, firstLine } from './stance-map-compare-element.js';
+export type { ComparedText, StanceMapCompareEventMap, StanceMapCompareState } from './stance-map-compare-element.js';
+
+/** The comparison as a table: a row per actor, a column per article (for the table exports). */
+export function comparisonTable(comparison: Comparison, names?: { actor?: string; named?: (mentions: number) => string; stanceName?: (stance: import('./types.js').Stance) => string }): ComparisonTableLike;
+/** The comparison table as CSV with a byte-order mark, formula-like cells defused. */
+export function comparisonToCSV(comparison: Comparison, names?: Parameters<typeof comparisonTable>[1]): string;
+/** The comparison table as GFM Markdown, markup escaped. */
+export function comparisonToMarkdown(comparison: Comparison, names?: Parameters<typeof comparisonTable>[1]): string;
+/** The comparison table as tab-separated lines. */
+export function comparisonToTSV(comparison: Comparison, names?: Parameters<typeof comparisonTable>[1]): string;
+/** The comparison object as indented JSON. */
+export function comparisonToJSON(comparison: Comparison): string;
 
 /** Starts the worker and loads the WebAssembly ahead of the first analysis; resolves with the analyser's version. */
 export function preload(): Promise<string>;

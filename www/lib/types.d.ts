@@ -75,3 +75,68 @@ export interface CoreOptions {
   /** Read the text as this language instead of detecting it. */
   language?: 'ar' | 'en';
 }
+
+/** One article of a comparison (compare), with its summary line. */
+export interface ComparedArticle {
+  /** The name given, else "Article 1", … */
+  label: string;
+  language: Language;
+  /** Actors the article names. */
+  actors: number;
+  /** Positions it reports. */
+  positions: number;
+  /** Index into Comparison.actors of the actor it gives the most positions, or null. */
+  quoted_most: number | null;
+}
+
+/** A position as one article reports it; `span` indexes that article's text. */
+export interface ReportedPosition {
+  stance: Stance;
+  text: string;
+  span: Span;
+}
+
+/** What one article says about one aligned actor. */
+export interface ActorInArticle {
+  /** The actor's id in that article's analysis. */
+  actor: string;
+  /** Its name as that article writes it. */
+  name: string;
+  mentions: number;
+  /** Whether the article reports any position of it. */
+  quoted: boolean;
+  positions: ReportedPosition[];
+}
+
+/** One actor aligned across the articles: a row of the comparison. */
+export interface AlignedActor {
+  /** Its name as the first article naming it writes it. */
+  name: string;
+  kind: ActorKind;
+  /** The lexicon entry it was aligned by ("person:vladimir-putin"), if any. */
+  key: string | null;
+  role: string | null;
+  /** One entry per article; null where the article does not name it. */
+  articles: (ActorInArticle | null)[];
+}
+
+/** A position of one article in a Difference. */
+export interface StanceAt {
+  article: number;
+  /** Index into that article's ActorInArticle.positions. */
+  position: number;
+  stance: Stance;
+  text: string;
+}
+
+/** What the articles disagree on or leave out. `actor` indexes Comparison.actors. */
+export type Difference =
+  | { kind: 'only-in'; actor: number; article: number }
+  | { kind: 'opposite-stances'; actor: number; first: StanceAt; second: StanceAt };
+
+/** The output of compare(): several articles about one event side by side. */
+export interface Comparison {
+  articles: ComparedArticle[];
+  actors: AlignedActor[];
+  differences: Difference[];
+}

@@ -4,20 +4,21 @@
 // In:  {type: 'init', module: WebAssembly.Module | null, models: {ar?, en?: Uint8Array}}
 //        compile (or reuse) and instantiate; install the name models a former worker fetched
 //      {type: 'analyze', id, text, options}
+//      {type: 'compare', id, analyses, labels}   several analyses side by side (compare)
 //      {type: 'skip', id}   the page gave up on that request before it started: do not run it
 //      {type: 'test-fault', kind: 'trap' | 'throw' | 'hang'}  for the browser tests: the next
 //        analysis fails as a panic would, or the worker throws outside any analysis, or hangs
 // Out: {type: 'ready', version, module}   {type: 'load-error', message}
 //      {type: 'model', language, bytes}   a name model fetched, for the next worker
 //      {type: 'started', id}   the model is in place and the analysis itself begins
-//      {type: 'result', id, result, ms}, or {type: 'result', id, json, ms} for a long text
+//      {type: 'result', id, result, ms} (an analysis or a comparison), or {type: 'result', id, json, ms} for a long text
 //      {type: 'error', id, message, fatal, panic?}
 //
 // The module embeds no name model (they would triple its size): before the first analysis in a
 // language the worker fetches that language's model (ar.model.gz, en.model.gz beside the
 // module), installs it, and keeps it. Without it the analysis still runs, on the lexicon and
 // patterns alone.
-import init, { analyze, analyzeJson, detectLanguage, hasModel, loadModel, version } from '../pkg/stancemap.js';
+import init, { analyze, analyzeJson, compare, detectLanguage, hasModel, loadModel, version } from '../pkg/stancemap.js';
 import { MAX_INPUT_BYTES, utf8Length } from './limits.js';
 
 const WASM_URL = new URL('../pkg/stancemap_bg.wasm', import.meta.url);
@@ -65,6 +66,9 @@ self.onmessage = ({ data }) => {
             run(data);
           }),
       );
+      break;
+    case 'compare':
+      (loading ??= load(null, {})).then((ok) => ok && runCompare(data));
       break;
     case 'skip':
       skipped.add(data.id);
@@ -168,6 +172,17 @@ function run({ id, text, options }) {
   } catch (error) {
     // A Rust panic aborts (panic = "abort"): a WebAssembly trap, after which the instance is not
     // to be trusted. Any other error is the analyser refusing its input (bad options).
+    const fatal = error instanceof WebAssembly.RuntimeError;
+    self.postMessage({ type: 'error', id, message: messageOf(error), fatal, panic: fatal ? lastConsoleError : undefined });
+  }
+}
+
+function runCompare({ id, analyses, labels }) {
+  const started = performance.now();
+  try {
+    const result = compare(analyses, labels ?? undefined);
+    self.postMessage({ type: 'result', id, result, ms: Math.round(performance.now() - started) });
+  } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ type: 'error', id, message: messageOf(error), fatal, panic: fatal ? lastConsoleError : undefined });
   }

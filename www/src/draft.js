@@ -6,6 +6,7 @@
 const ON = 'stancemap:keep-draft';
 const DRAFT = 'stancemap:draft';
 const CARRY = 'stancemap:carry-over';
+const CARRY_ARTICLES = 'stancemap:carry-over-articles';
 
 function storage(kind) {
   try {
@@ -61,4 +62,30 @@ export function takeCarryOver() {
   const text = session?.getItem(CARRY) ?? '';
   session?.removeItem(CARRY);
   return text;
+}
+
+/**
+ * Keeps the article tabs ({articles: [{text, label}], current}) across the same reload, when
+ * there is more than one; takeCarriedArticles() reads and deletes them.
+ */
+export function carryOverArticles(tabs) {
+  try {
+    if (tabs.articles.length > 1) storage('session')?.setItem(CARRY_ARTICLES, JSON.stringify(tabs));
+  } catch {
+    // Too large for session storage: the current article is still carried over alone.
+  }
+}
+
+/** The tabs carried over an update's reload, or null. */
+export function takeCarriedArticles() {
+  const session = storage('session');
+  const json = session?.getItem(CARRY_ARTICLES);
+  session?.removeItem(CARRY_ARTICLES);
+  try {
+    const tabs = JSON.parse(json ?? 'null');
+    const valid = Array.isArray(tabs?.articles) && tabs.articles.every((a) => typeof a?.text === 'string' && typeof a?.label === 'string');
+    return valid && Number.isInteger(tabs.current) ? tabs : null;
+  } catch {
+    return null;
+  }
 }

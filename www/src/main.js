@@ -1,5 +1,6 @@
-// The page: the article box, the status line, <stance-map> showing the analysis, the interface
-// language, the opt-in draft and the service worker's update offer. The analysis itself runs in
+// The page: the article box, the status line, <stance-map> showing the analysis, the article tabs
+// and their comparison (articles.js), the interface language, the opt-in draft, text shared to
+// the installed app (Web Share Target) and the service worker's update offer. The analysis itself runs in
 // the shared worker behind <stance-map> (www/lib/analyser.js).
 import './style.css';
 import '../lib/define.js';
@@ -10,8 +11,10 @@ import { AUTO_DIR_LIMIT, directionFor, firstStrongDirection } from '../lib/direc
 import { hasDataTable, parseInert, textOf } from '../lib/plain-text.js';
 import { pageStrings } from './strings.js';
 import { SAMPLES } from './samples.js';
-import { carryOver, draftEnabled, loadDraft, saveDraft, setDraftEnabled, takeCarryOver } from './draft.js';
+import { carryOver, carryOverArticles, draftEnabled, loadDraft, saveDraft, setDraftEnabled, takeCarriedArticles, takeCarryOver } from './draft.js';
 import { setUpServiceWorker } from './pwa.js';
+import { ArticleTabs } from './articles.js';
+import { sharedArticle } from './share-target.js';
 
 /** Pause after the last keystroke before analysing. */
 const DEBOUNCE_MS = 150;
@@ -48,6 +51,8 @@ let debounceTimer = 0;
 let draftTimer = 0;
 /** The text when it is too large for the text box ({text, bytes}), else null. */
 let large = null;
+/** The article tabs; set once the page is wired up. */
+let tabs = null;
 
 // ---- interface language ------------------------------------------------------------------------
 
@@ -71,6 +76,11 @@ function applyLocale(next) {
     const value = t[node.dataset.i18n];
     if (typeof value === 'string') node.textContent = value;
   }
+  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) {
+    const value = t[node.dataset.i18nAriaLabel];
+    if (typeof value === 'string') node.setAttribute('aria-label', value);
+  }
+  tabs?.relabel(t);
   const other = locale === 'ar' ? 'en' : 'ar';
   languageButton.lang = other;
   languageButton.dir = directionOf(other);
@@ -324,8 +334,9 @@ const updateServiceWorker = setUpServiceWorker({
 });
 
 document.getElementById('update-now').addEventListener('click', () => {
-  // The reader asked for this reload: their text comes back with the new version.
+  // The reader asked for this reload: their text (every tab's) comes back with the new version.
   carryOver(currentText());
+  carryOverArticles({ articles: tabs.articles, current: tabs.current });
   updateServiceWorker(true);
 });
 
@@ -349,7 +360,22 @@ function loadAnalyser() {
 // ---- start --------------------------------------------------------------------------------------
 
 applyLocale(storedLocale() ?? pickLocale(navigator.languages?.length ? navigator.languages : [navigator.language]));
+tabs = new ArticleTabs({ currentText, setText, status: (message) => setStatus('notice', message) }, t);
 draftBox.checked = draftEnabled();
 loadAnalyser();
 const restored = takeCarryOver() || loadDraft();
 if (restored) setText(restored);
+const carried = takeCarriedArticles();
+if (carried) tabs.restore(carried);
+const shared = sharedArticle(location);
+if (shared) {
+  // Shared text is not to be shared again by a reload or a bookmark of this address.
+  history.replaceState(null, '', location.pathname);
+  if (shared.text === null) {
+    setStatus('notice', (s) => s.sharedUrl);
+  } else if (currentText().trim() === '') {
+    setText(shared.text);
+  } else if (tabs.add(shared.text)) {
+    setStatus('notice', (s) => s.sharedText);
+  }
+}

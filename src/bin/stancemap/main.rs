@@ -1,8 +1,10 @@
 //! The `stancemap` command line, a thin binding of the library like the wasm module: one
 //! article to JSON or Markdown, an archive to JSON Lines (`batch`), batch output to a table per
-//! actor (`summarize`), and the tagger's score on a CoNLL file (`ner-eval`).
+//! actor (`summarize`), several articles side by side (`compare`), and the tagger's score on a
+//! CoNLL file (`ner-eval`).
 
 mod batch;
+mod compare;
 mod markdown;
 mod ner_eval;
 mod summarize;
@@ -47,6 +49,9 @@ enum Command {
     /// From `batch` output: per actor, the articles naming it, its positions by stance and its
     /// most frequent claims, as CSV or Markdown.
     Summarize(summarize::SummarizeArgs),
+    /// Compares two or more articles about one event: actors aligned across them (and across
+    /// Arabic and English), the positions each article reports, and what differs; JSON or Markdown.
+    Compare(compare::CompareArgs),
     /// Scores the embedded named-entity tagger on a CoNLL file (conlleval semantics); micro-F1
     /// over the given types (default: those the model tags).
     NerEval(ner_eval::NerEvalArgs),
@@ -83,6 +88,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Batch(args)) => batch::run(args),
         Some(Command::Summarize(args)) => summarize::run(args),
+        Some(Command::Compare(args)) => compare::run(args),
         Some(Command::NerEval(args)) => ner_eval::run(args),
         None => article(cli.article),
     }
