@@ -27,9 +27,10 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     if k > 0 && doc.tokens[k - 1].is_word && doc.ftok(k - 1) != "حتي" && (words::is("ar.preposition", doc.ftok(k - 1)) || matches!(doc.ftok(k - 1), "مقابل" | "عقب" | "اثر")) {
         return None;
     }
-    let cue = arabic::verb_stems(word).into_iter().find_map(|s| {
-        cues.get(s).or_else(|| arabic::strip_enclitic(s).and_then(|st| cues.get(st)))
-    })?;
+    let cue = arabic::verb_stems(word)
+        .into_iter()
+        .find_map(|s| cues.get(s).or_else(|| arabic::strip_enclitic(s).and_then(|st| cues.get(st))))
+        .or_else(|| doubled_verb_after_conjunction(doc, k))?;
     let mut end = k + 1;
     if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
         end += 1;
@@ -44,6 +45,19 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     }
     let negated = k > 0 && doc.tokens[k - 1].is_word && words::is("ar.negation", doc.ftok(k - 1));
     Some(CueAt { cue, end, negated })
+}
+
+/// "وحث الرئيس البرلمان على …": a doubled verb written in two letters (حث، حض) after a
+/// conjunction is three letters in all, too short for the conjunction to come off by itself
+/// (ورد is "was mentioned" as often as "and replied"); it is the verb when its particle follows.
+fn doubled_verb_after_conjunction(doc: &Document, k: usize) -> Option<&'static Cue> {
+    let word = doc.ftok(k);
+    let rest = word.strip_prefix(['و', 'ف'])?;
+    if rest.chars().count() != 2 {
+        return None;
+    }
+    let cue = Cues::builtin().arabic.get(rest)?;
+    (!cue.particles.is_empty() && particle_ahead(doc, cue, k + 1)).then_some(cue)
 }
 
 /// Whether the cue's particle comes within a few words after `from`, before the clause ends.

@@ -184,6 +184,11 @@ fn tokenize(folded: &str, origin: &[u32], text: &str) -> Vec<Token> {
             let mut fe = fs + c.len_utf8();
             while let Some(d) = at(fe) {
                 if is_alphanumeric(d) {
+                    // "شديدةودافع": ta marbuta and alef maqsura only end an Arabic word, so a
+                    // letter after one starts the next (a heading glued to its paragraph).
+                    if !d.is_ascii() && ends_an_arabic_word(text, origin[fe - 1] as usize) {
+                        break;
+                    }
                     fe += d.len_utf8();
                 } else if (d == '\'' || d == '-') && at(fe + 1).is_some_and(is_alphanumeric) {
                     // Both marks are one byte long.
@@ -207,6 +212,11 @@ fn tokenize(folded: &str, origin: &[u32], text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// Whether the character of `text` at byte `at` is one that only ends an Arabic word (ة، ى).
+fn ends_an_arabic_word(text: &str, at: usize) -> bool {
+    text.get(at..).and_then(|s| s.chars().next()).is_some_and(|c| matches!(c, 'ة' | 'ى'))
 }
 
 /// Converts byte offsets of the input to UTF-16 code-unit offsets (the output contract's unit).
@@ -262,6 +272,13 @@ mod tests {
             let got: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.otok(i)).collect();
             assert_eq!(got, expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_letter_after_ta_marbuta_starts_a_word() {
+        let doc = Document::new("أزمة شديدةودافع الوزير حتىالآن");
+        let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.otok(i)).collect();
+        assert_eq!(words, ["أزمة", "شديدة", "ودافع", "الوزير", "حتى", "الآن"]);
     }
 
     #[test]
