@@ -395,7 +395,11 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             // the post is held belongs to the title.
             j = lt.end;
             role_end = j;
-        } else if let Some(end) = lam_complement_before_name(doc, at, j).filter(|_| is_title && (genitives > 0 || country.is_some() || !nested.is_empty())) {
+        } else if let Some(end) = lam_complement_before_name(doc, at, j).filter(|_| {
+            // (Or a title naming one office by itself: الأمين العام للاتحاد سامي زرنوقي.)
+            let office = at.get(&ts).is_some_and(|lt| lt.end > ts + 1 && arabic::has_article(doc.ftok(lt.end - 1)));
+            is_title && (genitives > 0 || country.is_some() || !nested.is_empty() || office)
+        }) {
             // رئيس الاتحاد التونسي للصناعة والتجارة سمير ماجول: the body's field, after it.
             j = end;
             role_end = j;
@@ -441,7 +445,9 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         // the rest of its clause ("رفض رئيس البرلمان إدراج القانون"): a known given name
         // tells the holder.
         let office = is_title && at.get(&ts).is_some_and(|lt| lt.end > ts + 1 && arabic::has_article(doc.ftok(lt.end - 1)));
-        let given_name_next = j < doc.tokens.len() && crate::lexicon::given_names::given_names().contains_key(doc.ftok(j));
+        let names = crate::lexicon::given_names::given_names();
+        // (A compound given name too: نور الدين.)
+        let given_name_next = j < doc.tokens.len() && (names.contains_key(doc.ftok(j)) || (j + 1 < doc.tokens.len() && names.contains_key(&format!("{} {}", doc.ftok(j), doc.ftok(j + 1)))));
         let introduces_name = country.is_some() || !nested.is_empty() || (is_title && strong_title(doc, at, ts, genitives > 0)) || (office && given_name_next);
         // Up to three name words, not counting the particles of compound names and
         // genealogy (عبد العزيز بن سلمان، محمد ولد الغزواني).
@@ -598,7 +604,9 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     }
     // A family name with the article ends the name: "فادي الخوري انسحاب …" (the noun after it
     // is the verb's object), "حسن الحاج" but not "… الحاج اعلان".
-    if position > 1 && arabic::has_article(doc.ftok(k - 1)) && !doc.ftok(k - 1).ends_with("الله") && !arabic::has_article(w) && !words::is("ar.name_particle", w) {
+    // (The second half of a compound given name is no family name: نور الدين زرنوقي.)
+    let compound_given = k >= 2 && given_names().contains_key(&format!("{} {}", doc.ftok(k - 2), doc.ftok(k - 1)));
+    if position > 1 && arabic::has_article(doc.ftok(k - 1)) && !doc.ftok(k - 1).ends_with("الله") && !compound_given && !arabic::has_article(w) && !words::is("ar.name_particle", w) {
         return false;
     }
     if arabic::has_preposition_proclitic(w) {
@@ -655,6 +663,9 @@ mod tests {
             ("title + nisba + known name", "قال الرئيس الروسي فلاديمير بوتين إن", ("فلاديمير بوتين", "person:vladimir-putin", "الرئيس الروسي")),
             ("title + nisba + qualifier", "وقال الرئيس الأمريكي السابق ترامب", ("ترامب", "person:donald-trump", "الرئيس الأمريكي السابق")),
             ("unknown name after title", "وقال وزير الخارجية الموريتاني سالم ولد باهي في بيان", ("سالم ولد باهي", "unknown:باهي", "وزير الخارجية الموريتاني")),
+            ("compound given name then family name", "وقال الوزير نور الدين زرنوقي إن", ("نور الدين زرنوقي", "unknown:زرنوقي", "الوزير")),
+            ("office title, compound given name", "خلال كلمة للأمين العام نور الدين الزرنوقي، الذي", ("نور الدين الزرنوقي", "unknown:الزرنوقي", "الأمين العام")),
+            ("office title with its body after لل", "وقال الأمين العام للاتحاد سامي زرنوقي إن", ("سامي زرنوقي", "unknown:زرنوقي", "الأمين العام للاتحاد")),
             ("counterpart phrase", "التقى بوتين نظيره الأمريكي دونالد ترامب", ("دونالد ترامب", "person:donald-trump", "")),
             ("side phrase", "وأكد الجانب الروسي أن", ("الجانب الروسي", "country:ru", "")),
             ("role phrase without name", "وقال الرئيس الفرنسي إن بلاده", ("الرئيس الفرنسي", "role:رييس فرنسي", "")),
