@@ -49,7 +49,11 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
     }
     // The cue, past auxiliaries and adverbs: "have also raised concerns", "say".
     let mut v = end;
-    while v < n && v < h + 4 && doc.tokens[v].is_word && (words::is("en.auxiliary", doc.ftok(v)) || matches!(doc.ftok(v), "have" | "has" | "had" | "are" | "were")) {
+    while v < n
+        && v < end + 4
+        && doc.tokens[v].is_word
+        && (words::is("en.auxiliary", doc.ftok(v)) || matches!(doc.ftok(v), "have" | "has" | "had" | "are" | "were" | "already" | "also" | "still" | "now") || (doc.ftok(v).ends_with("ly") && v + 1 < n && doc.tokens[v + 1].is_word))
+    {
         v += 1;
     }
     let cues = Cues::builtin();
@@ -185,6 +189,8 @@ mod tests {
     fn a_collective_subject_is_a_group_actor() {
         let cases: &[(&str, &str, &str)] = &[
             ("modifier and plural head", "European leaders have criticised the tariff deal with Washington.", "European leaders"),
+            ("adverbs before the cue", "Dairy farmers have already rejected the quota.", "Dairy farmers"),
+            ("a place after the head, a ruling", "Judges in Turin ruled against the transfer.", "Judges in Turin"),
             ("a place after the head, a sentence adverb before it", "Meanwhile business leaders across Germany have criticised the deal.", "business leaders across Germany"),
             ("a city after the head", "Judges in Rome rejected the transfer plan.", "Judges in Rome"),
             ("a name among the modifiers", "Backbench Labour MPs raised concerns about the budget plan.", "Backbench Labour MPs"),
