@@ -158,3 +158,43 @@ pub(super) fn document_says(doc: &Document, by_token: &MentionIndex, sentence: R
     let last = (from..n).rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
     ((from..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (named, first..noun_at + 1, doc.tokens[from].start..doc.tokens[last].end))
 }
+
+/// "the agreement between Italy and Albania", "الاتفاق بين إيطاليا وتونس للحد من الهجرة": the
+/// parties to an agreement named as its parties agree to it. Returns the first party, the
+/// second, the noun, and the claim (the agreement phrase, up to the clause's end: its purpose
+/// is part of it).
+pub(super) fn agreement_between(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Vec<(usize, usize, Range<usize>, Range<usize>)> {
+    const REACH: usize = 8;
+    let mut found = Vec::new();
+    for t in sentence.clone() {
+        if !doc.tokens[t].is_word || t + 4 >= sentence.end {
+            continue;
+        }
+        let (is_noun, between) = match doc.tokens[t].script {
+            Script::Latin => (words::is("en.agreement_noun", doc.ftok(t)), "between"),
+            Script::Arabic => (words::is("ar.agreement_noun", arabic::bare_noun(doc.ftok(t))), "بين"),
+            _ => continue,
+        };
+        if !is_noun || doc.ftok(t + 1) != between {
+            continue;
+        }
+        let Some((first, phrase)) = by_token.at(t + 2).filter(|(_, ph)| ph.start == t + 2) else { continue };
+        // The second party: after "and", or glued to و.
+        let second_at = if doc.ftok(phrase.end.min(sentence.end - 1)) == "and" { phrase.end + 1 } else { phrase.end };
+        if second_at >= sentence.end {
+            continue;
+        }
+        let joined = doc.ftok(second_at - 1) == "and" || (doc.tokens[second_at].script == Script::Arabic && doc.ftok(second_at).starts_with('و'));
+        let Some((second, second_phrase)) = by_token.at(second_at).filter(|(a, ph)| ph.start == second_at && *a != first && joined) else { continue };
+        // The claim runs on over the agreement's purpose, to a clause boundary.
+        let mut end = second_phrase.end;
+        while end < sentence.end && end < second_phrase.end + REACH && doc.tokens[end].is_word && !matches!(doc.ftok(end), "that" | "which" | "who" | "التي" | "الذي") && by_token.at(end).is_none() {
+            end += 1;
+        }
+        // "بالاتفاق": the claim starts at the noun, after a preposition glued to its article.
+        let written = doc.otok(t);
+        let start = doc.tokens[t].start + if written.starts_with("بال") || written.starts_with("كال") { 'ب'.len_utf8() } else { 0 };
+        found.push((first, second, t..t + 1, start..doc.tokens[end - 1].end));
+    }
+    found
+}

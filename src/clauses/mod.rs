@@ -370,6 +370,16 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     Some((PredicateForm::Verb, actor, true, verb, text))
                 })
         };
+        // The parties to an agreement the sentence names by its parties.
+        for (first, second, noun, text) in attribution::agreement_between(doc, &by_token, tokens.clone()) {
+            clauses.push(Clause {
+                sentence: sentence.range.clone(),
+                predicate: Predicate { form: PredicateForm::NounFrame, stance: Stance::Agrees, speech: false, negated: false, passive: false, tokens: noun },
+                relation: Relation::Main,
+                subject: Some(Subject { actor: first, named: true, partners: vec![second] }),
+                complement: Some(Complement { text: text.clone(), proposition: false, finite: false, parts: vec![text] }),
+            });
+        }
         if let Some((form, actor, named, predicate_tokens, text)) = found {
             clauses.push(Clause {
                 sentence: sentence.range.clone(),
