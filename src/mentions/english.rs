@@ -54,9 +54,10 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             && !(j == i && doc.otok(j).starts_with(char::is_uppercase) && org_at_i.get_or_insert_with(|| organization(doc, at, i)).is_some())
         {
             j += 1;
-        } else if let Some(org) = (if j == i { org_at_i.get_or_insert_with(|| organization(doc, at, i)).clone() } else { organization(doc, at, j) }).filter(|o| saw_title.is_none() && at.get(&o.phrase.end).is_some_and(|lt| matches!(lt.target, Target::Title { .. }))) {
-            // "Commerce Ministry spokesperson He Yadong": a body the lexicon lacks, then a title.
-            j = org.phrase.end;
+        } else if let Some(org) = (if j == i { org_at_i.get_or_insert_with(|| organization(doc, at, i)).clone() } else { organization(doc, at, j) }).filter(|o| saw_title.is_none() && at.get(&past_acronym(doc, o.phrase.end)).is_some_and(|lt| matches!(lt.target, Target::Title { .. }))) {
+            // "Commerce Ministry spokesperson He Yadong": a body the lexicon lacks, then a title
+            // (past the body's acronym: "Ministry of External Affairs (MEA) spokesperson").
+            j = past_acronym(doc, org.phrase.end);
             nested.push(org);
         } else {
             break;
@@ -301,6 +302,16 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
         k -= 1;
     }
     k
+}
+
+/// The token after a body's acronym in brackets at `k` ("(MEA)"), or `k` when there is none.
+fn past_acronym(doc: &Document, k: usize) -> usize {
+    let acronym = k + 2 < doc.tokens.len() && doc.ftok(k) == "(" && doc.ftok(k + 2) == ")" && doc.tokens[k + 1].is_word && doc.otok(k + 1).chars().all(|c| c.is_ascii_uppercase());
+    if acronym {
+        k + 3
+    } else {
+        k
+    }
 }
 
 /// A capital or seat after "in"/"at" is a place, not the government (met in Moscow); so is
@@ -625,6 +636,7 @@ mod tests {
         let cases: &[(&str, &str, (&str, &str, &str))] = &[
             ("demonym title known name", "Russian President Vladimir Putin said", ("Vladimir Putin", "person:vladimir-putin", "Russian President")),
             ("unknown name after title", "Finnish Foreign Minister Aino Virtanen said", ("Aino Virtanen", "unknown:virtanen", "Finnish Foreign Minister")),
+            ("body and its acronym before a title", "said Ministry of Coastal Affairs (MCA) spokesperson Ravi Menon.", ("Ravi Menon", "unknown:menon", "Ministry of Coastal Affairs (MCA) spokesperson")),
             ("possessive state before title", "Iran's Foreign Minister Karim Sadeghi said", ("Karim Sadeghi", "unknown:sadeghi", "Iran's Foreign Minister")),
             ("role phrase alone", "the Russian president said", ("Russian president", "role:russian president", "")),
             ("side phrase", "the Russian side insisted", ("Russian side", "country:ru", "")),
