@@ -2,7 +2,8 @@
 //!
 //! `cargo run --release -p ner-train -- all` reproduces `data/ner/ar.model` and
 //! `data/ner/en.model` byte for byte from the corpora in `../shared/data/ner` (fixed seeds,
-//! a single thread). Other commands: `train`, `eval`, `curve`, `speed`; `help` lists them.
+//! a single thread), given the lexicon they were trained with (`--lexicon`; see
+//! `data/ner/README.md`). Other commands: `train`, `eval`, `curve`, `speed`; `help` lists them.
 
 mod gazetteers;
 mod crf;
@@ -29,10 +30,11 @@ const USAGE: &str = "usage: ner-train COMMAND [options]
   all                      train both shipped models into data/ner/ and evaluate them
   train ar|en [--out FILE] train one model with the options below and evaluate it
   curve ar|en              F1 against model size over pruning thresholds and weight bits
+                           (or the points in $CURVE: threshold,bits,key bits,gazetteer bits[,first stage threshold];…)
   eval MODEL FILE.conll    score a model file on a CoNLL file
   speed                    tokens per second of the embedded taggers (one core)
-options: --data DIR (default ../shared/data/ner, or $NER_DATA) --epochs N --min-count N
-  --threshold X --bits B --without TEMPLATE_NUMBERS(,) --no-gazetteer --no-anergazet
+options: --data DIR (default ../shared/data/ner, or $NER_DATA) --lexicon DIR (default data/lexicon)
+  --epochs N --min-count N --threshold X --bits B --key-bits K --gazetteer-bits G (fingerprints) --without TEMPLATE_NUMBERS(,) --no-gazetteer --no-anergazet
   --wikiann (Arabic: add WikiANN ar train as a second domain) --[no-]wikiann-gazetteer --no-wikiann-names --outside-penalty X
   --margin X --[no-]document
   --min-sentence-len N --seed N --dev (hold out the last tenth of train)
