@@ -256,6 +256,19 @@ fn write_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
+/// The bits of `bytes` from bit `pos` on, least significant first, and how many of them there
+/// are (57 to 64, fewer only at the end; the bits beyond are zero).
+#[inline]
+fn peek(bytes: &[u8], pos: usize) -> (u64, u32) {
+    let (at, shift) = (pos / 8, (pos % 8) as u32);
+    let rest = bytes.get(at..).unwrap_or_default();
+    let mut word = [0u8; 8];
+    let n = rest.len().min(8);
+    word[..n].copy_from_slice(&rest[..n]);
+    let avail = (n as u32 * 8).saturating_sub(shift);
+    (u64::from_le_bytes(word) >> shift, avail)
+}
+
 /// Writes a set of sorted, distinct, non-zero keys as Rice codes of their gaps.
 fn write_set(out: &mut Vec<u8>, keys: &[u32]) {
     write_varint(out, keys.len() as u32);
@@ -359,36 +372,41 @@ impl<'a> Reader<'a> {
         }
         let max = u64::from(u32::MAX >> (32 - u32::from(bits)));
         let mut keys = Vec::with_capacity(n);
-        let (mut byte, mut left) = (0u8, 0u32);
-        let mut bit = |r: &mut Self| -> Result<bool, ModelError> {
-            if left == 0 {
-                byte = r.u8()?;
-                left = 8;
-            }
-            let b = byte & 1 != 0;
-            byte >>= 1;
-            left -= 1;
-            Ok(b)
-        };
+        // Bit position from here; codes are read up to 64 bits at a time (the unary part by
+        // counting trailing ones), not bit by bit: the Arabic model holds 1.4 M bits of them.
+        let bytes = &self.bytes[self.at..];
+        let mut pos = 0usize;
         let mut last = 0u64;
         for _ in 0..n {
             let mut quotient = 0u64;
-            while bit(self)? {
-                quotient += 1;
+            loop {
+                let (word, avail) = peek(bytes, pos);
+                if avail == 0 {
+                    return Err(ModelError::Corrupt("truncated"));
+                }
+                let ones = (!word).trailing_zeros().min(avail);
+                quotient += u64::from(ones);
                 if quotient << k > max {
                     return Err(ModelError::Corrupt("key overflow"));
                 }
+                if ones < avail {
+                    pos += ones as usize + 1;
+                    break;
+                }
+                pos += avail as usize;
             }
-            let mut rest = 0u64;
-            for i in 0..k {
-                rest |= u64::from(bit(self)?) << i;
+            let (word, avail) = peek(bytes, pos);
+            if avail < k {
+                return Err(ModelError::Corrupt("truncated"));
             }
-            last += (quotient << k | rest) + 1;
+            pos += k as usize;
+            last += (quotient << k | (word & ((1u64 << k) - 1))) + 1;
             if last > max {
                 return Err(ModelError::Corrupt("key overflow"));
             }
             keys.push(last as u32);
         }
+        self.at += pos.div_ceil(8);
         Ok(keys)
     }
 }
