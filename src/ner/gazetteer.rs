@@ -44,9 +44,10 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// A gazetteer from `(key, classes)` pairs as made by [`Gazetteer::entry_key`].
-    pub fn new(entries: &[(u32, u16)], max_len: usize) -> Self {
-        Gazetteer { table: KeyTable::new(entries.iter().copied()), max_len }
+    /// A gazetteer from `(key, classes)` pairs, the keys made by [`Gazetteer::entry_key`] and
+    /// cut to [fingerprints](super::hash::fingerprint) of `bits` bits.
+    pub fn new(entries: &[(u32, u16)], max_len: usize, bits: u8) -> Self {
+        Gazetteer { table: KeyTable::new(entries.iter().copied(), bits), max_len }
     }
 
     /// The key of an entry written as text ("الولايات المتحدة", "New York"): its
@@ -90,7 +91,7 @@ mod tests {
     fn entries_match_their_tokens_after_folding() {
         let (k, n) = Gazetteer::entry_key("الولايات  المتحدة").unwrap();
         assert_eq!(n, 2);
-        let g = Gazetteer::new(&[(k, class::LOCATION)], 2);
+        let g = Gazetteer::new(&[(k, class::LOCATION)], 2, 32);
         let run = Gazetteer::start(hash_bytes(fold_str("الولايات").as_bytes()));
         assert_eq!(g.classes(run), 0);
         // ة and ه fold together, so a variant spelling still matches.

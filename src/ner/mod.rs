@@ -152,7 +152,7 @@ impl Weights {
                 .collect()
         };
         let Some(second) = &m.document_stage else {
-            return Weights::One(KeyTable::new(rows(m).into_iter()));
+            return Weights::One(KeyTable::new(rows(m).into_iter(), m.key_bits));
         };
         // Both key lists are sorted: merge them.
         let (a, b) = (rows(m), rows(second));
@@ -172,7 +172,7 @@ impl Weights {
             }
             both.push((key, pair));
         }
-        Weights::Two(KeyTable::new(both.into_iter()))
+        Weights::Two(KeyTable::new(both.into_iter(), m.key_bits))
     }
 }
 
@@ -325,7 +325,7 @@ impl Tagger {
         Ok(Tagger {
             labels: usize::from(m.labels),
             arabic: &m.language == b"ar",
-            gazetteer: Gazetteer::new(&m.gazetteer, usize::from(m.gazetteer_max_len)),
+            gazetteer: Gazetteer::new(&m.gazetteer, usize::from(m.gazetteer_max_len), m.gazetteer_bits),
             first: Layer::new(&m),
             second: m.document_stage.as_deref().map(Layer::new),
             weights: Weights::new(&m),

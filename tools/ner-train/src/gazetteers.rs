@@ -1,5 +1,5 @@
 //! Name lists that become gazetteer hashes in a model: the shared NER lists
-//! (`../shared/data/ner`) and the crate's own lexicon (`data/lexicon`).
+//! (`../shared/data/ner`) and the crate's own lexicon (`data/lexicon`, or `--lexicon DIR`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,7 +22,7 @@ pub struct Sources {
 }
 
 /// `(key, classes)` sorted by key, and the longest entry in tokens.
-pub fn build(lang: &str, data: &Path, root: &Path, sources: Sources) -> (Vec<(u32, u16)>, u8) {
+pub fn build(lang: &str, data: &Path, lexicon: &Path, sources: Sources) -> (Vec<(u32, u16)>, u8) {
     let mut entries: Vec<(String, u16)> = Vec::new();
     let arabic = lang == "ar";
     if sources.anergazet && arabic {
@@ -44,7 +44,7 @@ pub fn build(lang: &str, data: &Path, root: &Path, sources: Sources) -> (Vec<(u3
         tsv(&data.join("countries_ar_en/countries.tsv"), &[(column, class::LOCATION)], " | ", &mut entries);
     }
     if sources.lexicon {
-        let lex = root.join("data/lexicon");
+        let lex = lexicon;
         let s = if arabic { "ar" } else { "en" };
         let col = |name: &str| format!("{name}_{s}");
         let (c1, c2, c3) = (col("name"), col("aliases"), col("capital"));

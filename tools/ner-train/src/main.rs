@@ -2,7 +2,8 @@
 //!
 //! `cargo run --release -p ner-train -- all` reproduces `data/ner/ar.model` and
 //! `data/ner/en.model` byte for byte from the corpora in `../shared/data/ner` (fixed seeds,
-//! a single thread). Other commands: `train`, `eval`, `curve`, `speed`; `help` lists them.
+//! a single thread), given the lexicon they were trained with (`--lexicon`; see
+//! `data/ner/README.md`). Other commands: `train`, `eval`, `curve`, `speed`; `help` lists them.
 
 mod gazetteers;
 mod crf;
@@ -29,10 +30,11 @@ const USAGE: &str = "usage: ner-train COMMAND [options]
   all                      train both shipped models into data/ner/ and evaluate them
   train ar|en [--out FILE] train one model with the options below and evaluate it
   curve ar|en              F1 against model size over pruning thresholds and weight bits
+                           (or the points in $CURVE: threshold,bits,key bits,gazetteer bits[,first stage threshold];…)
   eval MODEL FILE.conll    score a model file on a CoNLL file
   speed                    tokens per second of the embedded taggers (one core)
-options: --data DIR (default ../shared/data/ner, or $NER_DATA) --epochs N --min-count N
-  --threshold X --bits B --without TEMPLATE_NUMBERS(,) --no-gazetteer --no-anergazet
+options: --data DIR (default ../shared/data/ner, or $NER_DATA) --lexicon DIR (default data/lexicon)
+  --epochs N --min-count N --threshold X --bits B --key-bits K --gazetteer-bits G (fingerprints) --without TEMPLATE_NUMBERS(,) --no-gazetteer --no-anergazet
   --wikiann (Arabic: add WikiANN ar train as a second domain) --[no-]wikiann-gazetteer --no-wikiann-names --outside-penalty X
   --margin X --[no-]document
   --min-sentence-len N --seed N --dev (hold out the last tenth of train)
@@ -45,7 +47,14 @@ struct Config {
     lang: &'static str,
     epochs: usize,
     min_count: u32,
+    /// How the model file is made compact.
     compaction: Compaction,
+    /// How the jackknife models that tag train for the second stage are made compact. Fixed,
+    /// not `compaction`: the file's compaction is applied after training, so that a point of
+    /// `curve` is exactly the model `train` writes with that compaction, and the curve measures
+    /// compaction alone (retraining the second stage on other first-stage tags moves
+    /// test_repaired by ±0.5, as much as another shuffle seed).
+    fold_compaction: Compaction,
     templates: u64,
     sources: Option<gazetteers::Sources>,
     wikiann_ar: bool,
@@ -73,11 +82,15 @@ impl Config {
             min_count: if arabic { 3 } else { 1 },
             // Pruning and weight bits from `ner-train curve` (data/ner/README.md): English keeps
             // 15.5k of 284k features at 6 bits for 1.4 points of WikiGold F1 (1.17 MB → 96 KB gzip).
+            // Arabic: from the size curve (data/ner/README.md): features whose largest weight is
+            // below 1.5, 7-bit weights, 26-bit fingerprints cost 0.36 of test_repaired F1 for
+            // 224 KB of the 584 KB gzip; 290 KB costs 1.4 points.
             compaction: if arabic {
-                Compaction { threshold: 1.0, bits: 8, outside_penalty: 3.0 }
+                Compaction { threshold: 1.5, bits: 7, outside_penalty: 3.0, key_bits: 26, gazetteer_bits: 26 }
             } else {
-                Compaction { threshold: 4.0, bits: 6, outside_penalty: 0.0 }
+                Compaction { threshold: 4.0, bits: 6, outside_penalty: 0.0, key_bits: 32, gazetteer_bits: 32 }
             },
+            fold_compaction: Compaction { threshold: 1.0, bits: 8, outside_penalty: 3.0, key_bits: 32, gazetteer_bits: 32 },
             templates: template::ALL,
             // WikiANN names help the Arabic model (trained on ANERcorp); the English model is
             // trained on WikiANN itself, where its own names would only teach it to trust them.
@@ -98,6 +111,8 @@ impl Config {
 struct Paths {
     root: PathBuf,
     data: PathBuf,
+    /// The crate's lexicon, whose names become gazetteer entries (default `data/lexicon`).
+    lexicon: PathBuf,
 }
 
 fn main() {
@@ -107,7 +122,8 @@ fn main() {
     if let Some(i) = args.iter().position(|a| a == "--data") {
         data = PathBuf::from(args.get(i + 1).expect("--data DIR"));
     }
-    let paths = Paths { root, data };
+    let lexicon = value(&args, "--lexicon").map_or_else(|| root.join("data/lexicon"), PathBuf::from);
+    let paths = Paths { root, data, lexicon };
     let command = args.first().map(String::as_str).unwrap_or("help");
     match command {
         "all" => all(&paths),
@@ -189,6 +205,12 @@ fn options(mut c: Config, args: &[String]) -> Config {
     }
     if let Some(v) = num("--bits") {
         c.compaction.bits = v as u32;
+    }
+    if let Some(v) = num("--key-bits") {
+        c.compaction.key_bits = (v as u8).clamp(1, 32);
+    }
+    if let Some(v) = num("--gazetteer-bits") {
+        c.compaction.gazetteer_bits = (v as u8).clamp(1, 32);
     }
     if let Some(v) = num("--outside-penalty") {
         c.compaction.outside_penalty = v as f32;
@@ -287,7 +309,12 @@ struct Trained {
 impl Trained {
     /// The model file contents at one compaction setting.
     fn compact(&self, how: Compaction) -> Model {
-        let mut models: Vec<Model> = self.stages.iter().map(|(w, d, base)| perceptron::compact(w, d, base.clone(), how)).collect();
+        self.compact_stages(how, how)
+    }
+
+    /// The model file contents with the first stage compacted as `first`, the second as `how`.
+    fn compact_stages(&self, first: Compaction, how: Compaction) -> Model {
+        let mut models: Vec<Model> = self.stages.iter().enumerate().map(|(i, (w, d, base))| perceptron::compact(w, d, base.clone(), if i == 0 { first } else { how })).collect();
         let second = (models.len() > 1).then(|| models.pop().unwrap());
         let mut model = models.pop().unwrap();
         model.document_stage = second.map(Box::new);
@@ -297,11 +324,12 @@ impl Trained {
 
 fn train_model(p: &Paths, c: &Config, train: &[Sentence]) -> Trained {
     let (gazetteer, max_len) = match c.sources {
-        Some(s) => gazetteers::build(c.lang, &p.data, &p.root, s),
+        Some(s) => gazetteers::build(c.lang, &p.data, &p.lexicon, s),
         None => (Vec::new(), 0),
     };
     let labels: u8 = if c.lang == "ar" { 9 } else { 7 };
-    let g = Gazetteer::new(&gazetteer, usize::from(max_len));
+    // Training sees the whole keys; compaction may cut them (see `Compaction`).
+    let g = Gazetteer::new(&gazetteer, usize::from(max_len), 32);
     let x = Extractor { arabic: c.lang == "ar", templates: c.templates, gazetteer: &g };
     let lang = c.lang.as_bytes();
     let base = Model {
@@ -312,8 +340,10 @@ fn train_model(p: &Paths, c: &Config, train: &[Sentence]) -> Trained {
         start: Vec::new(),
         transitions: Vec::new(),
         keys: Vec::new(),
+        key_bits: 32,
         weights: Vec::new(),
         gazetteer,
+        gazetteer_bits: 32,
         gazetteer_max_len: max_len,
         document_stage: None,
     };
@@ -347,7 +377,7 @@ fn train_model(p: &Paths, c: &Config, train: &[Sentence]) -> Trained {
             let (lo, hi) = (train.len() * k / folds, train.len() * (k + 1) / folds);
             let rest: Vec<Sentence> = train[..lo].iter().chain(&train[hi..]).cloned().collect();
             let (w, d, b) = stage(&rest, &x, None, base.clone());
-            let fold_model = perceptron::compact(&w, &d, b, c.compaction);
+            let fold_model = perceptron::compact(&w, &d, b, c.fold_compaction);
             let tagger = Tagger::from_bytes(&fold_model.to_bytes()).expect("fold model loads");
             let held = &train[lo..hi];
             let tags = tagger.tag_document_bio(&held.iter().map(|s| s.tokens.clone()).collect::<Vec<_>>());
@@ -434,16 +464,26 @@ fn curve(p: &Paths, c: &Config) {
     let gazetteer_only = Model { keys: Vec::new(), weights: Vec::new(), document_stage: None, ..trained.compact(c.compaction) };
     let g = gazetteer_only.to_bytes();
     println!("of which gazetteer ({} entries) and header: {} bytes raw, {} bytes gzip", gazetteer_only.gazetteer.len(), g.len(), gzip_len(&g));
-    println!("{:>9} {:>4} {:>9} {:>9} {:>9}  F1 on {}", "threshold", "bits", "features", "raw", "gzip", tests.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(" | "));
-    for bits in [8, 6, 5, 4] {
-        for threshold in [0.0f32, 1.0, 2.0, 4.0, 8.0] {
-            let model = trained.compact(Compaction { threshold, bits, ..c.compaction });
-            let features = model.keys.len() + model.document_stage.as_ref().map_or(0, |m| m.keys.len());
-            let bytes = model.to_bytes();
-            let tagger = Tagger::from_bytes(&bytes).unwrap();
-            let f1: Vec<String> = tests.iter().map(|(_, s, types)| format!("{:.2}", score(&tagger, s).micro(types).f1())).collect();
-            println!("{threshold:>9} {bits:>4} {features:>9} {:>9} {:>9}  {}", bytes.len(), gzip_len(&bytes), f1.join(" | "));
-        }
+    println!("{:>9} {:>4} {:>4} {:>4} {:>9} {:>9} {:>9}  F1 on {}", "threshold", "bits", "key", "gaz", "features", "raw", "gzip", tests.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(" | "));
+    let points: Vec<(Compaction, Compaction)> = match std::env::var("CURVE") {
+        // "threshold,bits,key_bits,gazetteer_bits[,first stage threshold];…": the points.
+        Ok(list) => list
+            .split(';')
+            .map(|p| {
+                let v: Vec<f32> = p.split(',').map(|x| x.trim().parse().unwrap_or_else(|_| fail("CURVE: threshold,bits,key,gaz[,first];…"))).collect();
+                let how = Compaction { threshold: v[0], bits: v[1] as u32, key_bits: v[2] as u8, gazetteer_bits: v[3] as u8, ..c.compaction };
+                (Compaction { threshold: v.get(4).copied().unwrap_or(v[0]), ..how }, how)
+            })
+            .collect(),
+        Err(_) => [8, 6, 5, 4].iter().flat_map(|&bits| [0.0f32, 1.0, 2.0, 4.0, 8.0].map(|threshold| Compaction { threshold, bits, ..c.compaction })).map(|h| (h, h)).collect(),
+    };
+    for (first, how) in points {
+        let model = trained.compact_stages(first, how);
+        let features = model.keys.len() + model.document_stage.as_ref().map_or(0, |m| m.keys.len());
+        let bytes = model.to_bytes();
+        let tagger = Tagger::from_bytes(&bytes).unwrap();
+        let f1: Vec<String> = tests.iter().map(|(_, s, types)| format!("{:.2}", score(&tagger, s).micro(types).f1())).collect();
+        println!("{:>9} {:>4} {:>4} {:>4} {features:>9} {:>9} {:>9}  {}", how.threshold, how.bits, how.key_bits, how.gazetteer_bits, bytes.len(), gzip_len(&bytes), f1.join(" | "));
     }
 }
 

@@ -1,12 +1,12 @@
 //! Averaged structured perceptron (Collins 2002) over the runtime's hashed features, decoded
 //! with the runtime's Viterbi, then pruned and quantised into a model file.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use stancemap::ner::conll::Sentence;
 use stancemap::ner::decode::{label_index, Lattice};
 use stancemap::ner::features::{feature_key, template, Extractor, Scratch};
-use stancemap::ner::hash::{key32, mix};
+use stancemap::ner::hash::{fingerprint, key32, mix};
 use stancemap::ner::model::Model;
 
 /// A training sentence: dense feature ids per token and gold labels.
@@ -220,6 +220,10 @@ pub struct Compaction {
     /// leaves it cautious (precision well above recall); a lower O prior trades some
     /// precision for recall, tuned on held-out data.
     pub outside_penalty: f32,
+    /// Bits of a feature key's fingerprint (see `stancemap::ner::hash::fingerprint`).
+    pub key_bits: u8,
+    /// Bits of a gazetteer entry's fingerprint.
+    pub gazetteer_bits: u8,
 }
 
 /// The model file contents.
@@ -229,9 +233,10 @@ pub fn compact(weights: &Weights, dict: &Dictionary, base: Model, how: Compactio
     let qmax = ((1i32 << (how.bits - 1)) - 1) as f32;
     let scale = qmax / max;
     let q = |w: f32| (w * scale).round().clamp(-qmax, qmax) as i8;
-    let mut keys = Vec::new();
-    let mut qweights = Vec::new();
     let bias = dict.ids.get(&feature_key(template::BIAS, 0)).map(|&i| i as usize);
+    // Features that share a fingerprint share a row at run time: it holds the sum of their
+    // weights, as a model trained with those keys (the hashing trick) would learn it.
+    let mut rows: BTreeMap<u32, Vec<f32>> = BTreeMap::new();
     for (f, &key) in dict.keys.iter().enumerate() {
         let mut row = weights.features[f * l..][..l].to_vec();
         if Some(f) == bias {
@@ -240,6 +245,14 @@ pub fn compact(weights: &Weights, dict: &Dictionary, base: Model, how: Compactio
         if row.iter().fold(0f32, |m, w| m.max(w.abs())) < how.threshold {
             continue;
         }
+        let sum = rows.entry(fingerprint(key, how.key_bits)).or_insert_with(|| vec![0.0; l]);
+        for (s, w) in sum.iter_mut().zip(row) {
+            *s += w;
+        }
+    }
+    let mut keys = Vec::new();
+    let mut qweights = Vec::new();
+    for (key, row) in rows {
         let qrow: Vec<i8> = row.iter().map(|&w| q(w)).collect();
         if qrow.iter().all(|&x| x == 0) {
             continue;
@@ -247,13 +260,21 @@ pub fn compact(weights: &Weights, dict: &Dictionary, base: Model, how: Compactio
         keys.push(key);
         qweights.extend(qrow);
     }
+    // Entries that share a fingerprint are one entry of all their classes.
+    let mut gazetteer: BTreeMap<u32, u16> = BTreeMap::new();
+    for &(key, classes) in &base.gazetteer {
+        *gazetteer.entry(fingerprint(key, how.gazetteer_bits)).or_default() |= classes;
+    }
     let q16 = |w: &f32| (w * scale).round().clamp(-30000.0, 30000.0) as i16;
     Model {
         scale,
         start: weights.start.iter().map(q16).collect(),
         transitions: weights.transitions.iter().map(q16).collect(),
         keys,
+        key_bits: how.key_bits,
         weights: qweights,
+        gazetteer: gazetteer.into_iter().collect(),
+        gazetteer_bits: how.gazetteer_bits,
         ..base
     }
 }
@@ -283,12 +304,14 @@ mod tests {
             start: vec![],
             transitions: vec![],
             keys: vec![],
+            key_bits: 32,
             weights: vec![],
             gazetteer: vec![],
+            gazetteer_bits: 32,
             gazetteer_max_len: 0,
             document_stage: None,
         };
-        compact(&w, &dict, base, Compaction { threshold: 0.0, bits: 8, outside_penalty: 0.0 }).to_bytes()
+        compact(&w, &dict, base, Compaction { threshold: 0.0, bits: 8, outside_penalty: 0.0, key_bits: 32, gazetteer_bits: 32 }).to_bytes()
     }
 
     #[test]
