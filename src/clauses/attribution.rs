@@ -167,15 +167,16 @@ pub(super) fn agreement_between(doc: &Document, by_token: &MentionIndex, sentenc
     const REACH: usize = 8;
     let mut found = Vec::new();
     for t in sentence.clone() {
-        if !doc.tokens[t].is_word || t + 4 >= sentence.end {
+        // "between" first: a comparison of strings, where the noun is a look-up.
+        if !doc.tokens[t].is_word || t + 4 >= sentence.end || !matches!(doc.ftok(t + 1), "between" | "بين") {
             continue;
         }
-        let (is_noun, between) = match doc.tokens[t].script {
-            Script::Latin => (words::is("en.agreement_noun", doc.ftok(t)), "between"),
-            Script::Arabic => (words::is("ar.agreement_noun", arabic::bare_noun(doc.ftok(t))), "بين"),
-            _ => continue,
+        let is_noun = match doc.tokens[t].script {
+            Script::Latin => words::is("en.agreement_noun", doc.ftok(t)),
+            Script::Arabic => words::is("ar.agreement_noun", arabic::bare_noun(doc.ftok(t))),
+            _ => false,
         };
-        if !is_noun || doc.ftok(t + 1) != between {
+        if !is_noun {
             continue;
         }
         let Some((first, phrase)) = by_token.at(t + 2).filter(|(_, ph)| ph.start == t + 2) else { continue };

@@ -179,6 +179,11 @@ impl ArabicWords {
         ArabicWords { folded, counted: std::cell::OnceCell::new() }
     }
 
+    /// Whether the article has no Arabic word to guess from (nothing is ever cut).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.folded.is_empty()
+    }
+
     fn counted(&self) -> &ArticleWords {
         self.counted.get_or_init(|| {
             let mut written: FxHashMap<&str, u32> = FxHashMap::default();

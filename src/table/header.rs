@@ -89,7 +89,7 @@ pub(crate) fn read(text: &str, line: &Range<usize>, names: &[(Range<usize>, usiz
     if plain.is_empty() || plain.len() > MAX_HEADER_WORDS || !looks_like_a_header(text, line, &plain) {
         return None;
     }
-    let words = line_words_guessing(text, line, arabic, false);
+    let words = if arabic.is_empty() { plain } else { line_words_guessing(text, line, arabic, false) };
     if words.len() < 2 || words.len() > MAX_HEADER_WORDS || !looks_like_a_header(text, line, &words) {
         return None;
     }
