@@ -138,15 +138,23 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // A body named only inside a person's title ("المتحدث باسم وزارة الخارجية ناصر كنعاني",
     // "Foreign Ministry spokesperson Lin Jian") is who the person works for, not an actor of
     // its own, unless it holds a position.
-    let titles: Vec<std::ops::Range<usize>> = mentions
+    // Titles by start, each with the furthest end of the titles starting at or before it: a
+    // mention lies in a title when that end reaches past it (a binary search, so that a pasted
+    // page of many titled people stays linear).
+    let mut titles: Vec<(usize, usize)> = mentions
         .iter()
         .zip(&actors.of_mention)
         .filter(|(m, a)| m.role.is_some() && a.is_some_and(|a| actors.list[a].kind == ActorKind::Person))
-        .map(|(m, _)| m.phrase_span.clone())
+        .map(|(m, _)| (m.phrase_span.start, m.phrase_span.end))
         .collect();
-    let in_titles_only = |a: usize| {
-        actors.list[a].kind == ActorKind::Organization && held[a] == 0 && actors.list[a].mentions.iter().all(|m| titles.iter().any(|t| t.start <= m.start && m.end <= t.end))
-    };
+    titles.sort_unstable();
+    let mut reach = 0;
+    for t in titles.iter_mut() {
+        reach = reach.max(t.1);
+        t.1 = reach;
+    }
+    let in_a_title = |m: &std::ops::Range<usize>| titles.partition_point(|t| t.0 <= m.start).checked_sub(1).is_some_and(|i| titles[i].1 >= m.end);
+    let in_titles_only = |a: usize| actors.list[a].kind == ActorKind::Organization && held[a] == 0 && actors.list[a].mentions.iter().all(in_a_title);
     let kept = |a: usize| (!single_guess(a) || held[a] > 0) && !place_only(a) && !in_titles_only(a);
     let mut order: Vec<usize> = (0..actors.list.len()).filter(|&a| kept(a)).collect();
     order.sort_by(|&a, &b| {
