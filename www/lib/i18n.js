@@ -170,3 +170,17 @@ export function dictionary(locale) {
 export function directionOf(locale) {
   return locale === 'ar' ? 'rtl' : 'ltr';
 }
+
+/**
+ * An element's interface language and direction, from the closest ancestor that sets them,
+ * like a built-in element: an explicit dir counts unless a closer lang says otherwise.
+ */
+export function interfaceOf(element) {
+  const langHost = element.closest('[lang]');
+  const locale = pickLocale([langHost?.getAttribute('lang') || 'en']);
+  const dirHost = element.closest('[dir]');
+  const dirValue = dirHost?.getAttribute('dir')?.toLowerCase();
+  const dirIsCloser = dirHost && (!langHost || langHost.contains(dirHost));
+  const dir = dirIsCloser && (dirValue === 'rtl' || dirValue === 'ltr') ? dirValue : directionOf(locale);
+  return { locale, dir, t: dictionary(locale) };
+}

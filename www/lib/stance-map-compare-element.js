@@ -7,7 +7,7 @@
 // elements the `for` attribute names (ids separated by spaces). Article text reaches the DOM as
 // textContent only; each article's cells are laid out in that article's direction.
 
-import { dictionary, directionOf, pickLocale } from './i18n.js';
+import { interfaceOf } from './i18n.js';
 import { analyser } from './analyser.js';
 import { textOf } from './plain-text.js';
 import { comparisonTable, comparisonToCSV, comparisonToJSON, comparisonToMarkdown } from './compare-export.js';
@@ -235,14 +235,9 @@ export class StanceMapCompare extends HTMLElement {
 
   // ---- rendering ------------------------------------------------------------------------------
 
+  /** Interface language and direction: see `interfaceOf`. */
   #ui() {
-    const langHost = this.closest('[lang]');
-    const locale = pickLocale([langHost?.getAttribute('lang') || 'en']);
-    const dirHost = this.closest('[dir]');
-    const dirValue = dirHost?.getAttribute('dir')?.toLowerCase();
-    const dirIsCloser = dirHost && (!langHost || langHost.contains(dirHost));
-    const dir = dirIsCloser && (dirValue === 'rtl' || dirValue === 'ltr') ? dirValue : directionOf(locale);
-    return { locale, dir, t: dictionary(locale) };
+    return interfaceOf(this);
   }
 
   #level() {

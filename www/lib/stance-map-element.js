@@ -5,7 +5,7 @@
 // (an id, or failing that a CSS selector, e.g. the site's <article>); the element's own content.
 // Framework-free; all article text reaches the DOM as text nodes or textContent, never markup.
 
-import { dictionary, directionOf, pickLocale } from './i18n.js';
+import { interfaceOf } from './i18n.js';
 import { directionFor } from './direction.js';
 import { analyser, AnalysisError } from './analyser.js';
 import { textOf } from './plain-text.js';
@@ -355,16 +355,9 @@ export class StanceMap extends HTMLElement {
 
   // ---- rendering ----------------------------------------------------------------------------
 
-  /** Interface language and direction: from the closest ancestor that sets them, like a built-in element. */
+  /** Interface language and direction: see `interfaceOf`. */
   #ui() {
-    const langHost = this.closest('[lang]');
-    const locale = pickLocale([langHost?.getAttribute('lang') || 'en']);
-    const dirHost = this.closest('[dir]');
-    const dirValue = dirHost?.getAttribute('dir')?.toLowerCase();
-    // An explicit dir counts unless a closer lang says otherwise.
-    const dirIsCloser = dirHost && (!langHost || langHost.contains(dirHost));
-    const dir = dirIsCloser && (dirValue === 'rtl' || dirValue === 'ltr') ? dirValue : directionOf(locale);
-    return { locale, dir, t: dictionary(locale) };
+    return interfaceOf(this);
   }
 
   #sections() {
