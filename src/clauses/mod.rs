@@ -606,4 +606,16 @@ mod tests {
         let got = clauses("Canada backed the plan, warning that delays would cost lives.");
         assert!(got.iter().any(|c| c.3 == Relation::Participle && c.0.as_deref() == Some("Canada") && c.4.as_deref() == Some("delays would cost lives")), "{got:?}");
     }
+
+    #[test]
+    fn whom_a_verb_of_saying_addresses_is_not_its_subject() {
+        for second in ["وقال للصحفيين في العاصمة إن الحوار هو الطريق الوحيد.", "وقال لوكالة الأنباء إن الحوار هو الطريق الوحيد.", "وأضاف لنا إن الحوار هو الطريق الوحيد."] {
+            let text = format!("أكد الوزير سامر حداد أن بلاده ترفض التصعيد. {second}");
+            let got = clauses(&text);
+            assert!(got.iter().any(|c| c.0.as_deref() == Some("سامر حداد") && c.4.as_deref() == Some("الحوار هو الطريق الوحيد")), "{second}: {got:?}");
+        }
+        // A name after the verb is still its subject, even one that starts with ل.
+        let got = clauses("أكد الوزير سامر حداد أن بلاده ترفض التصعيد. وقال لافروف إن الحوار هو الطريق الوحيد.");
+        assert!(got.iter().all(|c| !(c.0.as_deref() == Some("سامر حداد") && c.4.as_deref() == Some("الحوار هو الطريق الوحيد"))), "{got:?}");
+    }
 }

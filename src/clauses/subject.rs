@@ -200,8 +200,10 @@ pub(super) fn find(
                 }
                 // A verb of saying followed by a noun has that noun as its subject ("أكد
                 // بيان مشترك أن …"): someone other than the topic is speaking.
+                // (Not whom it is said to: "وقال للصحفيين …", "قال لوكالة …", "قال لنا …" keep
+                // the topic as the speaker.)
                 let next = k + 1;
-                if speech && next < sentence.end && doc.tokens[next].is_word && !words::is("ar.stop", doc.ftok(next)) && !words::is("ar.complementizer", doc.ftok(next)) {
+                if speech && next < sentence.end && doc.tokens[next].is_word && !words::is("ar.stop", doc.ftok(next)) && !words::is("ar.complementizer", doc.ftok(next)) && !names_addressee(doc.ftok(next)) {
                     return None;
                 }
             }
@@ -391,6 +393,15 @@ const PARTICLE_WITH_PRONOUN: &[&str] = &[
 
 /// A cue verb carrying an object pronoun (وصفها، اتهمه، دعاهم): the cue is found only once
 /// the pronoun is taken off.
+/// A prepositional phrase with ل that names whom a verb of saying addresses: the
+/// journalists (للصحفيين), a medium (لوكالة، لقناة) or a pronoun (له، لنا). Not any word that
+/// starts with ل: لافروف and لجنة are subjects.
+fn names_addressee(word: &str) -> bool {
+    arabic::has_preposition_proclitic(word)
+        || matches!(word, "له" | "لها" | "لهم" | "لهما" | "لنا" | "لي")
+        || word.strip_prefix('ل').is_some_and(|rest| words::is("ar.medium_noun", rest))
+}
+
 fn has_object_pronoun(word: &str) -> bool {
     let cues = &crate::lexicon::cues::Cues::builtin().arabic;
     arabic::verb_stems(word).into_iter().any(|s| !cues.contains_key(s) && arabic::strip_enclitic(s).is_some_and(|st| cues.contains_key(st)))
