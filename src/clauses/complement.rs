@@ -244,7 +244,20 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         && doc.tokens[s].script == Script::Arabic
         && doc.ftok(s).chars().count() >= 5
         && cue.particles.iter().any(|p| p.chars().count() == 1 && doc.ftok(s).starts_with(p.as_str()));
-    let found = ((words_seen >= 2 || one_word_object || particle_noun) && s < e && !relative_first).then(|| doc.tokens[s].start..doc.tokens[e - 1].end);
+    // "امتنعت الصين عن التصويت": one definite noun after the cue's own particle names the act
+    // itself; the verb, its particle and the noun together say what was done.
+    let particle_act = words_seen == 1
+        && !cue.speech
+        && s > cue_at
+        && s < e
+        && doc.tokens[s].script == Script::Arabic
+        && crate::text::arabic::has_article(doc.ftok(s))
+        && cue.particles.iter().any(|p| p == doc.ftok(s - 1));
+    let found = if particle_act {
+        Some(doc.tokens[cue_at].start..doc.tokens[e - 1].end)
+    } else {
+        ((words_seen >= 2 || one_word_object || particle_noun) && s < e && !relative_first).then(|| doc.tokens[s].start..doc.tokens[e - 1].end)
+    };
     // "أصدر بياناً منفصلاً قال فيه: …": a document issued is no stance of its own; what it
     // says follows in a clause of its own.
     let found = found.filter(|_| cue.speech || !(words_seen <= 3 && names_a_document(doc, s)));
