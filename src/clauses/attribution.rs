@@ -199,3 +199,59 @@ pub(super) fn agreement_between(doc: &Document, by_token: &MentionIndex, sentenc
     }
     found
 }
+
+/// "Four Republicans joined Democrats in favor of the measure", "Joining Democrats in support
+/// of the bill were Sens. Ana Ruiz and Tom Lee": those who vote with a side take its stance on
+/// the measure. Returns the stance (supports, or opposes for "against"), the actors who hold
+/// it (the side joined first, then those named as joining it), the phrase that names the
+/// alignment, and the claim ("in favor of the measure").
+pub(super) fn votes_with(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Option<(Stance, Vec<usize>, Range<usize>, Range<usize>)> {
+    let n = sentence.end;
+    let join = sentence.clone().find(|&t| doc.tokens[t].script == Script::Latin && matches!(doc.ftok(t), "joined" | "joining" | "join" | "joins"))?;
+    // The side joined: a name right after the verb, perhaps after "all" or "the".
+    let mut side_at = join + 1;
+    while side_at < n && matches!(doc.ftok(side_at), "all" | "the" | "fellow" | "most") {
+        side_at += 1;
+    }
+    let (side, side_phrase) = by_token.at(side_at).filter(|(_, ph)| ph.start == side_at)?;
+    // "in (voting) in favor of", "in support of", "in voting against", "in opposing".
+    let mut t = side_phrase.end;
+    if t < n && doc.ftok(t) == "in" && t + 1 < n && matches!(doc.ftok(t + 1), "voting" | "backing" | "opposing") {
+        t += 2;
+    }
+    let (stance, claim_start) = match (doc.ftok(t.min(n - 1)), doc.ftok((t + 1).min(n - 1)), doc.ftok((t + 2).min(n - 1))) {
+        ("in", "favor" | "favour" | "support", "of") => (Stance::Supports, t),
+        ("against", _, _) => (Stance::Opposes, t),
+        ("for", _, _) if t > side_phrase.end => (Stance::Supports, t),
+        _ => return None,
+    };
+    // The claim: to a comma or the end of the sentence, at most a few words of object.
+    let mut end = claim_start;
+    while end < n && end < claim_start + 10 && doc.tokens[end].is_word && !matches!(doc.ftok(end), "were" | "was") {
+        end += 1;
+    }
+    if end <= claim_start + 2 {
+        return None;
+    }
+    let mut holders = vec![side];
+    // Inverted: "Joining Democrats … were A, B and C": the names after the copula join them.
+    if doc.ftok(join) == "joining" && end < n && matches!(doc.ftok(end), "were" | "was") {
+        let mut q = end + 1;
+        while q < n && !matches!(doc.ftok(q), "who" | "which" | ";") {
+            if let Some((a, ph)) = by_token.at(q).filter(|(_, ph)| ph.start == q) {
+                // ("Lisa Murkowski of Alaska": the place after "of" is where she is from.)
+                let place = q > 0 && doc.ftok(q - 1) == "of";
+                // ("Republican Sens. Ana Ruiz", "GOP leader Bo Chan": a name that qualifies the
+                // next words is no voter; a voter's name ends at a comma, "of", "and" or the end.)
+                let qualifies = ph.end < n && doc.tokens[ph.end].is_word && !matches!(doc.ftok(ph.end), "of" | "and" | "along" | "who" | "from");
+                if !place && !qualifies && !holders.contains(&a) {
+                    holders.push(a);
+                }
+                q = ph.end.max(q + 1);
+            } else {
+                q += 1;
+            }
+        }
+    }
+    Some((stance, holders, join..join + 1, doc.tokens[claim_start].start..doc.tokens[end - 1].end))
+}

@@ -380,6 +380,16 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 complement: Some(Complement { text: text.clone(), proposition: false, finite: false, parts: vec![text] }),
             });
         }
+        // Those who vote with a side take its stance on the measure.
+        if let Some((stance, holders, verb, text)) = attribution::votes_with(doc, &by_token, tokens.clone()) {
+            clauses.push(Clause {
+                sentence: sentence.range.clone(),
+                predicate: Predicate { form: PredicateForm::Verb, stance, speech: false, negated: false, passive: false, tokens: verb },
+                relation: Relation::Main,
+                subject: Some(Subject { actor: holders[0], named: true, partners: holders[1..].to_vec() }),
+                complement: Some(Complement { text: text.clone(), proposition: false, finite: false, parts: vec![text] }),
+            });
+        }
         if let Some((form, actor, named, predicate_tokens, text)) = found {
             clauses.push(Clause {
                 sentence: sentence.range.clone(),
@@ -617,5 +627,17 @@ mod tests {
         // A name after the verb is still its subject, even one that starts with ل.
         let got = clauses("أكد الوزير سامر حداد أن بلاده ترفض التصعيد. وقال لافروف إن الحوار هو الطريق الوحيد.");
         assert!(got.iter().all(|c| !(c.0.as_deref() == Some("سامر حداد") && c.4.as_deref() == Some("الحوار هو الطريق الوحيد"))), "{got:?}");
+    }
+
+    #[test]
+    fn those_who_vote_with_a_side_take_its_stance() {
+        let got = clauses("Three Republicans joined all Democrats in voting against the bill.");
+        assert!(got.iter().any(|c| c.0.as_deref() == Some("Democratic Party") && c.4.as_deref() == Some("against the bill")), "{got:?}");
+        let got = clauses("Joining Democrats in support of the resolution were Republican Sens. Ana Ruiz of Alaska and GOP leader Bo Chan, along with Sen. Ed Park.");
+        let voters = got.iter().find(|c| c.4.as_deref() == Some("in support of the resolution")).expect("a vote clause");
+        assert_eq!(voters.0.as_deref(), Some("Democratic Party"), "{got:?}");
+        assert_eq!(voters.1, ["Ana Ruiz", "Bo Chan", "Ed Park"], "{got:?}");
+        // Joining a meeting is no vote.
+        assert!(clauses("Ana Ruiz joined Democrats at the dinner.").is_empty());
     }
 }
