@@ -286,7 +286,33 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
             return Some(Claim { text: q, end_token: cue_at, proposition: true });
         }
     }
+    // '"What happens then?" Gorsuch asked.': a question or an exclamation ends its sentence
+    // inside the quotation, so the speaker and the verb that follow report it from the next.
+    // (Whatever a comma sets off after the verb is no claim then: '… Gorsuch asked, according
+    // to the report'.)
+    let set_off = start < sentence.end && matches!(doc.ftok(start), "," | "،");
+    if (words_seen < 2 || (!proposition && set_off)) && cue.speech {
+        if let Some(q) = question_quoted_before(doc, sentence.clone(), cue_at) {
+            return Some(Claim { text: q, end_token: cue_at, proposition: true });
+        }
+    }
     found.map(|text| Claim { text, end_token, proposition: proposition && speech })
+}
+
+/// The words of a quotation closed by "?" or "!" just before the sentence, when the sentence
+/// opens with the speaker and the verb at `cue_at` ('"…?" Gorsuch asked', '"…!" said Ruiz').
+pub(super) fn question_quoted_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
+    let start = sentence.start;
+    if start < 4 || doc.tokens[cue_at].script != Script::Latin || !matches!(doc.ftok(start - 1), "\"" | "”") || !matches!(doc.ftok(start - 2), "?" | "!") {
+        return None;
+    }
+    let only_speaker = (start..cue_at).all(|i| doc.tokens[i].is_word && !matches!(doc.ftok(i), "and" | "but" | "while" | "as") || (doc.ftok(i) == "." && is_initial_dot(doc, i)));
+    if !only_speaker || cue_at - start > 6 {
+        return None;
+    }
+    let open = (start.saturating_sub(MAX_CLAIM_TOKENS)..start - 2).rev().find(|&i| matches!(doc.ftok(i), "\"" | "“"))?;
+    let inner: Vec<usize> = (open + 1..start - 2).filter(|&i| doc.tokens[i].is_word).collect();
+    (inner.len() >= 2).then(|| doc.tokens[inner[0]].start..doc.tokens[*inner.last().expect("two words")].end)
 }
 
 /// "Japan had stood by the fleet from the start, he added, and has paid for every repair",

@@ -129,17 +129,37 @@ pub(super) fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
             return None;
         }
     }
+    // "questioned the legality of …" doubts something; "questioned attorney Neal Katyal" or
+    // "questioned him" interrogates someone, which takes no stance.
+    if doc.ftok(k).starts_with("question") && k + 1 < doc.tokens.len() && doc.tokens[k + 1].is_word {
+        let next = doc.ftok(k + 1);
+        let interrogates = doc.otok(k + 1).starts_with(char::is_uppercase) || matches!(next, "him" | "her" | "them" | "me" | "us" | "attorney" | "lawyer" | "witness" | "witnesses" | "suspect" | "suspects");
+        if interrogates {
+            return None;
+        }
+    }
     let mut end = k + 1 + cue.rest.len();
     if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
         end += 1;
     }
-    if cue.reports_only && !reports_words(doc, k + 1 + cue.rest.len()) {
+    // (A particle right after the verb opens the reported words too: "asked whether …"; and a
+    // question quoted just before: '"…?" Gorsuch asked'.)
+    let particle_follows = end > k + 1 + cue.rest.len();
+    if cue.reports_only && !particle_follows && !reports_words(doc, k + 1 + cue.rest.len()) && !reports_question_before(doc, k) {
         return None;
     }
     let prev = |n: usize| (k >= n).then(|| doc.ftok(k - n));
     let negated = prev(1).is_some_and(|w| words::is("en.negation", w))
         || (prev(1).is_some_and(|w| matches!(w, "to" | "be" | "have")) && prev(2).is_some_and(|w| words::is("en.negation", w)));
     Some(CueAt { cue, end, negated })
+}
+
+/// Whether the verb at `k` reports a question or an exclamation quoted just before its
+/// sentence ('"…?" Gorsuch asked').
+fn reports_question_before(doc: &Document, k: usize) -> bool {
+    // The sentence starts after the closing mark, within a few words of the verb.
+    let Some(close) = (k.saturating_sub(7)..k).rev().find(|&i| !doc.tokens[i].is_word && doc.ftok(i) != ".") else { return false };
+    super::complement::question_quoted_before(doc, close + 1..k + 1, k).is_some()
 }
 
 /// Whether reported words follow token `from` within the clause: a complementiser (أن، إن،

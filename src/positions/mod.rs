@@ -389,6 +389,20 @@ mod tests {
     }
 
     #[test]
+    fn a_question_is_reported_and_a_doubt_is_held() {
+        let got = positions("Judge Ana Ruiz spoke first. \"Who pays when the levy fails?\" Ruiz asked, according to the transcript.");
+        assert!(got.iter().any(|(who, stance, c)| who == "Ana Ruiz" && *stance == Stance::States && c == "Who pays when the levy fails"), "{got:?}");
+        let got = positions("Judge Ana Ruiz asked whether Congress could take the power back.");
+        assert!(got.iter().any(|(who, _, c)| who == "Ana Ruiz" && c == "Congress could take the power back"), "{got:?}");
+        let got = positions("Judge Ana Ruiz questioned the legality of the levy.");
+        assert!(got.iter().any(|(who, stance, c)| who == "Ana Ruiz" && *stance == Stance::Opposes && c == "the legality of the levy"), "{got:?}");
+        // Questioning someone, or asking them about something, takes no stance.
+        for text in ["Judge Ana Ruiz questioned attorney Tom Lee for an hour.", "Reporters asked Ana Ruiz about the levy."] {
+            assert!(positions(text).is_empty(), "{text}: {:?}", positions(text));
+        }
+    }
+
+    #[test]
     fn a_cue_that_reports_only_is_no_cue_without_reported_words() {
         for text in ["وتابع ماكرون الملف عن كثب مع الحكومة.", "Emmanuel Macron believes in the power of talks with Berlin."] {
             let got = positions(text);
