@@ -254,8 +254,10 @@ pub(super) fn find(
                 return topic.current().map(|a| (a, cue_end, false));
             }
             let mut q = k;
-            // (Past auxiliaries and adverbs: "and would also", "and controversially supported".)
-            while q > sentence.start && (words::is("en.auxiliary", doc.ftok(q - 1)) || (doc.ftok(q - 1).ends_with("ly") && doc.otok(q - 1).starts_with(char::is_lowercase))) {
+            // (Past auxiliaries and adverbs: "and would also", "and controversially supported";
+            // and a quantifier floated off a coordinated subject: "X and Y have both blamed".)
+            let floated = |w: &str| matches!(w, "both" | "all");
+            while q > sentence.start && (words::is("en.auxiliary", doc.ftok(q - 1)) || floated(doc.ftok(q - 1)) || (doc.ftok(q - 1).ends_with("ly") && doc.otok(q - 1).starts_with(char::is_lowercase))) {
                 q -= 1;
             }
             if q > sentence.start && matches!(doc.ftok(q - 1), "and" | "but") {
