@@ -831,3 +831,53 @@ pub(super) fn further_accusatives(doc: &Document, after: usize, sentence_end: us
     }
     items
 }
+
+/// "أكد الناطق رفض المملكة المطلق وإدانتها الشديدة لمواصلة الاقتحامات …": a verb of saying
+/// whose object is a verbal noun of stance (رفض، إدانة، دعم) voices that stance. Returns the
+/// noun's stance and what the noun is about: what follows its holder, its adjectives and the
+/// stance nouns joined to it, from the ل or the particle that opens it. `None` when the object
+/// opens with no such noun, or nothing of the kind follows within a few words.
+pub(super) fn voiced_stance(doc: &Document, claim: &Range<usize>, sentence_end: usize) -> Option<(crate::model::Stance, Range<usize>)> {
+    const REACH: usize = 10;
+    let first = doc.token_at(claim.start)?;
+    let word = doc.ftok(first);
+    if doc.tokens[first].script != Script::Arabic || crate::text::arabic::has_article(word) {
+        return None;
+    }
+    let cues = crate::lexicon::cues::Cues::builtin();
+    let noun = cues.arabic_nouns.get(crate::text::arabic::bare_noun(word))?;
+    if noun.stance == crate::model::Stance::States {
+        return None;
+    }
+    let last = sentence_end;
+    for t in first + 1..last.min(first + REACH) {
+        let w = doc.ftok(t);
+        if !doc.tokens[t].is_word {
+            return None;
+        }
+        // What the stance is about: "لمواصلة …", or the noun's own particle ("على", "عن").
+        let opens_object = (w.starts_with('ل') && !crate::text::arabic::has_article(w) && w.chars().count() >= 4) || noun.particles.iter().any(|p| p == w);
+        if opens_object {
+            let particle = noun.particles.iter().any(|p| p == w);
+            let from = if particle { doc.tokens.get(t + 1).filter(|_| t + 1 < last)?.start } else { doc.tokens[t].start + 'ل'.len_utf8() };
+            // To the end of the clause.
+            let end = (t + 1..last.min(t + MAX_CLAIM_TOKENS))
+                .find(|&e| is_hard_stop(doc, e) || (doc.tokens[e].is_word && is_clause_break(doc, e)) || (matches!(doc.ftok(e), "،" | ",") && !continues_a_list(doc, e, last)))
+                .unwrap_or(last.min(t + MAX_CLAIM_TOKENS));
+            let to = (t..end).rev().find(|&e| doc.tokens[e].is_word)?;
+            return (from < doc.tokens[to].end).then(|| (noun.stance, from..doc.tokens[to].end));
+        }
+        // The holder (المملكة، الحكومة الأردنية), adjectives (المطلق، الشديدة) and stance
+        // nouns joined to the first with their pronoun (وإدانتها).
+        // (Before a pronoun the noun's ة is written ت: إدانتها is إدانة + ها.)
+        let stance_noun = |stem: &str| {
+            let bare = crate::text::arabic::bare_noun(stem);
+            cues.arabic_nouns.get(bare).is_some() || bare.strip_suffix('ت').is_some_and(|b| cues.arabic_nouns.get(format!("{b}ه").as_str()).is_some())
+        };
+        let joined_noun = w.starts_with('و') && crate::text::arabic::strip_enclitic(&w['و'.len_utf8()..]).is_some_and(stance_noun);
+        if !(crate::text::arabic::has_article(w) || joined_noun) {
+            return None;
+        }
+    }
+    None
+}

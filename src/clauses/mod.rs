@@ -329,6 +329,15 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     if reports {
                         proposition_end = proposition_end.max(c.end_token);
                     }
+                    // "أكد الناطق رفض المملكة … لمواصلة الاقتحامات": the speaker voices the
+                    // stance the noun names, about what the noun is about.
+                    if cue.cue.speech && !c.proposition {
+                        if let Some((stance, about)) = complement::voiced_stance(doc, &c.text, sentence.tokens.end) {
+                            clause.predicate.stance = stance;
+                            clause.predicate.speech = false;
+                            parts = vec![about];
+                        }
+                    }
                     clause.complement = Some(Complement { text: c.text, proposition: c.proposition, finite, parts });
                 }
             }

@@ -272,6 +272,7 @@ mod tests {
             ("arabic time between commas", "أعلنت وزارة الخارجية الجزائرية، مساء الأربعاء، استدعاء سفيرها.", ("وزارة الخارجية الجزائرية", Stance::States, "استدعاء سفيرها")),
             ("arabic headline of two clauses", "قوات الدعم السريع تعلن سيطرتها على مدينة بارا والجيش ينفي", ("قوات الدعم السريع", Stance::States, "سيطرتها على مدينة بارا")),
             ("english quantifier floated off a coordinated subject", "Chile and Peru have both rejected the lithium framework.", ("Peru", Stance::Rejects, "the lithium framework")),
+            ("arabic speaker voicing a stance noun", "وأكد المتحدث باسم الحكومة سامر حداد رفض المملكة القاطع وإدانتها الشديدة لإغلاق المعابر، مشيراً إلى خطورة الوضع.", ("سامر حداد", Stance::Rejects, "إغلاق المعابر")),
             ("arabic act named by one noun after the particle", "وصوّت أحد عشر عضواً لصالح القرار، بينما امتنعت الهند عن التصويت.", ("الهند", Stance::Rejects, "امتنعت الهند عن التصويت")),
             ("arabic second verb after one word", "فيما نفى الجيش السوداني ذلك وأكد أن قواته ما زالت تقاتل داخل المدينة.", ("الجيش السوداني", Stance::States, "قواته ما زالت تقاتل داخل المدينة")),
             ("arabic unnamed spokesperson of a body", "وقال المتحدث باسم الخارجية الروسية إن موسكو لن تقبل بذلك.", ("وزارة الخارجية الروسية", Stance::States, "موسكو لن تقبل بذلك")),
