@@ -37,6 +37,22 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // "أعرب خمسة من الأعضاء —ثلاثة ديمقراطيين وآخر جمهوري— عن …", "said (in a rare move) that
     // …": an aside between dashes or brackets right after the subject is not the complement.
     let start = aside_end(doc, start, sentence.end).unwrap_or(start);
+    // 'وقال بيسنت لـ"رويترز" إنه …': whom it was said to, a quoted name after a bare لـ or بـ,
+    // comes before what was said.
+    // (Not the cue's own particle: 'هددت الحركة بـ"مواصلة التقدم"' quotes the threat.)
+    let start = if cue.speech && !takes_particle(cue, doc.ftok(start.min(sentence.end.saturating_sub(1)))) { quoted_addressee_end(doc, start, sentence.end).unwrap_or(start) } else { start };
+    // "الرسوم الجمركية التي فرضها ترامب غير قانونية": a relative clause whose verb carries
+    // its object as a pronoun has its antecedent as that object; what follows its subject
+    // belongs to the main clause.
+    if cue_at > sentence.start
+        && doc.tokens[cue_at].script == Script::Arabic
+        && matches!(doc.ftok(cue_at - 1), "التي" | "الذي" | "الذين")
+        && super::subject::has_object_pronoun(doc.ftok(cue_at))
+        // ("التي وصفها بأنها …": what the verb says of its object still follows.)
+        && !(start < sentence.end && doc.tokens[start].is_word && (is_complementiser(doc, start) || takes_particle(cue, doc.ftok(start))))
+    {
+        return relative_antecedent(doc, sentence.start, cue_at - 1).map(|text| Claim { text, end_token: start, proposition: false });
+    }
     // "رفضت السلطة المحلية في محافظة مأرب إغلاق …": where the subject sits comes before the
     // object.
     let start = if start + 3 < sentence.end && doc.ftok(start) == "في" && words::is("ar.place_noun", doc.ftok(start + 1)) && doc.tokens[start + 2].is_word {
@@ -773,6 +789,33 @@ pub(super) fn listed_items(doc: &Document, claim: Range<usize>, sentence_end: us
 }
 
 /// The token after an aside that opens at `t` (between dashes or in brackets), if one does.
+/// The noun phrase before the relative pronoun at `rel`: definite words and a quantifier
+/// ("معظم الرسوم الجمركية"), two words at least.
+fn relative_antecedent(doc: &Document, sentence_start: usize, rel: usize) -> Option<Range<usize>> {
+    let mut first = rel;
+    while first > sentence_start && rel - first < 5 && doc.tokens[first - 1].is_word && doc.tokens[first - 1].script == Script::Arabic {
+        let w = doc.ftok(first - 1);
+        if !(crate::text::arabic::has_article(w) || words::is("ar.quantifier", w)) {
+            break;
+        }
+        first -= 1;
+        // The quantifier heads the phrase.
+        if words::is("ar.quantifier", w) {
+            break;
+        }
+    }
+    (rel - first >= 2).then(|| doc.tokens[first].start..doc.tokens[rel - 1].end)
+}
+
+/// After 'لـ"رويترز"' at `t`: a preposition written apart from the quoted name it governs.
+fn quoted_addressee_end(doc: &Document, t: usize, sentence_end: usize) -> Option<usize> {
+    if t + 3 >= sentence_end || doc.tokens[t].script != Script::Arabic || !matches!(doc.ftok(t), "ل" | "ب") || !is_quote_at(doc, t + 1) {
+        return None;
+    }
+    // The name is short: a closing mark within three words.
+    (t + 2..sentence_end.min(t + 6)).find(|&q| is_quote_at(doc, q)).map(|q| q + 1).filter(|&q| q < sentence_end)
+}
+
 fn aside_end(doc: &Document, t: usize, sentence_end: usize) -> Option<usize> {
     /// An aside longer than this is no aside: the dash opened the rest of the sentence.
     const REACH: usize = 16;

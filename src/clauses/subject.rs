@@ -404,7 +404,7 @@ fn names_addressee(word: &str) -> bool {
         || word.strip_prefix('ل').is_some_and(|rest| words::is("ar.medium_noun", rest))
 }
 
-fn has_object_pronoun(word: &str) -> bool {
+pub(super) fn has_object_pronoun(word: &str) -> bool {
     let cues = &crate::lexicon::cues::Cues::builtin().arabic;
     arabic::verb_stems(word).into_iter().any(|s| !cues.contains_key(s) && arabic::strip_enclitic(s).is_some_and(|st| cues.contains_key(st)))
 }
