@@ -276,6 +276,7 @@ mod tests {
             ("arabic quoted addressee after a bare lam", "وقال سامر حداد لـ\"الإذاعة\" إن الحكومة ستعيد فتح المعابر.", ("سامر حداد", Stance::States, "الحكومة ستعيد فتح المعابر")),
             ("arabic relative verb carrying its object", "وقضت المحكمة بأن معظم الرسوم الجمركية التي فرضها سامر حداد غير قانونية.", ("سامر حداد", Stance::Supports, "معظم الرسوم الجمركية")),
             ("arabic relative verb describing its object", "وهاجم سامر حداد يوم الأحد الحركة التي وصفها بأنها \"واجهة للجيش\".", ("سامر حداد", Stance::States, "\"واجهة للجيش\"")),
+            ("arabic allowing something supports it", "وسمحت سوريا بدخول المساعدات الإنسانية عبر المعبر.", ("سوريا", Stance::Supports, "بدخول المساعدات الإنسانية عبر المعبر")),
             ("arabic act named by one noun after the particle", "وصوّت أحد عشر عضواً لصالح القرار، بينما امتنعت الهند عن التصويت.", ("الهند", Stance::Rejects, "امتنعت الهند عن التصويت")),
             ("arabic second verb after one word", "فيما نفى الجيش السوداني ذلك وأكد أن قواته ما زالت تقاتل داخل المدينة.", ("الجيش السوداني", Stance::States, "قواته ما زالت تقاتل داخل المدينة")),
             ("arabic unnamed spokesperson of a body", "وقال المتحدث باسم الخارجية الروسية إن موسكو لن تقبل بذلك.", ("وزارة الخارجية الروسية", Stance::States, "موسكو لن تقبل بذلك")),
