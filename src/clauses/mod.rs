@@ -290,7 +290,9 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 } else {
                     // "X and Y are appealing … and suing …", "…، مؤكدين": a verb sharing the
                     // subject of its sentence's previous clause shares that clause's partners.
-                    let shared = clauses[first_clause..].iter().rev().find_map(|c| c.subject.as_ref()).filter(|s| s.actor == actor).map(|s| s.partners.clone());
+                    // (A noun frame inside that clause's object, "appealing Biden's disapproval
+                    // of …", is no previous clause.)
+                    let shared = clauses[first_clause..].iter().rev().filter(|c| c.predicate.form != PredicateForm::NounFrame).find_map(|c| c.subject.as_ref()).filter(|s| s.actor == actor).map(|s| s.partners.clone());
                     (shared.unwrap_or_default(), text_start)
                 };
                 clause.subject = Some(Subject { actor, named: explicit, partners });
