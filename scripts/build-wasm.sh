@@ -21,14 +21,16 @@ gz() { gzip -9c "$1" | wc -c; }
 # Under CARGO_TARGET_DIR when that is set (several checkouts sharing a machine).
 target_dir=${CARGO_TARGET_DIR:-target}/wasm
 out=www/pkg
-say "cargo build --lib --release --target wasm32-unknown-unknown ($WASM_ROUTE route)"
+# The size-optimised profile of Cargo.toml; STANCEMAP_WASM_PROFILE=release builds at opt-level 3.
+wasm_profile=${STANCEMAP_WASM_PROFILE:-wasm}
+say "cargo build --lib --profile $wasm_profile --target wasm32-unknown-unknown ($WASM_ROUTE route)"
 # --lib: the CLI binary of the same name would otherwise also be linked to stancemap.wasm.
 # --no-default-features: no NER model compiled in; the worker fetches the article's one.
-env ${WASM_CARGO_ENV[@]+"${WASM_CARGO_ENV[@]}"} cargo build --lib --release --no-default-features \
-  --target wasm32-unknown-unknown --target-dir "$target_dir" \
+env ${WASM_CARGO_ENV[@]+"${WASM_CARGO_ENV[@]}"} cargo build --lib --no-default-features \
+  --target wasm32-unknown-unknown --profile "$wasm_profile" --target-dir "$target_dir" \
   ${WASM_CARGO_FLAGS[@]+"${WASM_CARGO_FLAGS[@]}"}
 
-wasm="$target_dir/wasm32-unknown-unknown/release/stancemap.wasm"
+wasm="$target_dir/wasm32-unknown-unknown/$wasm_profile/stancemap.wasm"
 rm -rf "$out"
 say "wasm-bindgen --target web --out-dir $out"
 # The name section is a quarter of the gzipped module; panic messages do not need it.

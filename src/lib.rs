@@ -65,6 +65,10 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct Options {
     /// Force a language (`"ar"` or `"en"`) instead of detecting it.
     pub language: Option<String>,
+    /// Find actors from the lexicon and patterns alone, without the learned name tagger: what
+    /// the web page shows at once while the name model of the article's language is still
+    /// downloading (and what any build gives with no model installed).
+    pub without_name_model: bool,
 }
 
 /// The language of `text` as [`analyze`] detects it (`"ar"`, `"en"` or `"und"`), judged on
@@ -95,7 +99,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let language = options.language.clone().filter(|l| l == "ar" || l == "en").unwrap_or_else(|| language::detect(&doc).to_string());
     let arabic = language == "ar";
     let lexicon = lexicon::Lexicon::builtin();
-    let mentions = mentions::find(&doc, lexicon, &language);
+    let tagger = if options.without_name_model { None } else { ner::Tagger::for_language(&language) };
+    let mentions = mentions::find_with(&doc, lexicon, &language, tagger);
     let actors = actors::merge(&doc, lexicon, &mentions, arabic);
     // A pasted table is found first so that its rows are not read as prose.
     let explicit = table::explicit::find(&doc, &mentions, &actors);

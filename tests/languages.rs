@@ -32,7 +32,7 @@ fn other_languages_are_undetermined_but_analysed() {
 
 #[test]
 fn forced_language_option() {
-    let a = analyze("Putin", &Options { language: Some("ar".into()) });
+    let a = analyze("Putin", &Options { language: Some("ar".into()), ..Options::default() });
     assert_eq!(a.language, "ar");
     assert_eq!(a.actors[0].name, "فلاديمير بوتين", "names follow the requested language");
 }

@@ -39,7 +39,7 @@ fn options() -> impl Strategy<Value = Options> {
         1 => Just(Some("en".to_string())),
         1 => Just(Some("xx".to_string())),
     ]
-    .prop_map(|language| Options { language })
+    .prop_map(|language| Options { language, ..Options::default() })
 }
 
 /// Pieces that drive the rules: titles, names (known and not), countries, cue verbs and

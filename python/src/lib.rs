@@ -12,7 +12,7 @@ use stancemap::{analyze, Options};
 
 fn options(language: Option<&str>) -> PyResult<Options> {
     match language {
-        None | Some("ar") | Some("en") => Ok(Options { language: language.map(str::to_string) }),
+        None | Some("ar") | Some("en") => Ok(Options { language: language.map(str::to_string), ..Options::default() }),
         Some(other) => Err(PyValueError::new_err(format!("language must be 'ar', 'en' or None, not {other:?}"))),
     }
 }

@@ -118,7 +118,12 @@ impl<V> TokenMap<usize, V> {
 /// Finds all mentions, in text order, non-overlapping. `language` ("ar", "en") chooses the
 /// learned tagger that proposes names the rules miss; any other value uses the rules alone.
 pub(crate) fn find(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Mention> {
-    let mentions = find_in_order(doc, lexicon, language);
+    find_with(doc, lexicon, language, crate::ner::Tagger::for_language(language))
+}
+
+/// [`find`] with the learned tagger that proposes names the rules miss (`None`: the rules alone).
+pub(crate) fn find_with(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Option<&crate::ner::Tagger>) -> Vec<Mention> {
+    let mentions = find_in_order(doc, lexicon, language, tagger);
     // A stable sort of the indices, then one move per mention: a mention is a large value,
     // which a sort of the values copies many times.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
@@ -197,8 +202,8 @@ fn bind_appositive_roles(doc: &Document, lexicon: &Lexicon, mentions: &mut [Ment
     }
 }
 
-fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Mention> {
-    let (mut mentions, at, clipped) = find_tokens(doc, lexicon, language);
+fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Option<&crate::ner::Tagger>) -> Vec<Mention> {
+    let (mut mentions, at, clipped) = find_tokens(doc, lexicon, language, tagger);
     // Last, a lone capitalised word speaking for itself ("Greenpeace called it …"), where no
     // rule, surname or tagger proposal has found a name.
     let covered = tagged::covered(doc, &mentions, &at);
@@ -298,7 +303,7 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str) -> Vec<Menti
 /// proclitics glued to them, the folded offset where the name itself starts, by first token.
 type Found = (Vec<Mention>, TokenMap<usize, LexTokens>, HashMap<usize, usize>);
 
-fn find_tokens(doc: &Document, lexicon: &Lexicon, language: &str) -> Found {
+fn find_tokens(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Option<&crate::ner::Tagger>) -> Found {
     let mut at: TokenMap<usize, LexTokens> = TokenMap::with_tokens(doc.tokens.len());
     for m in lexicon.scan(doc) {
         let (Some(s), Some(e)) = (doc.token_containing(m.fstart), doc.token_containing(m.fend - 1)) else { continue };
@@ -347,7 +352,7 @@ fn find_tokens(doc: &Document, lexicon: &Lexicon, language: &str) -> Found {
     add_surname_mentions(doc, lexicon, &mut mentions);
     let mut clipped = HashMap::default();
     let mut covered = tagged::covered(doc, &mentions, &at);
-    let proposals = tagged::tag(doc, language, &covered);
+    let proposals = tagger.map(|tagger| tagged::tag(doc, language, tagger, &covered)).unwrap_or_default();
     if !proposals.is_empty() {
         for (m, start) in tagged::mentions(doc, &proposals, &mut covered) {
             if let Some(f) = start {

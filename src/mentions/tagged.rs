@@ -200,8 +200,7 @@ fn looks_like_a_name(doc: &Document, range: &Range<usize>, first_bare: &str, spa
 }
 
 /// The tagger's spans for a whole document, sentence by sentence, in document tokens.
-pub(super) fn tag(doc: &Document, language: &str, covered: &[bool]) -> Vec<TaggedSpan> {
-    let Some(tagger) = crate::ner::Tagger::for_language(language) else { return Vec::new() };
+pub(super) fn tag(doc: &Document, language: &str, tagger: &crate::ner::Tagger, covered: &[bool]) -> Vec<TaggedSpan> {
     // A sentence in the other script (an English quote in an Arabic article) is left to the
     // rules: the model has never seen it.
     let script = if language == "ar" { Script::Arabic } else { Script::Latin };
@@ -255,7 +254,7 @@ mod tests {
         let doc = Document::new(text);
         let spans: Vec<TaggedSpan> = spans.iter().map(|&(s, e, kind, confidence)| TaggedSpan { tokens: s..e, kind, confidence }).collect();
         let lexicon = crate::lexicon::Lexicon::builtin();
-        let (existing, at, _) = super::super::find_tokens(&doc, lexicon, "und");
+        let (existing, at, _) = super::super::find_tokens(&doc, lexicon, "und", None);
         mentions(&doc, &spans, &mut covered(&doc, &existing, &at))
             .into_iter()
             .map(|(m, clipped)| {

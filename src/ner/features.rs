@@ -10,7 +10,7 @@
 use super::gazetteer::{class, Gazetteer};
 use super::hash::{hash_bytes, key32, mix, Fnv};
 use crate::text::{fold_char, is_invisible};
-use unicode_normalization::char::is_combining_mark;
+use crate::text::is_combining_mark;
 
 /// Feature templates, one bit each in a model's template mask (so that a model records which
 /// ones it was trained with, and ablations need no code change).

@@ -2,7 +2,7 @@
 //! Arabic letter variants unified. Each folded character maps back to the original character it
 //! came from, so matches in the folded form report honest offsets into the input.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use super::unicode::canonical_bases;
 
 /// Appends the matching form of `c` to `out` (possibly nothing, e.g. for tashkeel).
 ///
@@ -35,17 +35,8 @@ fn fold_general(c: char, out: &mut String) {
         return;
     }
     let mut buf = [char::default(); 4];
-    let mut n = 0;
-    decompose_canonical(c, |d| {
-        if n < buf.len() {
-            buf[n] = d;
-            n += 1;
-        }
-    });
+    let n = canonical_bases(c, &mut buf);
     for &d in &buf[..n] {
-        if is_combining_mark(d) {
-            continue;
-        }
         match d {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => out.push('-'),

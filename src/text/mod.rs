@@ -6,9 +6,11 @@
 
 pub(crate) mod arabic;
 mod fold;
+mod unicode;
 mod sentences;
 
 pub(crate) use fold::{fold_char, fold_str, is_invisible};
+pub(crate) use unicode::is_combining_mark;
 pub(crate) use sentences::{Sentence, SentenceKind};
 
 use std::ops::Range;
@@ -119,7 +121,7 @@ impl<'a> Document<'a> {
 /// Moves `end` past combining marks and tatweel, which belong to the letter before them.
 fn extend_over_marks(text: &str, mut end: usize) -> usize {
     for c in text[end..].chars() {
-        if !c.is_ascii() && (unicode_normalization::char::is_combining_mark(c) || c == '\u{0640}') {
+        if !c.is_ascii() && (unicode::is_combining_mark(c) || c == '\u{0640}') {
             end += c.len_utf8();
         } else {
             break;

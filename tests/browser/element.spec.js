@@ -8,11 +8,14 @@ const ENGLISH = `Talks on a plastics treaty stall
 
 Norway proposed on Friday a binding cap on new plastic production. Saudi Arabia rejected the cap and warned that it would not sign. Kenya demanded that rich countries pay for waste collection.`;
 
-/** Adds `html` to <main>, and resolves with the detail of the first analysis event of element `id`. */
+/**
+ * Adds `html` to <main>, and resolves with the detail of the first final analysis event of element
+ * `id` (a provisional one, made before the name model arrived, is followed by a refined one).
+ */
 async function addAndAnalyse(page, html, id) {
   return page.evaluate(([markup, elementId]) => new Promise((resolve, reject) => {
     document.addEventListener('analysis', (event) => {
-      if (event.target.id === elementId) resolve({ ...event.detail, composed: event.composed, bubbles: event.bubbles });
+      if (event.target.id === elementId && !event.detail.provisional) resolve({ ...event.detail, composed: event.composed, bubbles: event.bubbles });
     });
     document.addEventListener('analysiserror', (event) => {
       if (event.target.id === elementId) reject(new Error(`analysiserror ${event.detail.kind}`));
@@ -22,10 +25,15 @@ async function addAndAnalyse(page, html, id) {
   }), [html, id]);
 }
 
-/** Resolves with the next analysis (or analysiserror) event detail of element `id`. */
+/** Resolves with the next analysis (or analysiserror) event detail of element `id`, provisional analyses left out. */
 function nextEvent(page, id, type = 'analysis') {
   return page.evaluate(([elementId, eventType]) => new Promise((resolve) => {
-    document.getElementById(elementId).addEventListener(eventType, (event) => resolve(event.detail), { once: true });
+    const element = document.getElementById(elementId);
+    element.addEventListener(eventType, function listener(event) {
+      if (event.detail?.provisional) return;
+      element.removeEventListener(eventType, listener);
+      resolve(event.detail);
+    });
   }), [id, type]);
 }
 
@@ -58,7 +66,7 @@ test('the text property wins over the content; null goes back to the content', a
   await addAndAnalyse(page, `<stance-map id="m">${ENGLISH}</stance-map>`, 'm');
   const fromProperty = page.evaluate(() => new Promise((resolve) => {
     const element = document.getElementById('m');
-    element.addEventListener('analysis', (event) => resolve(event.detail.text), { once: true });
+    element.addEventListener('analysis', (event) => event.detail.provisional || resolve(event.detail.text));
     element.text = 'French President Emmanuel Macron rejected the deal.';
   }));
   expect(await fromProperty).toBe('French President Emmanuel Macron rejected the deal.');

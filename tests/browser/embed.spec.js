@@ -6,6 +6,8 @@ async function openEmbed(page) {
   await page.addInitScript(() => {
     window.__analysisEvents = [];
     document.addEventListener('analysis', (event) => {
+      // A provisional analysis (before the name model arrived) is followed by the refined one.
+      if (event.detail.provisional) return;
       window.__analysisEvents.push({ id: event.target.id, detail: event.detail });
     });
   });

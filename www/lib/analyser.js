@@ -85,10 +85,14 @@ class Analyser {
   }
 
   /**
-   * Analyses `text`, resolving with {analysis, ms}. Requests sharing a `key` (say, one element)
-   * supersede each other: only the newest is run, the older ones reject with kind 'superseded'.
+   * Analyses `text`, resolving with {analysis, ms, refined}. Requests sharing a `key` (say, one
+   * element) supersede each other: only the newest is run, the older ones reject with kind
+   * 'superseded'. When the name model of the text's language has not arrived yet, `onProvisional`
+   * is called at once with {analysis, ms} from the lexicon and patterns alone, and the promise
+   * resolves with the analysis refined by the model (`refined: true`) once it is in; if the model
+   * cannot be had, with the provisional analysis (`refined: false`).
    */
-  request(text, { options, key, timeout, signal } = {}) {
+  request(text, { options, key, timeout, signal, onProvisional } = {}) {
     if (typeof text !== 'string') return Promise.reject(new TypeError('stancemap: the text to analyse must be a string'));
     if (signal?.aborted) return Promise.reject(signal.reason);
     const bytes = utf8Length(text);
@@ -99,7 +103,7 @@ class Analyser {
     return new Promise((resolve, reject) => {
       if (key !== undefined) this.#supersede(key);
       const request = {
-        id: this.#nextId++, text, options, key, resolve, reject,
+        id: this.#nextId++, text, options, key, resolve, reject, onProvisional, provisional: null,
         timeout: timeout ?? defaultTimeout(text), startedAt: 0, timer: 0, analysing: false,
       };
       signal?.addEventListener('abort', () => this.#abort(request, signal.reason), { once: true });
@@ -235,14 +239,25 @@ class Analyser {
         break;
       }
       case 'result': {
+        if (message.provisional) {
+          this.#onProvisional(message);
+          break;
+        }
         const request = this.#takeRunning(message.id);
-        if (request) this.#counts.completed++;
-        if (request && typeof message.json === 'string') {
-          // A long text's analysis comes as JSON (see worker.js), cheaper to receive on this
-          // thread, and is parsed in a task of its own: the page can draw a frame in between.
-          setTimeout(() => request.resolve({ analysis: JSON.parse(message.json), ms: message.ms }));
-        } else {
-          request?.resolve({ analysis: message.result, ms: message.ms });
+        if (request) {
+          this.#counts.completed++;
+          const refined = message.refined === true;
+          delivered(message, ({ analysis, ms }) => request.resolve({ analysis, ms, refined }));
+        }
+        this.#pump();
+        break;
+      }
+      case 'final': {
+        // The name model could not be had: the provisional analysis is the answer.
+        const request = this.#takeRunning(message.id);
+        if (request?.provisional) {
+          this.#counts.completed++;
+          request.provisional.then(({ analysis, ms }) => request.resolve({ analysis, ms, refined: false }));
         }
         this.#pump();
         break;
@@ -258,6 +273,22 @@ class Analyser {
       default:
         break;
     }
+  }
+
+  /**
+   * A provisional analysis (no name model yet): handed to the caller while the request stays
+   * running, its worker now waiting for the model (see 'started' for the refined analysis).
+   */
+  #onProvisional(message) {
+    const request = this.#running;
+    if (!request || request.id !== message.id) return;
+    request.analysing = false;
+    clearTimeout(request.timer);
+    request.timer = setTimeout(() => this.#timedOut(request), MODEL_FETCH_LIMIT_MS);
+    request.provisional = new Promise((resolve) => delivered(message, resolve));
+    request.provisional.then((result) => {
+      if (this.#running === request) request.onProvisional?.(result);
+    });
   }
 
   /** An error the worker did not catch: before it was ready, a load failure; after, a crash. */
@@ -323,6 +354,19 @@ class Analyser {
   }
 }
 
+/**
+ * Calls `receive` with {analysis, ms} of a 'result' message. A long text's analysis comes as JSON
+ * (see worker.js), cheaper to receive on this thread, and is parsed in a task of its own: the
+ * page can draw a frame in between.
+ */
+function delivered(message, receive) {
+  if (typeof message.json === 'string') {
+    setTimeout(() => receive({ analysis: JSON.parse(message.json), ms: message.ms }));
+  } else {
+    receive({ analysis: message.result, ms: message.ms });
+  }
+}
+
 function superseded() {
   return new AnalysisError('superseded', 'newer text replaced this one before it was analysed');
 }
@@ -338,11 +382,16 @@ export const analyser = new Analyser();
  * Analyses `text` off the main thread and resolves with the analysis (the output contract).
  * The WebAssembly is loaded on the first call. Rejects with an AnalysisError, or with the
  * signal's reason when `options.signal` aborts.
+ *
+ * The first analysis in a language also fetches that language's name model. Until it has
+ * arrived, `options.onProvisional(analysis)` is called at once with an analysis from the lexicon
+ * and patterns alone; the promise resolves with the analysis refined by the model.
  */
 export async function analyze(text, options = {}) {
-  const { language, timeout, signal } = options ?? {};
+  const { language, timeout, signal, onProvisional } = options ?? {};
   const core = language ? { language } : undefined;
-  const { analysis } = await analyser.request(text, { options: core, timeout, signal });
+  const early = typeof onProvisional === 'function' ? ({ analysis }) => onProvisional(analysis) : undefined;
+  const { analysis } = await analyser.request(text, { options: core, timeout, signal, onProvisional: early });
   return analysis;
 }
 

@@ -24,6 +24,7 @@ const strings = {
     table: 'Comparison',
     article: 'Article with highlighted mentions',
     analysing: 'Analysing…',
+    refining: 'Looking for more names…',
     found: (actors, positions) => `Found ${actors === 1 ? '1 actor' : `${actors} actors`} and ${positions === 1 ? '1 position' : `${positions} positions`}.`,
     errors: {
       'too-large': 'This text is too long to analyse here (the limit is 10 MB).',
@@ -90,6 +91,7 @@ const strings = {
     table: 'المقارنة',
     article: 'المقال مع إبراز الإشارات',
     analysing: 'جارٍ التحليل…',
+    refining: 'جارٍ البحث عن أسماء أخرى…',
     found: (actors, positions) => `عُثر على ${arabicCount(actors, { one: 'فاعل واحد', two: 'فاعلَين', few: 'فاعلين', many: 'فاعلًا' })} و${arabicCount(positions, { one: 'موقف واحد', two: 'موقفَين', few: 'مواقف', many: 'موقفًا' })}.`,
     errors: {
       'too-large': 'هذا النص أطول من أن يُحلَّل هنا (الحد الأقصى 10 م.ب).',

@@ -38,11 +38,18 @@ export interface AnalyzeOptions extends CoreOptions {
   timeout?: number;
   /** Aborts the analysis; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Called at once with an analysis from the lexicon and patterns alone when the name model of
+   * the text's language has not arrived yet (the first analysis in that language); the promise
+   * then resolves with the analysis refined by the model.
+   */
+  onProvisional?: (analysis: Analysis) => void;
 }
 
 /**
  * Analyses `text` in a worker (started, and the WebAssembly loaded, on the first call; one per
- * page). Rejects with an AnalysisError.
+ * page). Rejects with an AnalysisError. The first analysis in a language also fetches that
+ * language's name model; see `onProvisional` for the answer before it arrives.
  */
 export function analyze(text: string, options?: AnalyzeOptions): Promise<Analysis>;
 

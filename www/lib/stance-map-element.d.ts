@@ -4,7 +4,11 @@ import type { AnalysisErrorKind } from './index.js';
 /** Sections the `sections` attribute can list (space-separated); all are shown by default. */
 export type StanceMapSection = 'status' | 'actors' | 'positions' | 'table' | 'export' | 'article';
 
-export type StanceMapState = 'empty' | 'analysing' | 'done' | 'error';
+/**
+ * 'refining': an analysis from the lexicon and patterns alone is shown while the name model of
+ * the text's language is still coming (first analysis in that language); a refined one follows.
+ */
+export type StanceMapState = 'empty' | 'analysing' | 'refining' | 'done' | 'error';
 
 /** `event.detail` of the `analysis` event. */
 export interface StanceMapAnalysisDetail {
@@ -13,6 +17,13 @@ export interface StanceMapAnalysisDetail {
   analysis: Analysis;
   /** Time the analysis took in the worker, in milliseconds. */
   ms: number;
+  /**
+   * Made from the lexicon and patterns alone, before the name model of the text's language
+   * arrived: a refined analysis of the same text follows in another `analysis` event.
+   */
+  provisional: boolean;
+  /** Replaces a provisional analysis of the same text, now with the name model. */
+  refined: boolean;
 }
 
 /** `event.detail` of the `analysiserror` event. */

@@ -41,7 +41,7 @@ function shortened(text, limit = LIMITS.cellChars) {
 const SECTIONS = ['status', 'actors', 'positions', 'table', 'export', 'article'];
 
 /** The element's states, also exposed as custom states (stance-map:state(done)). */
-const STATES = ['empty', 'analysing', 'done', 'error'];
+const STATES = ['empty', 'analysing', 'refining', 'done', 'error'];
 
 /** Quiet time after the last change to the source element before it is read again. */
 const SOURCE_DEBOUNCE_MS = 300;
@@ -167,7 +167,10 @@ export class StanceMap extends HTMLElement {
     return this.#analysis;
   }
 
-  /** 'empty', 'analysing', 'done' or 'error'. */
+  /**
+   * 'empty', 'analysing', 'refining' (a provisional analysis from the lexicon and patterns is
+   * shown while the name model comes), 'done' or 'error'.
+   */
   get state() {
     return this.#state;
   }
@@ -300,8 +303,15 @@ export class StanceMap extends HTMLElement {
     this.#renderStatus();
     const language = this.getAttribute('language');
     const options = language === 'ar' || language === 'en' ? { language } : undefined;
+    // Before the name model of the text's language has arrived, the analysis from the lexicon and
+    // patterns is shown at once ('refining'), then the refined one.
+    const onProvisional = ({ analysis, ms }) => {
+      if (generation !== this.#generation) return;
+      this.#show(text, analysis, 'refining');
+      this.#emit('analysis', { text, analysis, ms, provisional: true, refined: false });
+    };
     try {
-      const { analysis, ms } = await analyser.request(text, { options, key: this });
+      const { analysis, ms, refined } = await analyser.request(text, { options, key: this, onProvisional });
       if (generation !== this.#generation) return;
       if (text.length > LONG_ARTICLE_CHARS) {
         // Rendering a long text's analysis is a task of its own, after the one that parsed it,
@@ -309,18 +319,23 @@ export class StanceMap extends HTMLElement {
         await new Promise((resolve) => setTimeout(resolve));
         if (generation !== this.#generation) return;
       }
-      const sameActor = analysis.actors?.some((actor) => actor.id === this.#focused);
-      this.#text = text;
-      this.#analysis = analysis;
-      this.#selected = -1;
-      if (!sameActor) this.#focused = null;
-      this.#setState('done');
-      this.#render();
-      this.#emit('analysis', { text, analysis, ms });
+      this.#show(text, analysis, 'done');
+      this.#emit('analysis', { text, analysis, ms, provisional: false, refined: refined === true });
     } catch (error) {
       if (generation !== this.#generation || error?.kind === 'superseded') return;
       this.#fail(error, text);
     }
+  }
+
+  /** Shows the analysis of `text`, keeping the actor in focus when it is still there. */
+  #show(text, analysis, state) {
+    const sameActor = analysis.actors?.some((actor) => actor.id === this.#focused);
+    this.#text = text;
+    this.#analysis = analysis;
+    this.#selected = -1;
+    if (!sameActor) this.#focused = null;
+    this.#setState(state);
+    this.#render();
   }
 
   #fail(error, text) {
@@ -411,8 +426,9 @@ export class StanceMap extends HTMLElement {
     this.#status.dataset.state = this.#state;
     let message = '';
     if (this.#state === 'analysing') message = t.analysing;
-    else if (this.#state === 'done' && this.#analysis) {
+    else if ((this.#state === 'done' || this.#state === 'refining') && this.#analysis) {
       message = t.found(this.#analysis.actors?.length ?? 0, this.#analysis.positions?.length ?? 0);
+      if (this.#state === 'refining') message += ` ${t.refining}`;
     } else if (this.#state === 'error') message = t.errors[this.#error?.kind] ?? t.errors.failed;
     if (this.#status.textContent !== message) this.#status.textContent = message;
   }

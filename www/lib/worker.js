@@ -10,14 +10,18 @@
 //        analysis fails as a panic would, or the worker throws outside any analysis, or hangs
 // Out: {type: 'ready', version, module}   {type: 'load-error', message}
 //      {type: 'model', language, bytes}   a name model fetched, for the next worker
-//      {type: 'started', id}   the model is in place and the analysis itself begins
-//      {type: 'result', id, result, ms} (an analysis or a comparison), or {type: 'result', id, json, ms} for a long text
+//      {type: 'started', id}   an analysis of request id begins (twice for a provisional one)
+//      {type: 'result', id, result, ms} (an analysis or a comparison), or {type: 'result', id, json, ms} for a long text;
+//        with provisional: true when a refined analysis of the same request follows, and
+//        refined: true on that refined one
+//      {type: 'final', id}   the name model could not be had: the provisional analysis stands
 //      {type: 'error', id, message, fatal, panic?}
 //
-// The module embeds no name model (they would triple its size): before the first analysis in a
-// language the worker fetches that language's model (ar.model.gz, en.model.gz beside the
-// module), installs it, and keeps it. Without it the analysis still runs, on the lexicon and
-// patterns alone.
+// The module embeds no name model (they would triple its size): the first analysis in a
+// language fetches that language's model (ar.model.gz, en.model.gz beside the module). While it
+// comes, the text is analysed at once from the lexicon and patterns alone and that result sent
+// as provisional, so that a reader on a slow connection sees actors after the module alone;
+// once the model is installed the text is analysed again and the refined result sent.
 import init, { analyze, analyzeJson, compare, detectLanguage, hasModel, loadModel, version } from '../pkg/stancemap.js';
 import { MAX_INPUT_BYTES, utf8Length } from './limits.js';
 
@@ -34,6 +38,13 @@ const MODEL_URLS = {
  * parse (measured in Chromium); the module writes that JSON itself, off the page's thread.
  */
 const JSON_RESULT_CHARS = 100_000;
+
+/**
+ * A text longer than this (UTF-16 units) waits for its name model instead of being analysed
+ * twice: for a multi-megabyte paste the second full analysis and the page's parsing of its
+ * result cost seconds, while the model is a few hundred KB.
+ */
+const PROVISIONAL_MAX_CHARS = 1_000_000;
 
 let loading = null;
 let fault = null;
@@ -57,15 +68,7 @@ self.onmessage = ({ data }) => {
       loading ??= load(data.module ?? null, data.models ?? {});
       break;
     case 'analyze':
-      (loading ??= load(null, {})).then(
-        (ok) =>
-          ok &&
-          prepare(data).then(() => {
-            if (skipped.delete(data.id)) return;
-            self.postMessage({ type: 'started', id: data.id });
-            run(data);
-          }),
-      );
+      (loading ??= load(null, {})).then((ok) => ok && analyse(data));
       break;
     case 'compare':
       (loading ??= load(null, {})).then((ok) => ok && runCompare(data));
@@ -110,12 +113,43 @@ async function compile(url) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
-/** Fetches the model of the text's language, if it is not installed yet. Never rejects. */
-function prepare({ text, options }) {
-  if (typeof text !== 'string' || utf8Length(text) > MAX_INPUT_BYTES || fault) return Promise.resolve();
+/**
+ * Analyses a request's text. Without the name model of its language installed yet, a text up to
+ * PROVISIONAL_MAX_CHARS is answered at once from the lexicon and patterns (provisional), then
+ * again, refined, once the model is in; a longer one waits for the model.
+ */
+async function analyse(request) {
+  const { id, text } = request;
+  if (skipped.delete(id)) return;
+  const coming = modelComing(request);
+  if (coming && text.length <= PROVISIONAL_MAX_CHARS) {
+    self.postMessage({ type: 'started', id });
+    if (!run(request, { provisional: true })) return;
+    const installed = await coming;
+    if (skipped.delete(id)) return;
+    if (!installed) {
+      self.postMessage({ type: 'final', id });
+      return;
+    }
+    self.postMessage({ type: 'started', id });
+    run(request, { refined: true });
+    return;
+  }
+  if (coming) await coming;
+  if (skipped.delete(id)) return;
+  self.postMessage({ type: 'started', id });
+  run(request);
+}
+
+/**
+ * The fetch of the name model of the text's language (a promise of whether it got installed;
+ * never rejects), started if need be; null when that model is installed or there is none.
+ */
+function modelComing({ text, options }) {
+  if (typeof text !== 'string' || utf8Length(text) > MAX_INPUT_BYTES || fault) return null;
   const forced = options?.language;
   const lang = forced === 'ar' || forced === 'en' ? forced : detectLanguage(text);
-  if (!(lang in MODEL_URLS) || hasModel(lang)) return Promise.resolve();
+  if (!(lang in MODEL_URLS) || hasModel(lang)) return null;
   if (!models.has(lang)) models.set(lang, fetchModel(lang));
   return models.get(lang);
 }
@@ -141,17 +175,18 @@ async function fetchModel(lang) {
   }
 }
 
-function run({ id, text, options }) {
+/** Runs one analysis and posts its result (with `marks`), or an error; true when it succeeded. */
+function run({ id, text, options }, marks = {}) {
   if (typeof text !== 'string' || utf8Length(text) > MAX_INPUT_BYTES) {
     self.postMessage({ type: 'error', id, message: 'input refused: not text, or over the size limit', fatal: false });
-    return;
+    return false;
   }
   if (fault === 'throw') {
     fault = null;
     setTimeout(() => {
       throw new Error('test fault: the worker threw outside an analysis');
     });
-    return;
+    return false;
   }
   if (fault === 'hang') {
     for (;;) {
@@ -164,16 +199,18 @@ function run({ id, text, options }) {
     if (fault === 'trap') simulatedPanic();
     if (text.length > JSON_RESULT_CHARS) {
       const json = analyzeJson(text, options ?? undefined);
-      self.postMessage({ type: 'result', id, json, ms: Math.round(performance.now() - started) });
+      self.postMessage({ type: 'result', id, json, ms: Math.round(performance.now() - started), ...marks });
     } else {
       const result = analyze(text, options ?? undefined);
-      self.postMessage({ type: 'result', id, result, ms: Math.round(performance.now() - started) });
+      self.postMessage({ type: 'result', id, result, ms: Math.round(performance.now() - started), ...marks });
     }
+    return true;
   } catch (error) {
     // A Rust panic aborts (panic = "abort"): a WebAssembly trap, after which the instance is not
     // to be trusted. Any other error is the analyser refusing its input (bad options).
     const fatal = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ type: 'error', id, message: messageOf(error), fatal, panic: fatal ? lastConsoleError : undefined });
+    return false;
   }
 }
 

@@ -175,10 +175,15 @@ export class ArticleTabs {
     const target = this.#articles.indexOf(compared[article]);
     if (target < 0) return;
     const results = document.getElementById('results');
-    results.addEventListener('analysis', (event) => {
+    // The comparison was made from the refined analyses: a provisional one (no name model yet)
+    // may lack the claim, and the refined one that follows would clear the selection.
+    const onAnalysis = (event) => {
+      if (event.detail.provisional) return;
+      results.removeEventListener('analysis', onAnalysis);
       const index = event.detail.analysis.positions.findIndex((p) => p.span[0] === span[0] && p.span[1] === span[1]);
       if (index >= 0) results.select(index);
-    }, { once: true });
+    };
+    results.addEventListener('analysis', onAnalysis);
     this.#current = -1; // the text box holds no article while the comparison is shown
     this.select(target);
   }

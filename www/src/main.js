@@ -147,10 +147,12 @@ function refuse(bytes) {
 window.__stancemapCounts = () => analyser.counts;
 
 results.addEventListener('analysis', (event) => {
-  const { text, analysis, ms } = event.detail;
+  const { text, analysis, ms, provisional, refined } = event.detail;
   // For tests and the curious: the last analysis shown, with the text it belongs to.
-  window.__stancemapLast = { id: ++requestId, text, analysis, ms };
-  setStatus('done', (s) => s.done(ms, s.languages[analysis.language] ?? analysis.language));
+  window.__stancemapLast = { id: ++requestId, text, analysis, ms, provisional, refined };
+  // A provisional analysis (no name model yet) is shown, and the page says a refined one follows.
+  if (provisional) setStatus('refining', (s) => s.refining(ms, s.languages[analysis.language] ?? analysis.language));
+  else setStatus('done', (s) => s.done(ms, s.languages[analysis.language] ?? analysis.language));
 });
 
 results.addEventListener('analysiserror', (event) => {

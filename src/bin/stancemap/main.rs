@@ -80,7 +80,7 @@ impl Language {
 }
 
 pub fn options(language: Option<Language>) -> Options {
-    Options { language: language.map(|l| l.code().to_string()) }
+    Options { language: language.map(|l| l.code().to_string()), ..Options::default() }
 }
 
 fn main() -> ExitCode {
