@@ -68,8 +68,13 @@ pub(crate) fn multi_sentence_quotations(doc: &Document) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut open: Option<usize> = None;
     for (i, t) in doc.tokens.iter().enumerate() {
-        // A line break ends an open quotation (looked for only while one is open).
+        // A line break ends an open quotation (looked for only while one is open), unless the
+        // new paragraph opens with a quotation mark: a quotation of several paragraphs opens
+        // each of them again and closes only at its end ('said: "… .¶"… .¶"… ."').
         if open.is_some() && i > 0 && doc.text[doc.tokens[i - 1].end..t.start].contains('\n') {
+            if !t.is_word && matches!(doc.ftok(i), "“" | "«" | "\"") {
+                continue;
+            }
             open = None;
         }
         if t.is_word {
@@ -86,8 +91,8 @@ pub(crate) fn multi_sentence_quotations(doc: &Document) -> Vec<Range<usize>> {
                 open = None;
                 let inner = start + 1..i;
                 let first = doc.sentences.partition_point(|s| s.tokens.end <= inner.start);
-                let sentences = doc.sentences[first..].iter().take(7).take_while(|s| s.tokens.start < inner.end).count();
-                if (2..=6).contains(&sentences) {
+                let sentences = doc.sentences[first..].iter().take(9).take_while(|s| s.tokens.start < inner.end).count();
+                if (2..=8).contains(&sentences) {
                     found.push(inner);
                 }
             }

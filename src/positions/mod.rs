@@ -163,6 +163,20 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_of_several_paragraphs_is_its_speakers_to_the_end() {
+        // Each paragraph of the quotation opens with a mark again; only the last one closes.
+        let text = "Minister Anna Berg told the chamber: \u{201c}The ministry once promised open talks.\n\
+                    \u{201c}Now it speaks of walls and quotas. The farmers deserve better.\n\
+                    \u{201c}So I ask again whether the plan survives a single winter.\u{201d}\n\
+                    The session ended early.";
+        let got = positions(text);
+        for claim in ["Now it speaks of walls and quotas", "The farmers deserve better", "So I ask again whether the plan survives a single winter"] {
+            assert!(got.iter().any(|(who, _, c)| who == "Anna Berg" && c == claim), "{claim}: {got:?}");
+        }
+        assert!(!got.iter().any(|(_, _, c)| c.contains("session")), "{got:?}");
+    }
+
+    #[test]
     fn a_name_behind_a_preposition_after_the_verb_is_not_its_subject() {
         let got = positions("احتج الحزب على محاولات فرض الخدمة بالجيش الإسرائيلي على الطلاب.");
         assert!(!got.iter().any(|(who, _, _)| who == "الجيش الإسرائيلي"), "{got:?}");
