@@ -177,6 +177,15 @@ mod tests {
     }
 
     #[test]
+    fn two_apostrophes_quote_as_a_double_mark_does() {
+        let text = "Minister Anna Berg argued, ''The levy hurts farmers. It was drafted in haste.''";
+        let got = positions(text);
+        for claim in ["The levy hurts farmers", "It was drafted in haste"] {
+            assert!(got.iter().any(|(who, _, c)| who == "Anna Berg" && c == claim), "{claim}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_name_behind_a_preposition_after_the_verb_is_not_its_subject() {
         let got = positions("احتج الحزب على محاولات فرض الخدمة بالجيش الإسرائيلي على الطلاب.");
         assert!(!got.iter().any(|(who, _, _)| who == "الجيش الإسرائيلي"), "{got:?}");

@@ -75,6 +75,11 @@ impl<'a> Document<'a> {
                 fold_origin.resize(folded.len(), i as u32);
             }
         }
+        // Two apostrophes typed for a double quotation mark ('' … ''), byte for byte: the first
+        // is the mark, the second a space, so that offsets still map one to one.
+        if folded.contains("''") {
+            folded = folded.replace("''", "\" ");
+        }
         let tokens = tokenize(&folded, &fold_origin, text);
         let sentences = sentences::split(text, &folded, &tokens);
         Document { text, folded, fold_origin, tokens, sentences }
