@@ -137,9 +137,6 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     }
     let weight: Vec<f64> = actors.list.iter().zip(&held).map(|(a, &h)| a.mentions.len() as f64 + 2.0 * h as f64).collect();
     let top = weight.iter().cloned().fold(0.0, f64::max).max(1.0);
-    // A country named only as where something happens ("talks in Istanbul", "عاد إلى المغرب")
-    // is a place, not an actor, unless it holds a position.
-    let place_only = |a: usize| actors.list[a].kind == ActorKind::Country && held[a] == 0 && actors.list[a].mentions.iter().all(|m| mentions::is_place(&doc, m.start));
     // A body named only inside a person's title ("المتحدث باسم وزارة الخارجية ناصر كنعاني",
     // "Foreign Ministry spokesperson Lin Jian") is who the person works for, not an actor of
     // its own, unless it holds a position.
@@ -160,7 +157,27 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     }
     let in_a_title = |m: &std::ops::Range<usize>| titles.partition_point(|t| t.0 <= m.start).checked_sub(1).is_some_and(|i| titles[i].1 >= m.end);
     let in_titles_only = |a: usize| actors.list[a].kind == ActorKind::Organization && held[a] == 0 && actors.list[a].mentions.iter().all(in_a_title);
-    let kept = |a: usize| (!single_guess(a) || held[a] > 0) && !place_only(a) && !in_titles_only(a);
+    // A country named only as where something happens ("talks in Istanbul", "عاد إلى المغرب"),
+    // as an attributive noun in a person's title ("US President Donald Trump", "رئيس توغو فور
+    // غناسينغبي") or as a modifier of another noun ("US military intervention", "the Paris
+    // Agreement") is no actor of its own, unless it holds a position. A possessive before a
+    // title stays one ("India's negotiator Chandni Raina": the negotiator speaks for India).
+    let possessive = |m: &std::ops::Range<usize>| text[m.end..].starts_with(['\'', '’']);
+    // A capital or seat before a common noun or in a title is already a figure for the
+    // government ("the Kremlin leader"): only inside another name ("the Paris Agreement") does
+    // it modify.
+    let metonyms: std::collections::HashSet<(usize, usize)> = mentions.iter().filter(|m| m.form == mentions::MentionForm::Metonym).map(|m| (m.span.start, m.span.end)).collect();
+    let place_only = |a: usize| {
+        actors.list[a].kind == ActorKind::Country
+            && held[a] == 0
+            && actors.list[a].mentions.iter().all(|m| {
+                let metonym = metonyms.contains(&(m.start, m.end));
+                mentions::is_place(&doc, m.start) || (in_a_title(m) && !possessive(m) && !metonym) || mentions::is_modifier(&doc, m, !metonym)
+            })
+    };
+    // A body or party named only inside a law's name ("the Canada Labour Code") is no actor.
+    let in_law_names_only = |a: usize| held[a] == 0 && actors.list[a].mentions.iter().all(|m| mentions::in_a_law_name(&doc, m));
+    let kept = |a: usize| (!single_guess(a) || held[a] > 0) && !place_only(a) && !in_titles_only(a) && !in_law_names_only(a);
     let mut order: Vec<usize> = (0..actors.list.len()).filter(|&a| kept(a)).collect();
     order.sort_by(|&a, &b| {
         weight[b].partial_cmp(&weight[a]).unwrap_or(std::cmp::Ordering::Equal).then(actors.list[a].mentions[0].start.cmp(&actors.list[b].mentions[0].start))

@@ -125,6 +125,10 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     if !doc.tokens[i].is_word || doc.tokens[i].script != Script::Arabic {
         return None;
     }
+    // A given name after a place's head is part of the place's name (جزر أبو موسى).
+    if super::after_place_head(doc, i) {
+        return None;
+    }
     let word = doc.ftok(i);
     let mut first_end = i + 1;
     let single = words::any_arabic_reading(word, |r| names.contains_key(r));
@@ -721,6 +725,17 @@ mod tests {
             let got = described(text);
             assert!(!got.iter().any(|(_, who, _)| who.starts_with("unknown:")), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_given_name_after_a_place_head_names_the_place() {
+        // An island's or an airport's name may open with a given name, behind a kunya too.
+        for text in ["قال الوزير إن الوفد زار جزيرة أبو موسى الكبرى أمس.", "قال الوزير إن الطائرة هبطت في مطار محمد الخامس الدولي أمس."] {
+            let got = described(text);
+            assert!(!got.iter().any(|(_, who, _)| who.starts_with("unknown:")), "{text}: {got:?}");
+        }
+        let got = described("قال الوزير محمد الخامس إن الوفد وصل.");
+        assert!(got.iter().any(|(_, who, _)| who.starts_with("unknown:")), "{got:?}");
     }
 
     #[test]

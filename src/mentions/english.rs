@@ -34,11 +34,13 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
                     continue;
                 }
                 Target::Demonym { country: c } if saw_title.is_none() => country = Some(c),
-                Target::Entity { entity, .. } if saw_title.is_none() && lexicon.entities[entity].kind != ActorKind::Person => {
+                Target::Entity { entity, form } if saw_title.is_none() && lexicon.entities[entity].kind != ActorKind::Person => {
                     if lexicon.entities[entity].kind == ActorKind::Country {
                         country = Some(entity);
                     }
-                    nested.push(Mention { canonical: lt.canonical, ..Mention::plain(j..lt.end, Referent::Known(entity), MentionForm::Name) });
+                    // A capital or seat in a title ("the Kremlin leader") stands for its state.
+                    let form = if form == NameForm::Name { MentionForm::Name } else { MentionForm::Metonym };
+                    nested.push(Mention { canonical: lt.canonical, ..Mention::plain(j..lt.end, Referent::Known(entity), form) });
                 }
                 _ => break,
             }

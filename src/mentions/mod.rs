@@ -252,6 +252,8 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Opti
     // A news outlet cited as the source ("according to a CNN report", "بحسب وكالة مهر
     // للأنباء", "(With EFE Agency)") or in a byline is no actor.
     mentions.retain(|m| !names_a_news_outlet(doc, m));
+    // An excerpt cut in the middle of a word ("… said Ms. Sh") leaves a name that is no name.
+    mentions.retain(|m| !cut_by_the_end(doc, m));
     // Byte spans: a range starting on a lexicon form starts where the form does, after any
     // proclitics glued to it (وبوتين → بوتين); so does one starting on a word the rules know
     // (وحزب، ونظيره، وخليل).
@@ -472,8 +474,9 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
     if !matches!(m.referent, Referent::Unknown(_)) || m.phrase != m.name {
         return false;
     }
-    // A byline is short: looking no further than a few tokens each way keeps a long line linear.
-    const REACH: usize = 12;
+    // A byline is short (two dates of three numbers each fit): looking no further than a few
+    // tokens each way keeps a long line linear.
+    const REACH: usize = 16;
     let breaks_line = |a: usize, b: usize| doc.text[doc.tokens[a].end..doc.tokens[b].start].contains('\n');
     let mut first = m.name.start;
     while first > 0 && !breaks_line(first - 1, first) {
@@ -495,14 +498,31 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
         !doc.tokens[t].is_word
             || doc.tokens[t].script == Script::Digit
             || words::is_any(&["en.month", "en.media", "ar.media", "ar.time"], w)
-            || matches!(w, "by" | "published" | "updated" | "edited" | "photo" | "بقلم" | "كتب" | "منشور" | "نشر" | "تحديث" | "تحرير" | "تصوير" | "تصميم" | "اعداد" | "مراجعه")
+            || is_byline_word(w)
     };
     let around: Vec<usize> = around.collect();
+    // A name alone on its line, the next line opening with the byline's own word ("Samir
+    // Haddad⏎Published Sunday 13 October", "سامر خليل⏎منشور الأحد 13 أكتوبر").
+    if around.is_empty() {
+        return last < doc.tokens.len() && doc.tokens[last].is_word && matches!(doc.ftok(last), "published" | "updated" | "منشور" | "نشر" | "محدث" | "تحديث");
+    }
     // The outlet's own name may stand beside it ("قناة الغد الإخبارية - …").
     let outlet = around.iter().any(|&t| doc.tokens[t].is_word && words::is_any(&["en.media", "ar.media"], doc.ftok(t)));
     let others = around.iter().filter(|&&t| !plain(t)).count();
     // Not a line of the name alone: a heading may be just a name.
     !around.is_empty() && (others == 0 || (outlet && others <= 3))
+}
+
+/// Whether a name the lexicon does not know ends on the text's last word, with nothing after
+/// it: a text that stops without punctuation was cut, most likely inside that word (a name the
+/// lexicon knows is whole whatever follows).
+fn cut_by_the_end(doc: &Document, m: &Mention) -> bool {
+    matches!(m.referent, Referent::Unknown(_)) && m.name.end == doc.tokens.len() && doc.tokens[m.name.end - 1].is_word && doc.tokens[m.name.end - 1].end == doc.text.len()
+}
+
+/// Words that open or fill a byline or credit line: "By", "Published", بقلم، منشور، محدث.
+fn is_byline_word(w: &str) -> bool {
+    matches!(w, "by" | "published" | "updated" | "edited" | "photo" | "بقلم" | "كتب" | "منشور" | "نشر" | "تحديث" | "محدث" | "تحرير" | "تصوير" | "تصميم" | "اعداد" | "مراجعه")
 }
 
 /// An organisation the lexicon does not know whose name has a word of the news trade in it
@@ -513,6 +533,12 @@ fn names_a_news_outlet(doc: &Document, m: &Mention) -> bool {
     // Taken for a person's name ("Jakarta Post"): no given name first, a word of the trade last.
     if matches!(m.referent, Referent::Unknown(_)) && m.name.len() >= 2 && doc.tokens[m.name.start].script == Script::Latin {
         return media(m.name.end - 1) && !crate::lexicon::given_names::given_names().contains_key(doc.ftok(m.name.start));
+    }
+    // A place the lexicon knows before an adjective of the trade names a channel: "القاهرة
+    // الإخبارية"، "الصين للأنباء".
+    let adjective_of_the_trade = |t: usize| t < doc.tokens.len() && doc.tokens[t].script == Script::Arabic && matches!(doc.ftok(t), "الاخباريه" | "الاخباري" | "للانباء");
+    if matches!(m.referent, Referent::Known(_)) && adjective_of_the_trade(m.name.end) {
+        return true;
     }
     if !matches!(m.referent, Referent::Organization { .. }) {
         return false;
@@ -663,6 +689,60 @@ pub(crate) fn is_place(doc: &Document, start: usize) -> bool {
     glued || place_at(doc, t, 2)
 }
 
+/// Whether the Arabic name at token `t` follows the head of a place's name, which it completes
+/// instead of naming a person: "جزر [أبو موسى]"، "الحرم [القدسي الشريف]"، "مطار [بن غوريون]"
+/// (past a kunya or بن the name may start after).
+pub(super) fn after_place_head(doc: &Document, t: usize) -> bool {
+    let mut before = t;
+    while before > 0 && doc.tokens[before - 1].is_word && t - before < 2 && matches!(doc.ftok(before - 1), "ابو" | "بن" | "ام") {
+        before -= 1;
+    }
+    before > 0 && doc.tokens[before - 1].is_word && {
+        let w = arabic_text::without_proclitics(doc.ftok(before - 1));
+        words::is_any(&["ar.facility_head", "ar.place_noun"], w) || words::is("ar.facility_head", arabic_text::bare_noun(w))
+    }
+}
+
+/// Whether the English name spanning bytes `span` modifies the noun after it instead of naming
+/// an actor of its own: an attributive noun before a common noun ("US military intervention",
+/// "the Sudan conflict", "U.S. national security") or a part of a treaty's or code's name ("the
+/// Paris Agreement", "the Canada Labour Code"). English puts a verb, an auxiliary, a
+/// preposition or punctuation after a name that acts ("the UK risked", "Russia will", "the U.S.
+/// but"); a plural or third-person -s word is left alone, since it may be either ("Canada
+/// says", "US officials"). `before_common_noun`: whether a common noun after the name counts
+/// (not for a capital or seat, see the caller).
+pub(crate) fn is_modifier(doc: &Document, span: &Range<usize>, before_common_noun: bool) -> bool {
+    let (Some(first), Some(t)) = (doc.token_at(span.start), doc.token_at(span.end.saturating_sub(1))) else { return false };
+    let next = t + 1;
+    if doc.tokens[first].script != Script::Latin || next >= doc.tokens.len() || !doc.tokens[next].is_word || !doc.text[doc.tokens[t].end..doc.tokens[next].start].chars().all(|c| c == ' ') {
+        return false;
+    }
+    let (word, original) = (doc.ftok(next), doc.otok(next));
+    if original.starts_with(char::is_uppercase) {
+        return in_a_law_name(doc, span);
+    }
+    before_common_noun
+        && original.starts_with(char::is_lowercase)
+        && !words::is_any(&["en.stop", "en.auxiliary"], word)
+        && !word.ends_with("ed")
+        && !word.ends_with('s')
+        && !crate::lexicon::cues::Cues::builtin().english.contains_key(word)
+}
+
+/// Whether the English name spanning bytes `span` opens a law's, treaty's or code's name, a
+/// capitalised run its head noun closes within a few words: "the Paris Agreement", "the Canada
+/// Labour Code" (no party), "the Geneva Conventions".
+pub(crate) fn in_a_law_name(doc: &Document, span: &Range<usize>) -> bool {
+    let (Some(first), Some(t)) = (doc.token_at(span.start), doc.token_at(span.end.saturating_sub(1))) else { return false };
+    let next = t + 1;
+    if doc.tokens[first].script != Script::Latin || next >= doc.tokens.len() || !doc.text[doc.tokens[t].end..doc.tokens[next].start].chars().all(|c| c == ' ') {
+        return false;
+    }
+    (next..doc.tokens.len().min(next + 3))
+        .take_while(|&k| doc.tokens[k].is_word && doc.otok(k).starts_with(char::is_uppercase))
+        .any(|k| words::is("en.law_name", doc.ftok(k)) || words::is("en.law_name", doc.ftok(k).trim_end_matches('s')))
+}
+
 /// Whether the name at token `t` follows a preposition of place or topic: directly, after an
 /// adjective of place ("in neighbouring Serbia"), as the country after its city ("in Bonn,
 /// Germany"), or as the next conjunct of such a place ("in Serbia or Ukraine", "في روسيا
@@ -676,12 +756,24 @@ fn place_at(doc: &Document, t: usize, depth: usize) -> bool {
                 // "في العاصمة السعودية الرياض"، "بالعاصمة نواكشوط": a name after a noun of place
                 // names the place.
                 || before.is_some_and(|w| words::is("ar.place_noun", w) || words::is("ar.place_noun", crate::text::arabic::without_proclitics(w)))
+                // Where an event is held, in the construct after its noun: "معرض ومؤتمر أبوظبي
+                // الدولي للبترول"، "قمة بغداد".
+                || before.is_some_and(|w| words::is("ar.event_noun", crate::text::arabic::without_proclitics(w)))
+                // "العاصمة السعودية الرياض": the noun of place's nisba adjective comes between.
+                || (t >= 2 && doc.tokens[t - 2].is_word && before.is_some_and(is_definite_nisba) && {
+                    let w = doc.ftok(t - 2);
+                    words::is("ar.place_noun", w) || words::is("ar.place_noun", crate::text::arabic::without_proclitics(w))
+                })
                 || (depth > 0 && doc.ftok(t).starts_with('و') && word_before(t).is_some_and(|p| place_at(doc, p, depth - 1)))
         }
         _ => {
             let preposition = |p: usize| matches!(doc.ftok(p), "in" | "to" | "from" | "into" | "across" | "near" | "at" | "inside" | "outside" | "throughout" | "via" | "about");
             let Some(p) = word_before(t).or_else(|| t.checked_sub(1)) else { return false };
             if doc.tokens[p].is_word && preposition(p) {
+                return true;
+            }
+            // A destination: "departing for Kuala Lumpur", "a ship bound for Odessa".
+            if doc.ftok(p) == "for" && p > 0 && matches!(doc.ftok(p - 1), "depart" | "departs" | "departed" | "departing" | "leave" | "leaves" | "left" | "leaving" | "bound" | "headed" | "heading" | "sailed" | "flew") {
                 return true;
             }
             if doc.tokens[p].is_word && matches!(doc.ftok(p), "neighbouring" | "neighboring" | "northern" | "southern" | "eastern" | "western" | "central") {
@@ -699,6 +791,11 @@ fn place_at(doc: &Document, t: usize, depth: usize) -> bool {
             false
         }
     }
+}
+
+/// A definite nisba adjective (السعودية، المصري), as it follows the noun it qualifies.
+fn is_definite_nisba(w: &str) -> bool {
+    arabic_text::has_article(w) && ["ي", "ية", "يه"].iter().any(|s| w.ends_with(s)) && w.chars().count() > 4
 }
 
 /// Tokens of photo credits: the words around a slash that stands among the last few words of
@@ -735,13 +832,44 @@ mod tests {
 
     #[test]
     fn a_byline_names_no_actor() {
-        for text in ["Talks collapse in Geneva\nSamir Haddad | 02.01.2026\nThe envoy spoke.", "انهيار المحادثات\nقناة الغد الإخبارية - سامر خليل\nوقال المبعوث إن المحادثات فشلت."] {
+        for text in [
+            "Talks collapse in Geneva\nSamir Haddad | 02.01.2026\nThe envoy spoke.",
+            "انهيار المحادثات\nقناة الغد الإخبارية - سامر خليل\nوقال المبعوث إن المحادثات فشلت.",
+            // A name alone on its line, the byline's word opening the next.
+            "انهيار المحادثات\nسامر خليل\nمنشور الأحد 13 أكتوبر 2024\nوقال المبعوث إن المحادثات فشلت.",
+            // A Latin-script byline in an Arabic article, with two dates.
+            "انهيار المحادثات\nSamir Haddad  | 02.01.2026 - محدث : 02.01.2026\nوقال المبعوث إن المحادثات فشلت.",
+        ] {
             let got = describe(text);
             assert!(!got.iter().any(|(_, who, _)| who.starts_with("unknown:")), "{text}: {got:?}");
         }
         // A name with words of its own on the line is no byline.
         let got = describe("Talks collapse\nSamir Haddad said the talks failed.");
         assert!(got.iter().any(|(_, who, _)| who == "unknown:haddad"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_before_a_common_noun_or_a_law_modifies_it() {
+        // (text, name, modifies)
+        let cases = [
+            ("Officials opposed any US military intervention in the region.", "US", true),
+            ("The dispute touches U.S. national security.", "U.S.", true),
+            ("Aid was cut by the effects of the Sudan conflict.", "Sudan", true),
+            ("Both signed the Paris Agreement in 2016.", "Paris", true),
+            ("The board invoked the Canada Labour Code on Sunday.", "Canada", true),
+            ("The minister warned the UK risked losing its place.", "UK", false),
+            ("Russia will respond, the envoy said.", "Russia", false),
+            ("The deal with the U.S. but not with Japan", "U.S.", false),
+            ("Canada says the tariffs must go.", "Canada", false),
+            ("Mexico rejected the offer.", "Mexico", false),
+            ("Talks with Mexico. Later", "Mexico", false),
+            ("Workers cited the Canada Labour Code.", "Canada", true),
+        ];
+        for (text, name, modifies) in cases {
+            let doc = Document::new(text);
+            let s = text.find(name).expect("name in text");
+            assert_eq!(is_modifier(&doc, &(s..s + name.len()), true), modifies, "{name} in {text}");
+        }
     }
 
     #[test]
@@ -756,6 +884,13 @@ mod tests {
             // After a noun of place: the Saudi capital, the capital Nouakchott.
             ("عقد الاجتماع في العاصمة السعودية الرياض", "السعودية"),
             ("قال في مؤتمر صحفي بالعاصمة نواكشوط", "نواكشوط"),
+            // The capital after the noun of place and its nisba.
+            ("عقد الاجتماع في العاصمة السعودية الرياض", "الرياض"),
+            // Where an event is held, after the event's noun.
+            ("قال الوزير خلال جلسة في معرض ومؤتمر أبوظبي الدولي للبترول", "أبوظبي"),
+            ("اختتمت أعمال قمة بغداد أمس", "بغداد"),
+            // A destination.
+            ("Before departing for Kuala Lumpur, the minister spoke.", "Kuala Lumpur"),
         ];
         for (text, name) in places {
             assert!(place(text, name), "{name} in {text}");

@@ -147,17 +147,7 @@ fn strip_proclitics(doc: &Document, i: usize, written: &HashSet<&str>) -> (Strin
 fn names_a_place_or_thing(doc: &Document, range: &Range<usize>, first_bare: &str) -> bool {
     match doc.tokens[range.start].script {
         Script::Arabic => {
-            // The place's head may come before the span: "جزر [أبو موسى]"، "الحرم [القدسي الشريف]"
-            // (past a kunya or بن the tagger left out).
-            let mut before = range.start;
-            while before > 0 && doc.tokens[before - 1].is_word && range.start - before < 2 && matches!(doc.ftok(before - 1), "ابو" | "بن" | "ام") {
-                before -= 1;
-            }
-            let head_before = before > 0 && doc.tokens[before - 1].is_word && {
-                let w = arabic::without_proclitics(doc.ftok(before - 1));
-                words::is_any(&["ar.facility_head", "ar.place_noun"], w) || words::is("ar.facility_head", arabic::bare_noun(w))
-            };
-            head_before || words::is("ar.facility_head", first_bare) || words::is("ar.facility_head", arabic::bare_noun(first_bare))
+            super::after_place_head(doc, range.start) || words::is("ar.facility_head", first_bare) || words::is("ar.facility_head", arabic::bare_noun(first_bare))
         }
         _ => {
             let last = doc.ftok(range.end - 1);
