@@ -211,6 +211,14 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
             }
             let hard = is_hard_stop(doc, e);
             let soft = matches!(w, "،" | ",") && !is_decimal_point(doc, e) && !continues_a_list(doc, e, sentence.end);
+            // "criticized the decision of the federation, the CGT, to call a strike": an
+            // apposition set off by commas inside the object, after which the object goes on.
+            if soft && !speech && words_seen >= 1 {
+                if let Some(close) = apposition_in_object(doc, e, sentence.end) {
+                    e = close + 1;
+                    continue;
+                }
+            }
             if hard || (soft && !speech && words_seen >= 1) {
                 break;
             }
@@ -805,6 +813,22 @@ fn relative_antecedent(doc: &Document, sentence_start: usize, rel: usize) -> Opt
         }
     }
     (rel - first >= 2).then(|| doc.tokens[first].start..doc.tokens[rel - 1].end)
+}
+
+/// The comma closing an English apposition that opens at the comma `open` inside an object,
+/// when the object goes on after it with "to", "of", "for" or "that" ("the decision of the
+/// federation, the CGT, to call a strike").
+fn apposition_in_object(doc: &Document, open: usize, sentence_end: usize) -> Option<usize> {
+    const REACH: usize = 12;
+    if doc.tokens.get(open + 1).is_none_or(|t| t.script != Script::Latin) || !matches!(doc.ftok(open + 1), "the" | "a" | "an") {
+        return None;
+    }
+    let close = (open + 2..sentence_end.min(open + REACH)).find(|&t| doc.ftok(t) == ",")?;
+    // Names, brackets and nouns only: no verb of the cue lexicon between.
+    if (open + 1..close).any(|t| is_hard_stop(doc, t) || (doc.tokens[t].is_word && english_cue(doc, t).is_some())) {
+        return None;
+    }
+    (close + 1 < sentence_end && matches!(doc.ftok(close + 1), "to" | "of" | "for" | "that")).then_some(close)
 }
 
 /// After 'لـ"رويترز"' at `t`: a preposition written apart from the quoted name it governs.

@@ -296,6 +296,7 @@ mod tests {
             ("arabic headline of two clauses", "قوات الدعم السريع تعلن سيطرتها على مدينة بارا والجيش ينفي", ("قوات الدعم السريع", Stance::States, "سيطرتها على مدينة بارا")),
             ("english possessive disapproval", "Chile and Peru are appealing Ana Ruiz's disapproval of their merger and suing the regulator.", ("Ana Ruiz", Stance::Opposes, "their merger")),
             ("english second verb keeps partners past a noun frame", "Chile and Peru are appealing Ana Ruiz's disapproval of their merger and suing the regulator.", ("Peru", Stance::Opposes, "the regulator")),
+            ("english apposition inside the object", "Chile criticized the decision of the largest union, the Workers' Front, to call a general strike.", ("Chile", Stance::Opposes, "the decision of the largest union, the Workers' Front, to call a general strike")),
             ("english quantifier floated off a coordinated subject", "Chile and Peru have both rejected the lithium framework.", ("Peru", Stance::Rejects, "the lithium framework")),
             ("arabic speaker voicing a stance noun", "وأكد المتحدث باسم الحكومة سامر حداد رفض المملكة القاطع وإدانتها الشديدة لإغلاق المعابر، مشيراً إلى خطورة الوضع.", ("سامر حداد", Stance::Rejects, "إغلاق المعابر")),
             ("arabic quoted addressee after a bare lam", "وقال سامر حداد لـ\"الإذاعة\" إن الحكومة ستعيد فتح المعابر.", ("سامر حداد", Stance::States, "الحكومة ستعيد فتح المعابر")),
