@@ -284,7 +284,12 @@ pub(super) fn find(
             // A common noun right before the verb is its subject ("what officials described
             // as …", "analysts warned"), one no actor stands for: not a name further back.
             if q > sentence.start && index.at(q - 1).is_none() && is_common_noun(doc, q - 1) && !speech_inverted(doc, sentence.start, q) {
-                return None;
+                // "Trump or his officials demanded", "Petro and his ministers said": the one
+                // named with their own people speaks through them.
+                let owner = (q >= sentence.start + 4 && matches!(doc.ftok(q - 2), "his" | "her" | "its" | "their") && matches!(doc.ftok(q - 3), "or" | "and"))
+                    .then(|| index.at(q - 4).filter(|(_, ph)| ph.end == q - 3))
+                    .flatten();
+                return owner.map(|(a, _)| (a, cue_end, true));
             }
             let inverted = || -> Option<Holder> {
                 let mut p = cue_end.min(k + 1);

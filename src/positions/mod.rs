@@ -297,6 +297,8 @@ mod tests {
             ("english possessive disapproval", "Chile and Peru are appealing Ana Ruiz's disapproval of their merger and suing the regulator.", ("Ana Ruiz", Stance::Opposes, "their merger")),
             ("english second verb keeps partners past a noun frame", "Chile and Peru are appealing Ana Ruiz's disapproval of their merger and suing the regulator.", ("Peru", Stance::Opposes, "the regulator")),
             ("english apposition inside the object", "Chile criticized the decision of the largest union, the Workers' Front, to call a general strike.", ("Chile", Stance::Opposes, "the decision of the largest union, the Workers' Front, to call a general strike")),
+            ("english speaker named with their own people", "Ana Ruiz or her officials publicly demanded that Chile withdraw the levy.", ("Ana Ruiz", Stance::Demands, "Chile withdraw the levy")),
+            ("english insist upon", "Chile insists upon the release of the fishermen.", ("Chile", Stance::Demands, "the release of the fishermen")),
             ("english quantifier floated off a coordinated subject", "Chile and Peru have both rejected the lithium framework.", ("Peru", Stance::Rejects, "the lithium framework")),
             ("arabic speaker voicing a stance noun", "وأكد المتحدث باسم الحكومة سامر حداد رفض المملكة القاطع وإدانتها الشديدة لإغلاق المعابر، مشيراً إلى خطورة الوضع.", ("سامر حداد", Stance::Rejects, "إغلاق المعابر")),
             ("arabic quoted addressee after a bare lam", "وقال سامر حداد لـ\"الإذاعة\" إن الحكومة ستعيد فتح المعابر.", ("سامر حداد", Stance::States, "الحكومة ستعيد فتح المعابر")),
