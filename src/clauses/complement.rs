@@ -5,9 +5,10 @@
 
 use std::ops::Range;
 
-use crate::lexicon::cues::Cue;
+use crate::lexicon::cues::{Cue, Cues};
 use crate::mentions::words;
-use crate::text::{Document, Script};
+use crate::model::Stance;
+use crate::text::{arabic, Document, Script};
 
 use super::predicate::{arabic_cue, english_cue, starts_coordinated_clause, starts_coordinated_cue};
 use super::quotes::is_quote_at;
@@ -133,7 +134,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     }
     // "طلب ترامب من كييف قبول خطته": a request names whom it is made of (من + one word) before
     // what it asks.
-    if cue.stance == crate::model::Stance::Demands
+    if cue.stance == Stance::Demands
         && !cue.particles.iter().any(|p| p == "من")
         && s + 2 < sentence.end
         && doc.ftok(s) == "من"
@@ -275,7 +276,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         && s > cue_at
         && s < e
         && doc.tokens[s].script == Script::Arabic
-        && crate::text::arabic::has_article(doc.ftok(s))
+        && arabic::has_article(doc.ftok(s))
         && cue.particles.iter().any(|p| p == doc.ftok(s - 1));
     let found = if particle_act {
         Some(doc.tokens[cue_at].start..doc.tokens[e - 1].end)
@@ -803,7 +804,7 @@ fn relative_antecedent(doc: &Document, sentence_start: usize, rel: usize) -> Opt
     let mut first = rel;
     while first > sentence_start && rel - first < 5 && doc.tokens[first - 1].is_word && doc.tokens[first - 1].script == Script::Arabic {
         let w = doc.ftok(first - 1);
-        if !(crate::text::arabic::has_article(w) || words::is("ar.quantifier", w)) {
+        if !(arabic::has_article(w) || words::is("ar.quantifier", w)) {
             break;
         }
         first -= 1;
@@ -904,16 +905,16 @@ pub(super) fn further_accusatives(doc: &Document, after: usize, sentence_end: us
 /// noun's stance and what the noun is about: what follows its holder, its adjectives and the
 /// stance nouns joined to it, from the ل or the particle that opens it. `None` when the object
 /// opens with no such noun, or nothing of the kind follows within a few words.
-pub(super) fn voiced_stance(doc: &Document, claim: &Range<usize>, sentence_end: usize) -> Option<(crate::model::Stance, Range<usize>)> {
+pub(super) fn voiced_stance(doc: &Document, claim: &Range<usize>, sentence_end: usize) -> Option<(Stance, Range<usize>)> {
     const REACH: usize = 10;
     let first = doc.token_at(claim.start)?;
     let word = doc.ftok(first);
-    if doc.tokens[first].script != Script::Arabic || crate::text::arabic::has_article(word) {
+    if doc.tokens[first].script != Script::Arabic || arabic::has_article(word) {
         return None;
     }
-    let cues = crate::lexicon::cues::Cues::builtin();
-    let noun = cues.arabic_nouns.get(crate::text::arabic::bare_noun(word))?;
-    if noun.stance == crate::model::Stance::States {
+    let cues = Cues::builtin();
+    let noun = cues.arabic_nouns.get(arabic::bare_noun(word))?;
+    if noun.stance == Stance::States {
         return None;
     }
     let last = sentence_end;
@@ -923,7 +924,7 @@ pub(super) fn voiced_stance(doc: &Document, claim: &Range<usize>, sentence_end: 
             return None;
         }
         // What the stance is about: "لمواصلة …", or the noun's own particle ("على", "عن").
-        let opens_object = (w.starts_with('ل') && !crate::text::arabic::has_article(w) && w.chars().count() >= 4) || noun.particles.iter().any(|p| p == w);
+        let opens_object = (w.starts_with('ل') && !arabic::has_article(w) && w.chars().count() >= 4) || noun.particles.iter().any(|p| p == w);
         if opens_object {
             let particle = noun.particles.iter().any(|p| p == w);
             let from = if particle { doc.tokens.get(t + 1).filter(|_| t + 1 < last)?.start } else { doc.tokens[t].start + 'ل'.len_utf8() };
@@ -938,11 +939,11 @@ pub(super) fn voiced_stance(doc: &Document, claim: &Range<usize>, sentence_end: 
         // nouns joined to the first with their pronoun (وإدانتها).
         // (Before a pronoun the noun's ة is written ت: إدانتها is إدانة + ها.)
         let stance_noun = |stem: &str| {
-            let bare = crate::text::arabic::bare_noun(stem);
+            let bare = arabic::bare_noun(stem);
             cues.arabic_nouns.get(bare).is_some() || bare.strip_suffix('ت').is_some_and(|b| cues.arabic_nouns.get(format!("{b}ه").as_str()).is_some())
         };
-        let joined_noun = w.starts_with('و') && crate::text::arabic::strip_enclitic(&w['و'.len_utf8()..]).is_some_and(stance_noun);
-        if !(crate::text::arabic::has_article(w) || joined_noun) {
+        let joined_noun = w.starts_with('و') && arabic::strip_enclitic(&w['و'.len_utf8()..]).is_some_and(stance_noun);
+        if !(arabic::has_article(w) || joined_noun) {
             return None;
         }
     }
