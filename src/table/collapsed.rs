@@ -32,7 +32,7 @@ const CHECKED_ROWS: usize = 100;
 pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, arabic: &ArabicWords, lines: &[Range<usize>], i: usize) -> Option<(ExplicitTable, usize)> {
     let text = doc.text;
     let line = &lines[i];
-    if text[line.clone()].split_whitespace().count() > MAX_HEADER_WORDS {
+    if text[line.clone()].split_whitespace().count() > MAX_HEADER_WORDS || !row_may_follow(text, lines, i) {
         return None;
     }
     let listed: Vec<(Range<usize>, usize)> = spans.starting_in(line).iter().filter(|(_, a)| !spans.is_guess(*a)).cloned().collect();
@@ -54,6 +54,19 @@ pub(crate) fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, arabic
     table_under(text, spans, arabic, lines, i, header).or_else(|| table_under(text, spans, arabic, lines, i, first_as_label?))
 }
 
+/// Whether the line under line `i` could be a first row in this form (not blank, no tab or
+/// pipe row): a header with no row under it heads nothing, and [`table_under`] would stop
+/// there. Checked before the header is read, since reading it may count every word of the
+/// article (to guess glued Arabic words): a headline over a blank line costs nothing then.
+fn row_may_follow(text: &str, lines: &[Range<usize>], i: usize) -> bool {
+    lines.get(i + 1).is_some_and(|next| may_be_a_row(&text[next.clone()]))
+}
+
+/// A blank line ends the table; a tab or pipe row is another form's.
+fn may_be_a_row(row_text: &str) -> bool {
+    !row_text.trim().is_empty() && !row_text.contains('\t') && row_text.matches('|').count() < 2
+}
+
 /// The table under `header`, the line `i`, with the number of lines it spans.
 fn table_under(text: &str, spans: &Spans, arabic: &ArabicWords, lines: &[Range<usize>], i: usize, header: Header) -> Option<(ExplicitTable, usize)> {
     // Rows copied as glued as their header are read with the guessed Arabic cuts.
@@ -69,8 +82,7 @@ fn table_under(text: &str, spans: &Spans, arabic: &ArabicWords, lines: &[Range<u
     while j < lines.len() {
         let row_line = &lines[j];
         let row_text = &text[row_line.clone()];
-        // A blank line ends the table; a tab or pipe row is another form's.
-        if row_text.trim().is_empty() || row_text.contains('\t') || row_text.matches('|').count() >= 2 {
+        if !may_be_a_row(row_text) {
             break;
         }
         let Some((cells, row_strain)) = row_cells(text, spans, row_line, ncols + 1, guess) else {
