@@ -125,10 +125,6 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     if !doc.tokens[i].is_word || doc.tokens[i].script != Script::Arabic {
         return None;
     }
-    // A given name after a place's head is part of the place's name (جزر أبو موسى).
-    if super::after_place_head(doc, i) {
-        return None;
-    }
     let word = doc.ftok(i);
     let mut first_end = i + 1;
     let single = words::any_arabic_reading(word, |r| names.contains_key(r));
@@ -148,6 +144,11 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
             return None;
         }
         first_end = i + 2;
+    }
+    // A given name after a place's head is part of the place's name (جزر أبو موسى). (Asked
+    // once the word is known to open a name: most words do not.)
+    if super::after_place_head(doc, i) {
+        return None;
     }
     let mut k = first_end;
     let mut particles = 0;
@@ -345,6 +346,10 @@ fn definite_organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usiz
 }
 
 fn is_counterpart(word: &str) -> bool {
+    // Every form of the class has نظير in it (this is asked of most words).
+    if !word.contains("نظير") {
+        return false;
+    }
     let w = arabic::verb_stems(word).last().copied().unwrap_or(word);
     let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.starts_with("نظير")).unwrap_or(w);
     arabic::strip_enclitic(w).is_some_and(|stem| words::is("ar.counterpart", stem))
