@@ -95,7 +95,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // (Not past another verb of saying: "conceded defeat, saying: …" reports twice.)
     if cue.speech {
         const REACH: usize = 30;
-        let another_cue = |t: usize| doc.tokens[t].is_word && (english_cue(doc, t).is_some() || arabic_cue(doc, t).is_some());
+        let another_cue = |t: usize| doc.tokens[t].is_word && is_cue_at(doc, t);
         let before_colon = (s..sentence.end.min(s + REACH)).take_while(|&t| !is_complementiser(doc, t) && !another_cue(t) && !(is_hard_stop(doc, t) && doc.ftok(t) != ":"));
         if let Some(colon) = before_colon.filter(|&t| doc.ftok(t) == ":").next().filter(|&c| c > s && c + 1 < sentence.end) {
             s = colon + 1;
@@ -702,10 +702,7 @@ pub(super) fn is_clause_break(doc: &Document, i: usize) -> bool {
         Script::Arabic => ("ar.clause_break", doc.ftok(i)),
         _ => ("en.clause_break", doc.ftok(i)),
     };
-    if words::is(class, w) {
-        return true;
-    }
-    i + 1 < doc.tokens.len() && words::is_phrase(class, w, doc.ftok(i + 1))
+    words::is_or_opens(class, w, (i + 1 < doc.tokens.len()).then(|| doc.ftok(i + 1)))
 }
 
 /// A closing quotation mark with a comma just inside or after it ('…," Zelensky said',

@@ -18,7 +18,14 @@ struct Classes {
     /// Each class's words, by bit.
     sets: Vec<FxHashSet<String>>,
     /// Folded word → the classes it is in, one bit each: one look-up answers every class.
-    words: FxHashMap<String, u128>,
+    words: FxHashMap<String, Masks>,
+}
+
+/// The classes a word is in, and those with an entry of two words that it opens (في حين).
+#[derive(Debug, Clone, Copy, Default)]
+struct Masks {
+    of: u128,
+    opens_phrase: u128,
 }
 
 fn classes() -> &'static Classes {
@@ -31,7 +38,10 @@ fn classes() -> &'static Classes {
         for (bit, row) in t.rows.iter().enumerate() {
             let set: FxHashSet<String> = variants(field(row, words)).map(fold_str).collect();
             for w in &set {
-                *c.words.entry(w.clone()).or_default() |= 1 << bit;
+                c.words.entry(w.clone()).or_default().of |= 1 << bit;
+                if let Some((first, _)) = w.split_once(' ') {
+                    c.words.entry(first.to_string()).or_default().opens_phrase |= 1 << bit;
+                }
             }
             c.bits.insert(field(row, id), bit as u32);
             c.sets.push(set);
@@ -78,7 +88,7 @@ pub(crate) fn is(id: &'static str, word: &str) -> bool {
     let Some(bit) = class_bit(id) else { return false };
     let mask = 1u128 << bit;
     let words = &classes().words;
-    let of = |w: &str| words.get(w).copied().unwrap_or(0);
+    let of = |w: &str| words.get(w).map_or(0, |m| m.of);
     if of(word) & mask != 0 {
         return true;
     }
@@ -98,13 +108,31 @@ pub(crate) fn is_any(ids: &[&'static str], word: &str) -> bool {
         }
     }
     let words = &classes().words;
-    let of = |w: &str| words.get(w).copied().unwrap_or(0);
+    let of = |w: &str| words.get(w).map_or(0, |m| m.of);
     of(word) & all != 0 || (arabic_ids != 0 && arabic::verb_stems(word).iter().skip(1).any(|s| of(s) & arabic_ids != 0))
 }
 
 /// Whether the two words `first second` are an entry of a class (two-word clause breaks:
 /// في حين، إلا أن), without building the phrase for each pair of words.
-pub(crate) fn is_phrase(id: &str, first: &str, second: &str) -> bool {
+pub(crate) fn is_phrase(id: &'static str, first: &str, second: &str) -> bool {
+    let Some(bit) = class_bit(id) else { return false };
+    // Most words open no entry of two words: one look-up of the first tells.
+    classes().words.get(first).is_some_and(|m| m.opens_phrase & (1 << bit) != 0) && phrase_in(id, first, second)
+}
+
+/// Whether a word is in a class (as [`is`] asks) or opens, with the word after it, an entry
+/// of two words of it ([`is_phrase`]): one look-up of the word for both (this is asked of
+/// every word of a claim).
+pub(crate) fn is_or_opens(id: &'static str, word: &str, next: Option<&str>) -> bool {
+    let Some(bit) = class_bit(id) else { return false };
+    let mask = 1u128 << bit;
+    let masks = classes().words.get(word).copied().unwrap_or_default();
+    masks.of & mask != 0
+        || (masks.opens_phrase & mask != 0 && next.is_some_and(|next| phrase_in(id, word, next)))
+        || (id.starts_with("ar.") && arabic::verb_stems(word).iter().skip(1).any(|s| classes().words.get(*s).is_some_and(|m| m.of & mask != 0)))
+}
+
+fn phrase_in(id: &str, first: &str, second: &str) -> bool {
     thread_local! {
         static PHRASE: RefCell<String> = const { RefCell::new(String::new()) };
     }
@@ -159,4 +187,29 @@ pub(crate) fn any_arabic_reading(word: &str, mut test: impl FnMut(&str) -> bool)
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold_str;
+
+    #[test]
+    fn two_word_entries_are_found_from_their_first_word() {
+        let f = fold_str;
+        assert!(is_phrase("ar.state_body", &f("وزارة"), &f("الخارجية")));
+        assert!(!is_phrase("ar.state_body", &f("وزارة"), &f("الزراعة")));
+        assert!(!is_phrase("ar.state_body", &f("الحكومة"), &f("الجديدة")), "a one-word entry is no phrase");
+        // A clause break of one word, of two, with or without its second word, and through a
+        // conjunction (Arabic classes try the word without و).
+        assert!(is_or_opens("ar.clause_break", &f("في"), Some(&f("حين"))));
+        assert!(!is_or_opens("ar.clause_break", &f("في"), Some(&f("البيت"))));
+        assert!(!is_or_opens("ar.clause_break", &f("في"), None));
+        assert!(is_or_opens("ar.clause_break", &f("بينما"), None));
+        assert!(is_or_opens("ar.clause_break", &f("ولكن"), None));
+        assert!(is_or_opens("en.clause_break", "even", Some("as")));
+        assert!(!is_or_opens("en.clause_break", "even", Some("if")));
+        assert!(is_or_opens("en.clause_break", "whereas", Some("the")));
+        assert!(!is_or_opens("en.no_such_class", "while", None));
+    }
 }
