@@ -444,6 +444,10 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
             _ if doc.otok(i).chars().next().is_some_and(char::is_uppercase) => vec![doc.ftok(i).to_string()],
             _ => vec![],
         };
+        if first_readings.is_empty() {
+            i += 1;
+            continue;
+        }
         let mut hit = None;
         'len: for n in (1..=longest).rev() {
             if i + n > doc.tokens.len() || (i..i + n).any(|k| covered[k] || !doc.tokens[k].is_word) {
