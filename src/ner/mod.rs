@@ -190,9 +190,9 @@ impl Layer {
         Lattice { labels, emissions, start: &self.start, transitions: &self.transitions }
     }
 
-    /// Decodes `work.emissions` into `work.path`.
+    /// Decodes `work.emissions` into `work.path`, keeping the forward scores for the margins.
     fn decode(&self, labels: usize, work: &mut Work) {
-        self.lattice(labels, &work.emissions).best_path(&mut work.path, &mut work.back);
+        self.lattice(labels, &work.emissions).best_path_scored(&mut work.path, &mut work.back, &mut work.forward);
     }
 }
 
@@ -358,17 +358,17 @@ impl Tagger {
     /// The entities of each sentence of an article, in order. Better than tagging sentence
     /// by sentence: a name recognised in one sentence is a hint in its neighbours.
     pub fn tag_document<S: AsRef<[T]>, T: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<EntitySpan>> {
-        self.run(sentences, |layer, work, _| self.spans(layer, work))
+        self.run(sentences, |layer, work: &mut Work, _| self.spans(layer, work))
     }
 
     /// [`Tagger::tag_document`] as BIO tags.
     pub fn tag_document_bio<S: AsRef<[T]>, T: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<&'static str>> {
-        self.run(sentences, |_, work, _| work.path.iter().map(|&y| LABELS[usize::from(y)]).collect())
+        self.run(sentences, |_, work: &mut Work, _| work.path.iter().map(|&y| LABELS[usize::from(y)]).collect())
     }
 
     /// Tags every sentence with the first layer, then, when the model has one, again with the
     /// second layer and the document hints; `finish` turns each final path into the output.
-    fn run<S: AsRef<[T]>, T: AsRef<str>, R>(&self, sentences: &[S], finish: impl Fn(&Layer, &Work, usize) -> R) -> Vec<R> {
+    fn run<S: AsRef<[T]>, T: AsRef<str>, R>(&self, sentences: &[S], finish: impl Fn(&Layer, &mut Work, usize) -> R) -> Vec<R> {
         let labels = self.labels;
         let first = Extractor { arabic: self.arabic, templates: self.first.templates, gazetteer: &self.gazetteer };
         let mut work = Work::default();
@@ -386,7 +386,7 @@ impl Tagger {
                         first.extract(&tokens, &mut scratch);
                         score_one(table, labels, &scratch, &mut work.emissions);
                         self.first.decode(labels, &mut work);
-                        finish(&self.first, &work, i)
+                        finish(&self.first, &mut work, i)
                     })
                     .collect();
             }
@@ -452,17 +452,18 @@ impl Tagger {
                     }
                 }
                 second.decode(labels, &mut work);
-                finish(second, &work, i)
+                finish(second, &mut work, i)
             })
             .collect()
     }
 
-    fn spans(&self, layer: &Layer, work: &Work) -> Vec<EntitySpan> {
-        // Most sentences name nobody: no need for the margins' two extra passes.
+    fn spans(&self, layer: &Layer, work: &mut Work) -> Vec<EntitySpan> {
+        // Most sentences name nobody: no need for the margins' backward pass.
         if work.path.iter().all(|&y| y == 0) {
             return Vec::new();
         }
-        let margins = layer.lattice(self.labels, &work.emissions).margins(&work.path);
+        layer.lattice(self.labels, &work.emissions).margins_into(&work.path, &work.forward, &mut work.backward, &mut work.margins);
+        let margins = &work.margins;
         let mut spans = Vec::new();
         let mut i = 0;
         while i < work.path.len() {
@@ -490,6 +491,10 @@ struct Work {
     emissions: Vec<i32>,
     path: Vec<u8>,
     back: Vec<u8>,
+    /// The last decoding's forward scores, reused by the margins.
+    forward: Vec<i32>,
+    backward: Vec<i32>,
+    margins: Vec<i32>,
 }
 
 #[cfg(all(test, feature = "embedded-models"))]
