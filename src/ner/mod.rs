@@ -51,7 +51,7 @@ use decode::{Lattice, LABELS};
 use document::Tagged;
 use features::{Extractor, Scratch};
 use gazetteer::Gazetteer;
-use hash::KeyTable;
+use hash::{KeyTable, Probe};
 pub use model::ModelError;
 use model::Model;
 
@@ -208,13 +208,36 @@ fn add_rows<const R: usize>(table: &KeyTable<[[i8; 9]; 2]>, keys: &[u32], sum: &
     }
 }
 
-/// The emissions of a one-stage model for the features in `scratch`, into `out`.
-fn score_one(table: &KeyTable<[i8; 9]>, labels: usize, scratch: &Scratch, out: &mut Vec<i32>) {
-    out.clear();
+/// The features of the tokens in `scratch` that pass `table`'s bitmap, as probes: token `t`'s
+/// are `probes.list[probes.bounds[t]..probes.bounds[t + 1]]`. All bitmap checks first, then
+/// (in the scoring) all slot loads, so that the loads of several keys are under way at once.
+fn probe_all<V: Copy + Default>(table: &KeyTable<V>, scratch: &Scratch, probes: &mut Probes) {
+    let keys = &scratch.keys;
+    probes.list.clear();
+    probes.list.resize(keys.len(), Probe::default());
+    probes.bounds.clear();
+    probes.bounds.push(0);
+    // Every probe is written, and kept by advancing past it when it passed: no branch on the
+    // bitmap, whose outcome is hard to predict.
+    let mut n = 0;
     for t in 0..scratch.starts.len() - 1 {
-        let mut sum = [0i32; 9];
         for &key in scratch.token(t) {
-            if let Some(w) = table.get(key) {
+            let (probe, present) = table.probe(key);
+            probes.list[n] = probe;
+            n += usize::from(present);
+        }
+        probes.bounds.push(n as u32);
+    }
+}
+
+/// The emissions of a one-stage model for the features in `scratch`, into `out`.
+fn score_one(table: &KeyTable<[i8; 9]>, labels: usize, scratch: &Scratch, probes: &mut Probes, out: &mut Vec<i32>) {
+    probe_all(table, scratch, probes);
+    out.clear();
+    for span in probes.bounds.windows(2) {
+        let mut sum = [0i32; 9];
+        for &probe in &probes.list[span[0] as usize..span[1] as usize] {
+            if let Some(w) = table.finish(probe) {
                 for (s, &w) in sum.iter_mut().zip(w) {
                     *s += i32::from(w);
                 }
@@ -226,12 +249,13 @@ fn score_one(table: &KeyTable<[i8; 9]>, labels: usize, scratch: &Scratch, out: &
 
 /// The first stage's emissions for the features in `scratch` into `first`, and the second
 /// stage's sums over the same features appended to `second`.
-fn score_both(table: &KeyTable<[[i8; 9]; 2]>, labels: usize, scratch: &Scratch, first: &mut Vec<i32>, second: &mut Vec<i32>) {
+fn score_both(table: &KeyTable<[[i8; 9]; 2]>, labels: usize, scratch: &Scratch, probes: &mut Probes, first: &mut Vec<i32>, second: &mut Vec<i32>) {
+    probe_all(table, scratch, probes);
     first.clear();
-    for t in 0..scratch.starts.len() - 1 {
+    for span in probes.bounds.windows(2) {
         let mut sum = [[0i32; 9]; 2];
-        for &key in scratch.token(t) {
-            if let Some(w) = table.get(key) {
+        for &probe in &probes.list[span[0] as usize..span[1] as usize] {
+            if let Some(w) = table.finish(probe) {
                 for (sum, w) in sum.iter_mut().zip(w) {
                     for (s, &w) in sum.iter_mut().zip(w) {
                         *s += i32::from(w);
@@ -384,7 +408,7 @@ impl Tagger {
                         tokens.clear();
                         tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
                         first.extract(&tokens, &mut scratch);
-                        score_one(table, labels, &scratch, &mut work.emissions);
+                        score_one(table, labels, &scratch, &mut work.probes, &mut work.emissions);
                         self.first.decode(labels, &mut work);
                         finish(&self.first, &mut work, i)
                     })
@@ -406,7 +430,7 @@ impl Tagger {
             tokens.clear();
             tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
             first.extract(&tokens, &mut scratch);
-            score_both(table, labels, &scratch, &mut work.emissions, &mut shared);
+            score_both(table, labels, &scratch, &mut work.probes, &mut work.emissions, &mut shared);
             self.first.decode(labels, &mut work);
             let start = words.len();
             words.extend((0..tokens.len()).map(|t| scratch.word_and_stem(t)));
@@ -495,6 +519,14 @@ struct Work {
     forward: Vec<i32>,
     backward: Vec<i32>,
     margins: Vec<i32>,
+    probes: Probes,
+}
+
+/// The table lookups of a sentence's features, half done (see [`probe_all`]).
+#[derive(Default)]
+struct Probes {
+    list: Vec<Probe>,
+    bounds: Vec<u32>,
 }
 
 #[cfg(all(test, feature = "embedded-models"))]
