@@ -26,6 +26,28 @@ fn predecessors(y: usize, labels: usize) -> &'static [usize] {
     }
 }
 
+/// The labels that may follow each label, in order: O and the B- labels after any, and the I-
+/// label of its own type after a B- or an I-.
+const SUCCESSORS: [&[usize]; 9] = [
+    &[0, 1, 3, 5, 7],
+    &[0, 1, 2, 3, 5, 7],
+    &[0, 1, 2, 3, 5, 7],
+    &[0, 1, 3, 4, 5, 7],
+    &[0, 1, 3, 4, 5, 7],
+    &[0, 1, 3, 5, 6, 7],
+    &[0, 1, 3, 5, 6, 7],
+    &[0, 1, 3, 5, 7, 8],
+    &[0, 1, 3, 5, 7, 8],
+];
+
+/// The labels that may follow `p` in a model of `labels` labels (the lists are in order, so
+/// cut where the labels end).
+#[inline]
+fn successors(p: usize, labels: usize) -> &'static [usize] {
+    let s = SUCCESSORS[p];
+    &s[..s.iter().take_while(|&&y| y < labels).count()]
+}
+
 /// Whether label `cur` may follow `prev` (`None`: sentence start).
 #[inline]
 pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
@@ -181,11 +203,12 @@ impl<S: Score> Lattice<'_, S> {
             return;
         }
         bwd.resize(n * l, S::ZERO);
+        let successors: [&[usize]; 9] = std::array::from_fn(|p| if p < l { successors(p, l) } else { &[] });
         for t in (0..n - 1).rev() {
             let (emissions, (here, ahead)) = (&self.emissions[(t + 1) * l..][..l], bwd[t * l..].split_at_mut(l));
-            for (p, transitions) in self.transitions.chunks_exact(l).enumerate() {
+            for ((p, transitions), successors) in self.transitions.chunks_exact(l).enumerate().zip(&successors) {
                 let mut best = S::FORBIDDEN;
-                for y in (0..l).filter(|&y| allowed(Some(p), y)) {
+                for &y in *successors {
                     let s = transitions[y] + emissions[y] + ahead[y];
                     if s > best {
                         best = s;
@@ -219,6 +242,17 @@ mod tests {
         assert_eq!(path, vec![0, 1]);
         let m = lattice.margins(&path);
         assert!(m.iter().all(|&x| x > 0), "{m:?}");
+    }
+
+    #[test]
+    fn successor_lists_are_the_allowed_transitions() {
+        for labels in [3, 5, 7, 9] {
+            for p in 0..labels {
+                let listed = successors(p, labels).to_vec();
+                let allowed: Vec<usize> = (0..labels).filter(|&y| allowed(Some(p), y)).collect();
+                assert_eq!(listed, allowed, "{p} of {labels}");
+            }
+        }
     }
 
     #[test]

@@ -286,19 +286,14 @@ impl Extractor<'_> {
         emit(SHORT_SHAPE, t.short_shape);
         emit(SHAPE_CONTEXT, mix(mix(short_at(-1), t.short_shape), short_at(1)));
         for (kind, bits) in [(0u64, t.gaz_single), (1, t.gaz_begin), (2, t.gaz_inside), (3, t.gaz_stripped)] {
-            for b in 0..class::COUNT {
-                if bits & (1 << b) != 0 {
-                    emit(GAZETTEER, kind << 8 | u64::from(b));
-                }
+            for b in classes(bits) {
+                emit(GAZETTEER, kind << 8 | u64::from(b));
             }
         }
         for (kind, d) in [(0u64, -1isize), (1, 1)] {
             if let Some(n) = at(d) {
-                let bits = n.gaz_single | n.gaz_begin | n.gaz_inside | n.gaz_stripped;
-                for b in 0..class::COUNT {
-                    if bits & (1 << b) != 0 {
-                        emit(GAZETTEER_CONTEXT, kind << 8 | u64::from(b));
-                    }
+                for b in classes(n.gaz_single | n.gaz_begin | n.gaz_inside | n.gaz_stripped) {
+                    emit(GAZETTEER_CONTEXT, kind << 8 | u64::from(b));
                 }
             }
         }
@@ -324,6 +319,18 @@ impl Extractor<'_> {
             document_features(hints, i, |t, value| keys.push(feature_key(t, value)));
         }
     }
+}
+
+/// The gazetteer classes set in `bits`, lowest first (most tokens have none: no need to test
+/// each of the [`class::COUNT`] bits).
+#[inline]
+fn classes(bits: u16) -> impl Iterator<Item = u32> {
+    let mut rest = bits & ((1 << class::COUNT) - 1);
+    std::iter::from_fn(move || {
+        let b = rest.trailing_zeros();
+        rest &= rest.wrapping_sub(1);
+        (b < 16).then_some(b)
+    })
 }
 
 /// The [`template::DOCUMENT`] features of token `i`, given to `emit` as (template, value).
