@@ -10,22 +10,6 @@ pub fn label_index(tag: &str) -> Option<u8> {
     LABELS.iter().position(|l| *l == tag).map(|i| i as u8)
 }
 
-/// The labels that may precede each label: any label before O or a B-, the B- or I- of its
-/// own type before an I-.
-const PREDECESSORS: [&[usize]; 9] = [&ALL, &ALL, &[1, 2], &ALL, &[3, 4], &ALL, &[5, 6], &ALL, &[7, 8]];
-const ALL: [usize; 9] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-
-/// The labels that may precede `y` in a model of `labels` labels.
-#[inline]
-fn predecessors(y: usize, labels: usize) -> &'static [usize] {
-    let p = PREDECESSORS[y];
-    if p.len() == 9 {
-        &ALL[..labels]
-    } else {
-        p
-    }
-}
-
 /// The labels that may follow each label, in order: O and the B- labels after any, and the I-
 /// label of its own type after a B- or an I-.
 const SUCCESSORS: [&[usize]; 9] = [
