@@ -10,20 +10,26 @@ pub fn label_index(tag: &str) -> Option<u8> {
     LABELS.iter().position(|l| *l == tag).map(|i| i as u8)
 }
 
-/// The labels that may precede each label: any label before O or a B-, the B- or I- of its
-/// own type before an I-.
-const PREDECESSORS: [&[usize]; 9] = [&ALL, &ALL, &[1, 2], &ALL, &[3, 4], &ALL, &[5, 6], &ALL, &[7, 8]];
-const ALL: [usize; 9] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+/// The labels that may follow each label, in order: O and the B- labels after any, and the I-
+/// label of its own type after a B- or an I-.
+const SUCCESSORS: [&[usize]; 9] = [
+    &[0, 1, 3, 5, 7],
+    &[0, 1, 2, 3, 5, 7],
+    &[0, 1, 2, 3, 5, 7],
+    &[0, 1, 3, 4, 5, 7],
+    &[0, 1, 3, 4, 5, 7],
+    &[0, 1, 3, 5, 6, 7],
+    &[0, 1, 3, 5, 6, 7],
+    &[0, 1, 3, 5, 7, 8],
+    &[0, 1, 3, 5, 7, 8],
+];
 
-/// The labels that may precede `y` in a model of `labels` labels.
+/// The labels that may follow `p` in a model of `labels` labels (the lists are in order, so
+/// cut where the labels end).
 #[inline]
-fn predecessors(y: usize, labels: usize) -> &'static [usize] {
-    let p = PREDECESSORS[y];
-    if p.len() == 9 {
-        &ALL[..labels]
-    } else {
-        p
-    }
+fn successors(p: usize, labels: usize) -> &'static [usize] {
+    let s = SUCCESSORS[p];
+    &s[..s.iter().take_while(|&&y| y < labels).count()]
 }
 
 /// Whether label `cur` may follow `prev` (`None`: sentence start).
@@ -70,35 +76,89 @@ impl<S: Score> Lattice<'_, S> {
 
     /// The best label sequence.
     pub fn best_path(&self, path: &mut Vec<u8>, back: &mut Vec<u8>) {
+        self.viterbi(path, back, None);
+    }
+
+    /// [`Lattice::best_path`], keeping its forward scores in `fwd` for
+    /// [`Lattice::margins_into`] (which would otherwise compute them again).
+    pub fn best_path_scored(&self, path: &mut Vec<u8>, back: &mut Vec<u8>, fwd: &mut Vec<S>) {
+        self.viterbi(path, back, Some(fwd));
+    }
+
+    /// `transitions` transposed into a fixed 9 × 9 array, `[y][p]`, with forbidden scores for
+    /// the labels beyond the model's: the inner loops then run over a fixed number of labels
+    /// without bounds checks, and a padded predecessor never wins (its score is below
+    /// [`Score::FORBIDDEN`], which the maxima start from).
+    fn incoming(&self) -> [[S; 9]; 9] {
+        let l = self.labels;
+        let mut incoming = [[S::FORBIDDEN; 9]; 9];
+        for (p, row) in self.transitions.chunks_exact(l).enumerate() {
+            for (y, &s) in row.iter().enumerate() {
+                incoming[y][p] = s;
+            }
+        }
+        incoming
+    }
+
+    /// The best score of a path reaching label `y` from the scores `prev` of the previous
+    /// token, and the label it comes from (the first best, as the predecessor lists are
+    /// ordered; no predecessor better than forbidden: 0).
+    #[inline(always)]
+    fn best_incoming(prev: &[S; 9], incoming: &[S; 9], y: usize) -> (S, u8) {
+        let mut best = S::FORBIDDEN;
+        let mut arg = 0u8;
+        if y > 0 && y % 2 == 0 {
+            // An I- label: only its own B- and I- may precede it.
+            for p in [y - 1, y] {
+                let s = prev[p] + incoming[p];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+        } else {
+            for p in 0..9 {
+                let s = prev[p] + incoming[p];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+        }
+        (best, arg)
+    }
+
+    /// Viterbi, optionally keeping the forward scores.
+    fn viterbi(&self, path: &mut Vec<u8>, back: &mut Vec<u8>, mut fwd: Option<&mut Vec<S>>) {
         let (l, n) = (self.labels, self.tokens());
         path.clear();
+        if let Some(fwd) = fwd.as_deref_mut() {
+            fwd.clear();
+        }
         if n == 0 {
             return;
         }
         back.clear();
         back.resize(n * l, 0);
+        let incoming = self.incoming();
         let mut prev = [S::FORBIDDEN; 9];
-        let mut cur = [S::FORBIDDEN; 9];
         for (y, p) in prev.iter_mut().enumerate().take(l) {
             *p = if allowed(None, y) { self.start[y] + self.emissions[y] } else { S::FORBIDDEN };
         }
-        for t in 1..n {
-            let emissions = &self.emissions[t * l..][..l];
-            let back = &mut back[t * l..][..l];
+        if let Some(fwd) = fwd.as_deref_mut() {
+            fwd.extend_from_slice(&prev[..l]);
+        }
+        for (emissions, back) in self.emissions.chunks_exact(l).zip(back.chunks_exact_mut(l)).skip(1) {
+            let mut cur = [S::FORBIDDEN; 9];
             for y in 0..l {
-                let mut best = S::FORBIDDEN;
-                let mut arg = 0u8;
-                for &p in predecessors(y, l) {
-                    let s = prev[p] + self.transitions[p * l + y];
-                    if s > best {
-                        best = s;
-                        arg = p as u8;
-                    }
-                }
+                let (best, arg) = Self::best_incoming(&prev, &incoming[y], y);
                 cur[y] = best + emissions[y];
                 back[y] = arg;
             }
             prev = cur;
+            if let Some(fwd) = fwd.as_deref_mut() {
+                fwd.extend_from_slice(&prev[..l]);
+            }
         }
         let mut y = (0..l).fold(0, |b, y| if prev[y] > prev[b] { y } else { b });
         path.resize(n, 0);
@@ -111,49 +171,42 @@ impl<S: Score> Lattice<'_, S> {
     /// For each token, how much the best path's score exceeds the best path that gives the
     /// token another label (max-marginals from a forward and a backward pass).
     pub fn margins(&self, path: &[u8]) -> Vec<S> {
+        let (mut fwd, mut bwd, mut out) = (Vec::new(), Vec::new(), Vec::new());
+        self.best_path_scored(&mut Vec::new(), &mut Vec::new(), &mut fwd);
+        self.margins_into(path, &fwd, &mut bwd, &mut out);
+        out
+    }
+
+    /// [`Lattice::margins`] into `out`, from the forward scores `fwd` that
+    /// [`Lattice::best_path_scored`] kept; `bwd` is a buffer for the backward pass.
+    pub fn margins_into(&self, path: &[u8], fwd: &[S], bwd: &mut Vec<S>, out: &mut Vec<S>) {
         let (l, n) = (self.labels, self.tokens());
+        out.clear();
+        bwd.clear();
         if n == 0 {
-            return Vec::new();
+            return;
         }
-        let mut fwd = vec![S::FORBIDDEN; n * l];
-        let mut bwd = vec![S::ZERO; n * l];
-        for (y, f) in fwd.iter_mut().enumerate().take(l) {
-            if allowed(None, y) {
-                *f = self.start[y] + self.emissions[y];
-            }
-        }
-        for t in 1..n {
-            for y in 0..l {
+        bwd.resize(n * l, S::ZERO);
+        let successors: [&[usize]; 9] = std::array::from_fn(|p| if p < l { successors(p, l) } else { &[] });
+        for t in (0..n - 1).rev() {
+            let (emissions, (here, ahead)) = (&self.emissions[(t + 1) * l..][..l], bwd[t * l..].split_at_mut(l));
+            for ((p, transitions), successors) in self.transitions.chunks_exact(l).enumerate().zip(&successors) {
                 let mut best = S::FORBIDDEN;
-                for &p in predecessors(y, l) {
-                    let s = fwd[(t - 1) * l + p] + self.transitions[p * l + y];
+                for &y in *successors {
+                    let s = transitions[y] + emissions[y] + ahead[y];
                     if s > best {
                         best = s;
                     }
                 }
-                fwd[t * l + y] = best + self.emissions[t * l + y];
+                here[p] = best;
             }
         }
-        for t in (0..n.saturating_sub(1)).rev() {
-            for p in 0..l {
-                let mut best = S::FORBIDDEN;
-                for y in (0..l).filter(|&y| allowed(Some(p), y)) {
-                    let s = self.transitions[p * l + y] + self.emissions[(t + 1) * l + y] + bwd[(t + 1) * l + y];
-                    if s > best {
-                        best = s;
-                    }
-                }
-                bwd[t * l + p] = best;
-            }
-        }
-        (0..n)
-            .map(|t| {
-                let own = path[t] as usize;
-                let total = |y: usize| fwd[t * l + y] + bwd[t * l + y];
-                let rival = (0..l).filter(|&y| y != own).map(total).fold(S::FORBIDDEN, |a, b| if b > a { b } else { a });
-                total(own) - rival
-            })
-            .collect()
+        out.extend((0..n).map(|t| {
+            let own = path[t] as usize;
+            let total = |y: usize| fwd[t * l + y] + bwd[t * l + y];
+            let rival = (0..l).filter(|&y| y != own).map(total).fold(S::FORBIDDEN, |a, b| if b > a { b } else { a });
+            total(own) - rival
+        }));
     }
 }
 
@@ -173,6 +226,17 @@ mod tests {
         assert_eq!(path, vec![0, 1]);
         let m = lattice.margins(&path);
         assert!(m.iter().all(|&x| x > 0), "{m:?}");
+    }
+
+    #[test]
+    fn successor_lists_are_the_allowed_transitions() {
+        for labels in [3, 5, 7, 9] {
+            for p in 0..labels {
+                let listed = successors(p, labels).to_vec();
+                let allowed: Vec<usize> = (0..labels).filter(|&y| allowed(Some(p), y)).collect();
+                assert_eq!(listed, allowed, "{p} of {labels}");
+            }
+        }
     }
 
     #[test]

@@ -181,28 +181,34 @@ impl Extractor<'_> {
             folded.push_str(token);
         }
         let f = folded.as_str();
-        let mut info = TokenInfo { word: hash_bytes(f.as_bytes()), ..TokenInfo::default() };
-        let clitics = if self.arabic { proclitics(f) } else { Proclitics::NONE };
+        let bytes = f.as_bytes();
+        let (word, chars, prefix) = word_and_prefixes(bytes);
+        let mut info = TokenInfo { word, ..TokenInfo::default() };
+        let clitics = if self.arabic { proclitics(f, chars) } else { Proclitics::NONE };
+        // Without clitics the stems are the word itself: no need to hash it again.
         info.light = if clitics.light_alef {
             // لل = ل + ال with the alef elided: the light stem is ال + the rest.
-            Fnv::new(0).bytes("ا".as_bytes()).bytes(&f.as_bytes()[clitics.light..]).finish()
+            Fnv::new(0).bytes("ا".as_bytes()).bytes(&bytes[clitics.light..]).finish()
+        } else if clitics.light == 0 {
+            word
         } else {
-            hash_bytes(&f.as_bytes()[clitics.light..])
+            hash_bytes(&bytes[clitics.light..])
         };
-        info.stem = hash_bytes(&f.as_bytes()[clitics.stem..]);
-        info.clitics = hash_bytes(&f.as_bytes()[..clitics.stem]);
-        let chars = f.chars().count();
-        for k in 1..=3 {
-            let end = f.char_indices().nth(k).map_or(f.len(), |(i, _)| i);
-            info.prefix[k - 1] = mix(k as u64, hash_bytes(&f.as_bytes()[..end]));
+        info.stem = if clitics.stem == 0 { word } else { hash_bytes(&bytes[clitics.stem..]) };
+        info.clitics = hash_bytes(&bytes[..clitics.stem]);
+        for (k, p) in prefix.into_iter().enumerate() {
+            info.prefix[k] = mix(k as u64 + 1, p);
         }
-        let mut start = f.len();
-        let mut it = f.char_indices().rev();
+        // The last 1–4 characters start at the last 4 character boundaries.
+        let mut start = bytes.len();
         for k in 1..=4 {
-            if let Some((i, _)) = it.next() {
-                start = i;
+            if start > 0 {
+                start -= 1;
+                while start > 0 && bytes[start] & 0xC0 == 0x80 {
+                    start -= 1;
+                }
             }
-            info.suffix[k - 1] = mix(k as u64, hash_bytes(&f.as_bytes()[start..]));
+            info.suffix[k - 1] = mix(k as u64, hash_bytes(&bytes[start..]));
         }
         info.length = chars.min(10) as u64;
         let (shape, short, latin) = shapes(token);
@@ -280,19 +286,14 @@ impl Extractor<'_> {
         emit(SHORT_SHAPE, t.short_shape);
         emit(SHAPE_CONTEXT, mix(mix(short_at(-1), t.short_shape), short_at(1)));
         for (kind, bits) in [(0u64, t.gaz_single), (1, t.gaz_begin), (2, t.gaz_inside), (3, t.gaz_stripped)] {
-            for b in 0..class::COUNT {
-                if bits & (1 << b) != 0 {
-                    emit(GAZETTEER, kind << 8 | u64::from(b));
-                }
+            for b in classes(bits) {
+                emit(GAZETTEER, kind << 8 | u64::from(b));
             }
         }
         for (kind, d) in [(0u64, -1isize), (1, 1)] {
             if let Some(n) = at(d) {
-                let bits = n.gaz_single | n.gaz_begin | n.gaz_inside | n.gaz_stripped;
-                for b in 0..class::COUNT {
-                    if bits & (1 << b) != 0 {
-                        emit(GAZETTEER_CONTEXT, kind << 8 | u64::from(b));
-                    }
+                for b in classes(n.gaz_single | n.gaz_begin | n.gaz_inside | n.gaz_stripped) {
+                    emit(GAZETTEER_CONTEXT, kind << 8 | u64::from(b));
                 }
             }
         }
@@ -320,6 +321,18 @@ impl Extractor<'_> {
     }
 }
 
+/// The gazetteer classes set in `bits`, lowest first (most tokens have none: no need to test
+/// each of the [`class::COUNT`] bits).
+#[inline]
+fn classes(bits: u16) -> impl Iterator<Item = u32> {
+    let mut rest = bits & ((1 << class::COUNT) - 1);
+    std::iter::from_fn(move || {
+        let b = rest.trailing_zeros();
+        rest &= rest.wrapping_sub(1);
+        (b < 16).then_some(b)
+    })
+}
+
 /// The [`template::DOCUMENT`] features of token `i`, given to `emit` as (template, value).
 #[inline]
 fn document_features(hints: &[u8], i: usize, mut emit: impl FnMut(u32, u64)) {
@@ -332,6 +345,31 @@ fn document_features(hints: &[u8], i: usize, mut emit: impl FnMut(u32, u64)) {
             emit(DOCUMENT, 0x100 | u64::from(b) | u64::from(hints.get(i.wrapping_sub(1)).copied().unwrap_or(0) & (1 << b) != 0) << 4);
         }
     }
+}
+
+/// The hash of a folded word, its length in characters, and the hashes of its first 1, 2 and
+/// 3 characters (the whole word when shorter), in one pass: FNV is streaming, so its state
+/// after `bytes[..end]` is the hash of that prefix.
+#[inline]
+fn word_and_prefixes(bytes: &[u8]) -> (u64, usize, [u64; 3]) {
+    let mut h = Fnv::new(0);
+    let mut chars = 0;
+    let mut prefix = [0u64; 3];
+    for &b in bytes {
+        // Not a UTF-8 continuation byte: character number `chars` starts here.
+        if b & 0xC0 != 0x80 {
+            if (1..=3).contains(&chars) {
+                prefix[chars - 1] = h.finish();
+            }
+            chars += 1;
+        }
+        h = h.byte(b);
+    }
+    let word = h.finish();
+    for p in prefix.iter_mut().skip(chars.saturating_sub(1)) {
+        *p = word;
+    }
+    (word, chars, prefix)
 }
 
 /// Where the light stem and the stem of a folded word start.
@@ -351,8 +389,8 @@ impl Proclitics {
 /// only before the article, where they cannot be a root letter: لبنان keeps its ل), and
 /// the article ال. A stem keeps at least two letters. The split is a guess, and only feeds
 /// features; the word itself is always a feature too.
-fn proclitics(f: &str) -> Proclitics {
-    let chars = f.chars().count();
+/// `chars` is the word's length in characters.
+fn proclitics(f: &str, chars: usize) -> Proclitics {
     let arabic_start = f.chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c));
     if !arabic_start {
         return Proclitics::NONE;
@@ -445,8 +483,42 @@ mod tests {
             ("latin untouched", "London", "", "London"),
         ];
         for (name, word, clitics, stem) in cases {
-            let p = proclitics(word);
+            let p = proclitics(word, word.chars().count());
             assert_eq!((&word[..p.stem], &word[p.stem..]), (clitics, stem), "{name}");
+        }
+    }
+
+    #[test]
+    fn hashes_match_their_definition() {
+        // The one-pass hashing of token_info against the slices each hash is defined over.
+        let g = Gazetteer::default();
+        let mut folded = String::new();
+        for arabic in [true, false] {
+            let x = Extractor { arabic, templates: template::ALL, gazetteer: &g };
+            for token in ["", "a", "ab", "abc", "abcd", "abcde", "é", "Straße", "وبالقاهرة", "للسلطة", "لبنان", "ومصر", "و", "قَالَ", "\u{200C}", "日本語テキスト", "𝒜b"] {
+                let info = x.token_info(token, &mut folded);
+                let f = folded.as_str();
+                let p = if arabic { proclitics(f, f.chars().count()) } else { Proclitics::NONE };
+                assert_eq!(info.word, hash_bytes(f.as_bytes()), "{token}");
+                assert_eq!(info.stem, hash_bytes(&f.as_bytes()[p.stem..]), "{token}");
+                assert_eq!(info.clitics, hash_bytes(&f.as_bytes()[..p.stem]), "{token}");
+                if !p.light_alef {
+                    assert_eq!(info.light, hash_bytes(&f.as_bytes()[p.light..]), "{token}");
+                }
+                for k in 1..=3 {
+                    let end = f.char_indices().nth(k).map_or(f.len(), |(i, _)| i);
+                    assert_eq!(info.prefix[k - 1], mix(k as u64, hash_bytes(&f.as_bytes()[..end])), "{token} {k}");
+                }
+                let mut start = f.len();
+                let mut it = f.char_indices().rev();
+                for k in 1..=4 {
+                    if let Some((i, _)) = it.next() {
+                        start = i;
+                    }
+                    assert_eq!(info.suffix[k - 1], mix(k as u64, hash_bytes(&f.as_bytes()[start..])), "{token} {k}");
+                }
+                assert_eq!(info.length, f.chars().count().min(10) as u64, "{token}");
+            }
         }
     }
 

@@ -51,7 +51,7 @@ use decode::{Lattice, LABELS};
 use document::Tagged;
 use features::{Extractor, Scratch};
 use gazetteer::Gazetteer;
-use hash::KeyTable;
+use hash::{KeyTable, Probe};
 pub use model::ModelError;
 use model::Model;
 
@@ -190,9 +190,9 @@ impl Layer {
         Lattice { labels, emissions, start: &self.start, transitions: &self.transitions }
     }
 
-    /// Decodes `work.emissions` into `work.path`.
+    /// Decodes `work.emissions` into `work.path`, keeping the forward scores for the margins.
     fn decode(&self, labels: usize, work: &mut Work) {
-        self.lattice(labels, &work.emissions).best_path(&mut work.path, &mut work.back);
+        self.lattice(labels, &work.emissions).best_path_scored(&mut work.path, &mut work.back, &mut work.forward);
     }
 }
 
@@ -208,13 +208,36 @@ fn add_rows<const R: usize>(table: &KeyTable<[[i8; 9]; 2]>, keys: &[u32], sum: &
     }
 }
 
-/// The emissions of a one-stage model for the features in `scratch`, into `out`.
-fn score_one(table: &KeyTable<[i8; 9]>, labels: usize, scratch: &Scratch, out: &mut Vec<i32>) {
-    out.clear();
+/// The features of the tokens in `scratch` that pass `table`'s bitmap, as probes: token `t`'s
+/// are `probes.list[probes.bounds[t]..probes.bounds[t + 1]]`. All bitmap checks first, then
+/// (in the scoring) all slot loads, so that the loads of several keys are under way at once.
+fn probe_all<V: Copy + Default>(table: &KeyTable<V>, scratch: &Scratch, probes: &mut Probes) {
+    let keys = &scratch.keys;
+    probes.list.clear();
+    probes.list.resize(keys.len(), Probe::default());
+    probes.bounds.clear();
+    probes.bounds.push(0);
+    // Every probe is written, and kept by advancing past it when it passed: no branch on the
+    // bitmap, whose outcome is hard to predict.
+    let mut n = 0;
     for t in 0..scratch.starts.len() - 1 {
-        let mut sum = [0i32; 9];
         for &key in scratch.token(t) {
-            if let Some(w) = table.get(key) {
+            let (probe, present) = table.probe(key);
+            probes.list[n] = probe;
+            n += usize::from(present);
+        }
+        probes.bounds.push(n as u32);
+    }
+}
+
+/// The emissions of a one-stage model for the features in `scratch`, into `out`.
+fn score_one(table: &KeyTable<[i8; 9]>, labels: usize, scratch: &Scratch, probes: &mut Probes, out: &mut Vec<i32>) {
+    probe_all(table, scratch, probes);
+    out.clear();
+    for span in probes.bounds.windows(2) {
+        let mut sum = [0i32; 9];
+        for &probe in &probes.list[span[0] as usize..span[1] as usize] {
+            if let Some(w) = table.finish(probe) {
                 for (s, &w) in sum.iter_mut().zip(w) {
                     *s += i32::from(w);
                 }
@@ -226,12 +249,13 @@ fn score_one(table: &KeyTable<[i8; 9]>, labels: usize, scratch: &Scratch, out: &
 
 /// The first stage's emissions for the features in `scratch` into `first`, and the second
 /// stage's sums over the same features appended to `second`.
-fn score_both(table: &KeyTable<[[i8; 9]; 2]>, labels: usize, scratch: &Scratch, first: &mut Vec<i32>, second: &mut Vec<i32>) {
+fn score_both(table: &KeyTable<[[i8; 9]; 2]>, labels: usize, scratch: &Scratch, probes: &mut Probes, first: &mut Vec<i32>, second: &mut Vec<i32>) {
+    probe_all(table, scratch, probes);
     first.clear();
-    for t in 0..scratch.starts.len() - 1 {
+    for span in probes.bounds.windows(2) {
         let mut sum = [[0i32; 9]; 2];
-        for &key in scratch.token(t) {
-            if let Some(w) = table.get(key) {
+        for &probe in &probes.list[span[0] as usize..span[1] as usize] {
+            if let Some(w) = table.finish(probe) {
                 for (sum, w) in sum.iter_mut().zip(w) {
                     for (s, &w) in sum.iter_mut().zip(w) {
                         *s += i32::from(w);
@@ -358,17 +382,17 @@ impl Tagger {
     /// The entities of each sentence of an article, in order. Better than tagging sentence
     /// by sentence: a name recognised in one sentence is a hint in its neighbours.
     pub fn tag_document<S: AsRef<[T]>, T: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<EntitySpan>> {
-        self.run(sentences, |layer, work, _| self.spans(layer, work))
+        self.run(sentences, |layer, work: &mut Work, _| self.spans(layer, work))
     }
 
     /// [`Tagger::tag_document`] as BIO tags.
     pub fn tag_document_bio<S: AsRef<[T]>, T: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<&'static str>> {
-        self.run(sentences, |_, work, _| work.path.iter().map(|&y| LABELS[usize::from(y)]).collect())
+        self.run(sentences, |_, work: &mut Work, _| work.path.iter().map(|&y| LABELS[usize::from(y)]).collect())
     }
 
     /// Tags every sentence with the first layer, then, when the model has one, again with the
     /// second layer and the document hints; `finish` turns each final path into the output.
-    fn run<S: AsRef<[T]>, T: AsRef<str>, R>(&self, sentences: &[S], finish: impl Fn(&Layer, &Work, usize) -> R) -> Vec<R> {
+    fn run<S: AsRef<[T]>, T: AsRef<str>, R>(&self, sentences: &[S], finish: impl Fn(&Layer, &mut Work, usize) -> R) -> Vec<R> {
         let labels = self.labels;
         let first = Extractor { arabic: self.arabic, templates: self.first.templates, gazetteer: &self.gazetteer };
         let mut work = Work::default();
@@ -384,9 +408,9 @@ impl Tagger {
                         tokens.clear();
                         tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
                         first.extract(&tokens, &mut scratch);
-                        score_one(table, labels, &scratch, &mut work.emissions);
+                        score_one(table, labels, &scratch, &mut work.probes, &mut work.emissions);
                         self.first.decode(labels, &mut work);
-                        finish(&self.first, &work, i)
+                        finish(&self.first, &mut work, i)
                     })
                     .collect();
             }
@@ -406,7 +430,7 @@ impl Tagger {
             tokens.clear();
             tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
             first.extract(&tokens, &mut scratch);
-            score_both(table, labels, &scratch, &mut work.emissions, &mut shared);
+            score_both(table, labels, &scratch, &mut work.probes, &mut work.emissions, &mut shared);
             self.first.decode(labels, &mut work);
             let start = words.len();
             words.extend((0..tokens.len()).map(|t| scratch.word_and_stem(t)));
@@ -452,17 +476,18 @@ impl Tagger {
                     }
                 }
                 second.decode(labels, &mut work);
-                finish(second, &work, i)
+                finish(second, &mut work, i)
             })
             .collect()
     }
 
-    fn spans(&self, layer: &Layer, work: &Work) -> Vec<EntitySpan> {
-        // Most sentences name nobody: no need for the margins' two extra passes.
+    fn spans(&self, layer: &Layer, work: &mut Work) -> Vec<EntitySpan> {
+        // Most sentences name nobody: no need for the margins' backward pass.
         if work.path.iter().all(|&y| y == 0) {
             return Vec::new();
         }
-        let margins = layer.lattice(self.labels, &work.emissions).margins(&work.path);
+        layer.lattice(self.labels, &work.emissions).margins_into(&work.path, &work.forward, &mut work.backward, &mut work.margins);
+        let margins = &work.margins;
         let mut spans = Vec::new();
         let mut i = 0;
         while i < work.path.len() {
@@ -490,6 +515,18 @@ struct Work {
     emissions: Vec<i32>,
     path: Vec<u8>,
     back: Vec<u8>,
+    /// The last decoding's forward scores, reused by the margins.
+    forward: Vec<i32>,
+    backward: Vec<i32>,
+    margins: Vec<i32>,
+    probes: Probes,
+}
+
+/// The table lookups of a sentence's features, half done (see [`probe_all`]).
+#[derive(Default)]
+struct Probes {
+    list: Vec<Probe>,
+    bounds: Vec<u32>,
 }
 
 #[cfg(all(test, feature = "embedded-models"))]
