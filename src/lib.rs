@@ -124,7 +124,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // in the sentence that names it; a position reaching it only through a pronoun or an
     // earlier sentence ("… said it had intercepted") more likely belongs to someone else, and
     // goes with it.
-    let columns: std::collections::HashSet<usize> = explicit.iter().flat_map(|t| t.columns.iter().flatten().copied()).collect();
+    let columns: rustc_hash::FxHashSet<usize> = explicit.iter().flat_map(|t| t.columns.iter().flatten().copied()).collect();
     let single_guess = |a: usize| actors.list[a].proposed_only && actors.list[a].mentions.len() < 2 && !columns.contains(&a);
     let states_where_named =
         |p: &positions::PositionDraft| actors.list[p.actor].mentions.iter().any(|m| p.sentence.start <= m.start && m.end <= p.sentence.end);
@@ -166,7 +166,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // A capital or seat before a common noun or in a title is already a figure for the
     // government ("the Kremlin leader"): only inside another name ("the Paris Agreement") does
     // it modify.
-    let metonyms: std::collections::HashSet<(usize, usize)> = mentions.iter().filter(|m| m.form == mentions::MentionForm::Metonym).map(|m| (m.span.start, m.span.end)).collect();
+    let metonyms: rustc_hash::FxHashSet<(usize, usize)> = mentions.iter().filter(|m| m.form == mentions::MentionForm::Metonym).map(|m| (m.span.start, m.span.end)).collect();
     let place_only = |a: usize| {
         actors.list[a].kind == ActorKind::Country
             && held[a] == 0

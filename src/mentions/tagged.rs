@@ -7,7 +7,7 @@
 //! capital, an Arabic one-word name is long enough and is not a function word, and no span runs
 //! over a line break. Places and other names are not actors by themselves and are ignored.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use super::{words, LexTokens, Mention, MentionForm, Referent, TokenMap};
@@ -56,12 +56,9 @@ pub(super) fn covered(doc: &Document, existing: &[Mention], at: &TokenMap<usize,
 pub(super) fn mentions(doc: &Document, spans: &[TaggedSpan], covered: &mut [bool]) -> Vec<(Mention, Option<usize>)> {
     // Every folded word of the text, to tell a proclitic from a name's first letter: وليد stays
     // whole unless ليد is written on its own somewhere.
-    let mut written: HashSet<&str> = HashSet::new();
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if t.is_word && t.script == Script::Arabic {
-            written.insert(doc.ftok(i));
-        }
-    }
+    // (Collected when the first Arabic proposal needs it: most English articles have none.)
+    let written: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
+    let written = || written.get_or_init(|| doc.tokens.iter().enumerate().filter(|(_, t)| t.is_word && t.script == Script::Arabic).map(|(i, _)| doc.ftok(i)).collect());
     let mut out = Vec::new();
     for span in spans {
         let Some(range) = trimmed(doc, span.tokens.clone()) else { continue };
@@ -70,7 +67,7 @@ pub(super) fn mentions(doc: &Document, spans: &[TaggedSpan], covered: &mut [bool
         }
         let first = range.start;
         let arabic = doc.tokens[first].script == Script::Arabic;
-        let (bare, clipped) = if arabic { strip_proclitics(doc, first, &written) } else { (doc.ftok(first).to_string(), None) };
+        let (bare, clipped) = if arabic { strip_proclitics(doc, first, written()) } else { (doc.ftok(first).to_string(), None) };
         if !looks_like_a_name(doc, &range, &bare, span) || names_a_place_or_thing(doc, &range, &bare) {
             continue;
         }
