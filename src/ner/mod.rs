@@ -446,11 +446,12 @@ impl Tagger {
         // scored anew. (A model whose stages differ otherwise has all its features re-extracted.)
         let shares = second.templates & !(1 << features::template::DOCUMENT) == self.first.templates;
         let mut hints = Vec::new();
+        let mut sliding = document::SlidingHints::default();
         let mut keys = Vec::new();
         (0..sentences.len())
             .map(|i| {
                 let words = &words[bounds[i]..bounds[i + 1]];
-                document::hints_into(i, words, &tagged, &tagged_bounds, &mut hints);
+                sliding.hints_into(i, words, &tagged, &tagged_bounds, &mut hints);
                 work.emissions.clear();
                 if shares {
                     work.emissions.extend_from_slice(&shared[bounds[i] * labels..bounds[i + 1] * labels]);
