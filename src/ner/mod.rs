@@ -44,6 +44,7 @@ training_modules! {
 }
 pub mod conll;
 pub mod eval;
+mod rows;
 
 use std::sync::OnceLock;
 
@@ -54,6 +55,7 @@ use gazetteer::Gazetteer;
 use hash::{KeyTable, Probe};
 pub use model::ModelError;
 use model::Model;
+use rows::{offset_row, RowSums};
 
 /// What kind of entity a span names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -131,11 +133,12 @@ struct Layer {
 /// zero).
 #[derive(Debug)]
 enum Weights {
-    One(KeyTable<[i8; 9]>),
+    /// Each weight offset by 128, as [`rows`] sums them.
+    One(KeyTable<[u8; 9]>),
     /// The first stage's row, then the second's; zeros where a stage lacks the feature, which
     /// adds what a miss adds. The two stages share all features but the document hints, so
     /// one lookup per feature serves both (half the lookups, one table's cache lines).
-    Two(KeyTable<[[i8; 9]; 2]>),
+    Two(KeyTable<[u8; 18]>),
 }
 
 impl Weights {
@@ -152,7 +155,7 @@ impl Weights {
                 .collect()
         };
         let Some(second) = &m.document_stage else {
-            return Weights::One(KeyTable::new(rows(m).into_iter(), m.key_bits));
+            return Weights::One(KeyTable::new(rows(m).into_iter().map(|(k, w)| (k, offset_row(&w))), m.key_bits));
         };
         // Both key lists are sorted: merge them.
         let (a, b) = (rows(m), rows(second));
@@ -161,16 +164,16 @@ impl Weights {
         while i < a.len() || j < b.len() {
             let ka = a.get(i).map_or(u32::MAX, |r| r.0);
             let kb = b.get(j).map_or(u32::MAX, |r| r.0);
-            let (mut pair, key) = ([[0i8; 9]; 2], ka.min(kb));
+            let (mut pair, key) = ([0i8; 18], ka.min(kb));
             if ka == key && i < a.len() {
-                pair[0] = a[i].1;
+                pair[..9].copy_from_slice(&a[i].1);
                 i += 1;
             }
             if kb == key && j < b.len() {
-                pair[1] = b[j].1;
+                pair[9..].copy_from_slice(&b[j].1);
                 j += 1;
             }
-            both.push((key, pair));
+            both.push((key, offset_row(&pair)));
         }
         Weights::Two(KeyTable::new(both.into_iter(), m.key_bits))
     }
@@ -196,13 +199,13 @@ impl Layer {
     }
 }
 
-/// Adds the weights of row `R` of the features in `keys` to `sum`.
+/// Adds the weights of stage `R`'s row of the features in `keys` to `sum`.
 #[inline]
-fn add_rows<const R: usize>(table: &KeyTable<[[i8; 9]; 2]>, keys: &[u32], sum: &mut [i32; 9]) {
+fn add_rows<const R: usize>(table: &KeyTable<[u8; 18]>, keys: &[u32], sum: &mut [i32; 9]) {
     for &key in keys {
         if let Some(w) = table.get(key) {
-            for (s, &w) in sum.iter_mut().zip(&w[R]) {
-                *s += i32::from(w);
+            for (s, &w) in sum.iter_mut().zip(&w[9 * R..9 * R + 9]) {
+                *s += i32::from(w) - 128;
             }
         }
     }
@@ -231,40 +234,34 @@ fn probe_all<V: Copy + Default>(table: &KeyTable<V>, scratch: &Scratch, probes: 
 }
 
 /// The emissions of a one-stage model for the features in `scratch`, into `out`.
-fn score_one(table: &KeyTable<[i8; 9]>, labels: usize, scratch: &Scratch, probes: &mut Probes, out: &mut Vec<i32>) {
+fn score_one(table: &KeyTable<[u8; 9]>, labels: usize, scratch: &Scratch, probes: &mut Probes, out: &mut Vec<i32>) {
     probe_all(table, scratch, probes);
     out.clear();
     for span in probes.bounds.windows(2) {
-        let mut sum = [0i32; 9];
+        let mut sums = RowSums::<9>::default();
         for &probe in &probes.list[span[0] as usize..span[1] as usize] {
             if let Some(w) = table.finish(probe) {
-                for (s, &w) in sum.iter_mut().zip(w) {
-                    *s += i32::from(w);
-                }
+                sums.add(w);
             }
         }
-        out.extend_from_slice(&sum[..labels]);
+        out.extend((0..labels).map(|y| sums.total(y)));
     }
 }
 
 /// The first stage's emissions for the features in `scratch` into `first`, and the second
 /// stage's sums over the same features appended to `second`.
-fn score_both(table: &KeyTable<[[i8; 9]; 2]>, labels: usize, scratch: &Scratch, probes: &mut Probes, first: &mut Vec<i32>, second: &mut Vec<i32>) {
+fn score_both(table: &KeyTable<[u8; 18]>, labels: usize, scratch: &Scratch, probes: &mut Probes, first: &mut Vec<i32>, second: &mut Vec<i32>) {
     probe_all(table, scratch, probes);
     first.clear();
     for span in probes.bounds.windows(2) {
-        let mut sum = [[0i32; 9]; 2];
+        let mut sums = RowSums::<18>::default();
         for &probe in &probes.list[span[0] as usize..span[1] as usize] {
             if let Some(w) = table.finish(probe) {
-                for (sum, w) in sum.iter_mut().zip(w) {
-                    for (s, &w) in sum.iter_mut().zip(w) {
-                        *s += i32::from(w);
-                    }
-                }
+                sums.add(w);
             }
         }
-        first.extend_from_slice(&sum[0][..labels]);
-        second.extend_from_slice(&sum[1][..labels]);
+        first.extend((0..labels).map(|y| sums.total(y)));
+        second.extend((0..labels).map(|y| sums.total(9 + y)));
     }
 }
 
