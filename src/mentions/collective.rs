@@ -48,14 +48,7 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
         }
     }
     // The cue, past auxiliaries and adverbs: "have also raised concerns", "say".
-    let mut v = end;
-    while v < n
-        && v < end + 4
-        && doc.tokens[v].is_word
-        && (words::is("en.auxiliary", doc.ftok(v)) || matches!(doc.ftok(v), "have" | "has" | "had" | "are" | "were" | "already" | "also" | "still" | "now") || (doc.ftok(v).ends_with("ly") && v + 1 < n && doc.tokens[v + 1].is_word))
-    {
-        v += 1;
-    }
+    let v = super::english::verb_after_subject(doc, end);
     let cues = Cues::builtin();
     if v >= n || !doc.tokens[v].is_word || cues.english_at(doc.ftok(v), |d| (v + d < n).then(|| doc.ftok(v + d))).is_none() {
         return None;

@@ -488,7 +488,8 @@ pub(super) fn cue_subject_person(doc: &Document, at: &HashMap<usize, LexTokens>,
     }
     let cues = crate::lexicon::cues::Cues::builtin();
     let is_cue = |k: usize| k < n && cues.english_at(doc.ftok(k), |d| (k + d < n).then(|| doc.ftok(k + d))).is_some();
-    let after = is_cue(end)
+    // (Past auxiliaries and adverbs: "Jamieson Greer also said".)
+    let after = is_cue(verb_after_subject(doc, end))
         || (end < n && doc.ftok(end) == "," && (end + 1..(end + 12).min(n)).find(|&k| doc.ftok(k) == ",").is_some_and(|c| is_cue(c + 1)));
     let before = i >= 1 && is_cue(i - 1) && i >= 2 && matches!(doc.ftok(i - 2), "," | "\"" | "”" | "'");
     if !(after || before) {
@@ -504,6 +505,24 @@ pub(super) fn cue_subject_person(doc: &Document, at: &HashMap<usize, LexTokens>,
         m.role_key = Some(role_key(doc, i..name_start));
     }
     Some(m)
+}
+
+/// Where the verb of a subject that ends before token `from` is, past auxiliaries and adverbs
+/// ("have also raised", "later warned", "has repeatedly said", "will now"): at most three such
+/// words.
+pub(super) fn verb_after_subject(doc: &Document, from: usize) -> usize {
+    let n = doc.tokens.len();
+    let mut v = from;
+    while v < n
+        && v < from + 4
+        && doc.tokens[v].is_word
+        && (words::is("en.auxiliary", doc.ftok(v))
+            || matches!(doc.ftok(v), "have" | "has" | "had" | "are" | "were" | "already" | "also" | "still" | "now" | "later" | "again" | "then")
+            || (doc.ftok(v).ends_with("ly") && v + 1 < n && doc.tokens[v + 1].is_word))
+    {
+        v += 1;
+    }
+    v
 }
 
 /// One capitalised word the lexicon lacks, right before a stance cue, is a body speaking for
@@ -560,6 +579,11 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
     } else {
         name_end
     };
+    // "Greenpeace also called …", "Kast has repeatedly warned …".
+    let next = verb_after_subject(doc, next);
+    if next >= n {
+        return None;
+    }
     // The verb is written in lower case: "Other Voices" is a title, not a body voicing.
     let cue = doc.tokens[next].is_word
         && !at.contains_key(&next)
@@ -651,6 +675,9 @@ mod tests {
             ("a longer name ending in a known body's name", "Voters backed the New Democratic Party in Quebec", ("New Democratic Party", "org:new democratic party", "")),
             ("a longer body's name before a title", "while New Democratic Party leader Jagmeet Singh warned", ("New Democratic Party", "org:new democratic party", "")),
             ("unknown person as cue subject", "Evans Njoroge said the deal was weak.", ("Evans Njoroge", "unknown:njoroge", "")),
+            ("unknown person, adverbs before the cue", "Evans Njoroge later said the deal was weak.", ("Evans Njoroge", "unknown:njoroge", "")),
+            ("one unknown word, auxiliary and adverb before the cue", "The talks ended. Oxfam has repeatedly urged both sides to talk.", ("Oxfam", "org:oxfam", "")),
+            ("one unknown word, an adverb before the cue", "The vote passed, and Tarrow also criticised the plan.", ("Tarrow", "org:tarrow", "")),
             ("unknown person after inverted cue", "\"It is weak,\" said Amara Diallo.", ("Amara Diallo", "unknown:diallo", "")),
             ("given name without title", "Talks led by Olena Kovalenko ended.", ("Olena Kovalenko", "unknown:kovalenko", "")),
             ("family name that looks like a pronoun", "talks with Chinese Vice Premier He Lifeng in Geneva", ("He Lifeng", "unknown:lifeng", "Chinese Vice Premier")),
