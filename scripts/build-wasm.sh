@@ -21,7 +21,8 @@ gz() { gzip -9c "$1" | wc -c; }
 # Under CARGO_TARGET_DIR when that is set (several checkouts sharing a machine).
 target_dir=${CARGO_TARGET_DIR:-target}/wasm
 out=www/pkg
-# The size-optimised profile of Cargo.toml; STANCEMAP_WASM_PROFILE=release builds at opt-level 3.
+# The web profile of Cargo.toml (the crate at opt-level 3, its dependencies at "s"; the choice is
+# measured there); STANCEMAP_WASM_PROFILE=release builds everything at opt-level 3.
 wasm_profile=${STANCEMAP_WASM_PROFILE:-wasm}
 say "cargo build --lib --profile $wasm_profile --target wasm32-unknown-unknown ($WASM_ROUTE route)"
 # --lib: the CLI binary of the same name would otherwise also be linked to stancemap.wasm.
