@@ -588,6 +588,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_a_possessive_after_an_inverted_verb_is_no_subject() {
+        // A headline with no subject: the verb of saying's "subject" after it would be the
+        // possessor, and the claim would start at the possessive's "s".
+        let got = clauses("Says Norway’s stance on the border question is well known");
+        assert!(!got.iter().any(|c| c.2 == "Says" && c.0.is_some()), "{got:?}");
+        assert!(got.iter().all(|c| !c.4.as_deref().is_some_and(|t| t.starts_with("s "))), "{got:?}");
+        // A person named after their state's possessive is still the speaker.
+        let got = clauses("\"We will not back down,\" said Russia's Foreign Minister Sergei Lavrov.");
+        assert!(got.iter().any(|c| c.0.as_deref() == Some("Sergei Lavrov") && c.4.as_deref() == Some("We will not back down")), "{got:?}");
+    }
+
+    #[test]
     fn a_cue_word_inside_an_object_is_a_noun_of_it() {
         // دعم inside the accusation's object is "support", not "supported"; the participle
         // after it is the accuser's.

@@ -296,7 +296,10 @@ pub(super) fn find(
                 if p < sentence.end && doc.ftok(p) == "the" {
                     p += 1;
                 }
-                index.at(p).filter(|(_, ph)| ph.start == p).map(|(a, ph)| (a, ph.end, true))
+                // A name with a possessive after it owns what follows ("Says India's position
+                // on … is well known"): it is no subject, and the claim does not start at "s".
+                let possessor = |ph: &Range<usize>| ph.end + 1 < sentence.end && doc.ftok(ph.end) == "'" && doc.ftok(ph.end + 1) == "s";
+                index.at(p).filter(|(_, ph)| ph.start == p && !possessor(ph)).map(|(a, ph)| (a, ph.end, true))
             };
             // Inversion after a quotation is for verbs of saying ('…," said Peskov').
             if prev_is_punct && speech {
