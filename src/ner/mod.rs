@@ -233,36 +233,39 @@ fn probe_all<V: Copy + Default>(table: &KeyTable<V>, scratch: &Scratch, probes: 
     }
 }
 
-/// The emissions of a one-stage model for the features in `scratch`, into `out`.
-fn score_one(table: &KeyTable<[u8; 9]>, labels: usize, scratch: &Scratch, probes: &mut Probes, out: &mut Vec<i32>) {
+/// Each token's sums of the weight rows of its features in `table`, token after token, given
+/// to `each`.
+#[inline]
+fn token_sums<const N: usize>(table: &KeyTable<[u8; N]>, scratch: &Scratch, probes: &mut Probes, mut each: impl FnMut(&RowSums<N>))
+where
+    [u8; N]: Default,
+{
     probe_all(table, scratch, probes);
-    out.clear();
     for span in probes.bounds.windows(2) {
-        let mut sums = RowSums::<9>::default();
+        let mut sums = RowSums::<N>::default();
         for &probe in &probes.list[span[0] as usize..span[1] as usize] {
             if let Some(w) = table.finish(probe) {
                 sums.add(w);
             }
         }
-        out.extend((0..labels).map(|y| sums.total(y)));
+        each(&sums);
     }
+}
+
+/// The emissions of a one-stage model for the features in `scratch`, into `out`.
+fn score_one(table: &KeyTable<[u8; 9]>, labels: usize, scratch: &Scratch, probes: &mut Probes, out: &mut Vec<i32>) {
+    out.clear();
+    token_sums(table, scratch, probes, |sums| out.extend((0..labels).map(|y| sums.total(y))));
 }
 
 /// The first stage's emissions for the features in `scratch` into `first`, and the second
 /// stage's sums over the same features appended to `second`.
 fn score_both(table: &KeyTable<[u8; 18]>, labels: usize, scratch: &Scratch, probes: &mut Probes, first: &mut Vec<i32>, second: &mut Vec<i32>) {
-    probe_all(table, scratch, probes);
     first.clear();
-    for span in probes.bounds.windows(2) {
-        let mut sums = RowSums::<18>::default();
-        for &probe in &probes.list[span[0] as usize..span[1] as usize] {
-            if let Some(w) = table.finish(probe) {
-                sums.add(w);
-            }
-        }
+    token_sums(table, scratch, probes, |sums| {
         first.extend((0..labels).map(|y| sums.total(y)));
         second.extend((0..labels).map(|y| sums.total(9 + y)));
-    }
+    });
 }
 
 /// The model files compiled into the crate (cargo feature `embedded-models`, on by default).
