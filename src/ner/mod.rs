@@ -42,6 +42,7 @@ training_modules! {
     /// The model file format.
     model;
 }
+mod arith;
 pub mod conll;
 pub mod eval;
 mod rows;
