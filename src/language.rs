@@ -25,7 +25,7 @@ fn markers() -> Option<&'static Markers> {
         .get_or_init(|| {
             let packed = |id: &str| -> Option<Vec<u64>> {
                 let mut v = words::class(id).iter().map(|w| pack(w)).collect::<Option<Vec<u64>>>()?;
-                v.sort_unstable();
+                crate::sort::sort(&mut v);
                 Some(v)
             };
             Some(Markers { english: packed("en.marker")?, other: packed("latin.other_marker")? })

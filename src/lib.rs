@@ -35,6 +35,7 @@ mod mentions;
 mod model;
 pub mod ner;
 mod positions;
+mod sort;
 pub mod summary;
 mod table;
 mod text;
@@ -117,7 +118,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             }
         }
     }
-    positions.sort_by_key(|p| (p.text.start, p.actor));
+    crate::sort::sort_by_key(&mut positions, |p| (p.text.start, p.actor));
 
     // A name only the tagger proposed and said once is more often a misread word than an
     // actor. It stays when a pasted table makes it a column, or when it holds a position stated
@@ -149,7 +150,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         .filter(|(m, a)| m.role.is_some() && a.is_some_and(|a| actors.list[a].kind == ActorKind::Person))
         .map(|(m, _)| (m.phrase_span.start, m.phrase_span.end))
         .collect();
-    titles.sort_unstable();
+    crate::sort::sort(&mut titles);
     let mut reach = 0;
     for t in titles.iter_mut() {
         reach = reach.max(t.1);
@@ -179,7 +180,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let in_law_names_only = |a: usize| held[a] == 0 && actors.list[a].mentions.iter().all(|m| mentions::in_a_law_name(&doc, m));
     let kept = |a: usize| (!single_guess(a) || held[a] > 0) && !place_only(a) && !in_titles_only(a) && !in_law_names_only(a);
     let mut order: Vec<usize> = (0..actors.list.len()).filter(|&a| kept(a)).collect();
-    order.sort_by(|&a, &b| {
+    crate::sort::sort_by(&mut order, |&a, &b| {
         weight[b].partial_cmp(&weight[a]).unwrap_or(std::cmp::Ordering::Equal).then(actors.list[a].mentions[0].start.cmp(&actors.list[b].mentions[0].start))
     });
     let id_of: HashMap<usize, String> = order.iter().enumerate().map(|(rank, &a)| (a, format!("a{}", rank + 1))).collect();

@@ -229,7 +229,7 @@ impl ArchiveSummary {
             merged.entry(owner).or_default().merge(t.clone());
         }
         let mut rows: Vec<SummaryRow> = merged.into_iter().map(|(k, t)| t.row(k, claims)).collect();
-        rows.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.positions.cmp(&a.positions)).then_with(|| a.name.cmp(&b.name)));
+        crate::sort::sort_by(&mut rows, |a, b| b.articles.cmp(&a.articles).then(b.positions.cmp(&a.positions)).then_with(|| a.name.cmp(&b.name)));
         rows
     }
 
@@ -291,7 +291,7 @@ impl ActorTally {
     fn row(&self, k: &str, claims: usize) -> SummaryRow {
         let mut top: Vec<(&'static str, String, u64)> =
             self.claims.iter().flat_map(|(s, m)| m.values().map(move |c| (stance_name(*s), c.text.clone(), c.count))).collect();
-        top.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+        crate::sort::sort_by(&mut top, |a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
         top.truncate(claims);
         SummaryRow {
             name: most(&self.names).unwrap_or_else(|| k.to_string()),

@@ -57,7 +57,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         Referent::Known(e) => Some(e),
         _ => None,
     }).collect();
-    mentioned_known.sort_unstable();
+    crate::sort::sort(&mut mentioned_known);
     mentioned_known.dedup();
     // The role keys of the known people named in the text, made once (a role key is made by
     // analysing the role as a little document) and only if a role phrase needs them.
@@ -94,7 +94,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         let mut people: Vec<usize> = mentioned_known.iter().copied().filter(|&e| {
             lexicon.entities[e].kind == ActorKind::Person && lexicon.entities[e].affiliation.as_deref() == Some(iso)
         }).collect();
-        people.sort();
+        crate::sort::sort(&mut people);
         people.dedup();
         (people.len() == 1).then(|| Key::Known(people[0]))
     };

@@ -36,7 +36,7 @@ fn identity(actor: &Actor) -> Option<String> {
 /// The forms an actor is written in, folded for matching.
 fn forms(actor: &Actor) -> Vec<String> {
     let mut out: Vec<String> = std::iter::once(&actor.name).chain(&actor.aliases).map(|n| fold_str(n.trim())).filter(|n| !n.is_empty()).collect();
-    out.sort();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -74,18 +74,18 @@ pub(super) fn rows(analyses: &[Analysis]) -> Vec<AlignedActor> {
                 b.row.role = actor.role.clone().filter(|r| !r.trim().is_empty());
             }
             b.forms.extend(forms);
-            b.forms.sort();
+            crate::sort::sort(&mut b.forms);
             b.forms.dedup();
             let cell = b.row.articles[i].get_or_insert_with(|| ActorInArticle { actor: actor.id.clone(), name: actor.name.clone(), mentions: 0, quoted: false, positions: Vec::new() });
             // Two actors of one article the lexicon knows as one entry are one cell.
             cell.mentions += actor.mentions.len();
             cell.positions.extend(analysis.positions.iter().filter(|p| p.actor == actor.id).map(|p| ReportedPosition { stance: p.stance, text: p.text.clone(), span: p.span }));
-            cell.positions.sort_by_key(|p| p.span);
+            crate::sort::sort_by_key(&mut cell.positions, |p| p.span);
             cell.quoted = !cell.positions.is_empty();
         }
     }
     let named = |b: &Building| b.row.articles.iter().filter(|c| c.is_some()).count();
-    rows.sort_by(|a, b| named(b).cmp(&named(a)).then(b.weight.partial_cmp(&a.weight).unwrap_or(std::cmp::Ordering::Equal)));
+    crate::sort::sort_by(&mut rows, |a, b| named(b).cmp(&named(a)).then(b.weight.partial_cmp(&a.weight).unwrap_or(std::cmp::Ordering::Equal)));
     rows.into_iter().map(|b| b.row).collect()
 }
 
@@ -138,7 +138,7 @@ mod tests {
     /// The rows as the names each article gives (None: absent), sorted for comparison.
     fn aligned(analyses: &[Analysis]) -> Vec<Vec<Option<String>>> {
         let mut out: Vec<Vec<Option<String>>> = rows(analyses).into_iter().map(|r| r.articles.into_iter().map(|e| e.map(|e| e.name)).collect()).collect();
-        out.sort();
+        crate::sort::sort(&mut out);
         out
     }
 

@@ -141,7 +141,7 @@ fn english(t: &Tsv) -> HashMap<String, Vec<Cue>> {
             let list = map.entry(fold_str(&h)).or_default();
             if !list.contains(&cue) {
                 list.push(cue);
-                list.sort_by_key(|c| std::cmp::Reverse(c.rest.len()));
+                crate::sort::sort_by_key(list, |c| std::cmp::Reverse(c.rest.len()));
             }
         }
     }

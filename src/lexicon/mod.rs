@@ -250,7 +250,7 @@ impl Lexicon {
             }
         }
         // Leftmost-longest selection among overlapping candidates.
-        found.sort_by(|a, b| a.fstart.cmp(&b.fstart).then(b.fend.cmp(&a.fend)));
+        crate::sort::sort_by(&mut found, |a, b| a.fstart.cmp(&b.fstart).then(b.fend.cmp(&a.fend)));
         let mut out: Vec<LexMatch> = Vec::with_capacity(found.len());
         for m in found {
             if out.last().is_some_and(|l| m.fstart < l.fend) {
@@ -490,7 +490,7 @@ impl Builder {
             e.home = home;
         }
         let mut unmatched: Vec<String> = self.shared.iter().filter(|(_, seen)| !**seen).map(|((key, form), _)| format!("{key} {form}")).collect();
-        unmatched.sort();
+        crate::sort::sort(&mut unmatched);
         Lexicon { entities: self.entities, titles: self.titles, arabic: self.arabic, other: self.other, unmatched_shared_names: unmatched }
     }
 }

@@ -127,7 +127,7 @@ pub(crate) fn find_with(doc: &Document, lexicon: &Lexicon, language: &str, tagge
     // A stable sort of the indices, then one move per mention: a mention is a large value,
     // which a sort of the values copies many times.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| (mentions[i].name.start, mentions[i].name.end));
+    crate::sort::sort_by_key(&mut order, |&i| (mentions[i].name.start, mentions[i].name.end));
     let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
     let mut mentions: Vec<Mention> = order.into_iter().filter_map(|i| slots[i].take()).collect();
     bind_appositive_roles(doc, lexicon, &mut mentions);

@@ -194,7 +194,7 @@ mod tests {
     fn a_table_of_fingerprints_is_looked_up_with_whole_keys() {
         let keys: Vec<u32> = (1..1000u32).map(|i| key32(hash_bytes(&i.to_le_bytes()))).collect();
         let mut pairs: Vec<(u32, u32)> = keys.iter().map(|&k| (fingerprint(k, 20), k)).collect();
-        pairs.sort_unstable();
+        crate::sort::sort(&mut pairs);
         pairs.dedup_by_key(|p| p.0);
         let t = KeyTable::new(pairs.iter().copied(), 20);
         for &k in &keys {

@@ -126,7 +126,7 @@ impl Model {
         }
         out.push(self.key_bits);
         let mut keys: Vec<u32> = stages.iter().flat_map(|s| s.keys.iter().copied()).collect();
-        keys.sort_unstable();
+        crate::sort::sort(&mut keys);
         keys.dedup();
         write_set(&mut out, &keys);
         let l = usize::from(self.labels);
@@ -371,7 +371,7 @@ fn class_sets(gazetteer: &[(u32, u16)]) -> Vec<u16> {
         *counts.entry(e.1).or_default() += 1;
     }
     let mut classes: Vec<(u16, usize)> = counts.into_iter().collect();
-    classes.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+    crate::sort::sort_by_key(&mut classes, |&(c, n)| (std::cmp::Reverse(n), c));
     classes.into_iter().map(|(c, _)| c).collect()
 }
 

@@ -50,7 +50,7 @@ fn continued_quotations(doc: &Document, out: &mut Vec<PositionDraft>) {
     // The claims by sentence: indices sorted by where their sentence starts (the pass before
     // appended some out of order), walked alongside the sentences.
     let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by_key(|&i| out[i].sentence.start);
+    crate::sort::sort_by_key(&mut order, |&i| out[i].sentence.start);
     let mut next_claim = 0;
     let quoted_claim = |p: &PositionDraft| {
         doc.text[p.text.clone()].starts_with(['"', '“', '«'])
@@ -94,7 +94,7 @@ fn continued_quotations(doc: &Document, out: &mut Vec<PositionDraft>) {
 fn quotation_sentences(doc: &Document, skip: &[Range<usize>], out: &mut Vec<PositionDraft>) {
     // Binary searches throughout: a pasted page may hold thousands of quotations.
     let mut by_start: Vec<(usize, usize, usize)> = out.iter().map(|p| (p.text.start, p.text.end, p.actor)).collect();
-    by_start.sort_unstable();
+    crate::sort::sort(&mut by_start);
     let starting_in = |from: usize, to: usize| {
         let a = by_start.partition_point(|p| p.0 < from);
         let b = by_start.partition_point(|p| p.0 < to);

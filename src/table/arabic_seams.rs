@@ -244,7 +244,7 @@ impl ArabicWords {
         }
         // The surest cues first; among equals, the cut that leaves pieces shaped like words,
         // then where words end and begin most often.
-        candidates.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then(b.1.cmp(&a.1)).then(b.2.total_cmp(&a.2)));
+        crate::sort::sort_by(&mut candidates, |a, b| b.0.partial_cmp(&a.0).unwrap().then(b.1.cmp(&a.1)).then(b.2.total_cmp(&a.2)));
         let mut cuts: Vec<usize> = Vec::new();
         for (cue, _, _, k) in candidates {
             // A definite noun has one end, two glued words one seam: one such guess in the
@@ -261,7 +261,7 @@ impl ArabicWords {
                 cuts.push(k);
             }
         }
-        cuts.sort_unstable();
+        crate::sort::sort(&mut cuts);
         cuts.into_iter().map(|k| chars[k].0).collect()
     }
 

@@ -161,7 +161,7 @@ fn named_header(text: &str, spans: &Spans, line: &Range<usize>) -> Option<Header
         return None;
     }
     let mut distinct: Vec<usize> = inside.iter().map(|(_, a)| *a).collect();
-    distinct.sort();
+    crate::sort::sort(&mut distinct);
     distinct.dedup();
     if distinct.len() != inside.len() || text[line.start..first].split_whitespace().count() > 4 {
         return None;

@@ -68,7 +68,7 @@ pub(crate) struct Spans(Vec<(Range<usize>, usize)>, Vec<bool>);
 impl Spans {
     fn new(mentions: &[Mention], actors: &Actors) -> Spans {
         let mut v: Vec<(Range<usize>, usize)> = mentions.iter().zip(&actors.of_mention).filter_map(|(m, a)| Some((m.span.clone(), (*a)?))).collect();
-        v.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        crate::sort::sort_by_key(&mut v, |(r, _)| (r.start, std::cmp::Reverse(r.end)));
         Spans(v, actors.list.iter().map(|a| a.proposed_only).collect())
     }
 

@@ -61,7 +61,7 @@ fn push_glued_parts(text: &str, a: usize, b: usize, guess: Option<(&ArabicWords,
             cuts.extend(arabic.seams(&word[from..end], definite).into_iter().map(|c| from + c));
             from = end;
         }
-        cuts.sort_unstable();
+        crate::sort::sort(&mut cuts);
     }
     let mut from = a;
     let mut glued = false;
