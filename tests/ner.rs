@@ -61,3 +61,30 @@ fn spans_are_well_formed_on_any_tokens() {
         }
     }
 }
+
+/// The shipped model files, damaged: a truncated file is refused, and a changed byte gives an
+/// error or a model, never a panic (the arithmetic-coded part decodes whatever it is given, so
+/// every value it yields must be checked before use).
+#[test]
+fn damaged_model_files_are_refused_or_read_never_panicked_on() {
+    for lang in ["ar", "en"] {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/ner").join(format!("{lang}.model"));
+        let bytes = std::fs::read(&path).expect("model file");
+        assert!(Tagger::from_bytes(&bytes).is_ok(), "{lang}: the file as shipped");
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        for _ in 0..15 {
+            let cut = next(bytes.len());
+            assert!(Tagger::from_bytes(&bytes[..cut]).is_err(), "{lang}: cut at {cut}");
+            let mut changed = bytes.clone();
+            let at = next(bytes.len());
+            changed[at] ^= 1 << next(8);
+            let _ = Tagger::from_bytes(&changed);
+        }
+    }
+}
