@@ -92,6 +92,25 @@ pub fn detect_language(text: &str) -> &'static str {
     }
 }
 
+/// Builds the tables analyses share (the lexicon and its automaton, stance cues, word classes,
+/// Arabic stems, table vocabulary), for both languages, by analysing one short sentence in each.
+/// Optional: an analysis builds what it needs itself, and its result does not depend on
+/// whether this ran. It makes the first analysis of a session fast (a 1k-word English article
+/// in a fresh V8 instance: 16–27 ms without, 3–6 ms with), so the browser's worker calls it
+/// once the module is in, while the reader is still pasting.
+///
+/// ```
+/// stancemap::prepare();
+/// let analysis = stancemap::analyze("Putin said Russia rejects the sanctions.", &Default::default());
+/// assert_eq!(analysis.language, "en");
+/// ```
+pub fn prepare() {
+    const SENTENCES: [&str; 2] = ["President Joe Biden said on Monday that the United States supports the ceasefire.", "وقال الرئيس الروسي فلاديمير بوتين إن موسكو ترفض العقوبات."];
+    for sentence in SENTENCES {
+        std::hint::black_box(analyze(sentence, &Options::default()));
+    }
+}
+
 /// Analyses one article: actors, their positions and a comparison table.
 ///
 /// Pure and deterministic: the same text and options always give the same result.

@@ -35,6 +35,13 @@ pub fn analyze_json_js(text: &str, options: JsValue) -> Result<String, JsError> 
     serde_json::to_string(&analysis).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// Builds the tables analyses share, for both languages (`stancemap::prepare`): called by the
+/// worker once the module is in, so that the first analysis does not wait for them.
+#[wasm_bindgen]
+pub fn prepare() {
+    crate::prepare();
+}
+
 /// The language `analyze` would detect for `text`: `"ar"`, `"en"` or `"und"`.
 #[wasm_bindgen(js_name = detectLanguage)]
 pub fn detect_language_js(text: &str) -> String {
