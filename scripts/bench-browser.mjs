@@ -194,6 +194,11 @@ async function main() {
       console.log(`memory:   performance.measureUserAgentSpecificMemory() not available${m.whole?.error ? `: ${m.whole.error}` : ''}`);
     }
     console.log(`memory: peak ≈ wasm linear memory + JS heap used = ${mb(peak)} MiB (target ≤ 64 MB: ${peak <= 64 * 1024 * 1024 ? 'met' : 'NOT met'})`);
+    const page = await openBench(browser, server.url);
+    await page.evaluate(() => window.stancemapBench.load('stancemap'));
+    const p = await page.evaluate((input) => window.stancemapBench.prepared(input), big);
+    await page.close();
+    console.log(`prepared: the same article in another fresh page after prepare() (${p.prepareMs.toFixed(0)} ms, as the worker runs it once the module is in) and a second idle: ${p.ms.toFixed(0)} ms`);
   } finally {
     await browser.close();
     await server.close();
