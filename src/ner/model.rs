@@ -594,7 +594,7 @@ mod tests {
     }
 
     #[test]
-    fn what_the_coding_contexts_expect_costs_less() {
+    fn rows_that_sum_to_zero_and_stages_that_agree_cost_less() {
         let n = 4000;
         let independent = rows_model(n, |f| [noise(f, 1), noise(f, 2), noise(f, 3)], |f| [noise(f, 4), noise(f, 5), noise(f, 6)]).to_bytes();
         // Rows that sum to zero, as a perceptron's do: the last weight of each costs little.
