@@ -478,13 +478,14 @@ fn curve(p: &Paths, c: &Config) {
     println!("of which gazetteer ({} entries) and header: {} bytes raw, {} bytes gzip", gazetteer_only.gazetteer.len(), g.len(), gzip_len(&g));
     println!("{:>9} {:>4} {:>4} {:>4} {:>9} {:>9} {:>9}  F1 on {}", "threshold", "bits", "key", "gaz", "features", "raw", "gzip", tests.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(" | "));
     let points: Vec<(Compaction, Compaction)> = match std::env::var("CURVE") {
-        // "threshold,bits,key_bits,gazetteer_bits[,first stage threshold];…": the points.
+        // "threshold,bits,key_bits,gazetteer_bits[,first stage threshold[,first stage bits]];…".
         Ok(list) => list
             .split(';')
             .map(|p| {
                 let v: Vec<f32> = p.split(',').map(|x| x.trim().parse().unwrap_or_else(|_| fail("CURVE: threshold,bits,key,gaz[,first];…"))).collect();
                 let how = Compaction { threshold: v[0], bits: v[1] as u32, key_bits: v[2] as u8, gazetteer_bits: v[3] as u8, ..c.compaction };
-                (Compaction { threshold: v.get(4).copied().unwrap_or(v[0]), ..how }, how)
+                let first_bits = v.get(5).map_or(how.bits, |&b| b as u32);
+                (Compaction { threshold: v.get(4).copied().unwrap_or(v[0]), bits: first_bits, ..how }, how)
             })
             .collect(),
         Err(_) => [8, 6, 5, 4].iter().flat_map(|&bits| [0.0f32, 1.0, 2.0, 4.0, 8.0].map(|threshold| Compaction { threshold, bits, ..c.compaction })).map(|h| (h, h)).collect(),
