@@ -96,7 +96,7 @@ pub fn detect_language(text: &str) -> &'static str {
 /// Arabic stems, table vocabulary), for both languages, by analysing one short sentence in each.
 /// Optional: an analysis builds what it needs itself, and its result does not depend on
 /// whether this ran. It makes the first analysis of a session fast (a 1k-word English article
-/// in a fresh V8 instance: 16–27 ms without, 3–6 ms with), so the browser's worker calls it
+/// in a fresh V8 instance: 18–27 ms without, 2–6 ms with), so the browser's worker calls it
 /// once the module is in, while the reader is still pasting.
 ///
 /// ```

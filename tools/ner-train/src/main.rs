@@ -116,6 +116,13 @@ impl Config {
     }
 }
 
+impl Config {
+    /// The first stage's compaction when the model's is `how`: the same but for its threshold.
+    fn first_stage(&self, how: Compaction) -> Compaction {
+        Compaction { threshold: self.first_stage_threshold, ..how }
+    }
+}
+
 struct Paths {
     root: PathBuf,
     data: PathBuf,
@@ -166,7 +173,8 @@ fn main() {
             let (train, tests) = corpora(&paths, &c);
             let trained = train_model(&paths, &c, &train);
             for penalty in [0.0f32, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0] {
-                let model = trained.compact(Compaction { outside_penalty: penalty, ..c.compaction });
+                let how = Compaction { outside_penalty: penalty, ..c.compaction };
+                let model = trained.compact_stages(c.first_stage(how), how);
                 let tagger = Tagger::from_bytes(&model.to_bytes()).unwrap();
                 let f1: Vec<String> = tests.iter().map(|(_, s, types)| { let m = score(&tagger, s).micro(types); format!("P {:.2} R {:.2} F1 {:.2}", m.precision(), m.recall(), m.f1()) }).collect();
                 println!("penalty {penalty:>5}: {}", f1.join(" | "));
@@ -437,7 +445,7 @@ fn gzip_len(bytes: &[u8]) -> usize {
 fn train_and_report(p: &Paths, c: &Config) -> (Model, Vec<f64>) {
     let t0 = Instant::now();
     let (train, tests) = corpora(p, c);
-    let model = train_model(p, c, &train).compact_stages(Compaction { threshold: c.first_stage_threshold, ..c.compaction }, c.compaction);
+    let model = train_model(p, c, &train).compact_stages(c.first_stage(c.compaction), c.compaction);
     let bytes = model.to_bytes();
     println!(
         "== {} model: {} training sentences, {} epochs, {} features kept, {} gazetteer entries; trained in {:.1} s",
