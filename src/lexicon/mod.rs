@@ -9,7 +9,9 @@ pub(crate) mod tsv;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Input, MatchKind};
 
 use crate::model::ActorKind;
 use crate::text::{arabic, fold_str, is_alphanumeric, Document};
@@ -138,14 +140,21 @@ struct Forms {
     patterns: Vec<String>,
     targets: Vec<Vec<PatternTarget>>,
     index: rustc_hash::FxHashMap<String, usize>,
-    automaton: OnceLock<AhoCorasick>,
+    automaton: OnceLock<NFA>,
 }
 
 impl Forms {
-    fn automaton(&self) -> &AhoCorasick {
-        self.automaton.get_or_init(|| {
-            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&self.patterns).expect("lexicon automaton builds")
-        })
+    /// The contiguous NFA is what `AhoCorasick` itself picks for more than a hundred patterns;
+    /// naming it directly links only its search code into the module (the `AhoCorasick` wrapper
+    /// dispatches at run time, so it brings the DFA's and the other NFA's too).
+    fn automaton(&self) -> &NFA {
+        self.automaton.get_or_init(|| NFA::builder().match_kind(MatchKind::Standard).build(&self.patterns).expect("lexicon automaton builds"))
+    }
+
+    /// Every occurrence of a form in `input`, overlapping ones included.
+    fn find_overlapping<'a, 'h>(&'a self, input: Input<'h>) -> impl Iterator<Item = aho_corasick::Match> + use<'a, 'h> {
+        // Refused only for other match semantics or an anchored search: neither is used here.
+        self.automaton().try_find_overlapping_iter(input).expect("a standard, unanchored automaton searches overlapping")
     }
 }
 
@@ -212,8 +221,8 @@ impl Lexicon {
         // A form without an Arabic letter lies in a stretch without one: in an Arabic text
         // only the stretches around Latin words and numbers are searched for them.
         let spans = if arabic.is_some() { non_arabic_spans(hay) } else { std::iter::once(0..hay.len()).collect() };
-        let other = spans.into_iter().flat_map(|r| self.other.automaton().find_overlapping_iter(Input::new(hay).span(r)).map(|m| (&self.other, m)));
-        let arabic = arabic.into_iter().flat_map(|f| f.automaton().find_overlapping_iter(hay).map(move |m| (f, m)));
+        let other = spans.into_iter().flat_map(|r| self.other.find_overlapping(Input::new(hay).span(r)).map(|m| (&self.other, m)));
+        let arabic = arabic.into_iter().flat_map(|f| f.find_overlapping(Input::new(hay)).map(move |m| (f, m)));
         for (forms, m) in other.chain(arabic) {
             let (s, e) = (m.start(), m.end());
             if hay[e..].chars().next().is_some_and(is_alphanumeric) {
