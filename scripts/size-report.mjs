@@ -1,5 +1,6 @@
 // The bundle size report (npm run size; also the end of npm run bench): raw, gzip level 9 and
-// brotli quality 11 of everything the browser downloads to analyse a text, against issue 19's
+// brotli quality 11 of everything the browser downloads to analyse a text (and, apart, the module
+// fetched only to compare articles), against issue 19's
 // gzip targets: the first result (the module alone: the page answers from the lexicon and
 // patterns while the name model comes) within 380 KB in either language, and everything an
 // article needs (with its language's name model) within 650 KB for Arabic, 420 KB for English. Both by node:zlib, whose gzip comes out about 1.4 % larger on the .wasm than
@@ -91,6 +92,10 @@ for (const lang of ['en', 'ar']) {
     model(lang),
   ], { what: `everything for an ${lang} article`, bytes: ARTICLE_GZIP[lang] });
 }
+print('Fetched by the worker on the first comparison of articles only (not part of an analysis):', [
+  named('stancemap_compare_bg.wasm', `${pkg}/stancemap_compare_bg.wasm`),
+  named('stancemap_compare.js (its glue)', `${pkg}/stancemap_compare.js`),
+]);
 console.log('\nDownload before the first result and in all, per article language (gzip 9, unbundled):');
 for (const lang of ['ar', 'en']) {
   const verdict = (n, target) => `${(n / 1000).toFixed(1)} KB (${n <= target ? 'within' : 'OVER'} ${target / 1000})`;

@@ -43,7 +43,7 @@ mod text;
 pub use compare::{compare, Comparison, CompareError};
 pub use model::*;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", any(feature = "web", feature = "web-compare")))]
 mod wasm;
 
 // The stages one at a time for `benches/`. Hidden and not part of the API; always compiled

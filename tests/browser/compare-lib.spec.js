@@ -11,10 +11,16 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const AR = fs.readFileSync(path.join(repo, 'tests/articles/ar-grain-corridor-rejects.txt'), 'utf8');
 const EN = fs.readFileSync(path.join(repo, 'tests/articles/en-grain-corridor.txt'), 'utf8');
 
-test('compare() aligns an Arabic and an English analysis, and refuses fewer than two', async ({ page }) => {
+test('compare() aligns an Arabic and an English analysis, and refuses fewer than two', async ({ page, lib }) => {
+  const wasmRequests = () => lib.requests.filter((request) => request.endsWith('.wasm'));
+  let beforeComparing = null;
+  await page.exposeFunction('analysed', () => {
+    beforeComparing = wasmRequests();
+  });
   const result = await page.evaluate(async ([ar, en]) => {
     const { analyze, compare, comparisonToMarkdown } = await import('/lib/index.js');
     const analyses = [await analyze(ar), await analyze(en)];
+    await window.analysed();
     const comparison = await compare(analyses, { labels: ['Ahram', 'Reuters'] });
     const putin = comparison.actors.find((r) => r.key === 'person:vladimir-putin');
     const refusals = await Promise.all([[], [analyses[0]], 'not a list'].map((bad) => compare(bad).then(() => 'resolved', (e) => `${e.name} ${e.kind}: ${e.message}`)));
@@ -26,6 +32,9 @@ test('compare() aligns an Arabic and an English analysis, and refuses fewer than
       refusals,
     };
   }, [AR, EN]);
+  // The comparing module is fetched for the first comparison only, and once.
+  expect(beforeComparing).toEqual(['/pkg/stancemap_bg.wasm']);
+  expect(wasmRequests()).toEqual(['/pkg/stancemap_bg.wasm', '/pkg/stancemap_compare_bg.wasm']);
   expect(result.labels).toEqual(['Ahram', 'Reuters']);
   expect(result.putin).toEqual(['فلاديمير بوتين', 'Vladimir Putin']);
   expect(result.kinds).toContain('opposite-stances');

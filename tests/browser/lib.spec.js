@@ -130,6 +130,8 @@ test('analyze(): the contract from the worker; bad options and oversized text ar
       analysis,
       forcedLanguage: forced.language,
       badOptions: await kindOf(analyze('text', { language: 42 })),
+      badOptionsMessage: await analyze('text', { language: 42 }).catch((error) => error.message),
+      nullOptions: (await analyze('Kenya demanded more funding.', { language: null })).language,
       tooLarge: await kindOf(analyze('x'.repeat(MAX_INPUT_BYTES + 1))),
       notText: await analyze(42).then(() => 'resolved', (error) => error.name),
     };
@@ -139,9 +141,40 @@ test('analyze(): the contract from the worker; bad options and oversized text ar
   expect(result.analysis.actors.map((actor) => actor.name)).toContain('Vladimir Putin');
   expect(result.forcedLanguage).toBe('ar');
   expect(result.badOptions).toBe('failed');
+  expect(result.badOptionsMessage).toMatch(/invalid options: language/);
+  expect(result.nullOptions).toBe('en'); // null is the default, as a field left out
   expect(result.tooLarge).toBe('too-large');
   expect(result.notText).toBe('TypeError');
   expect(wasmFetches(lib)).toBe(1);
+});
+
+test('the wasm glue reads its options field by field: defaults for null, errors naming the field', async ({ page, lib }) => {
+  const result = await page.evaluate(async () => {
+    const glue = await import('/pkg/stancemap.js');
+    await glue.default({ module_or_path: new URL('/pkg/stancemap_bg.wasm', location.href) });
+    const text = 'Kenya demanded more funding.';
+    const refused = (options) => {
+      try {
+        glue.analyze(text, options);
+        return 'accepted';
+      } catch (error) {
+        return String(error.message);
+      }
+    };
+    return {
+      defaults: glue.analyze(text, { language: null, withoutNameModel: null, unknownField: 1 }).language,
+      forced: glue.analyze(text, { language: 'ar', withoutNameModel: true }).language,
+      language: refused({ language: 42 }),
+      flag: refused({ withoutNameModel: 'yes' }),
+      notAnObject: refused('ar'),
+    };
+  });
+  expect(result.defaults).toBe('en');
+  expect(result.forced).toBe('ar');
+  expect(result.language).toMatch(/^invalid options: language: expected a string/);
+  expect(result.flag).toMatch(/^invalid options: withoutNameModel: expected true or false/);
+  expect(result.notAnObject).toMatch(/^invalid options: expected an object/);
+  expect(lib.requests.filter((request) => request.endsWith('.wasm'))).toEqual(['/pkg/stancemap_bg.wasm']);
 });
 
 for (const [kind, expected] of [['trap', 'crashed'], ['throw', 'crashed']]) {

@@ -42,13 +42,16 @@ test('the tarball holds the entries, the declarations, the built wasm and glue, 
     'package.json', 'www/lib/index.js', 'www/lib/index.d.ts', 'www/lib/types.d.ts', 'www/lib/define.js', 'www/lib/define.d.ts',
     'www/lib/stance-map-element.js', 'www/lib/stance-map-element.d.ts', 'www/lib/worker.js', 'www/lib/analyser.js',
     'www/pkg/stancemap.js', 'www/pkg/stancemap.d.ts', 'www/pkg/stancemap_bg.wasm', 'www/pkg/ar.model.gz', 'www/pkg/en.model.gz',
+    'www/pkg/stancemap_compare.js', 'www/pkg/stancemap_compare_bg.wasm',
   ]) expect(files, required).toContain(required);
-  const allowed = /^(package\.json|README\.md|LICENSE(\.\w+)?|www\/lib\/[\w.-]+\.(js|d\.ts)|www\/pkg\/stancemap(_bg)?\.(js|wasm|d\.ts|wasm\.d\.ts)|www\/pkg\/(ar|en)\.model\.gz)$/;
+  const allowed = /^(package\.json|README\.md|LICENSE(\.\w+)?|www\/lib\/[\w.-]+\.(js|d\.ts)|www\/pkg\/stancemap(_compare)?(_bg)?\.(js|wasm|d\.ts|wasm\.d\.ts)|www\/pkg\/(ar|en)\.model\.gz)$/;
   expect(files.filter((file) => !allowed.test(file)), 'files that do not belong in the package').toEqual([]);
   const wasm = packed.files.find((file) => file.path === 'www/pkg/stancemap_bg.wasm');
+  const compareWasm = packed.files.find((file) => file.path === 'www/pkg/stancemap_compare_bg.wasm');
   // The name models are data, fetched by the worker: large by nature.
-  const others = packed.files.filter((file) => file !== wasm && !file.path.endsWith('.model.gz'));
+  const others = packed.files.filter((file) => file !== wasm && file !== compareWasm && !file.path.endsWith('.model.gz'));
   expect(wasm.size).toBeGreaterThan(100_000); // the real module, not a stub
+  expect(compareWasm.size).toBeGreaterThan(100_000);
   expect(Math.max(...others.map((file) => file.size)), 'no other file is large').toBeLessThan(64_000);
   console.log(`measure: npm pack: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} KiB packed, `
     + `${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked (wasm ${(wasm.size / 1024).toFixed(0)} KiB)`);

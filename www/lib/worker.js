@@ -10,7 +10,8 @@
 //        analysis fails as a panic would, or the worker throws outside any analysis, or hangs
 // Out: {type: 'ready', version, module}   {type: 'load-error', message}
 //      {type: 'model', language, bytes}   a name model fetched, for the next worker
-//      {type: 'started', id}   an analysis of request id begins (twice for a provisional one)
+//      {type: 'started', id}   an analysis of request id begins (twice for a provisional one), or
+//        a comparison, once the comparing module is in
 //      {type: 'result', id, result, ms} (an analysis or a comparison), or {type: 'result', id, json, ms} for a long text;
 //        with provisional: true when a refined analysis of the same request follows, and
 //        refined: true on that refined one
@@ -22,10 +23,14 @@
 // comes, the text is analysed at once from the lexicon and patterns alone and that result sent
 // as provisional, so that a reader on a slow connection sees actors after the module alone;
 // once the model is installed the text is analysed again and the refined result sent.
-import init, { analyze, analyzeJson, compare, detectLanguage, hasModel, loadModel, prepare, version } from '../pkg/stancemap.js';
+//
+// Comparing articles is a module of its own (stancemap_compare_bg.wasm, with its glue), fetched
+// on the first 'compare': a reader who only analyses does not wait for it before a first result.
+import init, { analyze, analyzeJson, detectLanguage, hasModel, loadModel, prepare, version } from '../pkg/stancemap.js';
 import { MAX_INPUT_BYTES, utf8Length } from './limits.js';
 
 const WASM_URL = new URL('../pkg/stancemap_bg.wasm', import.meta.url);
+const COMPARE_WASM_URL = new URL('../pkg/stancemap_compare_bg.wasm', import.meta.url);
 const MODEL_URLS = {
   ar: new URL('../pkg/ar.model.gz', import.meta.url),
   en: new URL('../pkg/en.model.gz', import.meta.url),
@@ -224,11 +229,37 @@ function run({ id, text, options }, marks = {}) {
   }
 }
 
-function runCompare({ id, analyses, labels }) {
+/** The comparing module's `compare`, loaded on first use (a promise; rejected if it could not be). */
+let comparer = null;
+
+function loadComparer() {
+  comparer ??= (async () => {
+    const glue = await import('../pkg/stancemap_compare.js');
+    await glue.default({ module_or_path: await compile(COMPARE_WASM_URL) });
+    return glue.compare;
+  })();
+  // A failed load (offline, say) is tried again on the next comparison.
+  comparer.catch(() => {
+    comparer = null;
+  });
+  return comparer;
+}
+
+async function runCompare({ id, analyses, labels }) {
+  let compare;
+  try {
+    compare = await loadComparer();
+  } catch (error) {
+    self.postMessage({ type: 'error', id, message: `the comparison module could not be loaded (${messageOf(error)})`, fatal: false });
+    return;
+  }
+  // The time limit counts from here, as for an analysis after its name model (analyser.js).
+  self.postMessage({ type: 'started', id });
   const started = performance.now();
   try {
-    const result = compare(analyses, labels ?? undefined);
-    self.postMessage({ type: 'result', id, result, ms: Math.round(performance.now() - started) });
+    // As JSON both ways (see src/wasm/compare.rs). Labels: an array of strings or nulls.
+    const json = compare(JSON.stringify(analyses ?? null), labels == null ? '' : JSON.stringify(labels));
+    self.postMessage({ type: 'result', id, result: JSON.parse(json), ms: Math.round(performance.now() - started) });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ type: 'error', id, message: messageOf(error), fatal, panic: fatal ? lastConsoleError : undefined });

@@ -1,14 +1,8 @@
-//! JavaScript bindings: convert, call, convert back. No logic lives here.
+//! The exports of the module that analyses (cargo feature `web`).
 
 use wasm_bindgen::prelude::*;
 
 use crate::{Analysis, Options};
-
-/// Installs the panic hook so that a Rust panic shows its message in the browser console.
-#[wasm_bindgen(start)]
-pub fn start() {
-    console_error_panic_hook::set_once();
-}
 
 /// Analyses `text` and returns the same object the CLI prints as JSON.
 ///
@@ -26,11 +20,7 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 /// posts as a string anyway.
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json_js(text: &str, options: JsValue) -> Result<String, JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
-    };
+    let options = read_options(&options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
     let analysis: Analysis = crate::analyze(text, &options);
     serde_json::to_string(&analysis).map_err(|e| JsError::new(&e.to_string()))
 }
@@ -61,26 +51,26 @@ pub fn has_model_js(lang: &str) -> bool {
     crate::ner::Tagger::available(lang)
 }
 
-/// The crate version, e.g. `"0.1.0"`.
-#[wasm_bindgen]
-pub fn version() -> String {
-    crate::VERSION.to_string()
-}
 
-
-/// Compares the analyses of two or more articles (`stancemap::compare`): `analyses` is an array
-/// of analyses as `analyze` returns them, `labels` an optional array of names for the articles.
-#[wasm_bindgen(js_name = compare)]
-pub fn compare_js(analyses: JsValue, labels: JsValue) -> Result<JsValue, JsError> {
-    let analyses: Vec<Analysis> = serde_wasm_bindgen::from_value(analyses).map_err(|e| JsError::new(&format!("invalid analyses: {e}")))?;
-    let labels: Vec<Option<String>> =
-        if labels.is_undefined() || labels.is_null() { Vec::new() } else { serde_wasm_bindgen::from_value(labels).map_err(|e| JsError::new(&format!("invalid labels: {e}")))? };
-    let mut comparison = crate::compare(&analyses).map_err(|e| JsError::new(&e.to_string()))?;
-    for (article, label) in comparison.articles.iter_mut().zip(labels) {
-        if let Some(label) = label.filter(|l| !l.trim().is_empty()) {
-            article.label = label;
-        }
+/// The [`Options`] of a JavaScript object (`undefined` or `null`: the defaults). Read field by
+/// field: a deserialiser from JavaScript values would be a few KB of the module for two fields.
+/// As with serde's defaults, a field left out or `null` takes its default value and other
+/// fields are ignored; a field of the wrong type is an error.
+fn read_options(options: &JsValue) -> Result<Options, String> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
     }
-    let json = serde_json::to_string(&comparison).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("comparison JSON not parsed"))
+    if !options.is_object() {
+        return Err("expected an object such as { language: \"ar\" }".into());
+    }
+    let field = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name)).map(|v| (!v.is_undefined() && !v.is_null()).then_some(v)).map_err(|_| format!("{name} could not be read"));
+    let language = match field("language")? {
+        None => None,
+        Some(v) => Some(v.as_string().ok_or("language: expected a string such as \"ar\" or \"en\"")?),
+    };
+    let without_name_model = match field("withoutNameModel")? {
+        None => false,
+        Some(v) => v.as_bool().ok_or("withoutNameModel: expected true or false")?,
+    };
+    Ok(Options { language, without_name_model })
 }
