@@ -21,7 +21,7 @@ gz() { gzip -9c "$1" | wc -c; }
 # Under CARGO_TARGET_DIR when that is set (several checkouts sharing a machine).
 target_dir=${CARGO_TARGET_DIR:-target}/wasm
 out=www/pkg
-# The web profile of Cargo.toml (the crate at opt-level 3, its dependencies at "s"; the choice is
+# The web profile of Cargo.toml (the crate at opt-level 2, its dependencies at "s"; the choice is
 # measured there); STANCEMAP_WASM_PROFILE=release builds everything at opt-level 3.
 wasm_profile=${STANCEMAP_WASM_PROFILE:-wasm}
 rm -rf "$out"
