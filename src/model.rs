@@ -95,6 +95,50 @@ pub enum Stance {
     States,
 }
 
+impl Stance {
+    /// Every stance, in declaration order.
+    pub const ALL: [Stance; 10] = [
+        Stance::Supports,
+        Stance::Opposes,
+        Stance::Proposes,
+        Stance::Demands,
+        Stance::Threatens,
+        Stance::Warns,
+        Stance::Accuses,
+        Stance::Rejects,
+        Stance::Agrees,
+        Stance::States,
+    ];
+
+    /// The stance's name as the JSON output writes it (`"supports"`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Opposes => "opposes",
+            Stance::Proposes => "proposes",
+            Stance::Demands => "demands",
+            Stance::Threatens => "threatens",
+            Stance::Warns => "warns",
+            Stance::Accuses => "accuses",
+            Stance::Rejects => "rejects",
+            Stance::Agrees => "agrees",
+            Stance::States => "states",
+        }
+    }
+
+    /// The stance of a name as [`Stance::name`] gives it.
+    ///
+    /// ```
+    /// use stancemap::Stance;
+    ///
+    /// assert_eq!(Stance::from_name("rejects"), Some(Stance::Rejects));
+    /// assert_eq!(Stance::from_name("Rejects"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
 /// Where a table came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
