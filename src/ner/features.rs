@@ -80,7 +80,7 @@ pub fn feature_key(t: u32, value: u64) -> u32 {
 
 /// What the extractor knows about one token.
 #[derive(Debug, Clone, Copy, Default)]
-struct TokenInfo {
+pub struct TokenInfo {
     word: u64,
     light: u64,
     stem: u64,
@@ -97,6 +97,10 @@ struct TokenInfo {
     gaz_begin: u16,
     gaz_inside: u16,
     gaz_stripped: u16,
+    /// The classes of the whole token and of its light stem as run starts, the prefix bit
+    /// included (what [`Extractor::mark_runs`] starts multi-token runs from).
+    gaz_whole: u16,
+    gaz_light: u16,
 }
 
 /// Reusable buffers, so that extraction allocates nothing once warmed up.
@@ -111,6 +115,13 @@ pub struct Scratch {
     /// Document hints per token (bits: word tagged PER, LOC, ORG, MISC elsewhere; then the
     /// same for the stem), set between [`Extractor::analyse`] and [`Extractor::emit`].
     pub hints: Vec<u8>,
+}
+
+impl TokenInfo {
+    /// Hashes of the token's folded word and stem, which document hints are keyed by.
+    pub fn word_and_stem(&self) -> (u64, u64) {
+        (self.word, self.stem)
+    }
 }
 
 impl Scratch {
@@ -151,10 +162,10 @@ impl Extractor<'_> {
     pub fn analyse(&self, tokens: &[&str], scratch: &mut Scratch) {
         scratch.tokens.clear();
         for t in tokens {
-            let info = self.token_info(t, &mut scratch.folded);
+            let info = self.token_alone(t, &mut scratch.folded);
             scratch.tokens.push(info);
         }
-        self.mark_gazetteer(&mut scratch.tokens);
+        self.mark_runs(&mut scratch.tokens);
         scratch.hints.clear();
         scratch.hints.resize(tokens.len(), 0);
     }
@@ -219,19 +230,34 @@ impl Extractor<'_> {
         info
     }
 
-    fn mark_gazetteer(&self, toks: &mut [TokenInfo]) {
+    /// Everything about a token that does not depend on its neighbours: [`Extractor::token_info`]
+    /// and its own gazetteer classes. A tagger may keep it for every later occurrence of the
+    /// token in a document (see [`Extractor::emit_alone`]).
+    pub fn token_alone(&self, token: &str, folded: &mut String) -> TokenInfo {
+        let mut t = self.token_info(token, folded);
+        let g = self.gazetteer;
+        if g.max_len == 0 {
+            return t;
+        }
+        let whole = g.classes(Gazetteer::start(t.word));
+        let light = if t.light != t.word { g.classes(Gazetteer::start(t.light)) } else { 0 };
+        let stem = if t.stem != t.light { g.classes(Gazetteer::start(t.stem)) } else { 0 };
+        t.gaz_single = whole & !class::PREFIX;
+        t.gaz_stripped = (light | stem) & !class::PREFIX;
+        (t.gaz_whole, t.gaz_light) = (whole, light);
+        t
+    }
+
+    /// Marks the multi-token gazetteer entries of a sentence of tokens from
+    /// [`Extractor::token_alone`]: the first token of each, and the tokens inside it.
+    pub fn mark_runs(&self, toks: &mut [TokenInfo]) {
         let g = self.gazetteer;
         if g.max_len == 0 {
             return;
         }
         for i in 0..toks.len() {
             let t = toks[i];
-            let whole = g.classes(Gazetteer::start(t.word));
-            let light = if t.light != t.word { g.classes(Gazetteer::start(t.light)) } else { 0 };
-            let stem = if t.stem != t.light { g.classes(Gazetteer::start(t.stem)) } else { 0 };
-            toks[i].gaz_single = whole & !class::PREFIX;
-            toks[i].gaz_stripped = (light | stem) & !class::PREFIX;
-            for (first, classes) in [(t.word, whole), (t.light, light)] {
+            for (first, classes) in [(t.word, t.gaz_whole), (t.light, t.gaz_light)] {
                 if classes & class::PREFIX == 0 {
                     continue;
                 }
@@ -250,6 +276,90 @@ impl Extractor<'_> {
         }
     }
 
+    /// The features of a token that depend on it alone (its word, stems, affixes, shapes, own
+    /// gazetteer classes), appended to `keys`. With [`Extractor::emit_in_context`] and the
+    /// document features they are the same keys as [`Extractor::emit`] gives, in another order:
+    /// a tagger sums weights, so it may keep this part's sum for every occurrence of the token.
+    pub fn emit_alone(&self, t: &TokenInfo, keys: &mut Vec<u32>) {
+        use template::*;
+        let mask = self.templates;
+        let mut emit = |t: u32, value: u64| {
+            if mask & (1 << t) != 0 {
+                keys.push(feature_key(t, value));
+            }
+        };
+        emit(BIAS, 0);
+        emit(WORD, t.word);
+        emit(STEM, t.stem);
+        emit(LIGHT_STEM, t.light);
+        emit(CLITICS, t.clitics);
+        for p in t.prefix {
+            emit(PREFIX, p);
+        }
+        for s in t.suffix {
+            emit(SUFFIX, s);
+        }
+        emit(SHAPE, t.shape);
+        emit(SHORT_SHAPE, t.short_shape);
+        for (kind, bits) in [(0u64, t.gaz_single), (3, t.gaz_stripped)] {
+            for b in classes(bits) {
+                emit(GAZETTEER, kind << 8 | u64::from(b));
+            }
+        }
+        if t.latin {
+            emit(CASED_WORD, t.cased);
+        }
+        emit(LENGTH, t.length);
+    }
+
+    /// The other features of token `i` of a sentence (neighbours, multi-token gazetteer
+    /// entries, position), without the document hints: see [`Extractor::emit_alone`].
+    pub fn emit_in_context(&self, toks: &[TokenInfo], i: usize, keys: &mut Vec<u32>) {
+        use template::*;
+        let mask = self.templates;
+        let mut emit = |t: u32, value: u64| {
+            if mask & (1 << t) != 0 {
+                keys.push(feature_key(t, value));
+            }
+        };
+        let t = &toks[i];
+        let at = |d: isize| -> Option<&TokenInfo> { toks.get(i.checked_add_signed(d)?) };
+        let word_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |x| x.word);
+        let stem_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |x| x.stem);
+        let short_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |x| x.short_shape);
+        emit(PREV_WORD, word_at(-1));
+        emit(NEXT_WORD, word_at(1));
+        emit(PREV2_WORD, word_at(-2));
+        emit(NEXT2_WORD, word_at(2));
+        emit(PREV_STEM, stem_at(-1));
+        emit(NEXT_STEM, stem_at(1));
+        emit(PREV_BIGRAM, mix(word_at(-1), t.word));
+        emit(NEXT_BIGRAM, mix(t.word, word_at(1)));
+        emit(SHAPE_CONTEXT, mix(mix(short_at(-1), t.short_shape), short_at(1)));
+        for (kind, bits) in [(1u64, t.gaz_begin), (2, t.gaz_inside)] {
+            for b in classes(bits) {
+                emit(GAZETTEER, kind << 8 | u64::from(b));
+            }
+        }
+        for (kind, d) in [(0u64, -1isize), (1, 1)] {
+            if let Some(n) = at(d) {
+                for b in classes(n.gaz_single | n.gaz_begin | n.gaz_inside | n.gaz_stripped) {
+                    emit(GAZETTEER_CONTEXT, kind << 8 | u64::from(b));
+                }
+            }
+        }
+        if i == 0 {
+            emit(POSITION, mix(1, t.short_shape));
+        }
+        if i + 1 == toks.len() {
+            emit(POSITION, mix(2, t.short_shape));
+        }
+        emit(PREV_SUFFIX, at(-1).map_or(BOS, |p| p.suffix[1]));
+    }
+
+    /// Token `i`'s features in the order training has always seen them (the perceptron's
+    /// float sums depend on it, so retraining gives the same model); the tagger gets the same
+    /// keys from [`Extractor::emit_alone`] and [`Extractor::emit_in_context`] (a test checks it).
     fn emit_token(&self, toks: &[TokenInfo], hints: &[u8], i: usize, keys: &mut Vec<u32>) {
         use template::*;
         let mask = self.templates;
@@ -518,6 +628,54 @@ mod tests {
                     assert_eq!(info.suffix[k - 1], mix(k as u64, hash_bytes(&f.as_bytes()[start..])), "{token} {k}");
                 }
                 assert_eq!(info.length, f.chars().count().min(10) as u64, "{token}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_token_alone_and_in_context_give_the_keys_of_emit() {
+        // Single and multi-token entries (a run's first token carries the prefix bit), one
+        // that matches only a stripped form, and document hints on some tokens.
+        let key = |text: &str| Gazetteer::entry_key(text).unwrap().0;
+        let entries = [
+            (key("القاهرة"), class::LOCATION),
+            (key("الولايات"), class::PREFIX | class::DEMONYM),
+            (key("الولايات المتحدة"), class::LOCATION),
+            (key("الولايات المتحدة الأمريكية"), class::LOCATION | class::ORGANIZATION),
+            (key("قاهرة"), class::LOCATION_PART),
+            (key("New"), class::PREFIX),
+            (key("New York"), class::LOCATION),
+            (key("Putin"), class::PERSON),
+        ];
+        let g = Gazetteer::new(&entries, 3, 32);
+        let sentences: [&[&str]; 4] = [
+            &["وقال", "الرئيس", "في", "القاهرة", "إن", "الولايات", "المتحدة", "الأمريكية", "وبالقاهرة", "."],
+            &["الولايات", "المتحدة"],
+            &["Putin", "flew", "to", "New", "York", "on", "Monday", ",", "New", "said", "."],
+            &["x"],
+        ];
+        for (arabic, templates) in [(true, template::ALL), (false, template::ALL), (true, template::ALL | 1 << template::DOCUMENT), (true, 0b1010_1010_1010_1010_1010)] {
+            let x = Extractor { arabic, templates, gazetteer: &g };
+            for tokens in sentences {
+                let mut whole = Scratch::default();
+                x.analyse(tokens, &mut whole);
+                for (i, h) in whole.hints.iter_mut().enumerate() {
+                    *h = [0, 0b1, 0b1_0001, 0b1000_0100][i % 4];
+                }
+                x.emit(&mut whole);
+                let mut folded = String::new();
+                let mut toks: Vec<TokenInfo> = tokens.iter().map(|t| x.token_alone(t, &mut folded)).collect();
+                x.mark_runs(&mut toks);
+                for i in 0..tokens.len() {
+                    let mut parts = Vec::new();
+                    x.emit_alone(&toks[i], &mut parts);
+                    x.emit_in_context(&toks, i, &mut parts);
+                    x.emit_document(&whole.hints, i, &mut parts);
+                    let mut want = whole.token(i).to_vec();
+                    want.sort_unstable();
+                    parts.sort_unstable();
+                    assert_eq!(parts, want, "token {i} of {tokens:?}, templates {templates:#x}");
+                }
             }
         }
     }
