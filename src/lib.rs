@@ -105,11 +105,14 @@ pub fn detect_language(text: &str) -> &'static str {
 /// assert_eq!(analysis.language, "en");
 /// ```
 pub fn prepare() {
-    const SENTENCES: [&str; 2] = ["President Joe Biden said on Monday that the United States supports the ceasefire.", "وقال الرئيس الروسي فلاديمير بوتين إن موسكو ترفض العقوبات."];
-    for sentence in SENTENCES {
+    for sentence in SAMPLE_SENTENCES {
         std::hint::black_box(analyze(sentence, &Options::default()));
     }
 }
+
+/// One short sentence in each language, which [`prepare`] and the web module's warm-up analyse.
+pub(crate) const SAMPLE_SENTENCES: [&str; 2] =
+    ["President Joe Biden said on Monday that the United States supports the ceasefire.", "وقال الرئيس الروسي فلاديمير بوتين إن موسكو ترفض العقوبات."];
 
 /// Analyses one article: actors, their positions and a comparison table.
 ///

@@ -148,7 +148,7 @@ test('analyze(): the contract from the worker; bad options and oversized text ar
   expect(wasmFetches(lib)).toBe(1);
 });
 
-test('the wasm glue reads its options field by field: defaults for null, errors naming the field', async ({ page, lib }) => {
+test('the wasm glue: the same result after the warm-up; options read field by field, defaults for null, errors naming the field', async ({ page, lib }) => {
   const result = await page.evaluate(async () => {
     const glue = await import('/pkg/stancemap.js');
     await glue.default({ module_or_path: new URL('/pkg/stancemap_bg.wasm', location.href) });
@@ -161,7 +161,11 @@ test('the wasm glue reads its options field by field: defaults for null, errors 
         return String(error.message);
       }
     };
+    const before = JSON.stringify(glue.analyze(text));
+    glue.prepare();
+    for (let step = 0; step < 3; step++) glue.warmUp();
     return {
+      sameAfterWarmUp: JSON.stringify(glue.analyze(text)) === before,
       defaults: glue.analyze(text, { language: null, withoutNameModel: null, unknownField: 1 }).language,
       forced: glue.analyze(text, { language: 'ar', withoutNameModel: true }).language,
       language: refused({ language: 42 }),
@@ -169,6 +173,7 @@ test('the wasm glue reads its options field by field: defaults for null, errors 
       notAnObject: refused('ar'),
     };
   });
+  expect(result.sameAfterWarmUp).toBe(true); // prepare() and the warm-up leave no state behind
   expect(result.defaults).toBe('en');
   expect(result.forced).toBe('ar');
   expect(result.language).toMatch(/^invalid options: language: expected a string/);
