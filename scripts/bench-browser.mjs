@@ -51,8 +51,10 @@ const CHROMIUM_ARGS = [
 /**
  * The built files a tool's module downloads for an article in `language`: its chunk and,
  * transitively, every built file named in a file already included (imports, the worker, the
- * .wasm), but of stancemap's name models only that language's one. A model is served gzipped
- * already (its .gz file is what is transferred); everything else is counted gzipped at level 9.
+ * .wasm), but of stancemap's name models only that language's one, and not its comparing
+ * module (glue and .wasm), which the worker fetches only to compare articles. A model is served
+ * gzipped already (its .gz file is what is transferred); everything else is counted gzipped at
+ * level 9.
  */
 function downloadOf(module, manifest, language) {
   const assets = fs.readdirSync(path.join(benchDir, 'assets'));
@@ -64,7 +66,7 @@ function downloadOf(module, manifest, language) {
   }
   for (const file of files) {
     const model = /(^|\/)(ar|en)\.model-[^/]*\.gz$/.exec(file);
-    if (model && model[2] !== language) files.delete(file);
+    if ((model && model[2] !== language) || /(^|\/)stancemap_compare/.test(file)) files.delete(file);
   }
   let raw = 0;
   let gzip = 0;

@@ -125,7 +125,8 @@ async function load(module, models) {
         console.warn(`stancemap: preparing the tables failed (${messageOf(error)})`);
         return;
       }
-      warmUpWhileIdle(0);
+      // In a task of its own, as each step: a request that came during prepare() goes first.
+      setTimeout(() => warmUpWhileIdle(0), 0);
     }, 0);
     return true;
   } catch (error) {
