@@ -96,7 +96,7 @@ pub enum Stance {
 }
 
 impl Stance {
-    /// Every stance, in declaration order.
+    /// Every stance, in declaration order (the columns of [`crate::summary`]).
     pub const ALL: [Stance; 10] = [
         Stance::Supports,
         Stance::Opposes,
@@ -110,7 +110,9 @@ impl Stance {
         Stance::States,
     ];
 
-    /// The stance's name as the JSON output writes it (`"supports"`, …).
+    /// The stance's name as the JSON output writes it (`"supports"`, …). The match is
+    /// exhaustive so that a new stance cannot be added without a name here (and a place in
+    /// [`Stance::ALL`]).
     pub fn name(self) -> &'static str {
         match self {
             Stance::Supports => "supports",

@@ -23,35 +23,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::{ActorKind, Analysis, Stance};
 
-/// Every stance, in the order of the summary's columns.
-pub const STANCES: [Stance; 10] = [
-    Stance::Supports,
-    Stance::Opposes,
-    Stance::Proposes,
-    Stance::Demands,
-    Stance::Threatens,
-    Stance::Warns,
-    Stance::Accuses,
-    Stance::Rejects,
-    Stance::Agrees,
-    Stance::States,
-];
+/// Every stance, in the order of the summary's columns ([`Stance::ALL`]).
+pub const STANCES: [Stance; 10] = Stance::ALL;
 
-/// The contract's name of a stance (`"supports"`, …). The match is exhaustive so that a new
-/// stance cannot be added without a name here (and a place in [`STANCES`]).
+/// The contract's name of a stance (`"supports"`, …): [`Stance::name`].
 pub fn stance_name(stance: Stance) -> &'static str {
-    match stance {
-        Stance::Supports => "supports",
-        Stance::Opposes => "opposes",
-        Stance::Proposes => "proposes",
-        Stance::Demands => "demands",
-        Stance::Threatens => "threatens",
-        Stance::Warns => "warns",
-        Stance::Accuses => "accuses",
-        Stance::Rejects => "rejects",
-        Stance::Agrees => "agrees",
-        Stance::States => "states",
-    }
+    stance.name()
 }
 
 fn kind_name(kind: ActorKind) -> &'static str {
