@@ -277,9 +277,11 @@ impl Extractor<'_> {
     }
 
     /// The features of a token that depend on it alone (its word, stems, affixes, shapes, own
-    /// gazetteer classes), appended to `keys`. With [`Extractor::emit_in_context`] and the
-    /// document features they are the same keys as [`Extractor::emit`] gives, in another order:
-    /// a tagger sums weights, so it may keep this part's sum for every occurrence of the token.
+    /// gazetteer classes), appended to `keys`: the first part of what [`Extractor::emit`] gives
+    /// a token, then [`Extractor::emit_in_context`], then the document features. A tagger sums
+    /// weights, so it may keep this part's sum for every occurrence of the token. (Training
+    /// sees the features in this order; changing to it from the interleaved order of before
+    /// retrained both models byte for byte.)
     pub fn emit_alone(&self, t: &TokenInfo, keys: &mut Vec<u32>) {
         use template::*;
         let mask = self.templates;
@@ -357,68 +359,12 @@ impl Extractor<'_> {
         emit(PREV_SUFFIX, at(-1).map_or(BOS, |p| p.suffix[1]));
     }
 
-    /// Token `i`'s features in the order training has always seen them (the perceptron's
-    /// float sums depend on it, so retraining gives the same model); the tagger gets the same
-    /// keys from [`Extractor::emit_alone`] and [`Extractor::emit_in_context`] (a test checks it).
+    /// Token `i`'s features: those of the token alone, those in context, and its document
+    /// hints.
     fn emit_token(&self, toks: &[TokenInfo], hints: &[u8], i: usize, keys: &mut Vec<u32>) {
-        use template::*;
-        let mask = self.templates;
-        let mut emit = |t: u32, value: u64| {
-            if mask & (1 << t) != 0 {
-                keys.push(feature_key(t, value));
-            }
-        };
-        let t = &toks[i];
-        let at = |d: isize| -> Option<&TokenInfo> { toks.get(i.checked_add_signed(d)?) };
-        let word_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |x| x.word);
-        let stem_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |x| x.stem);
-        let short_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |x| x.short_shape);
-        emit(BIAS, 0);
-        emit(WORD, t.word);
-        emit(STEM, t.stem);
-        emit(LIGHT_STEM, t.light);
-        emit(CLITICS, t.clitics);
-        for p in t.prefix {
-            emit(PREFIX, p);
-        }
-        for s in t.suffix {
-            emit(SUFFIX, s);
-        }
-        emit(PREV_WORD, word_at(-1));
-        emit(NEXT_WORD, word_at(1));
-        emit(PREV2_WORD, word_at(-2));
-        emit(NEXT2_WORD, word_at(2));
-        emit(PREV_STEM, stem_at(-1));
-        emit(NEXT_STEM, stem_at(1));
-        emit(PREV_BIGRAM, mix(word_at(-1), t.word));
-        emit(NEXT_BIGRAM, mix(t.word, word_at(1)));
-        emit(SHAPE, t.shape);
-        emit(SHORT_SHAPE, t.short_shape);
-        emit(SHAPE_CONTEXT, mix(mix(short_at(-1), t.short_shape), short_at(1)));
-        for (kind, bits) in [(0u64, t.gaz_single), (1, t.gaz_begin), (2, t.gaz_inside), (3, t.gaz_stripped)] {
-            for b in classes(bits) {
-                emit(GAZETTEER, kind << 8 | u64::from(b));
-            }
-        }
-        for (kind, d) in [(0u64, -1isize), (1, 1)] {
-            if let Some(n) = at(d) {
-                for b in classes(n.gaz_single | n.gaz_begin | n.gaz_inside | n.gaz_stripped) {
-                    emit(GAZETTEER_CONTEXT, kind << 8 | u64::from(b));
-                }
-            }
-        }
-        if i == 0 {
-            emit(POSITION, mix(1, t.short_shape));
-        }
-        if i + 1 == toks.len() {
-            emit(POSITION, mix(2, t.short_shape));
-        }
-        if t.latin {
-            emit(CASED_WORD, t.cased);
-        }
-        emit(PREV_SUFFIX, at(-1).map_or(BOS, |p| p.suffix[1]));
-        emit(LENGTH, t.length);
-        document_features(hints, i, emit);
+        self.emit_alone(&toks[i], keys);
+        self.emit_in_context(toks, i, keys);
+        self.emit_document(hints, i, keys);
     }
 
     /// Appends token `i`'s document-hint features (the last ones [`Extractor::emit`] gives a
