@@ -26,6 +26,35 @@ struct Classes {
 struct Masks {
     of: u128,
     opens_phrase: u128,
+    /// The Arabic classes the word is in once a conjunction or a future س is taken off (one
+    /// of its [`arabic::verb_stems`] other than itself): وقال, سيقول, وسيقول for قال and يقول.
+    /// Stored under each such form when the classes are built, so that asking about a word is
+    /// one look-up, not one for each of its stems (this is asked several times of every word
+    /// of an Arabic article).
+    after_prefix: u128,
+}
+
+impl Masks {
+    /// The classes [`is`] finds the word in: its own, and for the Arabic classes also those
+    /// of its stems.
+    fn found(&self) -> u128 {
+        self.of | self.after_prefix
+    }
+}
+
+/// The forms whose [`arabic::verb_stems`] include `stem` after the word itself: `stem` after
+/// a conjunction, after a future س (a present-tense verb), or after both. The length
+/// conditions are those of `verb_stems`, seen from the stem: a test checks the two agree.
+fn prefixed_forms(stem: &str) -> Vec<String> {
+    let letters = stem.chars().count();
+    if letters < 3 {
+        return Vec::new();
+    }
+    let mut forms: Vec<String> = ["و", "ف"].iter().map(|c| format!("{c}{stem}")).collect();
+    if stem.starts_with(['ي', 'ت', 'ن', 'ا']) {
+        forms.extend(["س", "وس", "فس"].iter().map(|p| format!("{p}{stem}")));
+    }
+    forms
 }
 
 fn classes() -> &'static Classes {
@@ -37,10 +66,16 @@ fn classes() -> &'static Classes {
         let mut c = Classes { bits: FxHashMap::default(), sets: Vec::new(), words: FxHashMap::default() };
         for (bit, row) in t.rows.iter().enumerate() {
             let set: FxHashSet<String> = variants(field(row, words)).map(fold_str).collect();
+            let arabic_class = field(row, id).starts_with("ar.");
             for w in &set {
                 c.words.entry(w.clone()).or_default().of |= 1 << bit;
                 if let Some((first, _)) = w.split_once(' ') {
                     c.words.entry(first.to_string()).or_default().opens_phrase |= 1 << bit;
+                }
+                if arabic_class {
+                    for form in prefixed_forms(w) {
+                        c.words.entry(form).or_default().after_prefix |= 1 << bit;
+                    }
                 }
             }
             c.bits.insert(field(row, id), bit as u32);
@@ -83,33 +118,23 @@ fn class_bit(id: &'static str) -> Option<u32> {
     })
 }
 
-/// Whether a folded word is in a class, for Arabic also after removing a conjunction (و، ف).
+/// Whether a folded word is in a class, for Arabic also after removing a conjunction (و، ف)
+/// or a future س.
 pub(crate) fn is(id: &'static str, word: &str) -> bool {
     let Some(bit) = class_bit(id) else { return false };
-    let mask = 1u128 << bit;
-    let words = &classes().words;
-    let of = |w: &str| words.get(w).map_or(0, |m| m.of);
-    if of(word) & mask != 0 {
-        return true;
-    }
-    id.starts_with("ar.") && arabic::verb_stems(word).iter().skip(1).any(|s| of(s) & mask != 0)
+    found(word) & (1u128 << bit) != 0
+}
+
+/// The classes [`is`] finds a word in.
+fn found(word: &str) -> u128 {
+    classes().words.get(word).map_or(0, Masks::found)
 }
 
 /// Whether a folded word is in any of the classes, as [`is`] asks for each: one look-up of the
 /// word (and of its stems) for all of them.
 pub(crate) fn is_any(ids: &[&'static str], word: &str) -> bool {
-    let (mut all, mut arabic_ids) = (0u128, 0u128);
-    for &id in ids {
-        if let Some(bit) = class_bit(id) {
-            all |= 1 << bit;
-            if id.starts_with("ar.") {
-                arabic_ids |= 1 << bit;
-            }
-        }
-    }
-    let words = &classes().words;
-    let of = |w: &str| words.get(w).map_or(0, |m| m.of);
-    of(word) & all != 0 || (arabic_ids != 0 && arabic::verb_stems(word).iter().skip(1).any(|s| of(s) & arabic_ids != 0))
+    let all = ids.iter().filter_map(|&id| class_bit(id)).fold(0u128, |all, bit| all | 1 << bit);
+    found(word) & all != 0
 }
 
 /// Whether the two words `first second` are an entry of a class (two-word clause breaks:
@@ -127,9 +152,7 @@ pub(crate) fn is_or_opens(id: &'static str, word: &str, next: Option<&str>) -> b
     let Some(bit) = class_bit(id) else { return false };
     let mask = 1u128 << bit;
     let masks = classes().words.get(word).copied().unwrap_or_default();
-    masks.of & mask != 0
-        || (masks.opens_phrase & mask != 0 && next.is_some_and(|next| phrase_in(id, word, next)))
-        || (id.starts_with("ar.") && arabic::verb_stems(word).iter().skip(1).any(|s| classes().words.get(*s).is_some_and(|m| m.of & mask != 0)))
+    masks.found() & mask != 0 || (masks.opens_phrase & mask != 0 && next.is_some_and(|next| phrase_in(id, word, next)))
 }
 
 fn phrase_in(id: &str, first: &str, second: &str) -> bool {
@@ -193,6 +216,37 @@ pub(crate) fn any_arabic_reading(word: &str, mut test: impl FnMut(&str) -> bool)
 mod tests {
     use super::*;
     use crate::text::fold_str;
+
+    /// What [`is`] answered when it looked each stem up in turn.
+    fn is_by_stems(id: &str, word: &str) -> bool {
+        let Some(&bit) = classes().bits.get(id) else { return false };
+        let of = |w: &str| classes().words.get(w).map_or(0, |m| m.of) & (1u128 << bit) != 0;
+        of(word) || (id.starts_with("ar.") && arabic::verb_stems(word).iter().skip(1).any(|s| of(s)))
+    }
+
+    #[test]
+    fn prefixed_forms_find_what_looking_up_each_stem_finds() {
+        let c = classes();
+        let mut ids: Vec<&'static str> = c.bits.keys().copied().collect();
+        ids.sort_unstable();
+        // Every listed word and short one, with each prefix verb_stems knows and some it does not,
+        // and with its first letter cut (a stem of three letters becomes one of two).
+        let mut forms: Vec<String> = Vec::new();
+        for w in c.words.keys().chain([&"قال".to_string(), &"يقول".to_string(), &"اكد".to_string(), &"نا".to_string(), &"ي".to_string()]) {
+            for prefix in ["", "و", "ف", "س", "وس", "فس", "فو", "ول", "ب", "ال", "سو"] {
+                forms.push(format!("{prefix}{w}"));
+            }
+            forms.extend(w.char_indices().nth(1).map(|(i, _)| w[i..].to_string()));
+        }
+        assert!(forms.len() > 10_000, "{}", forms.len());
+        for form in &forms {
+            for &id in &ids {
+                assert_eq!(is(id, form), is_by_stems(id, form), "{id} {form}");
+            }
+        }
+        assert!(is("ar.stop", &fold_str("وعلى")), "a conjunction before a listed word");
+        assert!(!is("ar.stop", &fold_str("وفي")), "too short to lose its conjunction");
+    }
 
     #[test]
     fn two_word_entries_are_found_from_their_first_word() {
