@@ -180,6 +180,13 @@ impl<S: Score> Lattice<'_, S> {
     /// [`Lattice::margins`] into `out`, from the forward scores `fwd` that
     /// [`Lattice::best_path_scored`] kept; `bwd` is a buffer for the backward pass.
     pub fn margins_into(&self, path: &[u8], fwd: &[S], bwd: &mut Vec<S>, out: &mut Vec<S>) {
+        self.margins_from(0, path, fwd, bwd, out);
+    }
+
+    /// [`Lattice::margins_into`] for the tokens from `from` on, the others' left at zero: the
+    /// backward pass runs from the end down to `from` only (a tagger needs the margins of the
+    /// tokens of its spans, and a sentence's first name is often some way in).
+    pub fn margins_from(&self, from: usize, path: &[u8], fwd: &[S], bwd: &mut Vec<S>, out: &mut Vec<S>) {
         let (l, n) = (self.labels, self.tokens());
         out.clear();
         bwd.clear();
@@ -188,7 +195,7 @@ impl<S: Score> Lattice<'_, S> {
         }
         bwd.resize(n * l, S::ZERO);
         let successors: [&[usize]; 9] = std::array::from_fn(|p| if p < l { successors(p, l) } else { &[] });
-        for t in (0..n - 1).rev() {
+        for t in (from..n - 1).rev() {
             let (emissions, (here, ahead)) = (&self.emissions[(t + 1) * l..][..l], bwd[t * l..].split_at_mut(l));
             for ((p, transitions), successors) in self.transitions.chunks_exact(l).enumerate().zip(&successors) {
                 let mut best = S::FORBIDDEN;
@@ -201,7 +208,8 @@ impl<S: Score> Lattice<'_, S> {
                 here[p] = best;
             }
         }
-        out.extend((0..n).map(|t| {
+        out.resize(from.min(n), S::ZERO);
+        out.extend((from..n).map(|t| {
             let own = path[t] as usize;
             let total = |y: usize| fwd[t * l + y] + bwd[t * l + y];
             let rival = (0..l).filter(|&y| y != own).map(total).fold(S::FORBIDDEN, |a, b| if b > a { b } else { a });
@@ -226,6 +234,26 @@ mod tests {
         assert_eq!(path, vec![0, 1]);
         let m = lattice.margins(&path);
         assert!(m.iter().all(|&x| x > 0), "{m:?}");
+    }
+
+    #[test]
+    fn margins_from_a_token_are_those_of_the_whole_sentence() {
+        // Five tokens of three labels (O, B-PER, I-PER), scores in no particular order.
+        let l = 3;
+        let emissions = [4, 1, 0, 0, 3, 2, 1, 0, 5, 2, 2, 2, 6, 0, 1];
+        let transitions = [1, 0, -9, 0, -1, 2, 0, 1, 1];
+        let start = [0, 1, 0];
+        let lattice = Lattice { labels: l, emissions: &emissions, start: &start, transitions: &transitions };
+        let (mut path, mut back, mut fwd) = (Vec::new(), Vec::new(), Vec::new());
+        lattice.best_path_scored(&mut path, &mut back, &mut fwd);
+        let whole = lattice.margins(&path);
+        for from in 0..=5 {
+            let (mut bwd, mut out) = (Vec::new(), Vec::new());
+            lattice.margins_from(from, &path, &fwd, &mut bwd, &mut out);
+            assert_eq!(out.len(), 5);
+            assert_eq!(out[from..], whole[from..], "from {from}");
+            assert!(out[..from].iter().all(|&m| m == 0));
+        }
     }
 
     #[test]

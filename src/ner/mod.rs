@@ -545,11 +545,10 @@ impl Tagger {
     }
 
     fn spans(&self, layer: &Layer, work: &mut Work) -> Vec<EntitySpan> {
-        // Most sentences name nobody: no need for the margins' backward pass.
-        if work.path.iter().all(|&y| y == 0) {
-            return Vec::new();
-        }
-        layer.lattice(self.labels, &work.emissions).margins_into(&work.path, &work.forward, &mut work.backward, &mut work.margins);
+        // Most sentences name nobody: no need for the margins' backward pass. Otherwise it
+        // runs down to the first token of the first span, the first margin read.
+        let Some(first) = work.path.iter().position(|&y| y != 0) else { return Vec::new() };
+        layer.lattice(self.labels, &work.emissions).margins_from(first, &work.path, &work.forward, &mut work.backward, &mut work.margins);
         let margins = &work.margins;
         let mut spans = Vec::new();
         let mut i = 0;
