@@ -172,7 +172,7 @@ pub(super) fn agreement_between(doc: &Document, by_token: &MentionIndex, sentenc
             continue;
         }
         let is_noun = match doc.tokens[t].script {
-            Script::Latin => words::is("en.agreement_noun", doc.ftok(t)),
+            Script::Latin => words::token_is(doc, t, "en.agreement_noun"),
             Script::Arabic => words::is("ar.agreement_noun", arabic::bare_noun(doc.ftok(t))),
             _ => false,
         };

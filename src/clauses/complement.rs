@@ -56,7 +56,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     }
     // "رفضت السلطة المحلية في محافظة مأرب إغلاق …": where the subject sits comes before the
     // object.
-    let start = if start + 3 < sentence.end && doc.ftok(start) == "في" && words::is("ar.place_noun", doc.ftok(start + 1)) && doc.tokens[start + 2].is_word {
+    let start = if start + 3 < sentence.end && doc.ftok(start) == "في" && words::token_is(doc, start + 1, "ar.place_noun") && doc.tokens[start + 2].is_word {
         // … and where that place lies: "في محافظة الوادي شرقي البلاد".
         let direction = start + 4 < sentence.end && matches!(doc.ftok(start + 3), "شرق" | "شرقي" | "غرب" | "غربي" | "شمال" | "شمالي" | "جنوب" | "جنوبي" | "وسط") && doc.tokens[start + 4].is_word;
         if direction { start + 5 } else { start + 3 }
@@ -153,15 +153,15 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     let english_time_noun = |t: usize| {
         t < sentence.end
             && doc.tokens[t].is_word
-            && (words::is("en.time", doc.ftok(t)) && !matches!(doc.ftok(t), "this" | "last" | "on" | "late")
+            && (words::token_is(doc, t, "en.time") && !matches!(doc.ftok(t), "this" | "last" | "on" | "late")
                 || matches!(doc.ftok(t), "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend")
-                || words::is("en.month", doc.ftok(t)))
+                || words::token_is(doc, t, "en.month"))
     };
     let is_time = |t: usize| {
         doc.tokens[t].is_word
-            && (words::is_any(&["ar.time", "ar.manner"], doc.ftok(t))
+            && (words::token_is_any(doc, t, &["ar.time", "ar.manner"])
                 || (doc.tokens[t].script == Script::Latin
-                    && (words::is("en.manner", doc.ftok(t)) || (words::is("en.time", doc.ftok(t)) && (!matches!(doc.ftok(t), "this" | "last" | "on" | "late") || english_time_noun(t + 1))))))
+                    && (words::token_is(doc, t, "en.manner") || (words::token_is(doc, t, "en.time") && (!matches!(doc.ftok(t), "this" | "last" | "on" | "late") || english_time_noun(t + 1))))))
     };
     // … or between commas ("أعلنت الوزارة، مساء الأربعاء، استدعاء …", "said, on Monday, that …").
     if s < sentence.end && matches!(doc.ftok(s), "،" | ",") {
@@ -233,7 +233,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
             if words_seen >= 1 && !in_quote && starts_coordinated_cue(doc, e) {
                 // One content word is then a claim of its own (رفضت إسرائيل المبادرة ووصفتها …);
                 // a demonstrative is not (نفى الجيش ذلك وأكد …).
-                one_word_object = words_seen == 1 && !words::is_any(&["ar.stop", "en.stop"], doc.ftok(e - 1));
+                one_word_object = words_seen == 1 && !words::token_is_any(doc, e - 1, &["ar.stop", "en.stop"]);
                 break;
             }
             // "أصدر بياناً قال فيه: …": a verb of saying "in which" opens a clause of its own.
@@ -359,7 +359,7 @@ pub(super) fn parenthetical(doc: &Document, cue: &Cue, sentence: Range<usize>, c
     });
     // After the verb: a comma (the parenthesis closes) or the end of the sentence.
     let mut after = cue_end;
-    while after < sentence.end && doc.tokens[after].is_word && words::is("en.time", doc.ftok(after)) {
+    while after < sentence.end && doc.tokens[after].is_word && words::token_is(doc, after, "en.time") {
         after += 1;
     }
     let closes = after >= sentence.end || matches!(doc.ftok(after), "," | "." | "!" | "?");
@@ -458,7 +458,7 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
                 // adverbial that commas set off ends at the second comma; what follows is the
                 // complement, unless it is another verb's clause (", مؤكداً أن …").
                 // Another adverbial may follow ("، في لقاء إذاعي، مساء الأحد بمدينة صفاقس، إن …").
-                "," | "،" if t > start && !apposition && !(p + 1 < sentence_end && (opens_adverbial(doc, p + 1) || words::is_any(&["ar.time", "en.time"], doc.ftok(p + 1)))) => {
+                "," | "،" if t > start && !apposition && !(p + 1 < sentence_end && (opens_adverbial(doc, p + 1) || words::token_is_any(doc, p + 1, &["ar.time", "en.time"]))) => {
                     let next = p + 1;
                     return (next < sentence_end && doc.tokens[next].is_word && !is_cue_at(doc, next)).then_some(next);
                 }
@@ -582,7 +582,7 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
         doc.tokens[t].is_word
             && (doc.otok(t).starts_with(char::is_uppercase)
                 || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their" | "of" | "for")
-                || (!words::is("en.stop", doc.ftok(t)) && english_cue(doc, t).is_none() && !doc.ftok(t).ends_with("ed")))
+                || (!words::token_is(doc, t, "en.stop") && english_cue(doc, t).is_none() && !doc.ftok(t).ends_with("ed")))
     };
     // The subject between the comma and the verb is a few words: look no further back.
     let mut comma = (sentence.start.max(cue_at.saturating_sub(8))..cue_at).rev().find(|&t| matches!(doc.ftok(t), "," | ";" | "\"" | "“" | "”"))?;
@@ -609,7 +609,7 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
             return None;
         }
     }
-    while after < sentence.end && doc.tokens[after].is_word && (words::is("en.time", doc.ftok(after)) || doc.otok(after).starts_with(char::is_uppercase) && after > cue_at + 1 && words::is("en.time", doc.ftok(after - 1))) {
+    while after < sentence.end && doc.tokens[after].is_word && (words::token_is(doc, after, "en.time") || doc.otok(after).starts_with(char::is_uppercase) && after > cue_at + 1 && words::token_is(doc, after - 1, "en.time")) {
         after += 1;
     }
     after = medium_phrase_end(doc, after, sentence.end).unwrap_or(after);

@@ -24,7 +24,7 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     // After a preposition the word is a verbal noun, not a verb: "مقابل تعهد بتسليم …" (in
     // return for a pledge), "بعد رفض …".
     // (حتى also takes a verb: حتى يتراجع.)
-    if k > 0 && doc.tokens[k - 1].is_word && doc.ftok(k - 1) != "حتي" && (words::is("ar.preposition", doc.ftok(k - 1)) || matches!(doc.ftok(k - 1), "مقابل" | "عقب" | "اثر")) {
+    if k > 0 && doc.tokens[k - 1].is_word && doc.ftok(k - 1) != "حتي" && (words::token_is(doc, k - 1, "ar.preposition") || matches!(doc.ftok(k - 1), "مقابل" | "عقب" | "اثر")) {
         return None;
     }
     let cue = arabic::verb_stems(word)
@@ -43,7 +43,7 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     if words::is("ar.preposition", word) && !particle_ahead(doc, cue, k + 1) {
         return None;
     }
-    let negated = k > 0 && doc.tokens[k - 1].is_word && words::is("ar.negation", doc.ftok(k - 1));
+    let negated = k > 0 && doc.tokens[k - 1].is_word && words::token_is(doc, k - 1, "ar.negation");
     Some(CueAt { cue, end, negated })
 }
 

@@ -45,7 +45,7 @@ pub(super) fn find(
             }
             // "قال المتحدث باسم الخارجية الروسية إن …": an unnamed spokesperson speaks for the
             // body; a name after the body is the spokesperson's own (a title, found earlier).
-            if !participle && k + 3 < sentence.end && words::is("ar.spokesperson", doc.ftok(k + 1)) && doc.ftok(k + 2) == "باسم" {
+            if !participle && k + 3 < sentence.end && words::token_is(doc, k + 1, "ar.spokesperson") && doc.ftok(k + 2) == "باسم" {
                 if let Some((a, ph)) = index.at(k + 3).filter(|(_, ph)| ph.start == k + 3) {
                     if index.at(ph.end).is_none() {
                         return Some((a, ph.end, true));
@@ -98,7 +98,7 @@ pub(super) fn find(
                     if k < sentence.start + 1 + gap || !gap_is_words(k - gap, k) {
                         break;
                     }
-                    if gap == 1 && !words::is("ar.stop", doc.ftok(k - 1)) {
+                    if gap == 1 && !words::token_is(doc, k - 1, "ar.stop") {
                         break;
                     }
                     // "حركة إم 23 التي وصفها بأنها …": a verb after a relative pronoun that
@@ -109,7 +109,7 @@ pub(super) fn find(
                     if let Some((a, ph)) = index.at(k - 1 - gap).filter(|(_, ph)| ph.end == k - gap) {
                         // "القمة الخليجية في الكويت تطالب": a name after a preposition is where,
                         // not who; the subject is the noun before it.
-                        let after_preposition = ph.start > sentence.start && doc.tokens[ph.start - 1].is_word && words::is("ar.preposition", doc.ftok(ph.start - 1));
+                        let after_preposition = ph.start > sentence.start && doc.tokens[ph.start - 1].is_word && words::token_is(doc, ph.start - 1, "ar.preposition");
                         if after_preposition || arabic::has_preposition_proclitic(doc.ftok(ph.start)) {
                             break;
                         }
@@ -167,7 +167,7 @@ pub(super) fn find(
                     let w = doc.ftok(p);
                     // "طالب ثلاثة من نواب البرلمان": a number or quantifier, then من, then the
                     // subject's noun.
-                    let partitive = w == "من" && p == k + 2 && words::is("ar.quantifier", doc.ftok(k + 1));
+                    let partitive = w == "من" && p == k + 2 && words::token_is(doc, k + 1, "ar.quantifier");
                     // "النواب الذين طالبوا بعزل الحداد": the verb of a relative clause has its
                     // antecedent as subject; a name after the verb is its object.
                     if p == k + 1 && k > sentence.start && matches!(doc.ftok(k - 1), "الذي" | "التي" | "الذين") && !has_object_pronoun(doc.ftok(k)) {
@@ -203,7 +203,7 @@ pub(super) fn find(
                 // (Not whom it is said to: "وقال للصحفيين …", "قال لوكالة …", "قال لنا …" keep
                 // the topic as the speaker.)
                 let next = k + 1;
-                if speech && next < sentence.end && doc.tokens[next].is_word && !words::is("ar.stop", doc.ftok(next)) && !words::is("ar.complementizer", doc.ftok(next)) && !names_addressee(doc.ftok(next)) {
+                if speech && next < sentence.end && doc.tokens[next].is_word && !words::token_is(doc, next, "ar.stop") && !words::token_is(doc, next, "ar.complementizer") && !names_addressee(doc.ftok(next)) {
                     return None;
                 }
             }
@@ -211,7 +211,7 @@ pub(super) fn find(
             // التحليل أن …" is the analysis speaking, not the topic.
             let next = k + 1;
             if !participle && next < sentence.end && doc.tokens[next].is_word && arabic::has_article(doc.ftok(next))
-                && !words::is("ar.stop", doc.ftok(next)) && !arabic::has_preposition_proclitic(doc.ftok(next))
+                && !words::token_is(doc, next, "ar.stop") && !arabic::has_preposition_proclitic(doc.ftok(next))
                 // A dual or plural in the oblique case (الطرفين، المسؤولين) is an object.
                 && !doc.ftok(next).ends_with("ين")
             {
@@ -257,7 +257,7 @@ pub(super) fn find(
             // (Past auxiliaries and adverbs: "and would also", "and controversially supported";
             // and a quantifier floated off a coordinated subject: "X and Y have both blamed".)
             let floated = |w: &str| matches!(w, "both" | "all");
-            while q > sentence.start && (words::is("en.auxiliary", doc.ftok(q - 1)) || floated(doc.ftok(q - 1)) || (doc.ftok(q - 1).ends_with("ly") && doc.otok(q - 1).starts_with(char::is_lowercase))) {
+            while q > sentence.start && (words::token_is(doc, q - 1, "en.auxiliary") || floated(doc.ftok(q - 1)) || (doc.ftok(q - 1).ends_with("ly") && doc.otok(q - 1).starts_with(char::is_lowercase))) {
                 q -= 1;
             }
             if q > sentence.start && matches!(doc.ftok(q - 1), "and" | "but") {
@@ -387,7 +387,7 @@ fn relative_antecedent(doc: &Document, index: &MentionIndex, sentence: Range<usi
             ph.start == t
                 && !arabic::has_preposition_proclitic(w)
                 && !(w.starts_with(['ل', 'ب']) && w.chars().count() > 3 && !w.starts_with("لي"))
-                && !(t > 0 && doc.tokens[t - 1].is_word && (words::is("ar.preposition", doc.ftok(t - 1)) || arabic::has_preposition_proclitic(doc.ftok(t - 1))))
+                && !(t > 0 && doc.tokens[t - 1].is_word && (words::token_is(doc, t - 1, "ar.preposition") || arabic::has_preposition_proclitic(doc.ftok(t - 1))))
         })
     });
     if named_subject_between {

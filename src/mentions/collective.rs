@@ -35,7 +35,7 @@ pub(super) fn at(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, covered
 
 fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
     let n = doc.tokens.len();
-    if !words::is("en.collective", doc.ftok(h)) {
+    if !words::token_is(doc, h, "en.collective") {
         return None;
     }
     // A place after the head belongs to the group: "business leaders across Germany", "judges
@@ -88,6 +88,10 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
 fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
     let n = doc.tokens.len();
     let head = arabic::without_proclitics(doc.ftok(h));
+    // Most words are neither (one look-up tells).
+    if !words::is_any(&["ar.member", "ar.collective"], head) {
+        return None;
+    }
     if words::is("ar.member", head) {
         return members_of_a_body(doc, lexicon_at, h);
     }
@@ -120,7 +124,7 @@ fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usiz
     // Verb–subject ("وأشار المشرعون"): the verb opens its clause, with no subject of its own
     // before it ("حثت مصر القوى العراقية": the collective is the object); or subject–verb
     // ("القادة الأوروبيون يرفضون").
-    let opens_clause = |v: usize| v == 0 || !doc.tokens[v - 1].is_word || words::is("ar.clause_opener", doc.ftok(v - 1));
+    let opens_clause = |v: usize| v == 0 || !doc.tokens[v - 1].is_word || words::token_is(doc, v - 1, "ar.clause_opener");
     let verb_before = h > 0 && cue(h - 1) && opens_clause(h - 1);
     let verb_after = definite && cue(e);
     (verb_before || verb_after).then_some(h..e)
@@ -139,9 +143,9 @@ fn members_of_a_body(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: 
     // A body the lexicon knows, or one named by its head noun and definite words (مجلس الشيوخ).
     let mut e = match lexicon_at.get(&(h + 1)) {
         Some(lt) if matches!(lt.target, Target::Entity { .. }) => lt.end,
-        _ if h + 1 < n && words::is_any(&["ar.org_head", "ar.group_head"], doc.ftok(h + 1)) => {
+        _ if h + 1 < n && words::token_is_any(doc, h + 1, &["ar.org_head", "ar.group_head"]) => {
             let mut e = h + 2;
-            while e < n && e < h + 5 && doc.tokens[e].is_word && arabic::has_article(doc.ftok(e)) && !cue(e) && !words::is("ar.stop", doc.ftok(e)) && !arabic::has_preposition_proclitic(doc.ftok(e)) {
+            while e < n && e < h + 5 && doc.tokens[e].is_word && arabic::has_article(doc.ftok(e)) && !cue(e) && !words::token_is(doc, e, "ar.stop") && !arabic::has_preposition_proclitic(doc.ftok(e)) {
                 e += 1;
             }
             if e == h + 2 {

@@ -50,7 +50,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
                 j += 2;
             }
         } else if doc.tokens[j].is_word
-            && words::is("en.qualifier", doc.ftok(j))
+            && words::token_is(doc, j, "en.qualifier")
             && saw_title.is_none()
             // "New" opening a body's name ("New Democratic Party leader") is no qualifier.
             && !(j == i && doc.otok(j).starts_with(char::is_uppercase) && org_at_i.get_or_insert_with(|| organization(doc, at, i)).is_some())
@@ -249,10 +249,10 @@ fn state_body_after(doc: &Document, k: usize) -> Option<usize> {
         return Some(k + 2);
     }
     // Not a modifier of another noun: "government forces", "government bonds".
-    let followed_by_noun = k + 1 < n && doc.tokens[k + 1].is_word && !words::is("en.stop", doc.ftok(k + 1)) && doc.otok(k + 1).starts_with(char::is_lowercase)
+    let followed_by_noun = k + 1 < n && doc.tokens[k + 1].is_word && !words::token_is(doc, k + 1, "en.stop") && doc.otok(k + 1).starts_with(char::is_lowercase)
         && crate::lexicon::cues::Cues::builtin().english_at(doc.ftok(k + 1), |d| (k + 1 + d < n).then(|| doc.ftok(k + 1 + d))).is_none()
         && !matches!(doc.ftok(k + 1), "has" | "have" | "had" | "was" | "is" | "will" | "would" | "also" | "on" | "in" | "said");
-    (words::is("en.state_body", doc.ftok(k)) && !followed_by_noun).then_some(k + 1)
+    (words::token_is(doc, k, "en.state_body") && !followed_by_noun).then_some(k + 1)
 }
 
 /// End of a run of capitalised words (with name particles such as bin, al-, von, de inside)
@@ -280,13 +280,13 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
         let next_capitalised = k + 1 < doc.tokens.len() && doc.tokens[k + 1].is_word && doc.otok(k + 1).chars().next().is_some_and(char::is_uppercase);
         // Particles inside a name, also chained: "bin Salman", "van der Leyen", "de la Cruz".
         let particle_chain_ends_capitalised = (k + 1..doc.tokens.len().min(k + 4))
-            .find(|&n| !words::is("en.name_particle", doc.ftok(n)))
+            .find(|&n| !words::token_is(doc, n, "en.name_particle"))
             .is_some_and(|n| doc.tokens[n].is_word && doc.otok(n).chars().next().is_some_and(char::is_uppercase));
-        let particle = k > j && words::is("en.name_particle", doc.ftok(k)) && particle_chain_ends_capitalised;
+        let particle = k > j && words::token_is(doc, k, "en.name_particle") && particle_chain_ends_capitalised;
         // A Chinese family name may look like a function word ("Vice Premier He Lifeng"):
         // right after a title and before another capitalised word it is a name.
         let family_name = k == j && next_capitalised && !at.contains_key(&(k + 1));
-        if !(capitalised || particle) || (capitalised && words::is("en.stop", doc.ftok(k)) && !family_name) {
+        if !(capitalised || particle) || (capitalised && words::token_is(doc, k, "en.stop") && !family_name) {
             break;
         }
         // "Solicitor General D. John Sauer": an initial and its full stop, then the name goes on.
@@ -300,7 +300,7 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
         words_in_name += 1;
     }
     // A name does not end on a particle.
-    while k > j && words::is("en.name_particle", doc.ftok(k - 1)) {
+    while k > j && words::token_is(doc, k - 1, "en.name_particle") {
         k -= 1;
     }
     k
@@ -382,12 +382,12 @@ fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> 
 
 fn starts_run(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
-    if !(t.is_word && t.script == Script::Latin && doc.otok(i).chars().next().is_some_and(char::is_uppercase)) || words::is("en.stop", doc.ftok(i)) {
+    if !(t.is_word && t.script == Script::Latin && doc.otok(i).chars().next().is_some_and(char::is_uppercase)) || words::token_is(doc, i, "en.stop") {
         return false;
     }
     i == 0 || {
         let p = &doc.tokens[i - 1];
-        !(p.is_word && p.script == Script::Latin && doc.otok(i - 1).chars().next().is_some_and(char::is_uppercase) && !words::is("en.stop", doc.ftok(i - 1)))
+        !(p.is_word && p.script == Script::Latin && doc.otok(i - 1).chars().next().is_some_and(char::is_uppercase) && !words::token_is(doc, i - 1, "en.stop"))
             || doc.text[p.end..t.start].contains('\n')
     }
 }
@@ -401,11 +401,11 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
     let mut end = capitalised_run(doc, at, i);
     // "Orion Mining Corporation and Delta Copper Corp.": an "and" right after a head
     // noun joins two bodies, not the words of one name ("Law and Justice").
-    if let Some(and) = (i + 1..end).find(|&k| doc.ftok(k) == "and" && words::is("en.org_head", doc.ftok(k - 1))) {
+    if let Some(and) = (i + 1..end).find(|&k| doc.ftok(k) == "and" && words::token_is(doc, k - 1, "en.org_head")) {
         end = and;
     }
     // "the Law and Justice party", "the FNV union", "the Maersk company".
-    let lowercase_head = end < doc.tokens.len() && end > i && words::is("en.named_by_lowercase_head", doc.ftok(end)) && doc.otok(end).chars().next().is_some_and(char::is_lowercase);
+    let lowercase_head = end < doc.tokens.len() && end > i && words::token_is(doc, end, "en.named_by_lowercase_head") && doc.otok(end).chars().next().is_some_and(char::is_lowercase);
     if lowercase_head {
         end += 1;
     }
@@ -422,16 +422,16 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
         }
     }
     let heads: Vec<usize> = (i..end)
-        .filter(|&k| !in_lexicon[k - i] && (words::is_any(&["en.org_head", "en.group_head"], doc.ftok(k)) || (lowercase_head && k == end - 1)))
+        .filter(|&k| !in_lexicon[k - i] && (words::token_is_any(doc, k, &["en.org_head", "en.group_head"]) || (lowercase_head && k == end - 1)))
         .collect();
     let &head = heads.last()?;
     // A head alone ("Ministry") is generic; a name needs a modifier or an "of" complement.
     // A name ending in "Act" or "Treaty" names a law, whatever body it mentions
     // ("the International Emergency Economic Powers Act").
-    if end - i < 2 || words::is("en.law_name", doc.ftok(end - 1)) {
+    if end - i < 2 || words::token_is(doc, end - 1, "en.law_name") {
         return None;
     }
-    let kind = if words::is("en.group_head", doc.ftok(head)) { ActorKind::Group } else { ActorKind::Organization };
+    let kind = if words::token_is(doc, head, "en.group_head") { ActorKind::Group } else { ActorKind::Organization };
     // "the Law and Justice party": the party's name is the capitalised part, which the article
     // then uses alone ("accused Law and Justice of …"); "party" is part of the phrase only.
     let name_end = if lowercase_head && end - 1 > i { end - 1 } else { end };
@@ -461,7 +461,7 @@ fn extends_known_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize, 
     body && k > i
         && at.get(&k).is_some_and(|lt| lt.end == end)
         && !sentence_start
-        && (i..k).all(|p| !at.contains_key(&p) && doc.tokens[p].is_word && !words::is("en.stop", doc.ftok(p)))
+        && (i..k).all(|p| !at.contains_key(&p) && doc.tokens[p].is_word && !words::token_is(doc, p, "en.stop"))
 }
 
 /// A person the lexicon lacks, named by two or three capitalised words as the subject of a
@@ -516,7 +516,7 @@ pub(super) fn verb_after_subject(doc: &Document, from: usize) -> usize {
     while v < n
         && v < from + 4
         && doc.tokens[v].is_word
-        && (words::is("en.auxiliary", doc.ftok(v))
+        && (words::token_is(doc, v, "en.auxiliary")
             || matches!(doc.ftok(v), "have" | "has" | "had" | "are" | "were" | "already" | "also" | "still" | "now" | "later" | "again" | "then")
             || (doc.ftok(v).ends_with("ly") && v + 1 < n && doc.tokens[v + 1].is_word))
     {
@@ -607,7 +607,7 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
         }
     }
     let end = end.min(i + 3);
-    let blocked = (i + 1..end).any(|k| words::is_any(&["en.org_head", "en.group_head"], doc.ftok(k)));
+    let blocked = (i + 1..end).any(|k| words::token_is_any(doc, k, &["en.org_head", "en.group_head"]));
     (end >= i + 2 && !blocked).then(|| Mention::plain(i..end, Referent::Unknown(doc.ftok(end - 1).to_string()), MentionForm::Name))
 }
 
@@ -622,7 +622,7 @@ fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
         return None;
     }
     // "the party leadership": a modifier, not the body itself.
-    let next_is_noun = i + 1 < doc.tokens.len() && doc.tokens[i + 1].is_word && !words::is("en.stop", doc.ftok(i + 1)) && !crate::lexicon::cues::Cues::builtin().english.contains_key(doc.ftok(i + 1));
+    let next_is_noun = i + 1 < doc.tokens.len() && doc.tokens[i + 1].is_word && !words::token_is(doc, i + 1, "en.stop") && !crate::lexicon::cues::Cues::builtin().english.contains_key(doc.ftok(i + 1));
     (!next_is_noun).then(|| Mention::plain(i..i + 1, Referent::Role { key: format!("head:{w}"), country: None }, MentionForm::RolePhrase))
 }
 

@@ -501,7 +501,7 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
         let w = doc.ftok(t);
         !doc.tokens[t].is_word
             || doc.tokens[t].script == Script::Digit
-            || words::is_any(&["en.month", "en.media", "ar.media", "ar.time"], w)
+            || words::token_is_any(doc, t, &["en.month", "en.media", "ar.media", "ar.time"])
             || is_byline_word(w)
     };
     let around: Vec<usize> = around.collect();
@@ -511,7 +511,7 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
         return last < doc.tokens.len() && doc.tokens[last].is_word && matches!(doc.ftok(last), "published" | "updated" | "منشور" | "نشر" | "محدث" | "تحديث");
     }
     // The outlet's own name may stand beside it ("قناة الغد الإخبارية - …").
-    let outlet = around.iter().any(|&t| doc.tokens[t].is_word && words::is_any(&["en.media", "ar.media"], doc.ftok(t)));
+    let outlet = around.iter().any(|&t| doc.tokens[t].is_word && words::token_is_any(doc, t, &["en.media", "ar.media"]));
     let others = around.iter().filter(|&&t| !plain(t)).count();
     // Not a line of the name alone: a heading may be just a name.
     !around.is_empty() && (others == 0 || (outlet && others <= 3))
@@ -533,7 +533,7 @@ fn is_byline_word(w: &str) -> bool {
 /// ("CNN", "EFE Agency", "Daily Post"), or, in Arabic, is followed by one (وكالة مهر
 /// الإيرانية للأنباء).
 fn names_a_news_outlet(doc: &Document, m: &Mention) -> bool {
-    let media = |t: usize| doc.tokens[t].is_word && words::is_any(&["en.media", "ar.media"], doc.ftok(t));
+    let media = |t: usize| doc.tokens[t].is_word && words::token_is_any(doc, t, &["en.media", "ar.media"]);
     // Taken for a person's name ("Jakarta Post"): no given name first, a word of the trade last.
     if matches!(m.referent, Referent::Unknown(_)) && m.name.len() >= 2 && doc.tokens[m.name.start].script == Script::Latin {
         return media(m.name.end - 1) && !crate::lexicon::given_names::given_names().contains_key(doc.ftok(m.name.start));
@@ -635,14 +635,14 @@ pub(crate) fn role_key(doc: &Document, range: Range<usize>) -> String {
         }
         let w = doc.ftok(i);
         match t.script {
-            Script::Arabic if !words::is("ar.qualifier", w) => {
+            Script::Arabic if !words::token_is(doc, i, "ar.qualifier") => {
                 // bare_noun takes a و off "وزير" as a conjunction but not off "الوزير" (after
                 // the article): a leading و is dropped from both, so that the two forms of a
                 // title give one key.
                 let bare = arabic_text::bare_noun(w);
                 out.push(bare.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(bare))
             }
-            Script::Latin if !words::is("en.qualifier", w) && w != "s" && w != "the" => out.push(w),
+            Script::Latin if !words::token_is(doc, i, "en.qualifier") && w != "s" && w != "the" => out.push(w),
             _ => {}
         }
     }
@@ -744,7 +744,7 @@ pub(crate) fn in_a_law_name(doc: &Document, span: &Range<usize>) -> bool {
     }
     (next..doc.tokens.len().min(next + 3))
         .take_while(|&k| doc.tokens[k].is_word && doc.otok(k).starts_with(char::is_uppercase))
-        .any(|k| words::is("en.law_name", doc.ftok(k)) || words::is("en.law_name", doc.ftok(k).trim_end_matches('s')))
+        .any(|k| words::token_is(doc, k, "en.law_name") || words::is("en.law_name", doc.ftok(k).trim_end_matches('s')))
 }
 
 /// Whether the name at token `t` follows a preposition of place or topic: directly, after an

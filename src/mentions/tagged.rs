@@ -171,15 +171,15 @@ fn looks_like_a_name(doc: &Document, range: &Range<usize>, first_bare: &str, spa
             // Every word of an English name but its particles is capitalised ("Bank of England").
             range.clone().filter(|&k| doc.tokens[k].is_word).all(|k| {
                 let w = doc.otok(k);
-                w.chars().next().is_some_and(char::is_uppercase) || words::is("en.name_particle", doc.ftok(k)) || matches!(doc.ftok(k), "of" | "for" | "and" | "the")
-            }) && !words::is("en.stop", doc.ftok(first))
+                w.chars().next().is_some_and(char::is_uppercase) || words::token_is(doc, k, "en.name_particle") || matches!(doc.ftok(k), "of" | "for" | "and" | "the")
+            }) && !words::token_is(doc, first, "en.stop")
                 && doc.otok(range.end - 1).chars().next().is_some_and(char::is_uppercase)
                 // One word alone is a name only with three letters or more and no apostrophe,
                 // and not a pronoun or a party adjective ("I", "We’re", "Sh", "Republican").
                 && (range.len() > 1
                     || (doc.ftok(first).chars().count() >= 3
                         && !doc.otok(first).contains(['\'', '’'])
-                        && !words::is_any(&["en.pronoun_male", "en.pronoun_female", "en.pronoun_plural", "en.quantifier", "en.collective"], doc.ftok(first))
+                        && !words::token_is_any(doc, first, &["en.pronoun_male", "en.pronoun_female", "en.pronoun_plural", "en.quantifier", "en.collective"])
                         && !matches!(doc.ftok(first), "you" | "we" | "republican" | "democrat" | "democratic" | "conservative" | "liberal" | "opposition")))
         }
         _ => false,
@@ -208,9 +208,9 @@ pub(super) fn tag(doc: &Document, language: &str, tagger: &crate::ner::Tagger, c
                 doc.tokens[i].is_word
                     && !covered[i]
                     && doc.otok(i).chars().next().is_some_and(char::is_uppercase)
-                    && !words::is("en.stop", doc.ftok(i))
+                    && !words::token_is(doc, i, "en.stop")
                     // A figure's acronym alone (GDP) is never taken as a name (see below).
-                    && !words::is("en.not_an_actor", doc.ftok(i))
+                    && !words::token_is(doc, i, "en.not_an_actor")
             })
     };
     let sentences: Vec<&crate::text::Sentence> =

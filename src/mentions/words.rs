@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::tsv::{field, variants, Tsv};
-use crate::text::{arabic, fold_str};
+use crate::text::{arabic, fold_str, Document};
 
 const FUNCTION_WORDS: &str = include_str!("../../data/lexicon/function_words.tsv");
 
@@ -130,6 +130,23 @@ fn found(word: &str) -> u128 {
     classes().words.get(word).map_or(0, Masks::found)
 }
 
+/// [`is`] of token `k`'s folded form, from the classes of the document's tokens, found for all
+/// of them on the first question.
+pub(crate) fn token_is(doc: &Document, k: usize, id: &'static str) -> bool {
+    let Some(bit) = class_bit(id) else { return false };
+    token_classes(doc)[k] & (1u128 << bit) != 0
+}
+
+/// [`is_any`] of token `k`'s folded form (see [`token_is`]).
+pub(crate) fn token_is_any(doc: &Document, k: usize, ids: &[&'static str]) -> bool {
+    let all = ids.iter().filter_map(|&id| class_bit(id)).fold(0u128, |all, bit| all | 1 << bit);
+    token_classes(doc)[k] & all != 0
+}
+
+fn token_classes<'d>(doc: &'d Document) -> &'d [u128] {
+    doc.word_classes.get_or_init(|| (0..doc.tokens.len()).map(|k| found(doc.ftok(k))).collect())
+}
+
 /// Whether a folded word is in any of the classes, as [`is`] asks for each: one look-up of the
 /// word (and of its stems) for all of them.
 pub(crate) fn is_any(ids: &[&'static str], word: &str) -> bool {
@@ -246,6 +263,20 @@ mod tests {
         }
         assert!(is("ar.stop", &fold_str("وعلى")), "a conjunction before a listed word");
         assert!(!is("ar.stop", &fold_str("وفي")), "too short to lose its conjunction");
+    }
+
+    #[test]
+    fn a_tokens_classes_are_those_of_its_folded_form() {
+        let doc = Document::new("وقال الرئيس إنه لن يقبل، فيما أكد الوزير أن الحكومة ستواصل. The minister said he would not resign, but the government is divided.");
+        let mut ids: Vec<&'static str> = classes().bits.keys().copied().collect();
+        ids.sort_unstable();
+        for k in 0..doc.tokens.len() {
+            for &id in &ids {
+                assert_eq!(token_is(&doc, k, id), is(id, doc.ftok(k)), "{id} {}", doc.ftok(k));
+            }
+            assert_eq!(token_is_any(&doc, k, &ids), ids.iter().any(|&id| is(id, doc.ftok(k))));
+        }
+        assert!(!token_is(&doc, 0, "no.such_class"));
     }
 
     #[test]

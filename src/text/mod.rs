@@ -45,6 +45,10 @@ pub(crate) struct Document<'a> {
     fold_origin: Vec<u32>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// Each token's closed word classes, one bit a class: filled by `mentions::words` when
+    /// first asked, since the rules of every later stage ask about the same tokens, several
+    /// times each (some seven look-ups a token in an Arabic article).
+    pub(crate) word_classes: std::cell::OnceCell<Vec<u128>>,
 }
 
 impl<'a> Document<'a> {
@@ -82,7 +86,7 @@ impl<'a> Document<'a> {
         }
         let tokens = tokenize(&folded, &fold_origin, text);
         let sentences = sentences::split(text, &folded, &tokens);
-        Document { text, folded, fold_origin, tokens, sentences }
+        Document { text, folded, fold_origin, tokens, sentences, word_classes: std::cell::OnceCell::new() }
     }
 
     /// Maps a folded byte range to the original byte range, keeping trailing combining marks
