@@ -120,6 +120,9 @@ fn class_bit(id: &'static str) -> Option<u32> {
 
 /// Whether a folded word is in a class, for Arabic also after removing a conjunction (و، ف)
 /// or a future س.
+// Not inlined: asked at a hundred places, and each inlined copy would carry the class-id
+// cache and the hash look-up (7 KB of the web module).
+#[inline(never)]
 pub(crate) fn is(id: &'static str, word: &str) -> bool {
     let Some(bit) = class_bit(id) else { return false };
     found(word) & (1u128 << bit) != 0
@@ -132,12 +135,14 @@ fn found(word: &str) -> u128 {
 
 /// [`is`] of token `k`'s folded form, from the classes of the document's tokens, found for all
 /// of them on the first question.
+#[inline(never)] // as [`is`]
 pub(crate) fn token_is(doc: &Document, k: usize, id: &'static str) -> bool {
     let Some(bit) = class_bit(id) else { return false };
     token_classes(doc)[k] & (1u128 << bit) != 0
 }
 
 /// [`is_any`] of token `k`'s folded form (see [`token_is`]).
+#[inline(never)] // as [`is`]
 pub(crate) fn token_is_any(doc: &Document, k: usize, ids: &[&'static str]) -> bool {
     let all = ids.iter().filter_map(|&id| class_bit(id)).fold(0u128, |all, bit| all | 1 << bit);
     token_classes(doc)[k] & all != 0
@@ -149,6 +154,7 @@ fn token_classes<'d>(doc: &'d Document) -> &'d [u128] {
 
 /// Whether a folded word is in any of the classes, as [`is`] asks for each: one look-up of the
 /// word (and of its stems) for all of them.
+#[inline(never)]
 pub(crate) fn is_any(ids: &[&'static str], word: &str) -> bool {
     let all = ids.iter().filter_map(|&id| class_bit(id)).fold(0u128, |all, bit| all | 1 << bit);
     found(word) & all != 0
