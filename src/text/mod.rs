@@ -238,16 +238,20 @@ pub(crate) struct Utf16Offsets {
 
 impl Utf16Offsets {
     pub fn new(text: &str) -> Self {
+        // Byte by byte, without decoding characters: a byte that is no continuation byte
+        // starts a character, of two UTF-16 units when it is the first of four bytes.
         let mut table = Vec::with_capacity(text.len() + 1);
-        let mut u = 0u32;
-        for c in text.chars() {
-            table.push(u);
-            for _ in 1..c.len_utf8() {
-                table.push(u + c.len_utf16() as u32);
+        let mut next = 0u32;
+        table.extend(text.bytes().map(|b| {
+            if b & 0xC0 != 0x80 {
+                let here = next;
+                next += if b >= 0xF0 { 2 } else { 1 };
+                here
+            } else {
+                next
             }
-            u += c.len_utf16() as u32;
-        }
-        table.push(u);
+        }));
+        table.push(next);
         Utf16Offsets { table }
     }
 
@@ -297,6 +301,22 @@ mod tests {
         for c in ('\u{0}'..='\u{0800}').chain(['\u{FB50}', '\u{FEFC}', '\u{1E00}', '\u{10000}']) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn utf16_offsets_of_every_byte() {
+        let text = "a🇺é\u{0301}ب€\u{10FFFF}z";
+        let map = Utf16Offsets::new(text);
+        let mut units = 0;
+        for (i, c) in text.char_indices() {
+            assert_eq!(map.at(i), units, "start of {c:?}");
+            units += c.len_utf16();
+            for inside in i + 1..i + c.len_utf8() {
+                assert_eq!(map.at(inside), units, "inside {c:?}");
+            }
+        }
+        assert_eq!(map.at(text.len()), units);
+        assert_eq!(Utf16Offsets::new("").at(0), 0);
     }
 
     #[test]
