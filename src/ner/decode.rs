@@ -10,26 +10,21 @@ pub fn label_index(tag: &str) -> Option<u8> {
     LABELS.iter().position(|l| *l == tag).map(|i| i as u8)
 }
 
-/// The labels that may follow each label, in order: O and the B- labels after any, and the I-
-/// label of its own type after a B- or an I-.
-const SUCCESSORS: [&[usize]; 9] = [
-    &[0, 1, 3, 5, 7],
-    &[0, 1, 2, 3, 5, 7],
-    &[0, 1, 2, 3, 5, 7],
-    &[0, 1, 3, 4, 5, 7],
-    &[0, 1, 3, 4, 5, 7],
-    &[0, 1, 3, 5, 6, 7],
-    &[0, 1, 3, 5, 6, 7],
-    &[0, 1, 3, 5, 7, 8],
-    &[0, 1, 3, 5, 7, 8],
-];
+/// The labels that may follow any label: O and the B- labels (a model of `n` labels has the
+/// first `(n + 1) / 2` of them).
+const OPENING: [usize; 5] = [0, 1, 3, 5, 7];
 
-/// The labels that may follow `p` in a model of `labels` labels (the lists are in order, so
-/// cut where the labels end).
+/// The labels that may follow any label in a model of `labels` labels.
 #[inline]
-fn successors(p: usize, labels: usize) -> &'static [usize] {
-    let s = SUCCESSORS[p];
-    &s[..s.iter().take_while(|&&y| y < labels).count()]
+fn opening(labels: usize) -> &'static [usize] {
+    &OPENING[..labels.div_ceil(2)]
+}
+
+/// The I- label that may follow label `p` besides the [`opening`] ones: that of its own type,
+/// after a B- or an I- (`None` after O).
+#[inline]
+fn inside_after(p: usize) -> Option<usize> {
+    (p > 0).then_some(p + p % 2)
 }
 
 /// Whether label `cur` may follow `prev` (`None`: sentence start).
@@ -194,13 +189,24 @@ impl<S: Score> Lattice<'_, S> {
             return;
         }
         bwd.resize(n * l, S::ZERO);
-        let successors: [&[usize]; 9] = std::array::from_fn(|p| if p < l { successors(p, l) } else { &[] });
+        let opening = opening(l);
         for t in (from..n - 1).rev() {
             let (emissions, (here, ahead)) = (&self.emissions[(t + 1) * l..][..l], bwd[t * l..].split_at_mut(l));
-            for ((p, transitions), successors) in self.transitions.chunks_exact(l).enumerate().zip(&successors) {
+            // The next token's score of each label from there on, shared by every label here.
+            let mut onward = [S::FORBIDDEN; 9];
+            for (o, (&e, &a)) in onward.iter_mut().zip(emissions.iter().zip(ahead.iter())) {
+                *o = e + a;
+            }
+            for (p, transitions) in self.transitions.chunks_exact(l).enumerate() {
                 let mut best = S::FORBIDDEN;
-                for &y in *successors {
-                    let s = transitions[y] + emissions[y] + ahead[y];
+                for &y in opening {
+                    let s = transitions[y] + onward[y];
+                    if s > best {
+                        best = s;
+                    }
+                }
+                if let Some(y) = inside_after(p) {
+                    let s = transitions[y] + onward[y];
                     if s > best {
                         best = s;
                     }
@@ -257,10 +263,11 @@ mod tests {
     }
 
     #[test]
-    fn successor_lists_are_the_allowed_transitions() {
+    fn the_labels_after_each_label_are_the_allowed_transitions() {
         for labels in [3, 5, 7, 9] {
             for p in 0..labels {
-                let listed = successors(p, labels).to_vec();
+                let mut listed: Vec<usize> = opening(labels).iter().copied().chain(inside_after(p)).collect();
+                listed.sort_unstable();
                 let allowed: Vec<usize> = (0..labels).filter(|&y| allowed(Some(p), y)).collect();
                 assert_eq!(listed, allowed, "{p} of {labels}");
             }
