@@ -197,7 +197,7 @@ fn tokenize(folded: &str, origin: &[u32], text: &str) -> Vec<Token> {
                 if is_alphanumeric(d) {
                     // "شديدةودافع": ta marbuta and alef maqsura only end an Arabic word, so a
                     // letter after one starts the next (a heading glued to its paragraph).
-                    if !d.is_ascii() && ends_an_arabic_word(text, origin[fe - 1] as usize) {
+                    if !d.is_ascii() && ends_an_arabic_word(bytes, fe, text, origin) {
                         break;
                     }
                     fe += d.len_utf8();
@@ -225,8 +225,17 @@ fn tokenize(folded: &str, origin: &[u32], text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Whether the character of `text` at byte `at` is one that only ends an Arabic word (ة، ى).
-fn ends_an_arabic_word(text: &str, at: usize) -> bool {
+/// Whether the folded character that ends at byte `fe` was written as one that only ends an
+/// Arabic word (ة، ى). They fold to ه and ي: only after those is the original looked at (this
+/// runs for every Arabic letter of an article).
+fn ends_an_arabic_word(folded: &[u8], fe: usize, text: &str, origin: &[u32]) -> bool {
+    const HA: &[u8] = "ه".as_bytes();
+    const YA: &[u8] = "ي".as_bytes();
+    let folded_last = folded.get(fe.wrapping_sub(2)..fe);
+    if folded_last != Some(HA) && folded_last != Some(YA) {
+        return false;
+    }
+    let at = origin[fe - 1] as usize;
     text.get(at..).and_then(|s| s.chars().next()).is_some_and(|c| matches!(c, 'ة' | 'ى'))
 }
 
