@@ -85,7 +85,7 @@ pub(super) fn quotation_then_speaker(doc: &Document, by_token: &MentionIndex, se
     let verb = phrase.end;
     let past = verb < sentence.end
         && doc.tokens[verb].script == Script::Latin
-        && doc.otok(verb).starts_with(char::is_lowercase)
+        && doc.tokens[verb].lower
         && (doc.ftok(verb).ends_with("ed") || matches!(doc.ftok(verb), "wrote" | "told" | "said" | "shot" | "hit" | "put" | "went" | "spoke" | "took"));
     if !past {
         return None;

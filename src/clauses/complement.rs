@@ -77,7 +77,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         // is a preposition inside the object, not the particle ("ordered troops to leave").
         let preposition_to = |t: usize| {
             doc.ftok(t) == "to"
-                && doc.tokens.get(t + 1).is_some_and(|n| n.is_word && (doc.otok(t + 1).starts_with(char::is_uppercase) || matches!(doc.ftok(t + 1), "the" | "a" | "an" | "its" | "their") || n.script == Script::Digit))
+                && doc.tokens.get(t + 1).is_some_and(|n| n.is_word && (doc.tokens[t + 1].upper || matches!(doc.ftok(t + 1), "the" | "a" | "an" | "its" | "their") || n.script == Script::Digit))
         };
         if let Some(p) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| cue.particles.iter().any(|p| p == doc.ftok(t)) && !preposition_to(t)) {
             s = p;
@@ -119,7 +119,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         let opens_clause = |t: usize| {
             doc.tokens[t].is_word
                 && (matches!(doc.ftok(t), "the" | "a" | "an" | "it" | "he" | "she" | "they" | "we" | "i" | "his" | "her" | "their" | "its" | "this" | "these" | "those" | "there")
-                    || doc.otok(t).starts_with(char::is_uppercase))
+                    || doc.tokens[t].upper)
         };
         let words: Vec<usize> = (start..sentence.end.min(start + 6)).take_while(|&t| doc.tokens[t].is_word).collect();
         let determiner = words.first().is_some_and(|&t| matches!(doc.ftok(t), "the" | "a" | "an"));
@@ -355,7 +355,7 @@ pub(super) fn parenthetical(doc: &Document, cue: &Cue, sentence: Range<usize>, c
         return None;
     }
     let subject_ok = (comma + 1..cue_at).all(|t| {
-        doc.tokens[t].is_word && (doc.otok(t).starts_with(char::is_uppercase) || matches!(doc.ftok(t), "he" | "she" | "they" | "it" | "we" | "the" | "his" | "her" | "its" | "their"))
+        doc.tokens[t].is_word && (doc.tokens[t].upper || matches!(doc.ftok(t), "he" | "she" | "they" | "it" | "we" | "the" | "his" | "her" | "its" | "their"))
     });
     // After the verb: a comma (the parenthesis closes) or the end of the sentence.
     let mut after = cue_end;
@@ -395,7 +395,7 @@ fn continues_a_list(doc: &Document, comma: usize, sentence_end: usize) -> bool {
                 | "with" | "in" | "on" | "at" | "for" | "from" | "by" | "during" | "amid" | "despite" | "under" | "to" | "than" | "if" | "unless" | "so")
                 || w.ends_with("ing")
                 || english_cue(doc, next).is_some()
-                || doc.otok(next).starts_with(char::is_uppercase)
+                || doc.tokens[next].upper
         }
         Script::Arabic => {
             words::is_any(&["ar.clause_break", "ar.stop"], w) || arabic_cue(doc, next).is_some() || is_complementiser(doc, next)
@@ -580,7 +580,7 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
     // bloc"): no function word but those of a role, no verb.
     let is_name_word = |t: usize| {
         doc.tokens[t].is_word
-            && (doc.otok(t).starts_with(char::is_uppercase)
+            && (doc.tokens[t].upper
                 || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their" | "of" | "for")
                 || (!words::token_is(doc, t, "en.stop") && english_cue(doc, t).is_none() && !doc.ftok(t).ends_with("ed")))
     };
@@ -601,7 +601,7 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
     let mut after = cue_at + 1;
     if inverted {
         let from = after;
-        let capitalised = |t: usize| doc.tokens[t].is_word && (doc.otok(t).starts_with(char::is_uppercase) || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their"));
+        let capitalised = |t: usize| doc.tokens[t].is_word && (doc.tokens[t].upper || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their"));
         while after < sentence.end && after < from + 6 && capitalised(after) {
             after += 1;
         }
@@ -609,7 +609,7 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
             return None;
         }
     }
-    while after < sentence.end && doc.tokens[after].is_word && (words::token_is(doc, after, "en.time") || doc.otok(after).starts_with(char::is_uppercase) && after > cue_at + 1 && words::token_is(doc, after - 1, "en.time")) {
+    while after < sentence.end && doc.tokens[after].is_word && (words::token_is(doc, after, "en.time") || doc.tokens[after].upper && after > cue_at + 1 && words::token_is(doc, after - 1, "en.time")) {
         after += 1;
     }
     after = medium_phrase_end(doc, after, sentence.end).unwrap_or(after);
@@ -643,7 +643,7 @@ fn subject_with_appositive(doc: &Document, sentence_start: usize, close: usize) 
     }
     let open = (sentence_start.max(mid.saturating_sub(5))..mid).rev().find(|&t| !doc.tokens[t].is_word)?;
     let name = open + 1..mid;
-    (doc.ftok(open) == "," && !name.is_empty() && name.clone().all(|t| doc.otok(t).starts_with(char::is_uppercase))).then_some(open)
+    (doc.ftok(open) == "," && !name.is_empty() && name.clone().all(|t| doc.tokens[t].upper)).then_some(open)
 }
 
 /// "… said on X", "… announced in a statement", "… told reporters in Geneva": a phrase of

@@ -133,7 +133,7 @@ pub(super) fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     // "questioned him" interrogates someone, which takes no stance.
     if doc.ftok(k).starts_with("question") && k + 1 < doc.tokens.len() && doc.tokens[k + 1].is_word {
         let next = doc.ftok(k + 1);
-        let interrogates = doc.otok(k + 1).starts_with(char::is_uppercase) || matches!(next, "him" | "her" | "them" | "me" | "us" | "attorney" | "lawyer" | "witness" | "witnesses" | "suspect" | "suspects");
+        let interrogates = doc.tokens[k + 1].upper || matches!(next, "him" | "her" | "them" | "me" | "us" | "attorney" | "lawyer" | "witness" | "witnesses" | "suspect" | "suspects");
         if interrogates {
             return None;
         }
@@ -221,7 +221,7 @@ pub(super) fn starts_coordinated_clause(doc: &Document, i: usize, end: usize) ->
                 return false;
             }
             let mut v = i + 1;
-            while v < end && v < i + 7 && doc.tokens[v].is_word && doc.otok(v).starts_with(char::is_uppercase) {
+            while v < end && v < i + 7 && doc.tokens[v].is_word && doc.tokens[v].upper {
                 v += 1;
             }
             v > i + 1 && v < end && doc.tokens[v].is_word && english_cue(doc, v).is_some()

@@ -257,7 +257,7 @@ pub(super) fn find(
             // (Past auxiliaries and adverbs: "and would also", "and controversially supported";
             // and a quantifier floated off a coordinated subject: "X and Y have both blamed".)
             let floated = |w: &str| matches!(w, "both" | "all");
-            while q > sentence.start && (words::token_is(doc, q - 1, "en.auxiliary") || floated(doc.ftok(q - 1)) || (doc.ftok(q - 1).ends_with("ly") && doc.otok(q - 1).starts_with(char::is_lowercase))) {
+            while q > sentence.start && (words::token_is(doc, q - 1, "en.auxiliary") || floated(doc.ftok(q - 1)) || (doc.ftok(q - 1).ends_with("ly") && doc.tokens[q - 1].lower)) {
                 q -= 1;
             }
             if q > sentence.start && matches!(doc.ftok(q - 1), "and" | "but") {
@@ -424,7 +424,7 @@ fn is_common_noun(doc: &Document, i: usize) -> bool {
     let w = doc.ftok(i);
     t.is_word
         && t.script == Script::Latin
-        && doc.otok(i).starts_with(char::is_lowercase)
+        && doc.tokens[i].lower
         && !w.ends_with("ly")
         && !matches!(w, "also" | "then" | "later" | "again" | "still" | "already" | "once" | "never" | "not" | "long" | "now" | "earlier" | "meanwhile" | "however" | "too" | "even" | "just" | "only" | "first" | "who" | "which" | "that" | "and" | "but" | "or" | "himself" | "herself" | "itself" | "themselves")
         && !words::is_any(&["en.stop", "en.auxiliary", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural", "en.time"], w)

@@ -42,7 +42,7 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
     // in Rome" (one to three capitalised words).
     let mut end = h + 1;
     if end + 1 < n && matches!(doc.ftok(end), "in" | "across" | "from") {
-        let place_end = (end + 1..n.min(end + 4)).take_while(|&t| doc.tokens[t].is_word && doc.otok(t).starts_with(char::is_uppercase)).last();
+        let place_end = (end + 1..n.min(end + 4)).take_while(|&t| doc.tokens[t].is_word && doc.tokens[t].upper).last();
         if let Some(last) = place_end {
             end = last + 1;
         }
@@ -68,7 +68,7 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
             // A sentence adverb is no modifier ("Meanwhile business leaders …").
             && !matches!(w, "meanwhile" | "however" | "separately" | "elsewhere" | "still" | "now" | "then" | "earlier" | "later" | "also")
             && !(w.ends_with("ly") && !demonym)
-            && (demonym || doc.otok(m).starts_with(char::is_uppercase) || !w.ends_with("ed"));
+            && (demonym || doc.tokens[m].upper || !w.ends_with("ed"));
         if !modifier {
             break;
         }
@@ -76,12 +76,12 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
     }
     // "a choice economists said was …": after an article the first word is the noun a relative
     // clause hangs on, not a modifier.
-    if s < h && s > 0 && matches!(doc.ftok(s - 1), "a" | "an") && doc.otok(s).starts_with(char::is_lowercase) {
+    if s < h && s > 0 && matches!(doc.ftok(s - 1), "a" | "an") && doc.tokens[s].lower {
         return None;
     }
     // A bare plural opening no sentence is too vague to be an actor ("… as farmers said"); a
     // modifier or the sentence's first word makes it one ("Farmers said", "Polish farmers").
-    let opens = h == 0 || matches!(doc.ftok(h - 1), "." | "\n" | "\"" | "“" | ":" | ",") || doc.otok(h).starts_with(char::is_uppercase);
+    let opens = h == 0 || matches!(doc.ftok(h - 1), "." | "\n" | "\"" | "“" | ":" | ",") || doc.tokens[h].upper;
     (s < h || opens || end > h + 1).then_some(s..end)
 }
 

@@ -53,7 +53,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             && words::token_is(doc, j, "en.qualifier")
             && saw_title.is_none()
             // "New" opening a body's name ("New Democratic Party leader") is no qualifier.
-            && !(j == i && doc.otok(j).starts_with(char::is_uppercase) && org_at_i.get_or_insert_with(|| organization(doc, at, i)).is_some())
+            && !(j == i && doc.tokens[j].upper && org_at_i.get_or_insert_with(|| organization(doc, at, i)).is_some())
         {
             j += 1;
         } else if let Some(org) = (if j == i { org_at_i.get_or_insert_with(|| organization(doc, at, i)).clone() } else { organization(doc, at, j) }).filter(|o| saw_title.is_none() && at.get(&past_acronym(doc, o.phrase.end)).is_some_and(|lt| matches!(lt.target, Target::Title { .. }))) {
@@ -187,7 +187,7 @@ fn company_named_after_a_country(doc: &Document, at: &HashMap<usize, LexTokens>,
         return None;
     }
     let (word, n) = (lt.end, doc.tokens.len());
-    if word >= n || at.contains_key(&word) || !doc.tokens[word].is_word || doc.tokens[word].script != Script::Latin || !doc.otok(word).starts_with(char::is_uppercase) {
+    if word >= n || at.contains_key(&word) || !doc.tokens[word].is_word || doc.tokens[word].script != Script::Latin || !doc.tokens[word].upper {
         return None;
     }
     // One space between, on one line.
@@ -198,7 +198,7 @@ fn company_named_after_a_country(doc: &Document, at: &HashMap<usize, LexTokens>,
     if w.chars().count() < 3 || w.ends_with('s') || words::is_any(&["en.stop", "en.time", "en.qualifier", "en.preposition", "en.place_preposition", "en.org_head", "en.group_head", "en.side", "en.counterpart", "en.collective"], w) {
         return None;
     }
-    let closes = word + 1 >= n || !doc.tokens[word + 1].is_word || doc.otok(word + 1).starts_with(char::is_lowercase);
+    let closes = word + 1 >= n || !doc.tokens[word + 1].is_word || doc.tokens[word + 1].lower;
     let key = (i..word + 1).filter(|&t| doc.tokens[t].is_word).map(|t| doc.ftok(t)).collect::<Vec<_>>().join(" ");
     closes.then(|| Mention::plain(i..word + 1, Referent::Organization { key, kind: ActorKind::Organization }, MentionForm::Name))
 }
@@ -208,7 +208,7 @@ fn company_named_after_a_country(doc: &Document, at: &HashMap<usize, LexTokens>,
 /// the one acting.
 fn company_named_with_a_country(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let n = doc.tokens.len();
-    if i + 1 >= n || at.contains_key(&i) || !doc.tokens[i].is_word || !doc.otok(i).starts_with(char::is_uppercase) {
+    if i + 1 >= n || at.contains_key(&i) || !doc.tokens[i].is_word || !doc.tokens[i].upper {
         return None;
     }
     let w = doc.ftok(i);
@@ -242,14 +242,14 @@ fn company_named_with_a_country(doc: &Document, at: &HashMap<usize, LexTokens>, 
 fn state_body_after(doc: &Document, k: usize) -> Option<usize> {
     let n = doc.tokens.len();
     let k = if k + 1 < n && matches!(doc.ftok(k), "'" | "’") && doc.ftok(k + 1) == "s" { k + 2 } else { k };
-    if k >= n || !doc.tokens[k].is_word || doc.otok(k).starts_with(char::is_uppercase) {
+    if k >= n || !doc.tokens[k].is_word || doc.tokens[k].upper {
         return None;
     }
     if k + 1 < n && words::is_phrase("en.state_body", doc.ftok(k), doc.ftok(k + 1)) {
         return Some(k + 2);
     }
     // Not a modifier of another noun: "government forces", "government bonds".
-    let followed_by_noun = k + 1 < n && doc.tokens[k + 1].is_word && !words::token_is(doc, k + 1, "en.stop") && doc.otok(k + 1).starts_with(char::is_lowercase)
+    let followed_by_noun = k + 1 < n && doc.tokens[k + 1].is_word && !words::token_is(doc, k + 1, "en.stop") && doc.tokens[k + 1].lower
         && crate::lexicon::cues::Cues::builtin().english_at(doc.ftok(k + 1), |d| (k + 1 + d < n).then(|| doc.ftok(k + 1 + d))).is_none()
         && !matches!(doc.ftok(k + 1), "has" | "have" | "had" | "was" | "is" | "will" | "would" | "also" | "on" | "in" | "said");
     (words::token_is(doc, k, "en.state_body") && !followed_by_noun).then_some(k + 1)
@@ -277,11 +277,11 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
             words::is("en.name_particle", &p.to_lowercase()) && rest.chars().next().is_some_and(char::is_uppercase)
         });
         let capitalised = original.chars().next().is_some_and(char::is_uppercase) || joined_particle;
-        let next_capitalised = k + 1 < doc.tokens.len() && doc.tokens[k + 1].is_word && doc.otok(k + 1).chars().next().is_some_and(char::is_uppercase);
+        let next_capitalised = k + 1 < doc.tokens.len() && doc.tokens[k + 1].is_word && doc.tokens[k + 1].upper;
         // Particles inside a name, also chained: "bin Salman", "van der Leyen", "de la Cruz".
         let particle_chain_ends_capitalised = (k + 1..doc.tokens.len().min(k + 4))
             .find(|&n| !words::token_is(doc, n, "en.name_particle"))
-            .is_some_and(|n| doc.tokens[n].is_word && doc.otok(n).chars().next().is_some_and(char::is_uppercase));
+            .is_some_and(|n| doc.tokens[n].is_word && doc.tokens[n].upper);
         let particle = k > j && words::token_is(doc, k, "en.name_particle") && particle_chain_ends_capitalised;
         // A Chinese family name may look like a function word ("Vice Premier He Lifeng"):
         // right after a title and before another capitalised word it is a name.
@@ -295,7 +295,7 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
             && doc.ftok(k + 1) == "."
             && doc.tokens[k].end == doc.tokens[k + 1].start
             && doc.tokens[k + 2].is_word
-            && doc.otok(k + 2).starts_with(char::is_uppercase);
+            && doc.tokens[k + 2].upper;
         k += if initial { 2 } else { 1 };
         words_in_name += 1;
     }
@@ -365,11 +365,11 @@ fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> 
         }
         let t = &doc.tokens[k];
         let w = doc.ftok(k);
-        let capitalised = t.is_word && t.script == Script::Latin && doc.otok(k).chars().next().is_some_and(char::is_uppercase);
+        let capitalised = t.is_word && t.script == Script::Latin && doc.tokens[k].upper;
         if capitalised && !words::is("en.stop", w) {
             k += 1;
             last = k;
-        } else if k > i && matches!(w, "of" | "for" | "and" | "&" | "on" | "the") && k + 1 < n && doc.otok(k + 1).chars().next().is_some_and(char::is_uppercase) {
+        } else if k > i && matches!(w, "of" | "for" | "and" | "&" | "on" | "the") && k + 1 < n && doc.tokens[k + 1].upper {
             k += 1;
         } else if k > i && w == "'" && k + 2 < n && doc.ftok(k + 1) == "s" {
             k += 2;
@@ -382,12 +382,12 @@ fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> 
 
 fn starts_run(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
-    if !(t.is_word && t.script == Script::Latin && doc.otok(i).chars().next().is_some_and(char::is_uppercase)) || words::token_is(doc, i, "en.stop") {
+    if !(t.is_word && t.script == Script::Latin && doc.tokens[i].upper) || words::token_is(doc, i, "en.stop") {
         return false;
     }
     i == 0 || {
         let p = &doc.tokens[i - 1];
-        !(p.is_word && p.script == Script::Latin && doc.otok(i - 1).chars().next().is_some_and(char::is_uppercase) && !words::token_is(doc, i - 1, "en.stop"))
+        !(p.is_word && p.script == Script::Latin && doc.tokens[i - 1].upper && !words::token_is(doc, i - 1, "en.stop"))
             || doc.text[p.end..t.start].contains('\n')
     }
 }
@@ -405,7 +405,7 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
         end = and;
     }
     // "the Law and Justice party", "the FNV union", "the Maersk company".
-    let lowercase_head = end < doc.tokens.len() && end > i && words::token_is(doc, end, "en.named_by_lowercase_head") && doc.otok(end).chars().next().is_some_and(char::is_lowercase);
+    let lowercase_head = end < doc.tokens.len() && end > i && words::token_is(doc, end, "en.named_by_lowercase_head") && doc.tokens[end].lower;
     if lowercase_head {
         end += 1;
     }
@@ -476,14 +476,14 @@ pub(super) fn cue_subject_person(doc: &Document, at: &HashMap<usize, LexTokens>,
     while end < n && end - i < 6 {
         let t = &doc.tokens[end];
         let w = doc.ftok(end);
-        let ok = t.is_word && t.script == Script::Latin && !at.contains_key(&end) && doc.otok(end).chars().next().is_some_and(char::is_uppercase)
+        let ok = t.is_word && t.script == Script::Latin && !at.contains_key(&end) && doc.tokens[end].upper
             && !words::is("en.stop", w) && !words::is("en.org_head", w) && !words::is("en.group_head", w);
         if !ok || (end > i && doc.text[doc.tokens[end - 1].end..t.start].contains('\n')) {
             break;
         }
         end += 1;
     }
-    if end - i < 2 || (end < n && doc.tokens[end].is_word && doc.otok(end).chars().next().is_some_and(char::is_uppercase)) {
+    if end - i < 2 || (end < n && doc.tokens[end].is_word && doc.tokens[end].upper) {
         return None;
     }
     let cues = crate::lexicon::cues::Cues::builtin();
@@ -587,7 +587,7 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
     // The verb is written in lower case: "Other Voices" is a title, not a body voicing.
     let cue = doc.tokens[next].is_word
         && !at.contains_key(&next)
-        && doc.otok(next).starts_with(char::is_lowercase)
+        && doc.tokens[next].lower
         && crate::lexicon::cues::Cues::builtin().english_at(doc.ftok(next), |d| (next + d < doc.tokens.len()).then(|| doc.ftok(next + d))).is_some();
     let placed = inside_sentence || (sentence_start && opener_ok);
     let key = (i..name_end).map(|t| doc.ftok(t)).collect::<Vec<_>>().join(" ");
@@ -615,7 +615,7 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
 /// head noun.
 fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let w = doc.ftok(i);
-    if i == 0 || doc.ftok(i - 1) != "the" || at.contains_key(&i) || !doc.otok(i).chars().next().is_some_and(char::is_lowercase) {
+    if i == 0 || doc.ftok(i - 1) != "the" || at.contains_key(&i) || !doc.tokens[i].lower {
         return None;
     }
     if !words::is_any(&["en.group_head", "en.org_head"], w) {

@@ -214,7 +214,7 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Opti
     // Words the article writes in lower case somewhere: a common word capitalised by its
     // place. Built once, and only when a sentence opens with a candidate.
     let lowercase: rustc_hash::FxHashSet<&str> = if bodies.iter().any(|(_, opens)| *opens) {
-        (0..doc.tokens.len()).filter(|&i| doc.tokens[i].is_word && doc.otok(i).starts_with(char::is_lowercase)).map(|i| doc.ftok(i)).collect()
+        (0..doc.tokens.len()).filter(|&i| doc.tokens[i].is_word && doc.tokens[i].lower).map(|i| doc.ftok(i)).collect()
     } else {
         Default::default()
     };
@@ -441,7 +441,7 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
             Script::Arabic if !words::any_arabic_reading(doc.ftok(i), |r| firsts.contains(r)) => vec![],
             Script::Arabic => words::arabic_readings(doc.ftok(i)),
             _ if !firsts.contains(doc.ftok(i)) => vec![],
-            _ if doc.otok(i).chars().next().is_some_and(char::is_uppercase) => vec![doc.ftok(i).to_string()],
+            _ if doc.tokens[i].upper => vec![doc.ftok(i).to_string()],
             _ => vec![],
         };
         if first_readings.is_empty() {
@@ -743,7 +743,7 @@ pub(crate) fn in_a_law_name(doc: &Document, span: &Range<usize>) -> bool {
         return false;
     }
     (next..doc.tokens.len().min(next + 3))
-        .take_while(|&k| doc.tokens[k].is_word && doc.otok(k).starts_with(char::is_uppercase))
+        .take_while(|&k| doc.tokens[k].is_word && doc.tokens[k].upper)
         .any(|k| words::token_is(doc, k, "en.law_name") || words::is("en.law_name", doc.ftok(k).trim_end_matches('s')))
 }
 
@@ -785,9 +785,9 @@ fn place_at(doc: &Document, t: usize, depth: usize) -> bool {
             }
             // "in Bonn, Germany", "in Serbia or Ukraine": the token before is a conjunction or a
             // comma after a capitalised place that itself follows a preposition.
-            if depth > 0 && matches!(doc.ftok(p), "," | "or" | "and") && p > 0 && doc.tokens[p - 1].is_word && doc.otok(p - 1).starts_with(char::is_uppercase) {
+            if depth > 0 && matches!(doc.ftok(p), "," | "or" | "and") && p > 0 && doc.tokens[p - 1].is_word && doc.tokens[p - 1].upper {
                 let mut first = p - 1;
-                while first > 0 && doc.tokens[first - 1].is_word && doc.otok(first - 1).starts_with(char::is_uppercase) && p - first < 3 {
+                while first > 0 && doc.tokens[first - 1].is_word && doc.tokens[first - 1].upper && p - first < 3 {
                     first -= 1;
                 }
                 return place_at(doc, first, depth - 1);

@@ -173,7 +173,7 @@ fn looks_like_a_name(doc: &Document, range: &Range<usize>, first_bare: &str, spa
                 let w = doc.otok(k);
                 w.chars().next().is_some_and(char::is_uppercase) || words::token_is(doc, k, "en.name_particle") || matches!(doc.ftok(k), "of" | "for" | "and" | "the")
             }) && !words::token_is(doc, first, "en.stop")
-                && doc.otok(range.end - 1).chars().next().is_some_and(char::is_uppercase)
+                && doc.tokens[range.end - 1].upper
                 // One word alone is a name only with three letters or more and no apostrophe,
                 // and not a pronoun or a party adjective ("I", "We’re", "Sh", "Republican").
                 && (range.len() > 1
@@ -207,7 +207,7 @@ pub(super) fn tag(doc: &Document, language: &str, tagger: &crate::ner::Tagger, c
             || s.tokens.clone().any(|i| {
                 doc.tokens[i].is_word
                     && !covered[i]
-                    && doc.otok(i).chars().next().is_some_and(char::is_uppercase)
+                    && doc.tokens[i].upper
                     && !words::token_is(doc, i, "en.stop")
                     // A figure's acronym alone (GDP) is never taken as a name (see below).
                     && !words::token_is(doc, i, "en.not_an_actor")

@@ -35,6 +35,10 @@ pub(crate) struct Token {
     pub fend: usize,
     pub is_word: bool,
     pub script: Script,
+    /// The token's first character as written is a capital letter (`char::is_uppercase`), or
+    /// a lowercase one: asked of most Latin words by several rules each.
+    pub upper: bool,
+    pub lower: bool,
 }
 
 /// The analysed text with its matching form.
@@ -212,17 +216,32 @@ fn tokenize(folded: &str, origin: &[u32], text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            tokens.push(Token { start: origin[fs] as usize, end: orig_end(fe), fstart: fs, fend: fe, is_word: true, script: script_of(c) });
+            let start = origin[fs] as usize;
+            let (upper, lower) = case_of(text[start..].chars().next());
+            tokens.push(Token { start, end: orig_end(fe), fstart: fs, fend: fe, is_word: true, script: script_of(c), upper, lower });
             fs = fe;
         } else {
             let fe = fs + c.len_utf8();
             if !c.is_whitespace() {
-                tokens.push(Token { start: origin[fs] as usize, end: orig_end(fe), fstart: fs, fend: fe, is_word: false, script: Script::Other });
+                let start = origin[fs] as usize;
+                let (upper, lower) = case_of(text[start..].chars().next());
+                tokens.push(Token { start, end: orig_end(fe), fstart: fs, fend: fe, is_word: false, script: Script::Other, upper, lower });
             }
             fs = fe;
         }
     }
     tokens
+}
+
+/// Whether a token's first character is a capital letter, and whether it is a lowercase one
+/// (`char::is_uppercase`, `char::is_lowercase`), without Unicode's tables for ASCII and for
+/// the Arabic block, which has no case (checked in a test).
+fn case_of(first: Option<char>) -> (bool, bool) {
+    match first {
+        Some(c) if c.is_ascii() => (c.is_ascii_uppercase(), c.is_ascii_lowercase()),
+        Some('\u{0600}'..='\u{06FF}') | None => (false, false),
+        Some(c) => (c.is_uppercase(), c.is_lowercase()),
+    }
 }
 
 /// Whether the folded character that ends at byte `fe` was written as one that only ends an
@@ -310,6 +329,14 @@ mod tests {
         for c in ('\u{0}'..='\u{0800}').chain(['\u{FB50}', '\u{FEFC}', '\u{1E00}', '\u{10000}']) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn case_of_agrees_with_the_standard_library() {
+        for c in ('\u{0}'..='\u{2000}').chain(['\u{2160}', '\u{24B6}', '\u{1E9E}', '\u{FB50}', '\u{10400}']) {
+            assert_eq!(case_of(Some(c)), (c.is_uppercase(), c.is_lowercase()), "U+{:04X}", c as u32);
+        }
+        assert_eq!(case_of(None), (false, false));
     }
 
     #[test]
