@@ -198,6 +198,12 @@ impl Layer {
     fn decode(&self, labels: usize, work: &mut Work) {
         self.lattice(labels, &work.emissions).best_path_scored(&mut work.path, &mut work.back, &mut work.forward);
     }
+
+    /// [`Layer::decode`] without keeping the forward scores: the first of two stages gives
+    /// only its path (the document hints), never margins.
+    fn decode_path(&self, labels: usize, work: &mut Work) {
+        self.lattice(labels, &work.emissions).best_path(&mut work.path, &mut work.back);
+    }
 }
 
 /// Adds the weights of stage `R`'s row of the features in `keys` to `sum`.
@@ -493,7 +499,7 @@ impl Tagger {
             tokens.clear();
             tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
             self.score_sentence(&first, table, &tokens, &mut seen, &mut work, Some(&mut shared));
-            self.first.decode(labels, &mut work);
+            self.first.decode_path(labels, &mut work);
             let start = words.len();
             words.extend(work.infos.iter().map(TokenInfo::word_and_stem));
             bounds.push(words.len());
