@@ -461,9 +461,20 @@ impl Tagger {
     /// Tags every sentence with the first layer, then, when the model has one, again with the
     /// second layer and the document hints; `finish` turns each final path into the output.
     fn run<S: AsRef<[T]>, T: AsRef<str>, R>(&self, sentences: &[S], finish: impl Fn(&Layer, &mut Work, usize) -> R) -> Vec<R> {
+        // The buffers of the last call, kept for the next: they are sized for a sentence, and
+        // growing them anew for every article was a hundred reallocations each time.
+        thread_local! {
+            static SPARE: std::cell::Cell<Option<Box<Work>>> = const { std::cell::Cell::new(None) };
+        }
+        let mut work = SPARE.take().unwrap_or_default();
+        let out = self.run_with(&mut work, sentences, finish);
+        SPARE.set(Some(work));
+        out
+    }
+
+    fn run_with<S: AsRef<[T]>, T: AsRef<str>, R>(&self, work: &mut Work, sentences: &[S], finish: impl Fn(&Layer, &mut Work, usize) -> R) -> Vec<R> {
         let labels = self.labels;
         let first = Extractor { arabic: self.arabic, templates: self.first.templates, gazetteer: &self.gazetteer };
-        let mut work = Work::default();
         let mut tokens: Vec<&str> = Vec::new();
         let mut scratch = Scratch::default();
         let (second, table) = match (&self.second, &self.weights) {
@@ -476,9 +487,9 @@ impl Tagger {
                     .map(|(i, s)| {
                         tokens.clear();
                         tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
-                        self.score_sentence(&first, table, &tokens, &mut seen, &mut work, None);
-                        self.first.decode(labels, &mut work);
-                        finish(&self.first, &mut work, i)
+                        self.score_sentence(&first, table, &tokens, &mut seen, work, None);
+                        self.first.decode(labels, work);
+                        finish(&self.first, work, i)
                     })
                     .collect();
             }
@@ -498,8 +509,8 @@ impl Tagger {
         for s in sentences {
             tokens.clear();
             tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
-            self.score_sentence(&first, table, &tokens, &mut seen, &mut work, Some(&mut shared));
-            self.first.decode_path(labels, &mut work);
+            self.score_sentence(&first, table, &tokens, &mut seen, work, Some(&mut shared));
+            self.first.decode_path(labels, work);
             let start = words.len();
             words.extend(work.infos.iter().map(TokenInfo::word_and_stem));
             bounds.push(words.len());
@@ -544,8 +555,8 @@ impl Tagger {
                         work.emissions.extend_from_slice(&sum[..labels]);
                     }
                 }
-                second.decode(labels, &mut work);
-                finish(second, &mut work, i)
+                second.decode(labels, work);
+                finish(second, work, i)
             })
             .collect()
     }
