@@ -144,8 +144,12 @@ pub(crate) fn token_is(doc: &Document, k: usize, id: &'static str) -> bool {
 /// [`is_any`] of token `k`'s folded form (see [`token_is`]).
 #[inline(never)] // as [`is`]
 pub(crate) fn token_is_any(doc: &Document, k: usize, ids: &[&'static str]) -> bool {
-    let all = ids.iter().filter_map(|&id| class_bit(id)).fold(0u128, |all, bit| all | 1 << bit);
-    token_classes(doc)[k] & all != 0
+    token_classes(doc)[k] & mask_of(ids) != 0
+}
+
+/// The bits of the classes `ids` (unknown ids have none).
+fn mask_of(ids: &[&'static str]) -> u128 {
+    ids.iter().filter_map(|&id| class_bit(id)).fold(0, |all, bit| all | 1 << bit)
 }
 
 fn token_classes<'d>(doc: &'d Document) -> &'d [u128] {
@@ -153,11 +157,10 @@ fn token_classes<'d>(doc: &'d Document) -> &'d [u128] {
 }
 
 /// Whether a folded word is in any of the classes, as [`is`] asks for each: one look-up of the
-/// word (and of its stems) for all of them.
-#[inline(never)]
+/// word for all of them.
+#[inline(never)] // as [`is`]
 pub(crate) fn is_any(ids: &[&'static str], word: &str) -> bool {
-    let all = ids.iter().filter_map(|&id| class_bit(id)).fold(0u128, |all, bit| all | 1 << bit);
-    found(word) & all != 0
+    found(word) & mask_of(ids) != 0
 }
 
 /// Whether the two words `first second` are an entry of a class (two-word clause breaks:
