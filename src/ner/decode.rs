@@ -75,7 +75,7 @@ impl<S: Score> Lattice<'_, S> {
     }
 
     /// [`Lattice::best_path`], keeping its forward scores in `fwd` for
-    /// [`Lattice::margins_into`] (which would otherwise compute them again).
+    /// [`Lattice::margins_from`] (which would otherwise compute them again).
     pub fn best_path_scored(&self, path: &mut Vec<u8>, back: &mut Vec<u8>, fwd: &mut Vec<S>) {
         self.viterbi(path, back, Some(fwd));
     }
@@ -168,19 +168,14 @@ impl<S: Score> Lattice<'_, S> {
     pub fn margins(&self, path: &[u8]) -> Vec<S> {
         let (mut fwd, mut bwd, mut out) = (Vec::new(), Vec::new(), Vec::new());
         self.best_path_scored(&mut Vec::new(), &mut Vec::new(), &mut fwd);
-        self.margins_into(path, &fwd, &mut bwd, &mut out);
+        self.margins_from(0, path, &fwd, &mut bwd, &mut out);
         out
     }
 
-    /// [`Lattice::margins`] into `out`, from the forward scores `fwd` that
-    /// [`Lattice::best_path_scored`] kept; `bwd` is a buffer for the backward pass.
-    pub fn margins_into(&self, path: &[u8], fwd: &[S], bwd: &mut Vec<S>, out: &mut Vec<S>) {
-        self.margins_from(0, path, fwd, bwd, out);
-    }
-
-    /// [`Lattice::margins_into`] for the tokens from `from` on, the others' left at zero: the
-    /// backward pass runs from the end down to `from` only (a tagger needs the margins of the
-    /// tokens of its spans, and a sentence's first name is often some way in).
+    /// [`Lattice::margins`] for the tokens from `from` on, the others' left at zero, from the
+    /// forward scores `fwd` that [`Lattice::best_path_scored`] kept (`bwd` is a buffer for the
+    /// backward pass). The backward pass runs from the end down to `from` only: a tagger needs
+    /// the margins of the tokens of its spans, and a sentence's first name is often some way in.
     pub fn margins_from(&self, from: usize, path: &[u8], fwd: &[S], bwd: &mut Vec<S>, out: &mut Vec<S>) {
         let (l, n) = (self.labels, self.tokens());
         out.clear();
