@@ -37,7 +37,7 @@ impl Document<'_> {
 
     /// Number of tokens.
     pub fn tokens(&self) -> usize {
-        self.0.tokens.len()
+        self.0.tokens().len()
     }
 }
 

@@ -43,7 +43,7 @@ fn marker(word: &str) -> (bool, bool) {
 
 pub(crate) fn detect(doc: &Document) -> &'static str {
     let (mut arabic, mut latin, mut latin_words, mut english_function, mut other_function) = (0usize, 0usize, 0usize, 0usize, 0usize);
-    for (i, t) in doc.tokens.iter().enumerate() {
+    for (i, t) in doc.tokens().iter().enumerate() {
         if !t.is_word {
             continue;
         }

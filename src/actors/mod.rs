@@ -172,7 +172,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         };
         let key = match &key {
             Key::Unknown(family) if m.name.len() >= 2 && m.form == MentionForm::Name => {
-                let words: Vec<String> = m.name.clone().filter(|&t| doc.tokens[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
+                let words: Vec<String> = m.name.clone().filter(|&t| doc.tokens()[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
                 let first = first_given.entry(family.clone()).or_insert_with(|| words.clone());
                 // The same person named shorter or longer ("شيخ محمود" after "حسن شيخ محمود")
                 // shares a word before the family name with the first full name.
@@ -218,7 +218,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             if end + 1 < m.phrase.start && doc.ftok(end) == "." {
                 end += 1;
             }
-            let joined = m.phrase.start == end + 1 && (doc.ftok(end) == "and" || doc.ftok(end) == "و") || (m.phrase.start == end && doc.ftok(m.phrase.start).starts_with('و') && doc.tokens[end - 1].is_word);
+            let joined = m.phrase.start == end + 1 && (doc.ftok(end) == "and" || doc.ftok(end) == "و") || (m.phrase.start == end && doc.ftok(m.phrase.start).starts_with('و') && doc.tokens()[end - 1].is_word);
             if joined && before != a && usize::from(list[before].kind == ActorKind::Person) == is_person {
                 coordinated[is_person] = Some((before, a));
             }

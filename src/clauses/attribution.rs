@@ -19,7 +19,7 @@ pub(super) fn according_to(doc: &Document, by_token: &MentionIndex, sentence: Ra
     let n = sentence.end;
     let (marker, source) = sentence.clone().find_map(|t| {
         let w = doc.ftok(t);
-        match doc.tokens[t].script {
+        match doc.tokens()[t].script {
             Script::Latin if w == "according" && t + 2 < n && doc.ftok(t + 1) == "to" => Some((t, t + 2)),
             Script::Arabic if matches!(w, "بحسب" | "وبحسب" | "حسب" | "وحسب" | "وفق" | "ووفق" | "وفقا" | "ووفقا") && t + 1 < n => Some((t, t + 1)),
             _ => None,
@@ -28,20 +28,20 @@ pub(super) fn according_to(doc: &Document, by_token: &MentionIndex, sentence: Ra
     let source = if doc.ftok(source) == "the" { source + 1 } else { source };
     let (actor, phrase) = by_token.at(source).filter(|(_, ph)| ph.start == source || ph.start + 1 == source)?;
     let words = |r: Range<usize>| -> Option<Range<usize>> {
-        let first = r.clone().find(|&t| doc.tokens[t].is_word && !matches!(doc.ftok(t), "that" | "فإن" | "فان" | "إن" | "ان"))?;
-        let last = r.rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
+        let first = r.clone().find(|&t| doc.tokens()[t].is_word && !matches!(doc.ftok(t), "that" | "فإن" | "فان" | "إن" | "ان"))?;
+        let last = r.rev().find(|&t| doc.tokens()[t].is_word || is_quote_at(doc, t))?;
         // At least three words: a fragment is no statement.
-        ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| doc.tokens[first].start..doc.tokens[last].end)
+        ((first..=last).filter(|&t| doc.tokens()[t].is_word).count() >= 3).then(|| doc.tokens()[first].start..doc.tokens()[last].end)
     };
-    let opens = (sentence.start..marker).all(|t| !doc.tokens[t].is_word || matches!(doc.ftok(t), "and" | "but" | "و"));
+    let opens = (sentence.start..marker).all(|t| !doc.tokens()[t].is_word || matches!(doc.ftok(t), "and" | "but" | "و"));
     if opens {
         // Up to the end of the sentence, past the comma after the source.
-        let from = (phrase.end..n).find(|&t| doc.tokens[t].is_word && !matches!(doc.ftok(t), "that" | "فإن" | "فان"))?;
+        let from = (phrase.end..n).find(|&t| doc.tokens()[t].is_word && !matches!(doc.ftok(t), "that" | "فإن" | "فان"))?;
         (phrase.end..from).any(|t| matches!(doc.ftok(t), "," | "،")).then_some(())?;
         words(from..n).map(|text| (actor, marker..phrase.end, text))
     } else {
         // Only when the source closes the sentence: "…, according to X." (not inside a clause).
-        let tail_words = (phrase.end..n).filter(|&t| doc.tokens[t].is_word).count();
+        let tail_words = (phrase.end..n).filter(|&t| doc.tokens()[t].is_word).count();
         let comma_before = marker > sentence.start && matches!(doc.ftok(marker - 1), "," | "،");
         (tail_words == 0 && comma_before).then_some(())?;
         words(sentence.start..marker - 1).map(|text| (actor, marker..phrase.end, text))
@@ -57,7 +57,7 @@ pub(super) fn list_lead_in(doc: &Document, by_token: &MentionIndex, sentence: Ra
     let holder = sentence.clone().rev().find_map(|t| by_token.at(t).map(|(a, _)| a))?;
     let cues = Cues::builtin();
     let stance = sentence
-        .filter(|&t| doc.tokens[t].is_word)
+        .filter(|&t| doc.tokens()[t].is_word)
         .find_map(|t| {
             let w = doc.ftok(t);
             cues.arabic_nouns.get(arabic::bare_noun(w)).or_else(|| cues.english_nouns.get(w)).map(|c| c.stance)
@@ -68,9 +68,9 @@ pub(super) fn list_lead_in(doc: &Document, by_token: &MentionIndex, sentence: Ra
 
 /// A bullet item's text without the bullet and final punctuation.
 pub(super) fn bullet_text(doc: &Document, sentence: Range<usize>) -> Option<Range<usize>> {
-    let first = sentence.clone().find(|&t| doc.tokens[t].is_word && !(doc.tokens[t].script == Script::Digit && t == sentence.start))?;
-    let last = sentence.clone().rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
-    (last >= first).then(|| doc.tokens[first].start..doc.tokens[last].end)
+    let first = sentence.clone().find(|&t| doc.tokens()[t].is_word && !(doc.tokens()[t].script == Script::Digit && t == sentence.start))?;
+    let last = sentence.clone().rev().find(|&t| doc.tokens()[t].is_word || is_quote_at(doc, t))?;
+    (last >= first).then(|| doc.tokens()[first].start..doc.tokens()[last].end)
 }
 
 /// A quotation closed with a comma inside or after its mark, then a name and a verb in the past
@@ -84,31 +84,31 @@ pub(super) fn quotation_then_speaker(doc: &Document, by_token: &MentionIndex, se
     let (actor, phrase) = by_token.at(speaker_at).filter(|(_, ph)| ph.start == speaker_at)?;
     let verb = phrase.end;
     let past = verb < sentence.end
-        && doc.tokens[verb].script == Script::Latin
-        && doc.tokens[verb].lower
+        && doc.tokens()[verb].script == Script::Latin
+        && doc.tokens()[verb].lower
         && (doc.ftok(verb).ends_with("ed") || matches!(doc.ftok(verb), "wrote" | "told" | "said" | "shot" | "hit" | "put" | "went" | "spoke" | "took"));
     if !past {
         return None;
     }
     let from = open.map_or(sentence.start, |o| o + 1);
-    let first = (from..close).find(|&t| doc.tokens[t].is_word)?;
-    let last = (from..close).rev().find(|&t| doc.tokens[t].is_word)?;
-    ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (actor, verb..verb + 1, doc.tokens[first].start..doc.tokens[last].end))
+    let first = (from..close).find(|&t| doc.tokens()[t].is_word)?;
+    let last = (from..close).rev().find(|&t| doc.tokens()[t].is_word)?;
+    ((first..=last).filter(|&t| doc.tokens()[t].is_word).count() >= 3).then(|| (actor, verb..verb + 1, doc.tokens()[first].start..doc.tokens()[last].end))
 }
 
 /// "الخوري: لا انتخابات قبل إصلاح القانون", "Holm: the budget is dead on us":
 /// a headline or a line that opens with a name and a colon gives the rest to that name.
 /// Returns the speaker, the colon's token and the words after it (three at least).
 pub(super) fn name_and_colon(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Option<(usize, Range<usize>, Range<usize>)> {
-    let first = sentence.clone().find(|&t| doc.tokens[t].is_word)?;
+    let first = sentence.clone().find(|&t| doc.tokens()[t].is_word)?;
     let (actor, phrase) = by_token.at(first).filter(|(_, ph)| ph.start == first)?;
     let colon = phrase.end;
     if colon >= sentence.end || doc.ftok(colon) != ":" {
         return None;
     }
-    let from = (colon + 1..sentence.end).find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
-    let last = (from..sentence.end).rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
-    ((from..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (actor, colon..colon + 1, doc.tokens[from].start..doc.tokens[last].end))
+    let from = (colon + 1..sentence.end).find(|&t| doc.tokens()[t].is_word || is_quote_at(doc, t))?;
+    let last = (from..sentence.end).rev().find(|&t| doc.tokens()[t].is_word || is_quote_at(doc, t))?;
+    ((from..=last).filter(|&t| doc.tokens()[t].is_word).count() >= 3).then(|| (actor, colon..colon + 1, doc.tokens()[from].start..doc.tokens()[last].end))
 }
 
 /// "…، وفق تعبيره", "…، بحسب قوله", "…، على حد وصفها": a sentence that says it gives someone's
@@ -121,9 +121,9 @@ pub(super) fn in_own_words(doc: &Document, sentence: Range<usize>) -> Option<(Ra
             && matches!(doc.ftok(t + 1), "تعبيره" | "تعبيرها" | "قوله" | "قولها" | "وصفه" | "وصفها" | "تعبيرهم" | "قولهم")
     })?;
     let start = if doc.ftok(marker) == "حد" && marker > sentence.start && doc.ftok(marker - 1) == "علي" { marker - 1 } else { marker };
-    let first = sentence.clone().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
-    let last = (first..start).rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
-    ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (start..marker + 2, doc.tokens[first].start..doc.tokens[last].end))
+    let first = sentence.clone().find(|&t| doc.tokens()[t].is_word || is_quote_at(doc, t))?;
+    let last = (first..start).rev().find(|&t| doc.tokens()[t].is_word || is_quote_at(doc, t))?;
+    ((first..=last).filter(|&t| doc.tokens()[t].is_word).count() >= 3).then(|| (start..marker + 2, doc.tokens()[first].start..doc.tokens()[last].end))
 }
 
 /// "وجاء في بيانهم: «…»", "وجاء في بيان للخارجية أن …", "جاء في رسالة الحزب: …": what a
@@ -132,7 +132,7 @@ pub(super) fn in_own_words(doc: &Document, sentence: Range<usize>) -> Option<(Ra
 /// it). Returns (the holder when named, the marker's tokens, the content).
 pub(super) fn document_says(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Option<(Option<usize>, Range<usize>, Range<usize>)> {
     let n = sentence.end;
-    let first = sentence.clone().find(|&t| doc.tokens[t].is_word)?;
+    let first = sentence.clone().find(|&t| doc.tokens()[t].is_word)?;
     if !matches!(doc.ftok(first), "جاء" | "وجاء" | "فجاء") || first + 2 >= n || doc.ftok(first + 1) != "في" {
         return None;
     }
@@ -154,9 +154,9 @@ pub(super) fn document_says(doc: &Document, by_token: &MentionIndex, sentence: R
     };
     // The content: after a colon, or after أن / إن, within the sentence.
     let opens = (noun_at + 1..n).find(|&t| matches!(doc.ftok(t), ":") || matches!(doc.ftok(t), "ان" | "إن" | "أن"))?;
-    let from = (opens + 1..n).find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
-    let last = (from..n).rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
-    ((from..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| (named, first..noun_at + 1, doc.tokens[from].start..doc.tokens[last].end))
+    let from = (opens + 1..n).find(|&t| doc.tokens()[t].is_word || is_quote_at(doc, t))?;
+    let last = (from..n).rev().find(|&t| doc.tokens()[t].is_word || is_quote_at(doc, t))?;
+    ((from..=last).filter(|&t| doc.tokens()[t].is_word).count() >= 3).then(|| (named, first..noun_at + 1, doc.tokens()[from].start..doc.tokens()[last].end))
 }
 
 /// "the agreement between Italy and Albania", "الاتفاق بين إيطاليا وتونس للحد من الهجرة": the
@@ -168,10 +168,10 @@ pub(super) fn agreement_between(doc: &Document, by_token: &MentionIndex, sentenc
     let mut found = Vec::new();
     for t in sentence.clone() {
         // "between" first: a comparison of strings, where the noun is a look-up.
-        if !doc.tokens[t].is_word || t + 4 >= sentence.end || !matches!(doc.ftok(t + 1), "between" | "بين") {
+        if !doc.tokens()[t].is_word || t + 4 >= sentence.end || !matches!(doc.ftok(t + 1), "between" | "بين") {
             continue;
         }
-        let is_noun = match doc.tokens[t].script {
+        let is_noun = match doc.tokens()[t].script {
             Script::Latin => words::token_is(doc, t, "en.agreement_noun"),
             Script::Arabic => words::is("ar.agreement_noun", arabic::bare_noun(doc.ftok(t))),
             _ => false,
@@ -185,17 +185,17 @@ pub(super) fn agreement_between(doc: &Document, by_token: &MentionIndex, sentenc
         if second_at >= sentence.end {
             continue;
         }
-        let joined = doc.ftok(second_at - 1) == "and" || (doc.tokens[second_at].script == Script::Arabic && doc.ftok(second_at).starts_with('و'));
+        let joined = doc.ftok(second_at - 1) == "and" || (doc.tokens()[second_at].script == Script::Arabic && doc.ftok(second_at).starts_with('و'));
         let Some((second, second_phrase)) = by_token.at(second_at).filter(|(a, ph)| ph.start == second_at && *a != first && joined) else { continue };
         // The claim runs on over the agreement's purpose, to a clause boundary.
         let mut end = second_phrase.end;
-        while end < sentence.end && end < second_phrase.end + REACH && doc.tokens[end].is_word && !matches!(doc.ftok(end), "that" | "which" | "who" | "التي" | "الذي") && by_token.at(end).is_none() {
+        while end < sentence.end && end < second_phrase.end + REACH && doc.tokens()[end].is_word && !matches!(doc.ftok(end), "that" | "which" | "who" | "التي" | "الذي") && by_token.at(end).is_none() {
             end += 1;
         }
         // "بالاتفاق": the claim starts at the noun, after a preposition glued to its article.
         let written = doc.otok(t);
-        let start = doc.tokens[t].start + if written.starts_with("بال") || written.starts_with("كال") { 'ب'.len_utf8() } else { 0 };
-        found.push((first, second, t..t + 1, start..doc.tokens[end - 1].end));
+        let start = doc.tokens()[t].start + if written.starts_with("بال") || written.starts_with("كال") { 'ب'.len_utf8() } else { 0 };
+        found.push((first, second, t..t + 1, start..doc.tokens()[end - 1].end));
     }
     found
 }
@@ -207,7 +207,7 @@ pub(super) fn agreement_between(doc: &Document, by_token: &MentionIndex, sentenc
 /// alignment, and the claim ("in favor of the measure").
 pub(super) fn votes_with(doc: &Document, by_token: &MentionIndex, sentence: Range<usize>) -> Option<(Stance, Vec<usize>, Range<usize>, Range<usize>)> {
     let n = sentence.end;
-    let join = sentence.clone().find(|&t| doc.tokens[t].script == Script::Latin && matches!(doc.ftok(t), "joined" | "joining" | "join" | "joins"))?;
+    let join = sentence.clone().find(|&t| doc.tokens()[t].script == Script::Latin && matches!(doc.ftok(t), "joined" | "joining" | "join" | "joins"))?;
     // The side joined: a name right after the verb, perhaps after "all" or "the".
     let mut side_at = join + 1;
     while side_at < n && matches!(doc.ftok(side_at), "all" | "the" | "fellow" | "most") {
@@ -227,7 +227,7 @@ pub(super) fn votes_with(doc: &Document, by_token: &MentionIndex, sentence: Rang
     };
     // The claim: to a comma or the end of the sentence, at most a few words of object.
     let mut end = claim_start;
-    while end < n && end < claim_start + 10 && doc.tokens[end].is_word && !matches!(doc.ftok(end), "were" | "was") {
+    while end < n && end < claim_start + 10 && doc.tokens()[end].is_word && !matches!(doc.ftok(end), "were" | "was") {
         end += 1;
     }
     if end <= claim_start + 2 {
@@ -243,7 +243,7 @@ pub(super) fn votes_with(doc: &Document, by_token: &MentionIndex, sentence: Rang
                 let place = q > 0 && doc.ftok(q - 1) == "of";
                 // ("Republican Sens. Ana Ruiz", "GOP leader Bo Chan": a name that qualifies the
                 // next words is no voter; a voter's name ends at a comma, "of", "and" or the end.)
-                let qualifies = ph.end < n && doc.tokens[ph.end].is_word && !matches!(doc.ftok(ph.end), "of" | "and" | "along" | "who" | "from");
+                let qualifies = ph.end < n && doc.tokens()[ph.end].is_word && !matches!(doc.ftok(ph.end), "of" | "and" | "along" | "who" | "from");
                 if !place && !qualifies && !holders.contains(&a) {
                     holders.push(a);
                 }
@@ -253,5 +253,5 @@ pub(super) fn votes_with(doc: &Document, by_token: &MentionIndex, sentence: Rang
             }
         }
     }
-    Some((stance, holders, join..join + 1, doc.tokens[claim_start].start..doc.tokens[end - 1].end))
+    Some((stance, holders, join..join + 1, doc.tokens()[claim_start].start..doc.tokens()[end - 1].end))
 }

@@ -46,19 +46,19 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // its object as a pronoun has its antecedent as that object; what follows its subject
     // belongs to the main clause.
     if cue_at > sentence.start
-        && doc.tokens[cue_at].script == Script::Arabic
+        && doc.tokens()[cue_at].script == Script::Arabic
         && matches!(doc.ftok(cue_at - 1), "التي" | "الذي" | "الذين")
         && super::subject::has_object_pronoun(doc.ftok(cue_at))
         // ("التي وصفها بأنها …": what the verb says of its object still follows.)
-        && !(start < sentence.end && doc.tokens[start].is_word && (is_complementiser(doc, start) || takes_particle(cue, doc.ftok(start))))
+        && !(start < sentence.end && doc.tokens()[start].is_word && (is_complementiser(doc, start) || takes_particle(cue, doc.ftok(start))))
     {
         return relative_antecedent(doc, sentence.start, cue_at - 1).map(|text| Claim { text, end_token: start, proposition: false });
     }
     // "رفضت السلطة المحلية في محافظة مأرب إغلاق …": where the subject sits comes before the
     // object.
-    let start = if start + 3 < sentence.end && doc.ftok(start) == "في" && words::token_is(doc, start + 1, "ar.place_noun") && doc.tokens[start + 2].is_word {
+    let start = if start + 3 < sentence.end && doc.ftok(start) == "في" && words::token_is(doc, start + 1, "ar.place_noun") && doc.tokens()[start + 2].is_word {
         // … and where that place lies: "في محافظة الوادي شرقي البلاد".
-        let direction = start + 4 < sentence.end && matches!(doc.ftok(start + 3), "شرق" | "شرقي" | "غرب" | "غربي" | "شمال" | "شمالي" | "جنوب" | "جنوبي" | "وسط") && doc.tokens[start + 4].is_word;
+        let direction = start + 4 < sentence.end && matches!(doc.ftok(start + 3), "شرق" | "شرقي" | "غرب" | "غربي" | "شمال" | "شمالي" | "جنوب" | "جنوبي" | "وسط") && doc.tokens()[start + 4].is_word;
         if direction { start + 5 } else { start + 3 }
     } else {
         start
@@ -69,17 +69,17 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     let particle_taken = start > 0 && cue.particles.iter().any(|p| p == doc.ftok(start - 1));
     // An indefinite or possessive noun phrase after the verb is its object, not an addressee
     // ("agreed a package of deals on defence": the "on" is inside the object).
-    let object_follows = doc.tokens.get(start).is_some_and(|t| t.script == Script::Latin || t.script == Script::Digit)
-        && (matches!(doc.ftok(start), "a" | "an" | "its" | "their" | "his" | "her" | "new") || doc.tokens[start].script == Script::Digit);
+    let object_follows = doc.tokens().get(start).is_some_and(|t| t.script == Script::Latin || t.script == Script::Digit)
+        && (matches!(doc.ftok(start), "a" | "an" | "its" | "their" | "his" | "her" | "new") || doc.tokens()[start].script == Script::Digit);
     if !cue.speech && !cue.particles.is_empty() && !particle_taken && !object_follows {
         let window = (start..sentence.end.min(start + 8)).take_while(|&t| !is_hard_stop(doc, t));
         // "ordered the dispatch of two ships to Malta": a "to" before a name or a noun phrase
         // is a preposition inside the object, not the particle ("ordered troops to leave").
         let preposition_to = |t: usize| {
             doc.ftok(t) == "to"
-                && doc.tokens.get(t + 1).is_some_and(|n| n.is_word && (doc.tokens[t + 1].upper || matches!(doc.ftok(t + 1), "the" | "a" | "an" | "its" | "their") || n.script == Script::Digit))
+                && doc.tokens().get(t + 1).is_some_and(|n| n.is_word && (doc.tokens()[t + 1].upper || matches!(doc.ftok(t + 1), "the" | "a" | "an" | "its" | "their") || n.script == Script::Digit))
         };
-        if let Some(p) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| cue.particles.iter().any(|p| p == doc.ftok(t)) && !preposition_to(t)) {
+        if let Some(p) = window.filter(|&t| doc.tokens()[t].is_word).find(|&t| cue.particles.iter().any(|p| p == doc.ftok(t)) && !preposition_to(t)) {
             s = p;
         }
     }
@@ -95,7 +95,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // (Not past another verb of saying: "conceded defeat, saying: …" reports twice.)
     if cue.speech {
         const REACH: usize = 30;
-        let another_cue = |t: usize| doc.tokens[t].is_word && is_cue_at(doc, t);
+        let another_cue = |t: usize| doc.tokens()[t].is_word && is_cue_at(doc, t);
         let before_colon = (s..sentence.end.min(s + REACH)).take_while(|&t| !is_complementiser(doc, t) && !another_cue(t) && !(is_hard_stop(doc, t) && doc.ftok(t) != ":"));
         if let Some(colon) = before_colon.filter(|&t| doc.ftok(t) == ":").next().filter(|&c| c > s && c + 1 < sentence.end) {
             s = colon + 1;
@@ -109,7 +109,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         // Not past another cue verb: in "said the deal was fair, adding that …" the "that" is
         // the second verb's.
         let window = (start..sentence.end.min(start + 10)).take_while(|&t| !is_hard_stop(doc, t) && !is_quote_at(doc, t) && (t == start || !starts_coordinated_cue(doc, t)));
-        if let Some(c) = window.filter(|&t| doc.tokens[t].is_word).find(|&t| is_complementiser(doc, t)) {
+        if let Some(c) = window.filter(|&t| doc.tokens()[t].is_word).find(|&t| is_complementiser(doc, t)) {
             s = c;
         }
     }
@@ -117,11 +117,11 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // claim starts after the addressee, at the first word that can open a clause.
     if cue.speech && s == start && matches!(doc.ftok(cue_at), "told" | "tells" | "tell" | "telling") {
         let opens_clause = |t: usize| {
-            doc.tokens[t].is_word
+            doc.tokens()[t].is_word
                 && (matches!(doc.ftok(t), "the" | "a" | "an" | "it" | "he" | "she" | "they" | "we" | "i" | "his" | "her" | "their" | "its" | "this" | "these" | "those" | "there")
-                    || doc.tokens[t].upper)
+                    || doc.tokens()[t].upper)
         };
-        let words: Vec<usize> = (start..sentence.end.min(start + 6)).take_while(|&t| doc.tokens[t].is_word).collect();
+        let words: Vec<usize> = (start..sentence.end.min(start + 6)).take_while(|&t| doc.tokens()[t].is_word).collect();
         let determiner = words.first().is_some_and(|&t| matches!(doc.ftok(t), "the" | "a" | "an"));
         let skip_from = if determiner { 2 } else { 1 };
         if let Some(&c) = words.iter().skip(skip_from).find(|&&t| opens_clause(t)) {
@@ -138,8 +138,8 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         && !cue.particles.iter().any(|p| p == "من")
         && s + 2 < sentence.end
         && doc.ftok(s) == "من"
-        && doc.tokens[s + 1].is_word
-        && doc.tokens[s + 2].is_word
+        && doc.tokens()[s + 1].is_word
+        && doc.tokens()[s + 2].is_word
     {
         s += 2;
     }
@@ -152,15 +152,15 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // week", "on Monday"); "rejected this proposal" has none.
     let english_time_noun = |t: usize| {
         t < sentence.end
-            && doc.tokens[t].is_word
+            && doc.tokens()[t].is_word
             && (words::token_is(doc, t, "en.time") && !matches!(doc.ftok(t), "this" | "last" | "on" | "late")
                 || matches!(doc.ftok(t), "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend")
                 || words::token_is(doc, t, "en.month"))
     };
     let is_time = |t: usize| {
-        doc.tokens[t].is_word
+        doc.tokens()[t].is_word
             && (words::token_is_any(doc, t, &["ar.time", "ar.manner"])
-                || (doc.tokens[t].script == Script::Latin
+                || (doc.tokens()[t].script == Script::Latin
                     && (words::token_is(doc, t, "en.manner") || (words::token_is(doc, t, "en.time") && (!matches!(doc.ftok(t), "this" | "last" | "on" | "late") || english_time_noun(t + 1))))))
     };
     // … or between commas ("أعلنت الوزارة، مساء الأربعاء، استدعاء …", "said, on Monday, that …").
@@ -176,22 +176,22 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     while s < sentence.end && is_time(s) {
         s += 1;
     }
-    while s < sentence.end && (!doc.tokens[s].is_word || is_complementiser(doc, s) || cue.particles.iter().any(|p| p == doc.ftok(s))) {
-        if !doc.tokens[s].is_word && is_quote_at(doc, s) {
+    while s < sentence.end && (!doc.tokens()[s].is_word || is_complementiser(doc, s) || cue.particles.iter().any(|p| p == doc.ftok(s))) {
+        if !doc.tokens()[s].is_word && is_quote_at(doc, s) {
             proposition = true;
             break;
         }
-        proposition |= doc.tokens[s].is_word && is_complementiser(doc, s);
+        proposition |= doc.tokens()[s].is_word && is_complementiser(doc, s);
         s += 1;
     }
-    let speech = cue.speech && (proposition || doc.tokens.get(start).is_some_and(|t| t.script == Script::Latin));
+    let speech = cue.speech && (proposition || doc.tokens().get(start).is_some_and(|t| t.script == Script::Latin));
     let mut e = s;
     let mut words_seen = 0;
     let mut one_word_object = false;
     let mut in_quote = false;
     while e < sentence.end.min(s + MAX_CLAIM_TOKENS) {
         let w = doc.ftok(e);
-        let t = &doc.tokens[e];
+        let t = &doc.tokens()[e];
         if !t.is_word {
             match w {
                 "\"" => in_quote = !in_quote,
@@ -252,13 +252,13 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     let end_token = e;
     // Trim trailing punctuation (but keep a closing quote that opened inside) and a
     // dangling conjunction left by a coordinated cue ("backed the target and").
-    while e > s && ((!doc.tokens[e - 1].is_word && !is_quote_at(doc, e - 1)) || matches!(doc.ftok(e - 1), "and" | "or" | "but" | "و" | "who" | "which" | "التي" | "الذي" | "الذين")) {
+    while e > s && ((!doc.tokens()[e - 1].is_word && !is_quote_at(doc, e - 1)) || matches!(doc.ftok(e - 1), "and" | "or" | "but" | "و" | "who" | "which" | "التي" | "الذي" | "الذين")) {
         e -= 1;
     }
     // An opening quotation mark whose closing one lies past the claim ('"لن نتراجع." وأضاف')
     // is left out, so that no claim shows half a pair.
-    let quotes = (s..e).filter(|&t| !doc.tokens[t].is_word && is_quote_at(doc, t)).count();
-    let s = if s < e && !doc.tokens[s].is_word && is_quote_at(doc, s) && quotes % 2 == 1 { s + 1 } else { s };
+    let quotes = (s..e).filter(|&t| !doc.tokens()[t].is_word && is_quote_at(doc, t)).count();
+    let s = if s < e && !doc.tokens()[s].is_word && is_quote_at(doc, s) && quotes % 2 == 1 { s + 1 } else { s };
     // A claim does not open with a relative pronoun: "X، الذي كان يقول …" describes X, and
     // "اللتان تشكلان …" the subjects; no stance is stated there.
     let relative_first = s < e && matches!(doc.ftok(s), "الذي" | "التي" | "الذين" | "اللتان" | "اللذان" | "اللتين" | "اللذين" | "who" | "which" | "whose");
@@ -266,7 +266,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // whole demand.
     let particle_noun = words_seen == 1
         && s < e
-        && doc.tokens[s].script == Script::Arabic
+        && doc.tokens()[s].script == Script::Arabic
         && doc.ftok(s).chars().count() >= 5
         && cue.particles.iter().any(|p| p.chars().count() == 1 && doc.ftok(s).starts_with(p.as_str()));
     // "امتنعت الصين عن التصويت": one definite noun after the cue's own particle names the act
@@ -275,13 +275,13 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
         && !cue.speech
         && s > cue_at
         && s < e
-        && doc.tokens[s].script == Script::Arabic
+        && doc.tokens()[s].script == Script::Arabic
         && arabic::has_article(doc.ftok(s))
         && cue.particles.iter().any(|p| p == doc.ftok(s - 1));
     let found = if particle_act {
-        Some(doc.tokens[cue_at].start..doc.tokens[e - 1].end)
+        Some(doc.tokens()[cue_at].start..doc.tokens()[e - 1].end)
     } else {
-        ((words_seen >= 2 || one_word_object || particle_noun) && s < e && !relative_first).then(|| doc.tokens[s].start..doc.tokens[e - 1].end)
+        ((words_seen >= 2 || one_word_object || particle_noun) && s < e && !relative_first).then(|| doc.tokens()[s].start..doc.tokens()[e - 1].end)
     };
     // "أصدر بياناً منفصلاً قال فيه: …": a document issued is no stance of its own; what it
     // says follows in a clause of its own.
@@ -292,7 +292,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     let found = found.filter(|_| !topic_only);
     // '"…," Zelensky said, calling on …' and '"…," he told a rally in Kraków': a verb of saying
     // right after a quotation that a comma closes attributes that quotation, whatever follows.
-    if cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && attributes_quote_before(doc, sentence.clone(), cue_at) {
+    if cue.speech && !proposition && doc.tokens()[cue_at].script == Script::Latin && attributes_quote_before(doc, sentence.clone(), cue_at) {
         if let Some(q) = quote_before(doc, sentence.clone(), cue_at) {
             return Some(Claim { text: q, end_token: cue_at, proposition: true });
         }
@@ -300,13 +300,13 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     // "Indonesia will halt palm oil shipments to the EU, President Prabowo announced on
     // Wednesday, escalating …": a verb of saying with nothing to report after it reports the
     // clause before it.
-    if cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin {
+    if cue.speech && !proposition && doc.tokens()[cue_at].script == Script::Latin {
         if let Some(clause) = clause_before(doc, sentence.clone(), cue_at) {
             return Some(Claim { text: clause, end_token: cue_at, proposition: true });
         }
     }
     // "Sánchez told a news conference" after a quotation: the quotation is the claim.
-    if words_seen < 2 || (cue.speech && !proposition && doc.tokens[cue_at].script == Script::Latin && words_seen < 6) {
+    if words_seen < 2 || (cue.speech && !proposition && doc.tokens()[cue_at].script == Script::Latin && words_seen < 6) {
         if let Some(q) = quote_before(doc, sentence.clone(), cue_at) {
             return Some(Claim { text: q, end_token: cue_at, proposition: true });
         }
@@ -328,16 +328,16 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
 /// opens with the speaker and the verb at `cue_at` ('"…?" Gorsuch asked', '"…!" said Ruiz').
 pub(super) fn question_quoted_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
     let start = sentence.start;
-    if start < 4 || doc.tokens[cue_at].script != Script::Latin || !matches!(doc.ftok(start - 1), "\"" | "”") || !matches!(doc.ftok(start - 2), "?" | "!") {
+    if start < 4 || doc.tokens()[cue_at].script != Script::Latin || !matches!(doc.ftok(start - 1), "\"" | "”") || !matches!(doc.ftok(start - 2), "?" | "!") {
         return None;
     }
-    let only_speaker = (start..cue_at).all(|i| doc.tokens[i].is_word && !matches!(doc.ftok(i), "and" | "but" | "while" | "as") || (doc.ftok(i) == "." && is_initial_dot(doc, i)));
+    let only_speaker = (start..cue_at).all(|i| doc.tokens()[i].is_word && !matches!(doc.ftok(i), "and" | "but" | "while" | "as") || (doc.ftok(i) == "." && is_initial_dot(doc, i)));
     if !only_speaker || cue_at - start > 6 {
         return None;
     }
     let open = (start.saturating_sub(MAX_CLAIM_TOKENS)..start - 2).rev().find(|&i| matches!(doc.ftok(i), "\"" | "“"))?;
-    let inner: Vec<usize> = (open + 1..start - 2).filter(|&i| doc.tokens[i].is_word).collect();
-    (inner.len() >= 2).then(|| doc.tokens[inner[0]].start..doc.tokens[*inner.last().expect("two words")].end)
+    let inner: Vec<usize> = (open + 1..start - 2).filter(|&i| doc.tokens()[i].is_word).collect();
+    (inner.len() >= 2).then(|| doc.tokens()[inner[0]].start..doc.tokens()[*inner.last().expect("two words")].end)
 }
 
 /// "Japan had stood by the fleet from the start, he added, and has paid for every repair",
@@ -346,20 +346,20 @@ pub(super) fn question_quoted_before(doc: &Document, sentence: Range<usize>, cue
 /// sentence. Returns the reported parts (before and after the parenthesis), each of at least
 /// two words, or `None` when the verb is not parenthetical.
 pub(super) fn parenthetical(doc: &Document, cue: &Cue, sentence: Range<usize>, cue_at: usize, cue_end: usize) -> Option<Vec<Range<usize>>> {
-    if !cue.speech || doc.tokens[cue_at].script != Script::Latin {
+    if !cue.speech || doc.tokens()[cue_at].script != Script::Latin {
         return None;
     }
     // The subject between the opening comma and the verb: a pronoun or a few name words.
-    let comma = (sentence.start.max(cue_at.saturating_sub(6))..cue_at).rev().find(|&t| !doc.tokens[t].is_word)?;
+    let comma = (sentence.start.max(cue_at.saturating_sub(6))..cue_at).rev().find(|&t| !doc.tokens()[t].is_word)?;
     if doc.ftok(comma) != "," || comma + 1 == cue_at {
         return None;
     }
     let subject_ok = (comma + 1..cue_at).all(|t| {
-        doc.tokens[t].is_word && (doc.tokens[t].upper || matches!(doc.ftok(t), "he" | "she" | "they" | "it" | "we" | "the" | "his" | "her" | "its" | "their"))
+        doc.tokens()[t].is_word && (doc.tokens()[t].upper || matches!(doc.ftok(t), "he" | "she" | "they" | "it" | "we" | "the" | "his" | "her" | "its" | "their"))
     });
     // After the verb: a comma (the parenthesis closes) or the end of the sentence.
     let mut after = cue_end;
-    while after < sentence.end && doc.tokens[after].is_word && words::token_is(doc, after, "en.time") {
+    while after < sentence.end && doc.tokens()[after].is_word && words::token_is(doc, after, "en.time") {
         after += 1;
     }
     let closes = after >= sentence.end || matches!(doc.ftok(after), "," | "." | "!" | "?");
@@ -367,14 +367,14 @@ pub(super) fn parenthetical(doc: &Document, cue: &Cue, sentence: Range<usize>, c
         return None;
     }
     let words_of = |r: Range<usize>| -> Option<Range<usize>> {
-        let first = r.clone().find(|&t| doc.tokens[t].is_word && !matches!(doc.ftok(t), "and" | "but" | "that"))?;
-        let last = r.rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
+        let first = r.clone().find(|&t| doc.tokens()[t].is_word && !matches!(doc.ftok(t), "and" | "but" | "that"))?;
+        let last = r.rev().find(|&t| doc.tokens()[t].is_word || is_quote_at(doc, t))?;
         // Three words at least: "Rutte, she said, …" opens with a name, not a claim.
-        ((first..=last).filter(|&t| doc.tokens[t].is_word).count() >= 3).then(|| doc.tokens[first].start..doc.tokens[last].end)
+        ((first..=last).filter(|&t| doc.tokens()[t].is_word).count() >= 3).then(|| doc.tokens()[first].start..doc.tokens()[last].end)
     };
     let parts: Vec<Range<usize>> = [words_of(sentence.start..comma), (after < sentence.end).then(|| words_of(after + 1..sentence.end)).flatten()].into_iter().flatten().collect();
     // A quotation is attributed by its own rule ('"…," he said').
-    let quoted = (sentence.start..comma).any(|t| !doc.tokens[t].is_word && is_quote_at(doc, t));
+    let quoted = (sentence.start..comma).any(|t| !doc.tokens()[t].is_word && is_quote_at(doc, t));
     (!parts.is_empty() && !quoted).then_some(parts)
 }
 
@@ -385,17 +385,17 @@ pub(super) fn parenthetical(doc: &Document, cue: &Cue, sentence: Range<usize>, c
 fn continues_a_list(doc: &Document, comma: usize, sentence_end: usize) -> bool {
     const REACH: usize = 14;
     let next = comma + 1;
-    if next >= sentence_end || !doc.tokens[next].is_word {
+    if next >= sentence_end || !doc.tokens()[next].is_word {
         return false;
     }
     let w = doc.ftok(next);
-    let opens_clause = match doc.tokens[next].script {
+    let opens_clause = match doc.tokens()[next].script {
         Script::Latin => {
             matches!(w, "which" | "who" | "whom" | "whose" | "while" | "as" | "but" | "although" | "though" | "because" | "after" | "before" | "when" | "where" | "saying" | "adding" | "according" | "including" | "he" | "she" | "they" | "it" | "the" | "a" | "an"
                 | "with" | "in" | "on" | "at" | "for" | "from" | "by" | "during" | "amid" | "despite" | "under" | "to" | "than" | "if" | "unless" | "so")
                 || w.ends_with("ing")
                 || english_cue(doc, next).is_some()
-                || doc.tokens[next].upper
+                || doc.tokens()[next].upper
         }
         Script::Arabic => {
             words::is_any(&["ar.clause_break", "ar.stop"], w) || arabic_cue(doc, next).is_some() || is_complementiser(doc, next)
@@ -408,7 +408,7 @@ fn continues_a_list(doc: &Document, comma: usize, sentence_end: usize) -> bool {
     // The conjunction that closes the list, before the clause ends.
     (next + 1..sentence_end.min(next + REACH)).take_while(|&t| !is_hard_stop(doc, t) && !matches!(doc.ftok(t), "," | "،")).any(|t| {
         let v = doc.ftok(t);
-        matches!(v, "and" | "or") || (doc.tokens[t].script == Script::Arabic && v.starts_with('و') && v.chars().count() > 3 && arabic_cue(doc, t).is_none())
+        matches!(v, "and" | "or") || (doc.tokens()[t].script == Script::Arabic && v.starts_with('و') && v.chars().count() > 3 && arabic_cue(doc, t).is_none())
     })
 }
 
@@ -427,7 +427,7 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
     // After a verb of saying, an apposition set off by a comma may come first too: "وأكدت
     // سلمى العتيبي، مديرة البنك المركزي، للصحفيين … أن …".
     // (Any verb: "أصدر السيناتور سامي الحداد، رئيس لجنة الدفاع، بياناً …".)
-    let apposition = t > start && t < sentence_end && doc.tokens[t].script == Script::Arabic && !opens_adverbial(doc, t);
+    let apposition = t > start && t < sentence_end && doc.tokens()[t].script == Script::Arabic && !opens_adverbial(doc, t);
     // The cue's own particle opens its complement, not an adverbial ("إصرار إسرائيل على …").
     if t >= sentence_end || !(opens_adverbial(doc, t) || apposition) || takes_particle(cue, doc.ftok(t)) {
         return None;
@@ -445,13 +445,13 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
             if matches!(w, "," | "،") {
                 return (p + 1 < sentence_end).then_some(p + 1);
             }
-            if is_hard_stop(doc, p) || (doc.tokens[p].is_word && (is_complementiser(doc, p) || is_clause_break(doc, p))) {
+            if is_hard_stop(doc, p) || (doc.tokens()[p].is_word && (is_complementiser(doc, p) || is_clause_break(doc, p))) {
                 return None;
             }
             p += 1;
             continue;
         }
-        if !doc.tokens[p].is_word {
+        if !doc.tokens()[p].is_word {
             match w {
                 ":" => return Some(p + 1),
                 // "أكد الوزير، في مؤتمر صحافي، ضرورة …", "said, in a statement, that …": an
@@ -460,7 +460,7 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
                 // Another adverbial may follow ("، في لقاء إذاعي، مساء الأحد بمدينة صفاقس، إن …").
                 "," | "،" if t > start && !apposition && !(p + 1 < sentence_end && (opens_adverbial(doc, p + 1) || words::token_is_any(doc, p + 1, &["ar.time", "en.time"]))) => {
                     let next = p + 1;
-                    return (next < sentence_end && doc.tokens[next].is_word && !is_cue_at(doc, next)).then_some(next);
+                    return (next < sentence_end && doc.tokens()[next].is_word && !is_cue_at(doc, next)).then_some(next);
                 }
                 // (Not after an apposition: a quoted nickname is no complement, المعروف بـ"حميدتي".)
                 "\"" | "“" | "«" if !apposition => return Some(p),
@@ -488,7 +488,7 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
 
 /// A verb of the cue lexicon at token `t`, in either script.
 fn is_cue_at(doc: &Document, t: usize) -> bool {
-    match doc.tokens[t].script {
+    match doc.tokens()[t].script {
         Script::Arabic => arabic_cue(doc, t).is_some(),
         Script::Latin => english_cue(doc, t).is_some(),
         _ => false,
@@ -503,7 +503,7 @@ fn takes_particle(cue: &Cue, word: &str) -> bool {
 /// adverbial phrase.
 fn opens_adverbial(doc: &Document, t: usize) -> bool {
     let w = doc.ftok(t);
-    match doc.tokens[t].script {
+    match doc.tokens()[t].script {
         Script::Arabic => words::is("ar.preposition", w) || (w.chars().count() > 4 && (w.starts_with("لل") || w.starts_with("بال"))),
         Script::Latin => matches!(w, "in" | "at" | "during" | "on" | "via" | "through" | "after" | "before" | "from" | "while" | "to"),
         _ => false,
@@ -515,8 +515,8 @@ fn opens_adverbial(doc: &Document, t: usize) -> bool {
 /// "to cut taxes and to scrap the levy". A part must keep two words, so that coordinated
 /// adjectives (العسكرية والدبلوماسية) stay together.
 pub(super) fn split_coordinated(doc: &Document, text: &Range<usize>) -> Vec<Range<usize>> {
-    let first = doc.tokens.partition_point(|t| t.start < text.start);
-    let last = doc.tokens.partition_point(|t| t.end <= text.end);
+    let first = doc.tokens().partition_point(|t| t.start < text.start);
+    let last = doc.tokens().partition_point(|t| t.end <= text.end);
     let mut cuts = vec![first];
     let mut in_quote = false;
     for i in first..last {
@@ -527,10 +527,10 @@ pub(super) fn split_coordinated(doc: &Document, text: &Range<usize>) -> Vec<Rang
             "»" | "”" => in_quote = false,
             _ => {}
         }
-        if in_quote || !doc.tokens[i].is_word {
+        if in_quote || !doc.tokens()[i].is_word {
             continue;
         }
-        let arabic_join = doc.tokens[i].script == Script::Arabic && (w.starts_with("وال") || w.starts_with("وبال")) && w.chars().count() > 4;
+        let arabic_join = doc.tokens()[i].script == Script::Arabic && (w.starts_with("وال") || w.starts_with("وبال")) && w.chars().count() > 4;
         let english_join = w == "and" && i + 1 < last && doc.ftok(i + 1) == "to";
         if arabic_join || english_join {
             cuts.push(i);
@@ -538,7 +538,7 @@ pub(super) fn split_coordinated(doc: &Document, text: &Range<usize>) -> Vec<Rang
     }
     cuts.push(last);
     // Keep only cuts leaving two words on each side.
-    let words = |a: usize, b: usize| (a..b).filter(|&t| doc.tokens[t].is_word).count();
+    let words = |a: usize, b: usize| (a..b).filter(|&t| doc.tokens()[t].is_word).count();
     let mut kept = vec![first];
     for w in cuts.windows(2).skip(1) {
         let (cut, next) = (w[0], w[1]);
@@ -554,8 +554,8 @@ pub(super) fn split_coordinated(doc: &Document, text: &Range<usize>) -> Vec<Rang
             while a < b && matches!(doc.ftok(a), "and" | "to") {
                 a += 1;
             }
-            let b_word = (a..b).rev().find(|&t| doc.tokens[t].is_word || is_quote_at(doc, t))?;
-            (b_word >= a).then(|| doc.tokens[a].start.max(text.start)..doc.tokens[b_word].end.min(text.end))
+            let b_word = (a..b).rev().find(|&t| doc.tokens()[t].is_word || is_quote_at(doc, t))?;
+            (b_word >= a).then(|| doc.tokens()[a].start.max(text.start)..doc.tokens()[b_word].end.min(text.end))
         })
         .collect()
 }
@@ -565,9 +565,9 @@ pub(super) fn split_coordinated(doc: &Document, text: &Range<usize>) -> Vec<Rang
 /// demands it.
 pub(super) fn states_a_fact(doc: &Document, text: &Range<usize>) -> bool {
     let Some(first) = doc.token_at(text.start) else { return false };
-    (first..doc.tokens.len())
-        .take_while(|&t| doc.tokens[t].start < text.end)
-        .filter(|&t| doc.tokens[t].is_word && doc.tokens[t].script == Script::Latin)
+    (first..doc.tokens().len())
+        .take_while(|&t| doc.tokens()[t].start < text.end)
+        .filter(|&t| doc.tokens()[t].is_word && doc.tokens()[t].script == Script::Latin)
         .take(6)
         .any(|t| matches!(doc.ftok(t), "would" | "will" | "was" | "were" | "is" | "are" | "had" | "has" | "have" | "could" | "can"))
 }
@@ -579,8 +579,8 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
     // A name, or a role around it ("the Malaysian leader Karim Osman", "the head of the
     // bloc"): no function word but those of a role, no verb.
     let is_name_word = |t: usize| {
-        doc.tokens[t].is_word
-            && (doc.tokens[t].upper
+        doc.tokens()[t].is_word
+            && (doc.tokens()[t].upper
                 || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their" | "of" | "for")
                 || (!words::token_is(doc, t, "en.stop") && english_cue(doc, t).is_none() && !doc.ftok(t).ends_with("ed")))
     };
@@ -601,7 +601,7 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
     let mut after = cue_at + 1;
     if inverted {
         let from = after;
-        let capitalised = |t: usize| doc.tokens[t].is_word && (doc.tokens[t].upper || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their"));
+        let capitalised = |t: usize| doc.tokens()[t].is_word && (doc.tokens()[t].upper || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their"));
         while after < sentence.end && after < from + 6 && capitalised(after) {
             after += 1;
         }
@@ -609,7 +609,7 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
             return None;
         }
     }
-    while after < sentence.end && doc.tokens[after].is_word && (words::token_is(doc, after, "en.time") || doc.tokens[after].upper && after > cue_at + 1 && words::token_is(doc, after - 1, "en.time")) {
+    while after < sentence.end && doc.tokens()[after].is_word && (words::token_is(doc, after, "en.time") || doc.tokens()[after].upper && after > cue_at + 1 && words::token_is(doc, after - 1, "en.time")) {
         after += 1;
     }
     after = medium_phrase_end(doc, after, sentence.end).unwrap_or(after);
@@ -619,13 +619,13 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
     let clause = sentence.start..comma;
     // A quotation that opens the clause is attributed by its own rule ('"…," he said'); one
     // inside it ("agreed to an "immediate" truce") is part of the clause.
-    let opens_with_quote = clause.clone().find(|&t| !matches!(doc.ftok(t), "-" | "—" | "–")).is_some_and(|t| !doc.tokens[t].is_word && is_quote_at(doc, t));
-    if opens_with_quote || clause.clone().filter(|&t| doc.tokens[t].is_word).count() < 4 {
+    let opens_with_quote = clause.clone().find(|&t| !matches!(doc.ftok(t), "-" | "—" | "–")).is_some_and(|t| !doc.tokens()[t].is_word && is_quote_at(doc, t));
+    if opens_with_quote || clause.clone().filter(|&t| doc.tokens()[t].is_word).count() < 4 {
         return None;
     }
-    let first = clause.clone().find(|&t| doc.tokens[t].is_word)?;
-    let last = clause.rev().find(|&t| doc.tokens[t].is_word)?;
-    Some(doc.tokens[first].start..doc.tokens[last].end)
+    let first = clause.clone().find(|&t| doc.tokens()[t].is_word)?;
+    let last = clause.rev().find(|&t| doc.tokens()[t].is_word)?;
+    Some(doc.tokens()[first].start..doc.tokens()[last].end)
 }
 
 /// The start of "Name, appositive," before the comma `close` that precedes a verb: the comma
@@ -634,16 +634,16 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
 /// bloc's envoy").
 fn subject_with_appositive(doc: &Document, sentence_start: usize, close: usize) -> Option<usize> {
     const APPOSITIVE: usize = 14;
-    let mid = (sentence_start.max(close.saturating_sub(APPOSITIVE))..close).rev().find(|&t| !doc.tokens[t].is_word && !matches!(doc.ftok(t), "'" | "’" | "-"))?;
+    let mid = (sentence_start.max(close.saturating_sub(APPOSITIVE))..close).rev().find(|&t| !doc.tokens()[t].is_word && !matches!(doc.ftok(t), "'" | "’" | "-"))?;
     if doc.ftok(mid) != "," || mid + 2 > close || !matches!(doc.ftok(mid + 1), "a" | "an" | "the") {
         return None;
     }
-    if (mid + 1..close).any(|t| !doc.tokens[t].is_word && !matches!(doc.ftok(t), "'" | "’" | "-")) {
+    if (mid + 1..close).any(|t| !doc.tokens()[t].is_word && !matches!(doc.ftok(t), "'" | "’" | "-")) {
         return None;
     }
-    let open = (sentence_start.max(mid.saturating_sub(5))..mid).rev().find(|&t| !doc.tokens[t].is_word)?;
+    let open = (sentence_start.max(mid.saturating_sub(5))..mid).rev().find(|&t| !doc.tokens()[t].is_word)?;
     let name = open + 1..mid;
-    (doc.ftok(open) == "," && !name.is_empty() && name.clone().all(|t| doc.tokens[t].upper)).then_some(open)
+    (doc.ftok(open) == "," && !name.is_empty() && name.clone().all(|t| doc.tokens()[t].upper)).then_some(open)
 }
 
 /// "… said on X", "… announced in a statement", "… told reporters in Geneva": a phrase of
@@ -654,7 +654,7 @@ fn medium_phrase_end(doc: &Document, from: usize, sentence_end: usize) -> Option
     if from >= sentence_end || !matches!(doc.ftok(from), "on" | "in" | "at" | "via" | "during" | "through") {
         return None;
     }
-    let inside_phrase = |t: usize| doc.tokens[t].is_word || matches!(doc.ftok(t), "'" | "’" | "-") || is_initial_dot(doc, t);
+    let inside_phrase = |t: usize| doc.tokens()[t].is_word || matches!(doc.ftok(t), "'" | "’" | "-") || is_initial_dot(doc, t);
     let end = (from..sentence_end.min(from + REACH + 1)).find(|&t| !inside_phrase(t)).or((sentence_end <= from + REACH).then_some(sentence_end))?;
     let plain = (from..end).all(|t| !is_complementiser(doc, t));
     (plain && (end >= sentence_end || matches!(doc.ftok(end), "," | "." | "!" | "?"))).then_some(end)
@@ -662,7 +662,7 @@ fn medium_phrase_end(doc: &Document, from: usize, sentence_end: usize) -> Option
 
 /// An Arabic document noun (بيان، تصريحاً، الرسالة), definite, indefinite or accusative.
 fn names_a_document(doc: &Document, t: usize) -> bool {
-    if doc.tokens[t].script != Script::Arabic {
+    if doc.tokens()[t].script != Script::Arabic {
         return false;
     }
     let w = doc.ftok(t);
@@ -678,19 +678,19 @@ pub(super) fn is_hard_stop(doc: &Document, i: usize) -> bool {
 
 /// "U.S.": a full stop right after a single Latin letter.
 pub(super) fn is_initial_dot(doc: &Document, i: usize) -> bool {
-    i > 0 && doc.ftok(i) == "." && doc.tokens[i - 1].script == Script::Latin && doc.ftok(i - 1).chars().count() == 1 && doc.tokens[i - 1].fend == doc.tokens[i].fstart
+    i > 0 && doc.ftok(i) == "." && doc.tokens()[i - 1].script == Script::Latin && doc.ftok(i - 1).chars().count() == 1 && doc.tokens()[i - 1].fend == doc.tokens()[i].fstart
 }
 
 /// "2.1", "1,000": a full stop or comma between digits.
 pub(super) fn is_decimal_point(doc: &Document, i: usize) -> bool {
-    i > 0 && i + 1 < doc.tokens.len()
-        && doc.tokens[i - 1].script == Script::Digit && doc.tokens[i + 1].script == Script::Digit
-        && doc.tokens[i - 1].fend == doc.tokens[i].fstart && doc.tokens[i].fend == doc.tokens[i + 1].fstart
+    i > 0 && i + 1 < doc.tokens().len()
+        && doc.tokens()[i - 1].script == Script::Digit && doc.tokens()[i + 1].script == Script::Digit
+        && doc.tokens()[i - 1].fend == doc.tokens()[i].fstart && doc.tokens()[i].fend == doc.tokens()[i + 1].fstart
 }
 
 pub(super) fn is_complementiser(doc: &Document, i: usize) -> bool {
     let w = doc.ftok(i);
-    match doc.tokens[i].script {
+    match doc.tokens()[i].script {
         Script::Arabic => words::is("ar.complementizer", w),
         _ => words::is("en.complementizer", w),
     }
@@ -698,25 +698,25 @@ pub(super) fn is_complementiser(doc: &Document, i: usize) -> bool {
 
 /// Clause breaks are single words (بينما، while) or two-word phrases (في حين، إلا أن).
 pub(super) fn is_clause_break(doc: &Document, i: usize) -> bool {
-    let (class, w) = match doc.tokens[i].script {
+    let (class, w) = match doc.tokens()[i].script {
         Script::Arabic => ("ar.clause_break", doc.ftok(i)),
         _ => ("en.clause_break", doc.ftok(i)),
     };
-    words::is_or_opens(class, w, (i + 1 < doc.tokens.len()).then(|| doc.ftok(i + 1)))
+    words::is_or_opens(class, w, (i + 1 < doc.tokens().len()).then(|| doc.ftok(i + 1)))
 }
 
 /// A closing quotation mark with a comma just inside or after it ('…," Zelensky said',
 /// '…", he said') at most five tokens before the verb, with only the speaker between.
 pub(super) fn attributes_quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> bool {
     let from = sentence.start.max(cue_at.saturating_sub(6));
-    let Some(close) = (from..cue_at).rev().find(|&i| !doc.tokens[i].is_word && matches!(doc.ftok(i), "\"" | "”")) else { return false };
+    let Some(close) = (from..cue_at).rev().find(|&i| !doc.tokens()[i].is_word && matches!(doc.ftok(i), "\"" | "”")) else { return false };
     let comma = (close > sentence.start && doc.ftok(close - 1) == ",") || (close + 1 < cue_at && doc.ftok(close + 1) == ",");
     // The speaker: words and initials, but no coordinator ('…," and Climate Action Network
     // said …' starts another clause) and no other verb of saying ('…," Poilievre said,
     // insisting …': the quotation is the first verb's).
     let only_speaker = (close + 1..cue_at).all(|i| {
         let w = doc.ftok(i);
-        (doc.tokens[i].is_word && !matches!(w, "and" | "but" | "while" | "as" | "whereas" | "although") && english_cue(doc, i).is_none())
+        (doc.tokens()[i].is_word && !matches!(w, "and" | "but" | "while" | "as" | "whereas" | "although") && english_cue(doc, i).is_none())
             || w == ","
             || (w == "." && is_initial_dot(doc, i))
     });
@@ -726,7 +726,7 @@ pub(super) fn attributes_quote_before(doc: &Document, sentence: Range<usize>, cu
 /// The text inside the last quotation before the cue in the same sentence.
 pub(super) fn quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize) -> Option<Range<usize>> {
     let from = sentence.start.max(cue_at.saturating_sub(MAX_CLAIM_TOKENS));
-    let quotes: Vec<usize> = (from..cue_at).filter(|&i| !doc.tokens[i].is_word && is_quote_at(doc, i)).collect();
+    let quotes: Vec<usize> = (from..cue_at).filter(|&i| !doc.tokens()[i].is_word && is_quote_at(doc, i)).collect();
     let (&close, rest) = quotes.split_last()?;
     // A lone closing mark after a comma ('We will never let that happen," he said') closes a
     // quotation opened in an earlier sentence: the claim is its part in this one.
@@ -735,12 +735,12 @@ pub(super) fn quote_before(doc: &Document, sentence: Range<usize>, cue_at: usize
         None if close > sentence.start && doc.ftok(close - 1) == "," => sentence.start,
         None => return None,
     };
-    let inner: Vec<usize> = (inner_start..close).filter(|&i| doc.tokens[i].is_word).collect();
+    let inner: Vec<usize> = (inner_start..close).filter(|&i| doc.tokens()[i].is_word).collect();
     if inner.len() < 2 {
         return None;
     }
     let (first, last) = (inner[0], *inner.last()?);
-    Some(doc.tokens[first].start..doc.tokens[last].end)
+    Some(doc.tokens()[first].start..doc.tokens()[last].end)
 }
 
 /// "demanded that Oslo do more on three fronts, including tightening port controls, handing
@@ -774,14 +774,14 @@ pub(super) fn listed_items(doc: &Document, claim: Range<usize>, sentence_end: us
     let mut item_start = start;
     for t in start..=end {
         let w = if t < end { doc.ftok(t) } else { "" };
-        let arabic_join = t < end && doc.tokens[t].script == Script::Arabic && (w.starts_with("وال") || w.starts_with("وبال")) && w.chars().count() > 4;
+        let arabic_join = t < end && doc.tokens()[t].script == Script::Arabic && (w.starts_with("وال") || w.starts_with("وبال")) && w.chars().count() > 4;
         let cut = t == end || matches!(w, "," | "،" | "and" | "or") || arabic_join;
         if !cut {
             continue;
         }
-        let words: Vec<usize> = (item_start..t).filter(|&q| doc.tokens[q].is_word).collect();
+        let words: Vec<usize> = (item_start..t).filter(|&q| doc.tokens()[q].is_word).collect();
         if let (true, Some(&first), Some(&last)) = (words.len() >= 2, words.first(), words.last()) {
-            items.push(doc.tokens[first].start..doc.tokens[last].end);
+            items.push(doc.tokens()[first].start..doc.tokens()[last].end);
         }
         // (An Arabic item keeps its و: the next item starts on the joined word.)
         item_start = if arabic_join { t } else { t + 1 };
@@ -799,7 +799,7 @@ pub(super) fn listed_items(doc: &Document, claim: Range<usize>, sentence_end: us
 /// ("معظم الرسوم الجمركية"), two words at least.
 fn relative_antecedent(doc: &Document, sentence_start: usize, rel: usize) -> Option<Range<usize>> {
     let mut first = rel;
-    while first > sentence_start && rel - first < 5 && doc.tokens[first - 1].is_word && doc.tokens[first - 1].script == Script::Arabic {
+    while first > sentence_start && rel - first < 5 && doc.tokens()[first - 1].is_word && doc.tokens()[first - 1].script == Script::Arabic {
         let w = doc.ftok(first - 1);
         if !(arabic::has_article(w) || words::is("ar.quantifier", w)) {
             break;
@@ -810,7 +810,7 @@ fn relative_antecedent(doc: &Document, sentence_start: usize, rel: usize) -> Opt
             break;
         }
     }
-    (rel - first >= 2).then(|| doc.tokens[first].start..doc.tokens[rel - 1].end)
+    (rel - first >= 2).then(|| doc.tokens()[first].start..doc.tokens()[rel - 1].end)
 }
 
 /// The comma closing an English apposition that opens at the comma `open` inside an object,
@@ -818,12 +818,12 @@ fn relative_antecedent(doc: &Document, sentence_start: usize, rel: usize) -> Opt
 /// federation, the CGT, to call a strike").
 fn apposition_in_object(doc: &Document, open: usize, sentence_end: usize) -> Option<usize> {
     const REACH: usize = 12;
-    if doc.tokens.get(open + 1).is_none_or(|t| t.script != Script::Latin) || !matches!(doc.ftok(open + 1), "the" | "a" | "an") {
+    if doc.tokens().get(open + 1).is_none_or(|t| t.script != Script::Latin) || !matches!(doc.ftok(open + 1), "the" | "a" | "an") {
         return None;
     }
     let close = (open + 2..sentence_end.min(open + REACH)).find(|&t| doc.ftok(t) == ",")?;
     // Names, brackets and nouns only: no verb of the cue lexicon between.
-    if (open + 1..close).any(|t| is_hard_stop(doc, t) || (doc.tokens[t].is_word && english_cue(doc, t).is_some())) {
+    if (open + 1..close).any(|t| is_hard_stop(doc, t) || (doc.tokens()[t].is_word && english_cue(doc, t).is_some())) {
         return None;
     }
     (close + 1 < sentence_end && matches!(doc.ftok(close + 1), "to" | "of" | "for" | "that")).then_some(close)
@@ -831,7 +831,7 @@ fn apposition_in_object(doc: &Document, open: usize, sentence_end: usize) -> Opt
 
 /// After 'لـ"رويترز"' at `t`: a preposition written apart from the quoted name it governs.
 fn quoted_addressee_end(doc: &Document, t: usize, sentence_end: usize) -> Option<usize> {
-    if t + 3 >= sentence_end || doc.tokens[t].script != Script::Arabic || !matches!(doc.ftok(t), "ل" | "ب") || !is_quote_at(doc, t + 1) {
+    if t + 3 >= sentence_end || doc.tokens()[t].script != Script::Arabic || !matches!(doc.ftok(t), "ل" | "ب") || !is_quote_at(doc, t + 1) {
         return None;
     }
     // The name is short: a closing mark within three words.
@@ -859,7 +859,7 @@ pub(super) fn further_accusatives(doc: &Document, after: usize, sentence_end: us
     let starts_item = |t: usize| {
         let w = doc.ftok(t);
         t < sentence_end
-            && doc.tokens[t].script == Script::Arabic
+            && doc.tokens()[t].script == Script::Arabic
             && w.starts_with('و')
             && w.ends_with('ا')
             && !w.ends_with("وا")
@@ -869,9 +869,9 @@ pub(super) fn further_accusatives(doc: &Document, after: usize, sentence_end: us
     };
     // An item is shown without the conjunction glued to it.
     let item = |a: usize, b: usize| {
-        let start = doc.tokens[a].start;
+        let start = doc.tokens()[a].start;
         let start = if doc.text[start..].starts_with('و') { start + 'و'.len_utf8() } else { start };
-        start..doc.tokens[b].end
+        start..doc.tokens()[b].end
     };
     let mut items = Vec::new();
     // The list goes on after "، و…" and after a bare "و…" item ("… مداناً واستفزازاً …").
@@ -888,7 +888,7 @@ pub(super) fn further_accusatives(doc: &Document, after: usize, sentence_end: us
             break;
         }
         let mut e = start + 1;
-        while e < sentence_end && !is_hard_stop(doc, e) && !matches!(doc.ftok(e), "،" | ",") && !starts_item(e) && doc.tokens[e].is_word {
+        while e < sentence_end && !is_hard_stop(doc, e) && !matches!(doc.ftok(e), "،" | ",") && !starts_item(e) && doc.tokens()[e].is_word {
             e += 1;
         }
         items.push(item(start, e - 1));
@@ -906,7 +906,7 @@ pub(super) fn voiced_stance(doc: &Document, claim: &Range<usize>, sentence_end: 
     const REACH: usize = 10;
     let first = doc.token_at(claim.start)?;
     let word = doc.ftok(first);
-    if doc.tokens[first].script != Script::Arabic || arabic::has_article(word) {
+    if doc.tokens()[first].script != Script::Arabic || arabic::has_article(word) {
         return None;
     }
     let cues = Cues::builtin();
@@ -917,20 +917,20 @@ pub(super) fn voiced_stance(doc: &Document, claim: &Range<usize>, sentence_end: 
     let last = sentence_end;
     for t in first + 1..last.min(first + REACH) {
         let w = doc.ftok(t);
-        if !doc.tokens[t].is_word {
+        if !doc.tokens()[t].is_word {
             return None;
         }
         // What the stance is about: "لمواصلة …", or the noun's own particle ("على", "عن").
         let opens_object = (w.starts_with('ل') && !arabic::has_article(w) && w.chars().count() >= 4) || noun.particles.iter().any(|p| p == w);
         if opens_object {
             let particle = noun.particles.iter().any(|p| p == w);
-            let from = if particle { doc.tokens.get(t + 1).filter(|_| t + 1 < last)?.start } else { doc.tokens[t].start + 'ل'.len_utf8() };
+            let from = if particle { doc.tokens().get(t + 1).filter(|_| t + 1 < last)?.start } else { doc.tokens()[t].start + 'ل'.len_utf8() };
             // To the end of the clause.
             let end = (t + 1..last.min(t + MAX_CLAIM_TOKENS))
-                .find(|&e| is_hard_stop(doc, e) || (doc.tokens[e].is_word && is_clause_break(doc, e)) || (matches!(doc.ftok(e), "،" | ",") && !continues_a_list(doc, e, last)))
+                .find(|&e| is_hard_stop(doc, e) || (doc.tokens()[e].is_word && is_clause_break(doc, e)) || (matches!(doc.ftok(e), "،" | ",") && !continues_a_list(doc, e, last)))
                 .unwrap_or(last.min(t + MAX_CLAIM_TOKENS));
-            let to = (t..end).rev().find(|&e| doc.tokens[e].is_word)?;
-            return (from < doc.tokens[to].end).then(|| (noun.stance, from..doc.tokens[to].end));
+            let to = (t..end).rev().find(|&e| doc.tokens()[e].is_word)?;
+            return (from < doc.tokens()[to].end).then(|| (noun.stance, from..doc.tokens()[to].end));
         }
         // The holder (المملكة، الحكومة الأردنية), adjectives (المطلق، الشديدة) and stance
         // nouns joined to the first with their pronoun (وإدانتها).

@@ -20,9 +20,9 @@ pub(crate) struct MentionIndex {
 
 impl MentionIndex {
     pub fn new(doc: &Document, mentions: &[Mention], actors: &Actors) -> Self {
-        let mut by_token = vec![None; doc.tokens.len()];
-        let mut unresolved = vec![false; doc.tokens.len()];
-        let mut partner = vec![None; doc.tokens.len()];
+        let mut by_token = vec![None; doc.tokens().len()];
+        let mut unresolved = vec![false; doc.tokens().len()];
+        let mut partner = vec![None; doc.tokens().len()];
         for ((m, a), p) in mentions.iter().zip(&actors.of_mention).zip(&actors.partner_of_mention) {
             match a {
                 Some(a) => {
@@ -54,7 +54,7 @@ impl MentionIndex {
 
     /// An actor opening the sentence (first or second word) is its topic.
     pub fn opening_subject(&self, doc: &Document, sentence: Range<usize>) -> Option<usize> {
-        let first_words: Vec<usize> = sentence.filter(|&t| doc.tokens[t].is_word).take(2).collect();
+        let first_words: Vec<usize> = sentence.filter(|&t| doc.tokens()[t].is_word).take(2).collect();
         first_words.iter().find_map(|&t| self.at(t).filter(|(_, p)| p.start == t).map(|(a, _)| a))
     }
 }

@@ -131,7 +131,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
     for (si, sentence) in doc.sentences.iter().enumerate() {
         // A quotation may run over several sentences of a paragraph ('"… us. We will never
         // let that happen," he said'): its state carries over until a line break.
-        let new_paragraph = sentence.tokens.start == 0 || doc.text[doc.tokens[sentence.tokens.start - 1].end..doc.tokens[sentence.tokens.start].start].contains('\n');
+        let new_paragraph = sentence.tokens.start == 0 || doc.text[doc.tokens()[sentence.tokens.start - 1].end..doc.tokens()[sentence.tokens.start].start].contains('\n');
         let starts_inside = in_quote && !new_paragraph;
         topic.new_sentence(si, starts_inside);
         // `skip` is in text order and disjoint (the rows of one table): a binary search keeps a
@@ -181,7 +181,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 k += 1;
                 continue;
             }
-            let found = match doc.tokens[k].script {
+            let found = match doc.tokens()[k].script {
                 Script::Arabic => predicate::arabic_cue(doc, k).map(|c| (c, None)).or_else(|| predicate::noun_frame(doc, &by_token, k)),
                 Script::Latin => predicate::english_cue(doc, k).map(|c| (c, None)).or_else(|| predicate::noun_frame(doc, &by_token, k)),
                 _ => None,
@@ -278,7 +278,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 // had lobbied …"): the main clause's subject stays it.
                 if explicit && k >= proposition_end && !from_frame && !relative {
                     topic.set(actor, si);
-                } else if !explicit && k >= proposition_end && doc.tokens[k].script == Script::Latin {
+                } else if !explicit && k >= proposition_end && doc.tokens()[k].script == Script::Latin {
                     // "… he said. He promised …": a pronoun that takes up the topic keeps it
                     // current. (An Arabic verb without a subject word is no such evidence:
                     // measured, renewing the topic there attributes more claims wrongly.)
@@ -306,7 +306,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                     if parts.len() > 1 {
                         parts.retain(|part| !names_only(doc, &by_token, part));
                     }
-                    let claim_tokens = doc.tokens.partition_point(|t| t.start < c.text.start)..c.end_token;
+                    let claim_tokens = doc.tokens().partition_point(|t| t.start < c.text.start)..c.end_token;
                     parts.extend(complement::listed_items(doc, claim_tokens, sentence.tokens.end));
                     if !c.proposition {
                         parts.extend(complement::further_accusatives(doc, c.end_token, sentence.tokens.end));
@@ -417,7 +417,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
 /// ", warning that …", "…," adding that …': an -ing form after a comma opens a participial
 /// clause of the main clause's subject.
 fn english_participle(doc: &Document, sentence_start: usize, k: usize) -> bool {
-    doc.tokens[k].script == Script::Latin && doc.ftok(k).ends_with("ing") && k > sentence_start && matches!(doc.ftok(k - 1), "," | "\"" | "”")
+    doc.tokens()[k].script == Script::Latin && doc.ftok(k).ends_with("ing") && k > sentence_start && matches!(doc.ftok(k - 1), "," | "\"" | "”")
 }
 
 /// Whether token `k` lies inside the object (not a reported proposition) of the sentence's
@@ -430,20 +430,20 @@ fn inside_an_object(doc: &Document, sentence_clauses: &[Clause], k: usize) -> bo
         return false;
     }
     // (A verb of saying reports a clause even without "that": "said the EU has imposed …".)
-    sentence_clauses.last().filter(|c| !c.predicate.speech).and_then(|c| c.complement.as_ref()).is_some_and(|c| !c.proposition && c.text.contains(&doc.tokens[k].start))
+    sentence_clauses.last().filter(|c| !c.predicate.speech).and_then(|c| c.complement.as_ref()).is_some_and(|c| !c.proposition && c.text.contains(&doc.tokens()[k].start))
 }
 
 /// Whether a byte range holds nothing but a conjunction and one actor's mention.
 fn names_only(doc: &Document, by_token: &MentionIndex, part: &Range<usize>) -> bool {
     let Some(first) = doc.token_at(part.start) else { return false };
-    let last = doc.tokens.partition_point(|t| t.end <= part.end);
+    let last = doc.tokens().partition_point(|t| t.end <= part.end);
     by_token.at(first).is_some_and(|(_, phrase)| phrase.start == first && phrase.end >= last)
 }
 
 /// An Arabic cue verb right after a relative ما that takes up the clause before it: "وهو ما
 /// أكده"، "مما اعتبر".
 fn refers_back(doc: &Document, sentence_start: usize, k: usize) -> bool {
-    if doc.tokens[k].script != Script::Arabic || k < sentence_start + 1 {
+    if doc.tokens()[k].script != Script::Arabic || k < sentence_start + 1 {
         return false;
     }
     let before = doc.ftok(k - 1);
@@ -456,7 +456,7 @@ fn refers_back(doc: &Document, sentence_start: usize, k: usize) -> bool {
 /// "she and the mayor agreed …").
 fn joined_with_the_speaker(doc: &Document, by_token: &MentionIndex, claim: &Range<usize>) -> Option<usize> {
     let first = doc.token_at(claim.start)?;
-    if first + 2 >= doc.tokens.len() || doc.tokens[first].script != Script::Latin || !matches!(doc.ftok(first), "he" | "she" | "we") || doc.ftok(first + 1) != "and" {
+    if first + 2 >= doc.tokens().len() || doc.tokens()[first].script != Script::Latin || !matches!(doc.ftok(first), "he" | "she" | "we") || doc.ftok(first + 1) != "and" {
         return None;
     }
     let at = if doc.ftok(first + 2) == "the" { first + 3 } else { first + 2 };
@@ -466,19 +466,19 @@ fn joined_with_the_speaker(doc: &Document, by_token: &MentionIndex, claim: &Rang
 /// The subject of the clause whose claim the comma before `k` closed, when the verb at `k`
 /// (a past tense: "…, advised travellers …") is coordinated with that clause.
 fn coordinated_after_claim(doc: &Document, sentence_clauses: &[Clause], k: usize) -> Option<usize> {
-    if doc.tokens[k].script != Script::Latin || k < 2 || doc.ftok(k - 1) != "," || !doc.otok(k).ends_with("ed") {
+    if doc.tokens()[k].script != Script::Latin || k < 2 || doc.ftok(k - 1) != "," || !doc.otok(k).ends_with("ed") {
         return None;
     }
     let last = sentence_clauses.last()?;
     let claim_end = last.complement.as_ref()?.text.end;
-    let comma = doc.tokens.partition_point(|t| t.start < claim_end);
+    let comma = doc.tokens().partition_point(|t| t.start < claim_end);
     (comma == k - 1 && last.relation == Relation::Main).then_some(())?;
     last.subject.as_ref().map(|s| s.actor)
 }
 
 fn infinitive_of_previous_cue(doc: &Document, sentence_clauses: &[Clause], k: usize) -> bool {
     const REACH: usize = 8;
-    doc.tokens[k].script == Script::Latin
+    doc.tokens()[k].script == Script::Latin
         && k > 0
         && doc.ftok(k - 1) == "to"
         && sentence_clauses.last().is_some_and(|c| c.predicate.form == PredicateForm::Verb && c.predicate.tokens.start + REACH >= k)
@@ -489,7 +489,7 @@ fn infinitive_of_previous_cue(doc: &Document, sentence_clauses: &[Clause], k: us
 /// is not the sentence's topic.
 fn object_relative(doc: &Document, by_token: &MentionIndex, sentence_start: usize, k: usize) -> bool {
     let mut p = k;
-    while p > sentence_start && doc.tokens[p - 1].is_word && crate::mentions::words::token_is(doc, p - 1, "en.auxiliary") {
+    while p > sentence_start && doc.tokens()[p - 1].is_word && crate::mentions::words::token_is(doc, p - 1, "en.auxiliary") {
         p -= 1;
     }
     let Some((_, phrase)) = p.checked_sub(1).and_then(|q| by_token.at(q)).filter(|(_, ph)| ph.end == p) else { return false };
@@ -497,7 +497,7 @@ fn object_relative(doc: &Document, by_token: &MentionIndex, sentence_start: usiz
     if before > sentence_start && doc.ftok(before - 1) == "the" {
         before -= 1;
     }
-    before > sentence_start && doc.tokens[before - 1].script == Script::Latin && matches!(doc.ftok(before - 1), "that" | "which" | "whom")
+    before > sentence_start && doc.tokens()[before - 1].script == Script::Latin && matches!(doc.ftok(before - 1), "that" | "which" | "whom")
         // "said that Duda had blocked it": after a verb of saying "that" is a complementiser.
         && !(before >= sentence_start + 2 && crate::lexicon::cues::Cues::builtin().english.contains_key(doc.ftok(before - 2)))
 }
@@ -505,7 +505,7 @@ fn object_relative(doc: &Document, by_token: &MentionIndex, sentence_start: usiz
 /// Whether the verb at `k` opens a relative clause: "who (had) lobbied", "الذي جدد".
 fn in_relative_clause(doc: &Document, sentence_start: usize, k: usize) -> bool {
     let mut p = k;
-    while p > sentence_start && doc.tokens[p - 1].is_word && crate::mentions::words::token_is(doc, p - 1, "en.auxiliary") {
+    while p > sentence_start && doc.tokens()[p - 1].is_word && crate::mentions::words::token_is(doc, p - 1, "en.auxiliary") {
         p -= 1;
     }
     p > sentence_start && matches!(doc.ftok(p - 1), "who" | "which" | "الذي" | "التي" | "الذين")

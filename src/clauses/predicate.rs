@@ -24,7 +24,7 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     // After a preposition the word is a verbal noun, not a verb: "مقابل تعهد بتسليم …" (in
     // return for a pledge), "بعد رفض …".
     // (حتى also takes a verb: حتى يتراجع.)
-    if k > 0 && doc.tokens[k - 1].is_word && doc.ftok(k - 1) != "حتي" && (words::token_is(doc, k - 1, "ar.preposition") || matches!(doc.ftok(k - 1), "مقابل" | "عقب" | "اثر")) {
+    if k > 0 && doc.tokens()[k - 1].is_word && doc.ftok(k - 1) != "حتي" && (words::token_is(doc, k - 1, "ar.preposition") || matches!(doc.ftok(k - 1), "مقابل" | "عقب" | "اثر")) {
         return None;
     }
     let cue = arabic::verb_stems(word)
@@ -32,7 +32,7 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
         .find_map(|s| cues.get(s).or_else(|| arabic::strip_enclitic(s).and_then(|st| cues.get(st))))
         .or_else(|| doubled_verb_after_conjunction(doc, k))?;
     let mut end = k + 1;
-    if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
+    if end < doc.tokens().len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
         end += 1;
     }
     if cue.reports_only && !reports_words(doc, k + 1) {
@@ -43,7 +43,7 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     if words::is("ar.preposition", word) && !particle_ahead(doc, cue, k + 1) {
         return None;
     }
-    let negated = k > 0 && doc.tokens[k - 1].is_word && words::token_is(doc, k - 1, "ar.negation");
+    let negated = k > 0 && doc.tokens()[k - 1].is_word && words::token_is(doc, k - 1, "ar.negation");
     Some(CueAt { cue, end, negated })
 }
 
@@ -63,8 +63,8 @@ fn doubled_verb_after_conjunction(doc: &Document, k: usize) -> Option<&'static C
 /// Whether the cue's particle comes within a few words after `from`, before the clause ends.
 fn particle_ahead(doc: &Document, cue: &Cue, from: usize) -> bool {
     const REACH: usize = 10;
-    (from..doc.tokens.len().min(from + REACH))
-        .take_while(|&t| doc.tokens[t].is_word || matches!(doc.ftok(t), "،" | ","))
+    (from..doc.tokens().len().min(from + REACH))
+        .take_while(|&t| doc.tokens()[t].is_word || matches!(doc.ftok(t), "،" | ","))
         .any(|t| cue.particles.iter().any(|p| p == doc.ftok(t)))
 }
 
@@ -76,7 +76,7 @@ pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> O
     let position = POSITION.get_or_init(|| Cue { stance: Stance::States, speech: false, particles: vec![], rest: vec![], participle: false, reports_only: false });
     let cues = Cues::builtin();
     let word = doc.ftok(k);
-    match doc.tokens[k].script {
+    match doc.tokens()[k].script {
         Script::Arabic => {
             // The construct noun carries no article: "إصرار إسرائيل", not "الإصرار".
             if arabic::has_article(word) {
@@ -89,7 +89,7 @@ pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> O
             let position_noun = words::is("ar.position_noun", word);
             // "موقف روسيا من الأزمة": a position noun introduces its content with a preposition;
             // "الخلاف بين مواقف أردوغان وماكرون ما يزال …" names the positions, states none.
-            if position_noun && !(phrase.end < doc.tokens.len() && matches!(doc.ftok(phrase.end), "من" | "تجاه" | "ازاء" | "بشان" | "حول" | "علي")) {
+            if position_noun && !(phrase.end < doc.tokens().len() && matches!(doc.ftok(phrase.end), "من" | "تجاه" | "ازاء" | "بشان" | "حول" | "علي")) {
                 return None;
             }
             let cue = if position_noun { Some(position) } else { cues.arabic_nouns.get(bare) }?;
@@ -106,8 +106,8 @@ pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> O
             // The noun must introduce its content ("refusal to", "demand for", "stance on");
             // "dismissed the EU's offer as …" is someone else's claim about it.
             let end = k + 1;
-            let next = doc.ftok(end.min(doc.tokens.len() - 1));
-            if end >= doc.tokens.len() || !(cue.particles.iter().any(|p| p == next) || matches!(next, "of" | "for" | "to" | "that" | "on" | "against")) {
+            let next = doc.ftok(end.min(doc.tokens().len() - 1));
+            if end >= doc.tokens().len() || !(cue.particles.iter().any(|p| p == next) || matches!(next, "of" | "for" | "to" | "that" | "on" | "against")) {
                 return None;
             }
             let end = end + 1;
@@ -118,10 +118,10 @@ pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> O
 
 /// An English cue at token `k` ("said", "called for", "ruled out").
 pub(super) fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
-    let cue = Cues::builtin().english_at(doc.ftok(k), |d| (k + d < doc.tokens.len()).then(|| doc.ftok(k + d)))?;
+    let cue = Cues::builtin().english_at(doc.ftok(k), |d| (k + d < doc.tokens().len()).then(|| doc.ftok(k + d)))?;
     // A cue word after a determiner is a noun ("ahead of the vote", "its support"); after a
     // preposition too, unless it is a gerund ("on state television", but "after saying").
-    if k > 0 && doc.tokens[k - 1].is_word {
+    if k > 0 && doc.tokens()[k - 1].is_word {
         let before = doc.ftok(k - 1);
         let determiner = matches!(before, "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "every" | "each" | "no");
         let preposition = matches!(before, "of" | "on" | "in" | "at" | "for" | "with" | "from" | "by" | "about" | "under" | "over" | "during" | "against" | "without" | "between" | "into" | "amid");
@@ -131,15 +131,15 @@ pub(super) fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     }
     // "questioned the legality of …" doubts something; "questioned attorney Neal Katyal" or
     // "questioned him" interrogates someone, which takes no stance.
-    if doc.ftok(k).starts_with("question") && k + 1 < doc.tokens.len() && doc.tokens[k + 1].is_word {
+    if doc.ftok(k).starts_with("question") && k + 1 < doc.tokens().len() && doc.tokens()[k + 1].is_word {
         let next = doc.ftok(k + 1);
-        let interrogates = doc.tokens[k + 1].upper || matches!(next, "him" | "her" | "them" | "me" | "us" | "attorney" | "lawyer" | "witness" | "witnesses" | "suspect" | "suspects");
+        let interrogates = doc.tokens()[k + 1].upper || matches!(next, "him" | "her" | "them" | "me" | "us" | "attorney" | "lawyer" | "witness" | "witnesses" | "suspect" | "suspects");
         if interrogates {
             return None;
         }
     }
     let mut end = k + 1 + cue.rest.len();
-    if end < doc.tokens.len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
+    if end < doc.tokens().len() && cue.particles.iter().any(|p| p == doc.ftok(end)) {
         end += 1;
     }
     // (A particle right after the verb opens the reported words too: "asked whether …"; and a
@@ -158,7 +158,7 @@ pub(super) fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
 /// sentence ('"…?" Gorsuch asked').
 fn reports_question_before(doc: &Document, k: usize) -> bool {
     // The sentence starts after the closing mark, within a few words of the verb.
-    let Some(close) = (k.saturating_sub(7)..k).rev().find(|&i| !doc.tokens[i].is_word && doc.ftok(i) != ".") else { return false };
+    let Some(close) = (k.saturating_sub(7)..k).rev().find(|&i| !doc.tokens()[i].is_word && doc.ftok(i) != ".") else { return false };
     super::complement::question_quoted_before(doc, close + 1..k + 1, k).is_some()
 }
 
@@ -167,10 +167,10 @@ fn reports_question_before(doc: &Document, k: usize) -> bool {
 /// adverbials of a few words ("وتابع الوزير في كلمته: «…»", "believes the deal …" does not).
 fn reports_words(doc: &Document, from: usize) -> bool {
     const REACH: usize = 16;
-    for t in from..doc.tokens.len().min(from + REACH) {
+    for t in from..doc.tokens().len().min(from + REACH) {
         let w = doc.ftok(t);
-        if doc.tokens[t].is_word {
-            let complementiser = match doc.tokens[t].script {
+        if doc.tokens()[t].is_word {
+            let complementiser = match doc.tokens()[t].script {
                 Script::Arabic => words::is("ar.complementizer", w),
                 _ => words::is("en.complementizer", w),
             };
@@ -191,7 +191,7 @@ fn reports_words(doc: &Document, from: usize) -> bool {
 /// "and pledged", "وأكد", "، مؤكداً": a cue verb joined by a conjunction, or a participle
 /// opening a circumstantial clause after a comma.
 pub(super) fn starts_coordinated_cue(doc: &Document, i: usize) -> bool {
-    match doc.tokens[i].script {
+    match doc.tokens()[i].script {
         Script::Arabic => {
             let w = doc.ftok(i);
             let after_comma = i > 0 && matches!(doc.ftok(i - 1), "،" | ",");
@@ -199,7 +199,7 @@ pub(super) fn starts_coordinated_cue(doc: &Document, i: usize) -> bool {
         }
         _ => {
             // (An adverb may come between: "and controversially supported".)
-            let before = if i > 1 && doc.ftok(i - 1).ends_with("ly") && doc.tokens[i - 1].is_word { i - 1 } else { i };
+            let before = if i > 1 && doc.ftok(i - 1).ends_with("ly") && doc.tokens()[i - 1].is_word { i - 1 } else { i };
             before > 0 && matches!(doc.ftok(before - 1), "and" | "but" | ",") && english_cue(doc, i).is_some()
         }
     }
@@ -207,12 +207,12 @@ pub(super) fn starts_coordinated_cue(doc: &Document, i: usize) -> bool {
 
 /// "وإسرائيل تشترط", "and Israel demands": a conjunction, one name word, then a cue verb.
 pub(super) fn starts_coordinated_clause(doc: &Document, i: usize, end: usize) -> bool {
-    match doc.tokens[i].script {
+    match doc.tokens()[i].script {
         Script::Arabic => {
             let w = doc.ftok(i);
             // A definite noun too ("… بارا والجيش ينفي"), before a finite cue verb.
             let definite_ok = !w.starts_with("وال") || (i + 1 < end && arabic_cue(doc, i + 1).is_some_and(|c| !c.cue.participle));
-            w.starts_with('و') && definite_ok && w.chars().count() > 3 && i + 1 < end && doc.tokens[i + 1].is_word && arabic_cue(doc, i + 1).is_some() && arabic_cue(doc, i).is_none()
+            w.starts_with('و') && definite_ok && w.chars().count() > 3 && i + 1 < end && doc.tokens()[i + 1].is_word && arabic_cue(doc, i + 1).is_some() && arabic_cue(doc, i).is_none()
         }
         _ => {
             // "and Defence Minister Kenji Sato warned": a subject of capitalised words (a title
@@ -221,10 +221,10 @@ pub(super) fn starts_coordinated_clause(doc: &Document, i: usize, end: usize) ->
                 return false;
             }
             let mut v = i + 1;
-            while v < end && v < i + 7 && doc.tokens[v].is_word && doc.tokens[v].upper {
+            while v < end && v < i + 7 && doc.tokens()[v].is_word && doc.tokens()[v].upper {
                 v += 1;
             }
-            v > i + 1 && v < end && doc.tokens[v].is_word && english_cue(doc, v).is_some()
+            v > i + 1 && v < end && doc.tokens()[v].is_word && english_cue(doc, v).is_some()
         }
     }
 }

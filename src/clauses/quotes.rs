@@ -43,8 +43,8 @@ pub(crate) fn is_quote_at(doc: &Document, t: usize) -> bool {
     if !is_quote(w) {
         return false;
     }
-    let glued = |a: usize, b: usize| doc.tokens[a].fend == doc.tokens[b].fstart;
-    let apostrophe = w == "'" && t > 0 && t + 1 < doc.tokens.len() && doc.tokens[t - 1].is_word && doc.tokens[t + 1].is_word && glued(t - 1, t) && glued(t, t + 1);
+    let glued = |a: usize, b: usize| doc.tokens()[a].fend == doc.tokens()[b].fstart;
+    let apostrophe = w == "'" && t > 0 && t + 1 < doc.tokens().len() && doc.tokens()[t - 1].is_word && doc.tokens()[t + 1].is_word && glued(t - 1, t) && glued(t, t + 1);
     !apostrophe
 }
 
@@ -54,12 +54,12 @@ pub(crate) fn whole_quotation(doc: &Document, sentence: Range<usize>) -> Option<
     if sentence.is_empty() || !matches!(doc.ftok(first), "\"" | "“" | "«") {
         return None;
     }
-    let last_word = sentence.clone().rev().find(|&t| doc.tokens[t].is_word)?;
+    let last_word = sentence.clone().rev().find(|&t| doc.tokens()[t].is_word)?;
     // Only punctuation after the last word, including the closing mark; no mark in between.
     let closes = (last_word + 1..sentence.end).any(|t| matches!(doc.ftok(t), "\"" | "”" | "»"));
-    let inner_marks = (first + 1..last_word).any(|t| !doc.tokens[t].is_word && matches!(doc.ftok(t), "\"" | "“" | "”" | "«" | "»"));
-    let first_word = (first + 1..=last_word).find(|&t| doc.tokens[t].is_word)?;
-    (closes && !inner_marks).then(|| doc.tokens[first_word].start..doc.tokens[last_word].end)
+    let inner_marks = (first + 1..last_word).any(|t| !doc.tokens()[t].is_word && matches!(doc.ftok(t), "\"" | "“" | "”" | "«" | "»"));
+    let first_word = (first + 1..=last_word).find(|&t| doc.tokens()[t].is_word)?;
+    (closes && !inner_marks).then(|| doc.tokens()[first_word].start..doc.tokens()[last_word].end)
 }
 
 /// Token ranges strictly inside quotation marks that open and close within one paragraph and
@@ -67,11 +67,11 @@ pub(crate) fn whole_quotation(doc: &Document, sentence: Range<usize>) -> Option<
 pub(crate) fn multi_sentence_quotations(doc: &Document) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, t) in doc.tokens.iter().enumerate() {
+    for (i, t) in doc.tokens().iter().enumerate() {
         // A line break ends an open quotation (looked for only while one is open), unless the
         // new paragraph opens with a quotation mark: a quotation of several paragraphs opens
         // each of them again and closes only at its end ('said: "… .¶"… .¶"… ."').
-        if open.is_some() && i > 0 && doc.text[doc.tokens[i - 1].end..t.start].contains('\n') {
+        if open.is_some() && i > 0 && doc.text[doc.tokens()[i - 1].end..t.start].contains('\n') {
             if !t.is_word && matches!(doc.ftok(i), "“" | "«" | "\"") {
                 continue;
             }

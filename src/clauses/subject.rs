@@ -29,8 +29,8 @@ pub(super) fn find(
     cue: &Cue,
 ) -> Option<Holder> {
     let (participle, speech) = (cue.participle, cue.speech);
-    let gap_is_words = |from: usize, to: usize| (from..to).all(|t| doc.tokens[t].is_word);
-    match doc.tokens[k].script {
+    let gap_is_words = |from: usize, to: usize| (from..to).all(|t| doc.tokens()[t].is_word);
+    match doc.tokens()[k].script {
         Script::Arabic => {
             // "نقلت الوكالة عن الوزير قوله إن …": the one quoted is named right before قوله.
             if doc.ftok(k).starts_with("قول") {
@@ -54,7 +54,7 @@ pub(super) fn find(
             }
             // "لكنه انتقد حماس", "وأكد أنه رفض …": the pronoun on the particle before the verb is
             // its subject, so a name after the verb is its object.
-            if !participle && k > sentence.start && doc.tokens[k - 1].is_word && PARTICLE_WITH_PRONOUN.contains(&doc.ftok(k - 1)) {
+            if !participle && k > sentence.start && doc.tokens()[k - 1].is_word && PARTICLE_WITH_PRONOUN.contains(&doc.ftok(k - 1)) {
                 return topic.current().filter(|&a| agrees_with_verb(doc.ftok(k), &actors[a])).map(|a| (a, cue_end, false));
             }
             // "أعرب الحزب عن تضامنه، واتهم الحكومة بالتنصل …", "…، ودعت العمال إلى العودة": a verb
@@ -64,7 +64,7 @@ pub(super) fn find(
             if !participle && k >= sentence.start + 2 && matches!(doc.ftok(k - 1), "،" | ",") && doc.ftok(k).starts_with('و') {
                 // One object: a single mention ("إسرائيل") or up to two words ("الحكومة"); with
                 // two mentions the first is a new subject ("واتهمت بولندا موسكو بـ …").
-                let particle_at = (k + 2..sentence.end.min(k + 6)).take_while(|&p| doc.tokens[p].is_word).find(|&p| takes_particle(doc.ftok(p), cue));
+                let particle_at = (k + 2..sentence.end.min(k + 6)).take_while(|&p| doc.tokens()[p].is_word).find(|&p| takes_particle(doc.ftok(p), cue));
                 let object_then_particle = particle_at.is_some_and(|p| match index.at(k + 1) {
                     Some((_, phrase)) => phrase.start == k + 1 && phrase.end == p,
                     None => p - (k + 1) <= 2 && (k + 1..p).all(|t| index.at(t).is_none()),
@@ -109,7 +109,7 @@ pub(super) fn find(
                     if let Some((a, ph)) = index.at(k - 1 - gap).filter(|(_, ph)| ph.end == k - gap) {
                         // "القمة الخليجية في الكويت تطالب": a name after a preposition is where,
                         // not who; the subject is the noun before it.
-                        let after_preposition = ph.start > sentence.start && doc.tokens[ph.start - 1].is_word && words::token_is(doc, ph.start - 1, "ar.preposition");
+                        let after_preposition = ph.start > sentence.start && doc.tokens()[ph.start - 1].is_word && words::token_is(doc, ph.start - 1, "ar.preposition");
                         if after_preposition || arabic::has_preposition_proclitic(doc.ftok(ph.start)) {
                             break;
                         }
@@ -133,7 +133,7 @@ pub(super) fn find(
                 // المفاوض خليل الحية"). A complementiser or a preposition ends the search:
                 // what follows is the reported clause or an object ("يرون أن بوتين …").
                 let mut p = k + 1;
-                while p < sentence.end && p < k + 8 && doc.tokens[p].is_word {
+                while p < sentence.end && p < k + 8 && doc.tokens()[p].is_word {
                     if index.unresolved_at(p) {
                         return None;
                     }
@@ -151,7 +151,7 @@ pub(super) fn find(
                                 let title_gap = (0..=2).find(|&g| {
                                     let q = phrase.end + g;
                                     q < sentence.end
-                                        && (phrase.end..q).all(|t| doc.tokens[t].is_word && arabic::has_article(doc.ftok(t)) && !arabic::has_preposition_proclitic(doc.ftok(t)))
+                                        && (phrase.end..q).all(|t| doc.tokens()[t].is_word && arabic::has_article(doc.ftok(t)) && !arabic::has_preposition_proclitic(doc.ftok(t)))
                                         && index.at(q).is_some_and(|(b, ph)| ph.start == q && actors[b].kind == ActorKind::Person)
                                         // (A name joined by و is a second subject, not the holder of a title.)
                                         && !(g == 0 && doc.ftok(q).starts_with('و'))
@@ -191,7 +191,7 @@ pub(super) fn find(
                 // names set off by commas (perhaps after an honorific: الأمير، السفير).
                 if p > k + 1 && p < sentence.end && matches!(doc.ftok(p), "،" | ",") {
                     let person = (p + 1..(p + 3).min(sentence.end)).find_map(|q| {
-                        let honorifics_only = (p + 1..q).all(|t| doc.tokens[t].is_word && arabic::has_article(doc.ftok(t)));
+                        let honorifics_only = (p + 1..q).all(|t| doc.tokens()[t].is_word && arabic::has_article(doc.ftok(t)));
                         index.at(q).filter(|(b, ph)| honorifics_only && ph.start == q && actors[*b].kind == ActorKind::Person)
                     });
                     if let Some((a, phrase)) = person {
@@ -203,14 +203,14 @@ pub(super) fn find(
                 // (Not whom it is said to: "وقال للصحفيين …", "قال لوكالة …", "قال لنا …" keep
                 // the topic as the speaker.)
                 let next = k + 1;
-                if speech && next < sentence.end && doc.tokens[next].is_word && !words::token_is(doc, next, "ar.stop") && !words::token_is(doc, next, "ar.complementizer") && !names_addressee(doc.ftok(next)) {
+                if speech && next < sentence.end && doc.tokens()[next].is_word && !words::token_is(doc, next, "ar.stop") && !words::token_is(doc, next, "ar.complementizer") && !names_addressee(doc.ftok(next)) {
                     return None;
                 }
             }
             // A definite noun right after the verb is its (non-actor) subject: "يعتبر
             // التحليل أن …" is the analysis speaking, not the topic.
             let next = k + 1;
-            if !participle && next < sentence.end && doc.tokens[next].is_word && arabic::has_article(doc.ftok(next))
+            if !participle && next < sentence.end && doc.tokens()[next].is_word && arabic::has_article(doc.ftok(next))
                 && !words::token_is(doc, next, "ar.stop") && !arabic::has_preposition_proclitic(doc.ftok(next))
                 // A dual or plural in the oblique case (الطرفين، المسؤولين) is an object.
                 && !doc.ftok(next).ends_with("ين")
@@ -227,7 +227,7 @@ pub(super) fn find(
             topic.current().filter(|&a| agrees_with_verb(doc.ftok(k), &actors[a]) && participle_agrees(a)).map(|a| (a, cue_end, false))
         }
         _ => {
-            let prev_is_punct = k > sentence.start && !doc.tokens[k - 1].is_word;
+            let prev_is_punct = k > sentence.start && !doc.tokens()[k - 1].is_word;
             // After an appositive or a participial phrase the subject stands before its opening
             // comma: "Medinsky, the Kremlin aide heading Russia's delegation, said …".
             if k > sentence.start && doc.ftok(k - 1) == "," {
@@ -257,7 +257,7 @@ pub(super) fn find(
             // (Past auxiliaries and adverbs: "and would also", "and controversially supported";
             // and a quantifier floated off a coordinated subject: "X and Y have both blamed".)
             let floated = |w: &str| matches!(w, "both" | "all");
-            while q > sentence.start && (words::token_is(doc, q - 1, "en.auxiliary") || floated(doc.ftok(q - 1)) || (doc.ftok(q - 1).ends_with("ly") && doc.tokens[q - 1].lower)) {
+            while q > sentence.start && (words::token_is(doc, q - 1, "en.auxiliary") || floated(doc.ftok(q - 1)) || (doc.ftok(q - 1).ends_with("ly") && doc.tokens()[q - 1].lower)) {
                 q -= 1;
             }
             if q > sentence.start && matches!(doc.ftok(q - 1), "and" | "but") {
@@ -351,7 +351,7 @@ pub(super) fn find(
             // A word right before the verb is its subject, one no actor stands for ("officials
             // saying NATO was …", "analysts warned Russia would …"): the name after the verb
             // is not.
-            let subject_word_before = q > sentence.start && doc.tokens[q - 1].is_word;
+            let subject_word_before = q > sentence.start && doc.tokens()[q - 1].is_word;
             if subject_word_before {
                 return None;
             }
@@ -387,7 +387,7 @@ fn relative_antecedent(doc: &Document, index: &MentionIndex, sentence: Range<usi
             ph.start == t
                 && !arabic::has_preposition_proclitic(w)
                 && !(w.starts_with(['ل', 'ب']) && w.chars().count() > 3 && !w.starts_with("لي"))
-                && !(t > 0 && doc.tokens[t - 1].is_word && (words::token_is(doc, t - 1, "ar.preposition") || arabic::has_preposition_proclitic(doc.ftok(t - 1))))
+                && !(t > 0 && doc.tokens()[t - 1].is_word && (words::token_is(doc, t - 1, "ar.preposition") || arabic::has_preposition_proclitic(doc.ftok(t - 1))))
         })
     });
     if named_subject_between {
@@ -420,11 +420,11 @@ pub(super) fn has_object_pronoun(word: &str) -> bool {
 /// A lowercase English word that can head a subject: not a function word, pronoun, auxiliary
 /// or adverb ("also said", "repeatedly warned", "has long argued").
 fn is_common_noun(doc: &Document, i: usize) -> bool {
-    let t = &doc.tokens[i];
+    let t = &doc.tokens()[i];
     let w = doc.ftok(i);
     t.is_word
         && t.script == Script::Latin
-        && doc.tokens[i].lower
+        && doc.tokens()[i].lower
         && !w.ends_with("ly")
         && !matches!(w, "also" | "then" | "later" | "again" | "still" | "already" | "once" | "never" | "not" | "long" | "now" | "earlier" | "meanwhile" | "however" | "too" | "even" | "just" | "only" | "first" | "who" | "which" | "that" | "and" | "but" | "or" | "himself" | "herself" | "itself" | "themselves")
         && !words::is_any(&["en.stop", "en.auxiliary", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural", "en.time"], w)
@@ -433,7 +433,7 @@ fn is_common_noun(doc: &Document, i: usize) -> bool {
 /// '"…," said the minister': a verb of saying after a quotation and a comma comes before its
 /// subject, so the word before it is no subject.
 fn speech_inverted(doc: &Document, sentence_start: usize, q: usize) -> bool {
-    q > sentence_start && !doc.tokens[q - 1].is_word
+    q > sentence_start && !doc.tokens()[q - 1].is_word
 }
 
 /// Token ranges of relative clauses ", who … ," / ", which … ," inside `range`.
@@ -459,7 +459,7 @@ fn relative_clauses(doc: &Document, range: Range<usize>) -> Vec<Range<usize>> {
 /// The mention right after a sentence-opening أما, when the verb at `k` is the first verb of
 /// its ف-clause (فقد حثت، فحثت).
 fn amma_subject(doc: &Document, index: &MentionIndex, sentence: Range<usize>, k: usize) -> Option<usize> {
-    let first = sentence.clone().find(|&t| doc.tokens[t].is_word)?;
+    let first = sentence.clone().find(|&t| doc.tokens()[t].is_word)?;
     if !matches!(doc.ftok(first), "اما" | "واما") || first + 1 >= k {
         return None;
     }
@@ -511,11 +511,11 @@ pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: us
         // Verb-subject: و-prefixed or "and"-joined mentions right after the subject.
         let mut p = text_start;
         loop {
-            if p < doc.tokens.len() && abbreviation_stop(doc, p) {
+            if p < doc.tokens().len() && abbreviation_stop(doc, p) {
                 p += 1;
             }
-            let joined = p < doc.tokens.len() && doc.tokens[p].script == Script::Arabic && doc.ftok(p).starts_with('و');
-            let q = if joined { p } else if p + 1 < doc.tokens.len() && doc.ftok(p) == "and" { p + 1 } else { break };
+            let joined = p < doc.tokens().len() && doc.tokens()[p].script == Script::Arabic && doc.ftok(p).starts_with('و');
+            let q = if joined { p } else if p + 1 < doc.tokens().len() && doc.ftok(p) == "and" { p + 1 } else { break };
             match index.at(q).filter(|(a, ph)| ph.start == q && *a != actor) {
                 Some((a, ph)) => {
                     out.push(a);
@@ -552,7 +552,7 @@ pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: us
         let mut conjunction_seen = false;
         loop {
             // "A and B", "A, B": a separate word; "فرنسا والسعودية": و glued to the second name.
-            let joined = p >= 1 && doc.tokens[p].script == Script::Arabic && doc.ftok(p).starts_with('و');
+            let joined = p >= 1 && doc.tokens()[p].script == Script::Arabic && doc.ftok(p).starts_with('و');
             let before = if joined || (p >= 2 && doc.ftok(p - 1) == "and") {
                 conjunction_seen = true;
                 if joined { p } else { p - 1 }
@@ -578,5 +578,5 @@ pub(super) fn partners(doc: &Document, index: &MentionIndex, actor: usize, k: us
 /// A full stop written against the word before it inside a sentence: the end of an
 /// abbreviation ("Corp.", "Inc."), since the sentence did not end there.
 fn abbreviation_stop(doc: &Document, t: usize) -> bool {
-    t > 0 && doc.ftok(t) == "." && doc.tokens[t].start == doc.tokens[t - 1].end && t + 1 < doc.tokens.len()
+    t > 0 && doc.ftok(t) == "." && doc.tokens()[t].start == doc.tokens()[t - 1].end && t + 1 < doc.tokens().len()
 }

@@ -22,7 +22,7 @@ pub(super) struct Passive {
 /// participle after a form of "be" ("was rejected"), or right after a noun with "by" after it
 /// ("a plan rejected by the union").
 pub(super) fn passive(doc: &Document, index: &MentionIndex, sentence: Range<usize>, k: usize, cue_end: usize) -> Option<Passive> {
-    if doc.tokens[k].script != Script::Latin {
+    if doc.tokens()[k].script != Script::Latin {
         return None;
     }
     let w = doc.ftok(k);
@@ -32,7 +32,7 @@ pub(super) fn passive(doc: &Document, index: &MentionIndex, sentence: Range<usiz
     }
     // Adverbs and "not" may stand between the auxiliary and the participle.
     let mut b = k;
-    while b > sentence.start && doc.tokens[b - 1].is_word && (doc.ftok(b - 1).ends_with("ly") || matches!(doc.ftok(b - 1), "not" | "also" | "never" | "widely" | "being")) {
+    while b > sentence.start && doc.tokens()[b - 1].is_word && (doc.ftok(b - 1).ends_with("ly") || matches!(doc.ftok(b - 1), "not" | "also" | "never" | "widely" | "being")) {
         b -= 1;
     }
     let be = b > sentence.start && matches!(doc.ftok(b - 1), "is" | "are" | "was" | "were" | "be" | "been");
@@ -44,7 +44,7 @@ pub(super) fn passive(doc: &Document, index: &MentionIndex, sentence: Range<usiz
     // A participle right after a noun is a reduced relative only with its agent named: "the
     // levy threatened by the president"; "Hungary rejected the plan" is active.
     // (The noun may close with an abbreviation in brackets: "the Port Decree (PD) signed by".)
-    let noun_before = b > sentence.start && (doc.tokens[b - 1].is_word || doc.ftok(b - 1) == ")");
+    let noun_before = b > sentence.start && (doc.tokens()[b - 1].is_word || doc.ftok(b - 1) == ")");
     let reduced = !be && noun_before && agent.is_some() && !words::token_is(doc, b - 1, "en.auxiliary") && !matches!(doc.ftok(b - 1), "has" | "have" | "had");
     if !(be || reduced) {
         return None;
@@ -64,12 +64,12 @@ fn patient_before(doc: &Document, sentence_start: usize, end: usize) -> Option<R
     const REACH: usize = 8;
     let mut s = end;
     // (A preposition before the noun phrase governs it: "to protest against the decree".)
-    while s > sentence_start && s + REACH > end && doc.tokens[s - 1].is_word && !is_clause_opener(doc.ftok(s - 1)) && !matches!(doc.ftok(s - 1), "to" | "against" | "on" | "for" | "from" | "in" | "at" | "over" | "about" | "into" | "without" | "between") {
+    while s > sentence_start && s + REACH > end && doc.tokens()[s - 1].is_word && !is_clause_opener(doc.ftok(s - 1)) && !matches!(doc.ftok(s - 1), "to" | "against" | "on" | "for" | "from" | "in" | "at" | "over" | "about" | "into" | "without" | "between") {
         s -= 1;
     }
     // Leading determiners stay; at least two words make a patient.
-    let words = (s..end).filter(|&t| doc.tokens[t].is_word).count();
-    (words >= 2).then(|| doc.tokens[s].start..doc.tokens[end - 1].end)
+    let words = (s..end).filter(|&t| doc.tokens()[t].is_word).count();
+    (words >= 2).then(|| doc.tokens()[s].start..doc.tokens()[end - 1].end)
 }
 
 fn is_clause_opener(w: &str) -> bool {

@@ -56,7 +56,7 @@ pub(super) fn topics(claim: &str) -> FxHashSet<String> {
         .map(|e| format!("@{}", lexicon.entities[e].key))
         .collect();
     let stop = function_words();
-    for word in doc.folded.split(|c: char| !is_alphanumeric(c)).filter(|w| !stop.contains(*w)) {
+    for word in doc.folded().split(|c: char| !is_alphanumeric(c)).filter(|w| !stop.contains(*w)) {
         let stem = arabic::bare_noun(word);
         // An English plural and its singular are one topic ("ships", "ship").
         let stem = if stem.is_ascii() && stem.len() > 4 { stem.strip_suffix('s').unwrap_or(stem) } else { stem };

@@ -215,7 +215,7 @@ impl Lexicon {
 
     /// All lexicon forms in the document, leftmost-longest, non-overlapping.
     pub fn scan(&self, doc: &Document) -> Vec<LexMatch> {
-        let hay = doc.folded.as_str();
+        let hay = doc.folded();
         let mut found: Vec<LexMatch> = Vec::new();
         let arabic = has_arabic_block(hay).then_some(&self.arabic);
         // A form without an Arabic letter lies in a stretch without one: in an Arabic text

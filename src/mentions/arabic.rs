@@ -51,21 +51,21 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
 /// "أكدت ريم الحمادي، مستشارة وزير المالية …، على …": two or three name words right after a
 /// verb, set off by a comma before a title that describes them, name a person.
 fn name_before_apposed_title(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
-    let n = doc.tokens.len();
+    let n = doc.tokens().len();
     // (The cheap tests first: this is tried on every word no other rule took.)
     let q = (i..n.min(i + 4)).find(|&t| matches!(doc.ftok(t), "،" | ","))?;
     if q < i + 2 || q + 1 >= n || !matches!(at.get(&(q + 1)).map(|lt| lt.target), Some(Target::Title { .. })) || !(i..q).all(|t| is_name_word(doc, at, t, t - i)) {
         return None;
     }
     let cues = &crate::lexicon::cues::Cues::builtin().arabic;
-    let after_verb = i > 0 && doc.tokens[i - 1].is_word && arabic::verb_stems(doc.ftok(i - 1)).iter().any(|s| cues.get(*s).is_some_and(|c| !c.participle));
+    let after_verb = i > 0 && doc.tokens()[i - 1].is_word && arabic::verb_stems(doc.ftok(i - 1)).iter().any(|s| cues.get(*s).is_some_and(|c| !c.participle));
     after_verb.then(|| Mention::plain(i..q, Referent::Unknown(doc.ftok(q - 1).to_string()), MentionForm::Name))
 }
 
 /// A state body (one word, or وزارة الخارجية) followed by a country's nisba.
 fn state_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let lexicon = Lexicon::builtin();
-    let n = doc.tokens.len();
+    let n = doc.tokens().len();
     // (The two-word name is looked for only after its first word: most words are no وزارة.)
     let bare = arabic::without_proclitics(doc.ftok(i));
     let two = i + 1 < n && bare.starts_with("وزار") && words::is_phrase("ar.state_body", bare, doc.ftok(i + 1));
@@ -114,7 +114,7 @@ fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
         return None;
     }
     // Followed by its own dependent (الحركة الإسلامية) it is a name, not an anaphor.
-    let next_dependent = i + 1 < doc.tokens.len() && doc.tokens[i + 1].is_word && (at.contains_key(&(i + 1)) || arabic::has_article(doc.ftok(i + 1)));
+    let next_dependent = i + 1 < doc.tokens().len() && doc.tokens()[i + 1].is_word && (at.contains_key(&(i + 1)) || arabic::has_article(doc.ftok(i + 1)));
     (!next_dependent).then(|| Mention::plain(i..i + 1, Referent::Role { key: format!("head:{head}"), country: None }, MentionForm::RolePhrase))
 }
 
@@ -122,7 +122,7 @@ fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
 /// not: خليل الحية، رستم عمروف.
 fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let names = given_names();
-    if !doc.tokens[i].is_word || doc.tokens[i].script != Script::Arabic {
+    if !doc.tokens()[i].is_word || doc.tokens()[i].script != Script::Arabic {
         return None;
     }
     let word = doc.ftok(i);
@@ -131,7 +131,7 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     if !single {
         // Compound given names: عبد الله، عبد الفتاح.
         let mut compound_name = String::new();
-        let compound = i + 1 < doc.tokens.len()
+        let compound = i + 1 < doc.tokens().len()
             && words::any_arabic_reading(word, |r| compound_name_starts().contains(r))
             && words::any_arabic_reading(word, |r| {
                 compound_name.clear();
@@ -152,7 +152,7 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     }
     let mut k = first_end;
     let mut particles = 0;
-    while k < doc.tokens.len() && k - first_end < 2 + particles && is_name_word(doc, at, k, k - i) {
+    while k < doc.tokens().len() && k - first_end < 2 + particles && is_name_word(doc, at, k, k - i) {
         if words::token_is(doc, k, "ar.name_particle") {
             particles += 1;
         }
@@ -191,9 +191,9 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
     };
     let kind = head_kind(head)?;
     // A name in quotation marks after the head: حزب "النخيل"، حركة «النهضة».
-    if i + 3 < doc.tokens.len() && is_quote_at(doc, i + 1) {
-        if let Some(close) = (i + 2..doc.tokens.len().min(i + 7)).find(|&t| !doc.tokens[t].is_word) {
-            let words_inside = close > i + 2 && (i + 2..close).all(|t| doc.tokens[t].script == Script::Arabic);
+    if i + 3 < doc.tokens().len() && is_quote_at(doc, i + 1) {
+        if let Some(close) = (i + 2..doc.tokens().len().min(i + 7)).find(|&t| !doc.tokens()[t].is_word) {
+            let words_inside = close > i + 2 && (i + 2..close).all(|t| doc.tokens()[t].script == Script::Arabic);
             if words_inside && is_quote_at(doc, close) {
                 let key = std::iter::once(head).chain((i + 2..close).map(|t| arabic::bare_noun(doc.ftok(t)))).collect::<Vec<_>>().join(" ");
                 return Some(Mention::plain(i..close + 1, Referent::Organization { key, kind }, MentionForm::Name));
@@ -204,9 +204,9 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
     let mut dependents = 0;
     let mut definite = false;
     let mut coordinated = false;
-    while k < doc.tokens.len() && dependents < 4 {
-        let t = &doc.tokens[k];
-        if !t.is_word || doc.text[doc.tokens[k - 1].end..t.start].contains('\n') {
+    while k < doc.tokens().len() && dependents < 4 {
+        let t = &doc.tokens()[k];
+        if !t.is_word || doc.text[doc.tokens()[k - 1].end..t.start].contains('\n') {
             break;
         }
         // A Latin acronym may close an Arabic name (… KGB); other Latin words end it.
@@ -216,7 +216,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
         if let Some(lt) = at.get(&k) {
             // A coordinated name (وحزب العدالة والتنمية) is another actor: the form the lexicon
             // matched starts after a و or ف glued to the word.
-            let glued = &doc.folded[doc.tokens[k].fstart..lt.fstart.max(doc.tokens[k].fstart)];
+            let glued = &doc.folded()[doc.tokens()[k].fstart..lt.fstart.max(doc.tokens()[k].fstart)];
             if glued.starts_with(['و', 'ف']) || (arabic::starts_with_conjunction(doc.ftok(k)) && !arabic::has_article(doc.ftok(k))) {
                 break;
             }
@@ -254,7 +254,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
             && words::is("ar.portfolio_head", head)
             && arabic::starts_with_conjunction(w)
             && !arabic::has_preposition_proclitic(&w['و'.len_utf8()..])
-            && (arabic::has_article(w) || (k + 1 < doc.tokens.len() && doc.tokens[k + 1].is_word && arabic::has_article(doc.ftok(k + 1)) && !at.contains_key(&(k + 1))));
+            && (arabic::has_article(w) || (k + 1 < doc.tokens().len() && doc.tokens()[k + 1].is_word && arabic::has_article(doc.ftok(k + 1)) && !at.contains_key(&(k + 1))));
         if portfolio {
             coordinated = true;
             dependents += 1;
@@ -295,8 +295,8 @@ fn definite_organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usiz
     let cues = &Cues::builtin().arabic;
     let is_qualifier = |w: &str| words::is("ar.qualifier", w) || w.strip_suffix('ه').is_some_and(|m| words::is("ar.qualifier", m));
     let word_at = |k: usize| {
-        let t = &doc.tokens[k];
-        (t.is_word && t.script == Script::Arabic && !doc.text[doc.tokens[k - 1].end..t.start].contains(['\n', '\t', '،', ',', '"', '«', '(', ':'])).then(|| doc.ftok(k))
+        let t = &doc.tokens()[k];
+        (t.is_word && t.script == Script::Arabic && !doc.text[doc.tokens()[k - 1].end..t.start].contains(['\n', '\t', '،', ',', '"', '«', '(', ':'])).then(|| doc.ftok(k))
     };
     // The adjective agrees with the head in gender: وفد الحركة المفاوض is the movement's
     // negotiating delegation, not a body called الحركة المفاوض. A feminine head (الحركة،
@@ -305,7 +305,7 @@ fn definite_organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usiz
     let agrees = |w: &str| if feminine_head { w.ends_with(['ه', 'ى', 'ا']) } else { !w.ends_with('ه') };
     let mut k = i + 1;
     let mut adjectives = 0;
-    while k < doc.tokens.len() && adjectives < 3 {
+    while k < doc.tokens().len() && adjectives < 3 {
         let Some(w) = word_at(k) else { break };
         if let Some(lt) = at.get(&k) {
             // The forces of a state (القوات الروسية) stand for the state; its army (الجيش
@@ -333,8 +333,8 @@ fn definite_organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usiz
     }
     // What the body is for: للانتخابات، لحقوق الإنسان (a لـ word, then a definite word or a
     // name the lexicon knows), as in القوات الديمقراطية لتحرير رواندا.
-    if let Some(w) = (k < doc.tokens.len()).then(|| word_at(k)).flatten() {
-        let follows = |k: usize| k < doc.tokens.len() && (at.contains_key(&k) || word_at(k).is_some_and(|w| w.starts_with("ال") && arabic::has_article(w)));
+    if let Some(w) = (k < doc.tokens().len()).then(|| word_at(k)).flatten() {
+        let follows = |k: usize| k < doc.tokens().len() && (at.contains_key(&k) || word_at(k).is_some_and(|w| w.starts_with("ال") && arabic::has_article(w)));
         if w.starts_with("لل") && w.chars().count() > 4 && !words::token_is(doc, k, "ar.stop") {
             k += 1;
         } else if w.starts_with('ل') && !w.starts_with("لل") && w.chars().count() >= 4 && !words::token_is(doc, k, "ar.stop") && follows(k + 1) {
@@ -360,7 +360,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
     let mut nested = Vec::new();
     let (mut j, mut role_end, mut country) = (te, te, None);
     let mut genitives = 0;
-    while j < doc.tokens.len() && j < te + 6 {
+    while j < doc.tokens().len() && j < te + 6 {
         if let Some(lt) = at.get(&j) {
             match lt.target {
                 Target::Demonym { country: c } => country = Some(c),
@@ -377,10 +377,10 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             }
             j = lt.end;
             role_end = j;
-        } else if doc.tokens[j].is_word && words::token_is(doc, j, "ar.qualifier") {
+        } else if doc.tokens()[j].is_word && words::token_is(doc, j, "ar.qualifier") {
             j += 1;
             role_end = j;
-        } else if is_title && (genitives > 0 || te > ts + 1) && doc.tokens[j].is_word && doc.ftok(j).starts_with("وال") && doc.ftok(j).chars().count() > 4 && !at.contains_key(&j) {
+        } else if is_title && (genitives > 0 || te > ts + 1) && doc.tokens()[j].is_word && doc.ftok(j).starts_with("وال") && doc.ftok(j).chars().count() > 4 && !at.contains_key(&j) {
             // A second portfolio joined by و: وزير الاقتصاد والمالية.
             j += 1;
             role_end = j;
@@ -389,7 +389,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             genitives += 1;
             j += 1;
             role_end = j;
-        } else if is_title && genitives == 0 && j + 1 < doc.tokens.len() && doc.tokens[j].is_word && words::token_is(doc, j, "ar.construct_head") && is_genitive_complement(doc, j + 1) {
+        } else if is_title && genitives == 0 && j + 1 < doc.tokens().len() && doc.tokens()[j].is_word && words::token_is(doc, j, "ar.construct_head") && is_genitive_complement(doc, j + 1) {
             // A construct chain: رئيس حكومة الإقليم، رئيس هيئة الأركان.
             genitives = 2;
             j += 2;
@@ -399,7 +399,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             j = org.phrase.end;
             role_end = j;
             nested.push(org);
-        } else if let Some(lt) = at.get(&(j + 1)).filter(|lt| is_title && matches!(doc.ftok(j), "لدي" | "في") && doc.tokens[j].is_word && matches!(lt.target, Target::Entity { .. }) && (country.is_some() || genitives > 0)) {
+        } else if let Some(lt) = at.get(&(j + 1)).filter(|lt| is_title && matches!(doc.ftok(j), "لدي" | "في") && doc.tokens()[j].is_word && matches!(lt.target, Target::Entity { .. }) && (country.is_some() || genitives > 0)) {
             // "مندوب البرازيل لدى مجلس الأمن جواو سيلفا", "سفير مصر في واشنطن": where
             // the post is held belongs to the title.
             j = lt.end;
@@ -426,17 +426,17 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         let next = lt.end;
         let plain_word = |t: usize| {
             let w = doc.ftok(t);
-            doc.tokens[t].is_word
-                && doc.tokens[t].script == Script::Arabic
+            doc.tokens()[t].is_word
+                && doc.tokens()[t].script == Script::Arabic
                 && !at.contains_key(&t)
                 && !arabic::has_article(w)
                 && !arabic::has_preposition_proclitic(w)
                 && !w.starts_with('و')
                 && !words::token_is_any(doc, t, &["ar.stop", "ar.preposition", "ar.time", "ar.name_particle"])
                 && arabic::verb_stems(w).iter().all(|s| crate::lexicon::cues::Cues::builtin().arabic.get(*s).is_none())
-                && !doc.text[doc.tokens[t - 1].end..doc.tokens[t].start].contains('\n')
+                && !doc.text[doc.tokens()[t - 1].end..doc.tokens()[t].start].contains('\n')
         };
-        lt.end - j >= 2 && lt.end - j < full_words && next < doc.tokens.len() && plain_word(next)
+        lt.end - j >= 2 && lt.end - j < full_words && next < doc.tokens().len() && plain_word(next)
     };
     let primary = if let Some(lt) = at.get(&j).filter(|lt| is_person(lexicon, lt) && !part_of_another_name(lt)) {
         let Target::Entity { entity, .. } = lt.target else { unreachable!() };
@@ -456,12 +456,12 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         let office = is_title && at.get(&ts).is_some_and(|lt| lt.end > ts + 1 && arabic::has_article(doc.ftok(lt.end - 1)));
         let names = crate::lexicon::given_names::given_names();
         // (A compound given name too: نور الدين.)
-        let given_name_next = j < doc.tokens.len() && (names.contains_key(doc.ftok(j)) || (j + 1 < doc.tokens.len() && names.contains_key(&format!("{} {}", doc.ftok(j), doc.ftok(j + 1)))));
+        let given_name_next = j < doc.tokens().len() && (names.contains_key(doc.ftok(j)) || (j + 1 < doc.tokens().len() && names.contains_key(&format!("{} {}", doc.ftok(j), doc.ftok(j + 1)))));
         let introduces_name = country.is_some() || !nested.is_empty() || (is_title && strong_title(doc, at, ts, genitives > 0)) || (office && given_name_next);
         // Up to three name words, not counting the particles of compound names and
         // genealogy (عبد العزيز بن سلمان، محمد ولد الغزواني).
         let mut particles = 0;
-        while introduces_name && k < doc.tokens.len() && k - j < 3 + particles && is_name_word(doc, at, k, k - j) {
+        while introduces_name && k < doc.tokens().len() && k - j < 3 + particles && is_name_word(doc, at, k, k - j) {
             if words::token_is(doc, k, "ar.name_particle") {
                 particles += 1;
             }
@@ -472,12 +472,12 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         }
         // "أوضح مندوب الهند لدى المنظمة، راجيف مينون، أن …": the holder's name set off by
         // commas after the role (two or three name words).
-        if k == j && (country.is_some() || !nested.is_empty() || office || genitives > 0) && j + 3 < doc.tokens.len() && matches!(doc.ftok(j), "،" | ",") {
+        if k == j && (country.is_some() || !nested.is_empty() || office || genitives > 0) && j + 3 < doc.tokens().len() && matches!(doc.ftok(j), "،" | ",") {
             let mut q = j + 1;
-            while q < doc.tokens.len() && q - (j + 1) < 3 && is_name_word(doc, at, q, q - (j + 1)) {
+            while q < doc.tokens().len() && q - (j + 1) < 3 && is_name_word(doc, at, q, q - (j + 1)) {
                 q += 1;
             }
-            if q >= j + 3 && q < doc.tokens.len() && matches!(doc.ftok(q), "،" | ",") {
+            if q >= j + 3 && q < doc.tokens().len() && matches!(doc.ftok(q), "،" | ",") {
                 let surname = doc.ftok(q - 1).to_string();
                 return std::iter::once(Mention { name: j + 1..q, phrase: ts..q, referent: Referent::Unknown(surname), form: MentionForm::Name, role, role_key: Some(key), canonical: None, role_text: None, phrase_text: String::new(), span: 0..0, phrase_span: 0..0, proposed: false }).chain(nested).collect();
             }
@@ -493,7 +493,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         } else if is_title
             && (genitives > 0 || at.get(&ts).is_some_and(|lt| lt.end > ts + 1 && arabic::has_article(doc.ftok(lt.end - 1))))
             && !arabic::has_preposition_proclitic(doc.ftok(ts))
-            && (office || !(j < doc.tokens.len() && is_name_word(doc, at, j, 0)))
+            && (office || !(j < doc.tokens().len() && is_name_word(doc, at, j, 0)))
         {
             // "وأضاف وزير الخارجية: …": a title with its portfolio names one office; the
             // actors stage resolves it to whoever the text names as holding it, or to nobody.
@@ -503,7 +503,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             && arabic::has_article(doc.ftok(ts))
             && !arabic::has_preposition_proclitic(doc.ftok(ts))
             && strong_title(doc, at, ts, false)
-            && !(j < doc.tokens.len() && is_name_word(doc, at, j, 0))
+            && !(j < doc.tokens().len() && is_name_word(doc, at, j, 0))
         {
             // "وشدد الوزير على …": a definite title alone takes up the one person who holds it
             // in the text (the actors stage resolves it, or leaves it to nobody).
@@ -524,24 +524,24 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
 /// own ("قال وزير الخارجية للصحفيين إن …").
 fn lam_complement_before_name(doc: &Document, at: &HashMap<usize, LexTokens>, j: usize) -> Option<usize> {
     let definite_word = |k: usize, prefixes: &[&str]| {
-        let t = &doc.tokens[k];
+        let t = &doc.tokens()[k];
         t.is_word && t.script == Script::Arabic && !at.contains_key(&k) && prefixes.iter().any(|p| doc.otok(k).starts_with(p)) && doc.otok(k).chars().count() > 4 && !words::token_is(doc, k, "ar.stop")
     };
-    if j >= doc.tokens.len() || !definite_word(j, &["لل"]) {
+    if j >= doc.tokens().len() || !definite_word(j, &["لل"]) {
         return None;
     }
     let mut k = j + 1;
-    while k < doc.tokens.len() && k < j + 4 && definite_word(k, &["ال", "وال", "لل"]) {
+    while k < doc.tokens().len() && k < j + 4 && definite_word(k, &["ال", "وال", "لل"]) {
         k += 1;
     }
     let person_next = at.get(&k).is_some_and(|lt| is_person(Lexicon::builtin(), lt));
-    let name_next = k + 1 < doc.tokens.len() && is_name_word(doc, at, k, 0) && is_name_word(doc, at, k + 1, 1);
+    let name_next = k + 1 < doc.tokens().len() && is_name_word(doc, at, k, 0) && is_name_word(doc, at, k + 1, 1);
     (person_next || name_next).then_some(k)
 }
 
 /// A definite noun completing a title in the construct (التجارة in مفوض التجارة).
 fn is_genitive_complement(doc: &Document, j: usize) -> bool {
-    let t = &doc.tokens[j];
+    let t = &doc.tokens()[j];
     let w = doc.ftok(j);
     // The article is written with a plain alef (أليكسي is a name, not al-).
     t.is_word && t.script == Script::Arabic && doc.otok(j).starts_with("ال") && arabic::has_article(w) && !arabic::starts_with_conjunction(w)
@@ -568,7 +568,7 @@ fn is_person(lexicon: &Lexicon, lt: &LexTokens) -> bool {
 /// Could token `k` be part of a name the lexicon lacks? Not a function word, cue verb or
 /// lexicon form; the article only after the first name word (عبد الفتاح البرهان).
 fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, position: usize) -> bool {
-    let t = &doc.tokens[k];
+    let t = &doc.tokens()[k];
     // After بن / ابن / آل a lexicon name is part of this one (عبد العزيز بن سلمان).
     let after_particle = k > 0 && words::token_is(doc, k - 1, "ar.name_particle") && position > 0;
     // Inside a name, a title word without the article is a name word when another name word
@@ -576,14 +576,14 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     let title_word_inside_name = position > 0
         && at.get(&k).is_some_and(|lt| lt.end == k + 1 && matches!(lt.target, Target::Title { .. }))
         && !doc.otok(k).starts_with("ال")
-        && k + 1 < doc.tokens.len()
+        && k + 1 < doc.tokens().len()
         && !at.contains_key(&(k + 1))
         && is_name_word(doc, at, k + 1, position + 1);
     if !t.is_word || t.script != Script::Arabic || (at.contains_key(&k) && !after_particle && !title_word_inside_name) {
         return false;
     }
     // A name does not run across punctuation or a line break.
-    if k > 0 && doc.text[doc.tokens[k - 1].end..t.start].contains('\n') {
+    if k > 0 && doc.text[doc.tokens()[k - 1].end..t.start].contains('\n') {
         return false;
     }
     let w = doc.ftok(k);

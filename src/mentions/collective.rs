@@ -21,10 +21,10 @@ use crate::text::{arabic, Document, Script};
 /// have named; a collective's modifiers may be such a name ("Labour" in "Backbench Labour
 /// MPs"), its head may not.
 pub(super) fn at(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, covered: &[bool], h: usize) -> Option<Mention> {
-    if covered[h] || !doc.tokens[h].is_word {
+    if covered[h] || !doc.tokens()[h].is_word {
         return None;
     }
-    let phrase = match doc.tokens[h].script {
+    let phrase = match doc.tokens()[h].script {
         Script::Latin => english(doc, lexicon_at, h)?,
         Script::Arabic => arabic_phrase(doc, lexicon_at, h)?,
         _ => return None,
@@ -34,7 +34,7 @@ pub(super) fn at(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, covered
 }
 
 fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
-    let n = doc.tokens.len();
+    let n = doc.tokens().len();
     if !words::token_is(doc, h, "en.collective") {
         return None;
     }
@@ -42,7 +42,7 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
     // in Rome" (one to three capitalised words).
     let mut end = h + 1;
     if end + 1 < n && matches!(doc.ftok(end), "in" | "across" | "from") {
-        let place_end = (end + 1..n.min(end + 4)).take_while(|&t| doc.tokens[t].is_word && doc.tokens[t].upper).last();
+        let place_end = (end + 1..n.min(end + 4)).take_while(|&t| doc.tokens()[t].is_word && doc.tokens()[t].upper).last();
         if let Some(last) = place_end {
             end = last + 1;
         }
@@ -50,7 +50,7 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
     // The cue, past auxiliaries and adverbs: "have also raised concerns", "say".
     let v = super::english::verb_after_subject(doc, end);
     let cues = Cues::builtin();
-    if v >= n || !doc.tokens[v].is_word || cues.english_at(doc.ftok(v), |d| (v + d < n).then(|| doc.ftok(v + d))).is_none() {
+    if v >= n || !doc.tokens()[v].is_word || cues.english_at(doc.ftok(v), |d| (v + d < n).then(|| doc.ftok(v + d))).is_none() {
         return None;
     }
     // Modifiers before the head: names, demonyms, adjectives; not determiners or quantifiers
@@ -60,15 +60,15 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
         let m = s - 1;
         let w = doc.ftok(m);
         let demonym = lexicon_at.get(&m).is_some_and(|lt| matches!(lt.target, Target::Demonym { .. }));
-        let modifier = doc.tokens[m].is_word
-            && doc.tokens[m].script == Script::Latin
+        let modifier = doc.tokens()[m].is_word
+            && doc.tokens()[m].script == Script::Latin
             && !words::is_any(&["en.stop", "en.quantifier", "en.time"], w)
             && !w.chars().all(|c| c.is_ascii_digit())
             && !cues.english.contains_key(w)
             // A sentence adverb is no modifier ("Meanwhile business leaders …").
             && !matches!(w, "meanwhile" | "however" | "separately" | "elsewhere" | "still" | "now" | "then" | "earlier" | "later" | "also")
             && !(w.ends_with("ly") && !demonym)
-            && (demonym || doc.tokens[m].upper || !w.ends_with("ed"));
+            && (demonym || doc.tokens()[m].upper || !w.ends_with("ed"));
         if !modifier {
             break;
         }
@@ -76,17 +76,17 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
     }
     // "a choice economists said was …": after an article the first word is the noun a relative
     // clause hangs on, not a modifier.
-    if s < h && s > 0 && matches!(doc.ftok(s - 1), "a" | "an") && doc.tokens[s].lower {
+    if s < h && s > 0 && matches!(doc.ftok(s - 1), "a" | "an") && doc.tokens()[s].lower {
         return None;
     }
     // A bare plural opening no sentence is too vague to be an actor ("… as farmers said"); a
     // modifier or the sentence's first word makes it one ("Farmers said", "Polish farmers").
-    let opens = h == 0 || matches!(doc.ftok(h - 1), "." | "\n" | "\"" | "“" | ":" | ",") || doc.tokens[h].upper;
+    let opens = h == 0 || matches!(doc.ftok(h - 1), "." | "\n" | "\"" | "“" | ":" | ",") || doc.tokens()[h].upper;
     (s < h || opens || end > h + 1).then_some(s..end)
 }
 
 fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
-    let n = doc.tokens.len();
+    let n = doc.tokens().len();
     let head = arabic::without_proclitics(doc.ftok(h));
     // Most words are neither (one look-up tells).
     if !words::is_any(&["ar.member", "ar.collective"], head) {
@@ -106,7 +106,7 @@ fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usiz
     // Adjectives agreeing with the head: a nisba (الأوروبيون، التونسية، كردية) or a qualifier
     // (السابقون), definite when the head is.
     let mut e = h + 1;
-    while e < n && e < h + 3 && doc.tokens[e].is_word {
+    while e < n && e < h + 3 && doc.tokens()[e].is_word {
         let w = doc.ftok(e);
         let demonym = lexicon_at.get(&e).is_some_and(|lt| matches!(lt.target, Target::Demonym { .. }));
         let nisba = ["ي", "ية", "يه", "يون", "يين", "ون"].iter().any(|s| w.ends_with(s)) && w.chars().count() > 4;
@@ -124,7 +124,7 @@ fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usiz
     // Verb–subject ("وأشار المشرعون"): the verb opens its clause, with no subject of its own
     // before it ("حثت مصر القوى العراقية": the collective is the object); or subject–verb
     // ("القادة الأوروبيون يرفضون").
-    let opens_clause = |v: usize| v == 0 || !doc.tokens[v - 1].is_word || words::token_is(doc, v - 1, "ar.clause_opener");
+    let opens_clause = |v: usize| v == 0 || !doc.tokens()[v - 1].is_word || words::token_is(doc, v - 1, "ar.clause_opener");
     let verb_before = h > 0 && cue(h - 1) && opens_clause(h - 1);
     let verb_after = definite && cue(e);
     (verb_before || verb_after).then_some(h..e)
@@ -135,17 +135,17 @@ fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usiz
 /// (the body itself has not spoken). The subject of a cue before it (perhaps after a number
 /// and من) or after it.
 fn members_of_a_body(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
-    let n = doc.tokens.len();
+    let n = doc.tokens().len();
     if arabic::has_preposition_proclitic(doc.ftok(h)) && !doc.ftok(h).starts_with("و") {
         return None;
     }
-    let cue = |t: usize| t < n && doc.tokens[t].is_word && arabic::verb_stems(doc.ftok(t)).iter().any(|s| Cues::builtin().arabic.contains_key(*s));
+    let cue = |t: usize| t < n && doc.tokens()[t].is_word && arabic::verb_stems(doc.ftok(t)).iter().any(|s| Cues::builtin().arabic.contains_key(*s));
     // A body the lexicon knows, or one named by its head noun and definite words (مجلس الشيوخ).
     let mut e = match lexicon_at.get(&(h + 1)) {
         Some(lt) if matches!(lt.target, Target::Entity { .. }) => lt.end,
         _ if h + 1 < n && words::token_is_any(doc, h + 1, &["ar.org_head", "ar.group_head"]) => {
             let mut e = h + 2;
-            while e < n && e < h + 5 && doc.tokens[e].is_word && arabic::has_article(doc.ftok(e)) && !cue(e) && !words::token_is(doc, e, "ar.stop") && !arabic::has_preposition_proclitic(doc.ftok(e)) {
+            while e < n && e < h + 5 && doc.tokens()[e].is_word && arabic::has_article(doc.ftok(e)) && !cue(e) && !words::token_is(doc, e, "ar.stop") && !arabic::has_preposition_proclitic(doc.ftok(e)) {
                 e += 1;
             }
             if e == h + 2 {
@@ -156,12 +156,12 @@ fn members_of_a_body(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: 
         _ => return None,
     };
     // The body's adjective (الأميركي) when the lexicon's name stops before it.
-    if e < n && doc.tokens[e].is_word && lexicon_at.get(&e).is_some_and(|lt| matches!(lt.target, Target::Demonym { .. })) {
+    if e < n && doc.tokens()[e].is_word && lexicon_at.get(&e).is_some_and(|lt| matches!(lt.target, Target::Demonym { .. })) {
         e += 1;
     }
     // "أعرب خمسة من أعضاء": a number and من between the verb and the members.
     let mut v = h;
-    if v >= 2 && doc.ftok(v - 1) == "من" && doc.tokens[v - 2].is_word && !cue(v - 2) {
+    if v >= 2 && doc.ftok(v - 1) == "من" && doc.tokens()[v - 2].is_word && !cue(v - 2) {
         v -= 2;
     }
     let verb_before = v > 0 && cue(v - 1);

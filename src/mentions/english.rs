@@ -15,7 +15,7 @@ use crate::text::{Document, Script};
 /// Mentions starting at token `i` from English patterns (primary first), or none.
 pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Vec<Mention> {
     let lexicon = Lexicon::builtin();
-    if doc.tokens[i].script != Script::Latin {
+    if doc.tokens()[i].script != Script::Latin {
         return vec![];
     }
     // Qualifiers, nationality or affiliation, then a title: the role runs from the first.
@@ -25,7 +25,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
     let mut saw_title = None;
     // An organisation named from token `i`, once looked for (both paths below ask).
     let mut org_at_i: Option<Option<Mention>> = None;
-    while j < doc.tokens.len() && j < i + 8 {
+    while j < doc.tokens().len() && j < i + 8 {
         if let Some(lt) = at.get(&j) {
             match lt.target {
                 Target::Title { title } => {
@@ -46,14 +46,14 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
             }
             j = lt.end;
             // "Iran's Foreign Minister": the possessive joins the state to the title.
-            if doc.ftok(j.min(doc.tokens.len() - 1)) == "'" && j + 1 < doc.tokens.len() && doc.ftok(j + 1) == "s" {
+            if doc.ftok(j.min(doc.tokens().len() - 1)) == "'" && j + 1 < doc.tokens().len() && doc.ftok(j + 1) == "s" {
                 j += 2;
             }
-        } else if doc.tokens[j].is_word
+        } else if doc.tokens()[j].is_word
             && words::token_is(doc, j, "en.qualifier")
             && saw_title.is_none()
             // "New" opening a body's name ("New Democratic Party leader") is no qualifier.
-            && !(j == i && doc.tokens[j].upper && org_at_i.get_or_insert_with(|| organization(doc, at, i)).is_some())
+            && !(j == i && doc.tokens()[j].upper && org_at_i.get_or_insert_with(|| organization(doc, at, i)).is_some())
         {
             j += 1;
         } else if let Some(org) = (if j == i { org_at_i.get_or_insert_with(|| organization(doc, at, i)).clone() } else { organization(doc, at, j) }).filter(|o| saw_title.is_none() && at.get(&past_acronym(doc, o.phrase.end)).is_some_and(|lt| matches!(lt.target, Target::Title { .. }))) {
@@ -120,7 +120,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
 /// A role in apposition before the name: "Ukraine's defence minister, Rustem Umerov, …".
 fn appositive_name(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize, role_end: usize, role: &Option<std::ops::Range<usize>>, key: &str) -> Option<Mention> {
     let lexicon = Lexicon::builtin();
-    let n = doc.tokens.len();
+    let n = doc.tokens().len();
     if role_end + 1 >= n || doc.ftok(role_end) != "," {
         return None;
     }
@@ -152,7 +152,7 @@ fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opti
     // "Erdogan's government", "Netanyahu's cabinet": a leader's government is their state.
     if let Target::Entity { entity, .. } = lt.target {
         let e = &lexicon.entities[entity];
-        if e.kind == ActorKind::Person && lt.end + 1 < doc.tokens.len() && matches!(doc.ftok(lt.end), "'" | "’") {
+        if e.kind == ActorKind::Person && lt.end + 1 < doc.tokens().len() && matches!(doc.ftok(lt.end), "'" | "’") {
             if let (Some(home), Some(end)) = (e.home, state_body_after(doc, lt.end)) {
                 return Some(Mention::plain(i..end, Referent::Known(home), MentionForm::Side));
             }
@@ -160,8 +160,8 @@ fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opti
     }
     let country = country_of(lt, lexicon)?;
     let next = lt.end;
-    let w = doc.ftok(next.min(doc.tokens.len() - 1));
-    if next < doc.tokens.len() && words::is("en.side", w) && i > 0 && doc.ftok(i - 1) == "the" {
+    let w = doc.ftok(next.min(doc.tokens().len() - 1));
+    if next < doc.tokens().len() && words::is("en.side", w) && i > 0 && doc.ftok(i - 1) == "the" {
         return Some(Mention::plain(i..next + 1, Referent::Known(country), MentionForm::Side));
     }
     // "the Lebanese government", "Ankara's defence ministry": a state's executive named by its
@@ -169,7 +169,7 @@ fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opti
     if let Some(end) = state_body_after(doc, next) {
         return Some(Mention::plain(i..end, Referent::Known(country), MentionForm::Side));
     }
-    (next < doc.tokens.len() && words::is("en.counterpart", w)).then(|| {
+    (next < doc.tokens().len() && words::is("en.counterpart", w)).then(|| {
         let key = role_key(doc, i..next + 1);
         Mention::plain(i..next + 1, Referent::Role { key, country: Some(country) }, MentionForm::RolePhrase)
     })
@@ -186,20 +186,20 @@ fn company_named_after_a_country(doc: &Document, at: &HashMap<usize, LexTokens>,
     if lexicon.entities[entity].kind != ActorKind::Country {
         return None;
     }
-    let (word, n) = (lt.end, doc.tokens.len());
-    if word >= n || at.contains_key(&word) || !doc.tokens[word].is_word || doc.tokens[word].script != Script::Latin || !doc.tokens[word].upper {
+    let (word, n) = (lt.end, doc.tokens().len());
+    if word >= n || at.contains_key(&word) || !doc.tokens()[word].is_word || doc.tokens()[word].script != Script::Latin || !doc.tokens()[word].upper {
         return None;
     }
     // One space between, on one line.
-    if &doc.text[doc.tokens[word - 1].end..doc.tokens[word].start] != " " {
+    if &doc.text[doc.tokens()[word - 1].end..doc.tokens()[word].start] != " " {
         return None;
     }
     let w = doc.ftok(word);
     if w.chars().count() < 3 || w.ends_with('s') || words::is_any(&["en.stop", "en.time", "en.qualifier", "en.preposition", "en.place_preposition", "en.org_head", "en.group_head", "en.side", "en.counterpart", "en.collective"], w) {
         return None;
     }
-    let closes = word + 1 >= n || !doc.tokens[word + 1].is_word || doc.tokens[word + 1].lower;
-    let key = (i..word + 1).filter(|&t| doc.tokens[t].is_word).map(|t| doc.ftok(t)).collect::<Vec<_>>().join(" ");
+    let closes = word + 1 >= n || !doc.tokens()[word + 1].is_word || doc.tokens()[word + 1].lower;
+    let key = (i..word + 1).filter(|&t| doc.tokens()[t].is_word).map(|t| doc.ftok(t)).collect::<Vec<_>>().join(" ");
     closes.then(|| Mention::plain(i..word + 1, Referent::Organization { key, kind: ActorKind::Organization }, MentionForm::Name))
 }
 
@@ -207,8 +207,8 @@ fn company_named_after_a_country(doc: &Document, at: &HashMap<usize, LexTokens>,
 /// before a country's name, inside a sentence, makes a company's name; the country is not
 /// the one acting.
 fn company_named_with_a_country(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
-    let n = doc.tokens.len();
-    if i + 1 >= n || at.contains_key(&i) || !doc.tokens[i].is_word || !doc.tokens[i].upper {
+    let n = doc.tokens().len();
+    if i + 1 >= n || at.contains_key(&i) || !doc.tokens()[i].is_word || !doc.tokens()[i].upper {
         return None;
     }
     let w = doc.ftok(i);
@@ -217,13 +217,13 @@ fn company_named_with_a_country(doc: &Document, at: &HashMap<usize, LexTokens>, 
     }
     // At the start of a sentence any word is capitalised: not an adverb there ("Meanwhile
     // Canada …", "Today Canada …").
-    let inside = i > 0 && (doc.tokens[i - 1].is_word || matches!(doc.ftok(i - 1), "," | "(")) && !doc.text[doc.tokens[i - 1].end..doc.tokens[i].start].contains('\n');
+    let inside = i > 0 && (doc.tokens()[i - 1].is_word || matches!(doc.ftok(i - 1), "," | "(")) && !doc.text[doc.tokens()[i - 1].end..doc.tokens()[i].start].contains('\n');
     let adverb = w.ends_with("ly") || matches!(w, "meanwhile" | "today" | "yesterday" | "tomorrow" | "however" | "still" | "now" | "then" | "there" | "here" | "also" | "only" | "even" | "since" | "while" | "when" | "after" | "before" | "why" | "how" | "what" | "where" | "once" | "if" | "unlike" | "like" | "both" | "all" | "neither" | "either");
     if !inside && adverb {
         return None;
     }
     // One space between: a tab or a line break separates cells ("Issue\tUnited Kingdom").
-    if &doc.text[doc.tokens[i].end..doc.tokens[i + 1].start] != " " {
+    if &doc.text[doc.tokens()[i].end..doc.tokens()[i + 1].start] != " " {
         return None;
     }
     let lt = at.get(&(i + 1))?;
@@ -240,16 +240,16 @@ fn company_named_with_a_country(doc: &Document, at: &HashMap<usize, LexTokens>, 
 /// The end of a state body's name ("government", "foreign ministry") starting at `k`, or at
 /// `k + 2` after a possessive 's.
 fn state_body_after(doc: &Document, k: usize) -> Option<usize> {
-    let n = doc.tokens.len();
+    let n = doc.tokens().len();
     let k = if k + 1 < n && matches!(doc.ftok(k), "'" | "’") && doc.ftok(k + 1) == "s" { k + 2 } else { k };
-    if k >= n || !doc.tokens[k].is_word || doc.tokens[k].upper {
+    if k >= n || !doc.tokens()[k].is_word || doc.tokens()[k].upper {
         return None;
     }
     if k + 1 < n && words::is_phrase("en.state_body", doc.ftok(k), doc.ftok(k + 1)) {
         return Some(k + 2);
     }
     // Not a modifier of another noun: "government forces", "government bonds".
-    let followed_by_noun = k + 1 < n && doc.tokens[k + 1].is_word && !words::token_is(doc, k + 1, "en.stop") && doc.tokens[k + 1].lower
+    let followed_by_noun = k + 1 < n && doc.tokens()[k + 1].is_word && !words::token_is(doc, k + 1, "en.stop") && doc.tokens()[k + 1].lower
         && crate::lexicon::cues::Cues::builtin().english_at(doc.ftok(k + 1), |d| (k + 1 + d < n).then(|| doc.ftok(k + 1 + d))).is_none()
         && !matches!(doc.ftok(k + 1), "has" | "have" | "had" | "was" | "is" | "will" | "would" | "also" | "on" | "in" | "said");
     (words::token_is(doc, k, "en.state_body") && !followed_by_noun).then_some(k + 1)
@@ -260,15 +260,15 @@ fn state_body_after(doc: &Document, k: usize) -> Option<usize> {
 pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j: usize) -> usize {
     let mut k = j;
     let mut words_in_name = 0;
-    while k < doc.tokens.len() && words_in_name < 4 {
-        let t = &doc.tokens[k];
+    while k < doc.tokens().len() && words_in_name < 4 {
+        let t = &doc.tokens()[k];
         // A lexicon form inside a name word ("al-Houthi") does not end the name; one that is
         // the word does.
         let lexicon_word = at.get(&k).is_some_and(|lt| lt.fstart == t.fstart);
         if !t.is_word || t.script != Script::Latin || lexicon_word {
             break;
         }
-        if k > j && doc.text[doc.tokens[k - 1].end..t.start].contains(['\n', '\t']) {
+        if k > j && doc.text[doc.tokens()[k - 1].end..t.start].contains(['\n', '\t']) {
             break;
         }
         let original = doc.otok(k);
@@ -277,11 +277,11 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
             words::is("en.name_particle", &p.to_lowercase()) && rest.chars().next().is_some_and(char::is_uppercase)
         });
         let capitalised = original.chars().next().is_some_and(char::is_uppercase) || joined_particle;
-        let next_capitalised = k + 1 < doc.tokens.len() && doc.tokens[k + 1].is_word && doc.tokens[k + 1].upper;
+        let next_capitalised = k + 1 < doc.tokens().len() && doc.tokens()[k + 1].is_word && doc.tokens()[k + 1].upper;
         // Particles inside a name, also chained: "bin Salman", "van der Leyen", "de la Cruz".
-        let particle_chain_ends_capitalised = (k + 1..doc.tokens.len().min(k + 4))
+        let particle_chain_ends_capitalised = (k + 1..doc.tokens().len().min(k + 4))
             .find(|&n| !words::token_is(doc, n, "en.name_particle"))
-            .is_some_and(|n| doc.tokens[n].is_word && doc.tokens[n].upper);
+            .is_some_and(|n| doc.tokens()[n].is_word && doc.tokens()[n].upper);
         let particle = k > j && words::token_is(doc, k, "en.name_particle") && particle_chain_ends_capitalised;
         // A Chinese family name may look like a function word ("Vice Premier He Lifeng"):
         // right after a title and before another capitalised word it is a name.
@@ -291,11 +291,11 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
         }
         // "Solicitor General D. John Sauer": an initial and its full stop, then the name goes on.
         let initial = original.chars().count() == 1
-            && k + 2 < doc.tokens.len()
+            && k + 2 < doc.tokens().len()
             && doc.ftok(k + 1) == "."
-            && doc.tokens[k].end == doc.tokens[k + 1].start
-            && doc.tokens[k + 2].is_word
-            && doc.tokens[k + 2].upper;
+            && doc.tokens()[k].end == doc.tokens()[k + 1].start
+            && doc.tokens()[k + 2].is_word
+            && doc.tokens()[k + 2].upper;
         k += if initial { 2 } else { 1 };
         words_in_name += 1;
     }
@@ -308,7 +308,7 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
 
 /// The token after a body's acronym in brackets at `k` ("(MEA)"), or `k` when there is none.
 fn past_acronym(doc: &Document, k: usize) -> usize {
-    let acronym = k + 2 < doc.tokens.len() && doc.ftok(k) == "(" && doc.ftok(k + 2) == ")" && doc.tokens[k + 1].is_word && doc.otok(k + 1).chars().all(|c| c.is_ascii_uppercase());
+    let acronym = k + 2 < doc.tokens().len() && doc.ftok(k) == "(" && doc.ftok(k + 2) == ")" && doc.tokens()[k + 1].is_word && doc.otok(k + 1).chars().all(|c| c.is_ascii_uppercase());
     if acronym {
         k + 3
     } else {
@@ -319,8 +319,8 @@ fn past_acronym(doc: &Document, k: usize) -> usize {
 /// A capital or seat after "in"/"at" is a place, not the government (met in Moscow); so is
 /// a dateline ("BAKU —", "القاهرة –" at the start of a line).
 pub(crate) fn is_place_context(doc: &Document, i: usize) -> bool {
-    let line_start = i == 0 || doc.text[doc.tokens[i - 1].end..doc.tokens[i].start].contains('\n');
-    let dash_follows = (i + 1..(i + 4).min(doc.tokens.len())).find(|&t| !doc.tokens[t].is_word).is_some_and(|t| matches!(doc.ftok(t), "—" | "–" | "-" | "(" | ":"));
+    let line_start = i == 0 || doc.text[doc.tokens()[i - 1].end..doc.tokens()[i].start].contains('\n');
+    let dash_follows = (i + 1..(i + 4).min(doc.tokens().len())).find(|&t| !doc.tokens()[t].is_word).is_some_and(|t| matches!(doc.ftok(t), "—" | "–" | "-" | "(" | ":"));
     if line_start && dash_follows {
         return true;
     }
@@ -331,7 +331,7 @@ pub(crate) fn is_place_context(doc: &Document, i: usize) -> bool {
         if w == "the" {
             continue;
         }
-        return match doc.tokens[p].script {
+        return match doc.tokens()[p].script {
             Script::Arabic => words::is("ar.place_preposition", w),
             _ => words::is("en.place_preposition", w),
         };
@@ -342,11 +342,11 @@ pub(crate) fn is_place_context(doc: &Document, i: usize) -> bool {
 /// Words that may join a capitalised run: "Chamber of Commerce", "Fishermen's Federation".
 fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> usize {
     let lexicon = Lexicon::builtin();
-    let n = doc.tokens.len();
+    let n = doc.tokens().len();
     let (mut k, mut last) = (i, i);
     while k < n && k < i + 10 {
         // A name does not run across a line break or a table cell.
-        if k > i && doc.text[doc.tokens[k - 1].end..doc.tokens[k].start].contains(['\n', '\t']) {
+        if k > i && doc.text[doc.tokens()[k - 1].end..doc.tokens()[k].start].contains(['\n', '\t']) {
             break;
         }
         if let Some(lt) = at.get(&k) {
@@ -363,13 +363,13 @@ fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> 
             last = k;
             continue;
         }
-        let t = &doc.tokens[k];
+        let t = &doc.tokens()[k];
         let w = doc.ftok(k);
-        let capitalised = t.is_word && t.script == Script::Latin && doc.tokens[k].upper;
+        let capitalised = t.is_word && t.script == Script::Latin && doc.tokens()[k].upper;
         if capitalised && !words::is("en.stop", w) {
             k += 1;
             last = k;
-        } else if k > i && matches!(w, "of" | "for" | "and" | "&" | "on" | "the") && k + 1 < n && doc.tokens[k + 1].upper {
+        } else if k > i && matches!(w, "of" | "for" | "and" | "&" | "on" | "the") && k + 1 < n && doc.tokens()[k + 1].upper {
             k += 1;
         } else if k > i && w == "'" && k + 2 < n && doc.ftok(k + 1) == "s" {
             k += 2;
@@ -381,13 +381,13 @@ fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> 
 }
 
 fn starts_run(doc: &Document, i: usize) -> bool {
-    let t = &doc.tokens[i];
-    if !(t.is_word && t.script == Script::Latin && doc.tokens[i].upper) || words::token_is(doc, i, "en.stop") {
+    let t = &doc.tokens()[i];
+    if !(t.is_word && t.script == Script::Latin && doc.tokens()[i].upper) || words::token_is(doc, i, "en.stop") {
         return false;
     }
     i == 0 || {
-        let p = &doc.tokens[i - 1];
-        !(p.is_word && p.script == Script::Latin && doc.tokens[i - 1].upper && !words::token_is(doc, i - 1, "en.stop"))
+        let p = &doc.tokens()[i - 1];
+        !(p.is_word && p.script == Script::Latin && doc.tokens()[i - 1].upper && !words::token_is(doc, i - 1, "en.stop"))
             || doc.text[p.end..t.start].contains('\n')
     }
 }
@@ -405,7 +405,7 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
         end = and;
     }
     // "the Law and Justice party", "the FNV union", "the Maersk company".
-    let lowercase_head = end < doc.tokens.len() && end > i && words::token_is(doc, end, "en.named_by_lowercase_head") && doc.tokens[end].lower;
+    let lowercase_head = end < doc.tokens().len() && end > i && words::token_is(doc, end, "en.named_by_lowercase_head") && doc.tokens()[end].lower;
     if lowercase_head {
         end += 1;
     }
@@ -441,7 +441,7 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
         .get(&i)
         .filter(|lt| country_of(lt, Lexicon::builtin()).is_some() && lt.end + 2 < name_end && matches!(doc.ftok(lt.end), "'" | "’") && doc.ftok(lt.end + 1) == "s")
         .map_or(i, |lt| lt.end + 2);
-    let key = (name_start..name_end).filter(|&k| doc.tokens[k].is_word).map(|k| doc.ftok(k)).collect::<Vec<_>>().join(" ");
+    let key = (name_start..name_end).filter(|&k| doc.tokens()[k].is_word).map(|k| doc.ftok(k)).collect::<Vec<_>>().join(" ");
     let mut mention = Mention::plain(i..end, Referent::Organization { key, kind }, MentionForm::Name);
     mention.name = name_start..name_end;
     Some(mention)
@@ -456,12 +456,12 @@ fn extends_known_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize, 
     let body = matches!(lexicon.entities[entity].kind, ActorKind::Organization | ActorKind::Group);
     let sentence_start = i == 0 || {
         let p = i - 1;
-        (!doc.tokens[p].is_word && matches!(doc.ftok(p), "." | "!" | "?" | ":" | "\"" | "“")) || doc.text[doc.tokens[p].end..doc.tokens[i].start].contains('\n')
+        (!doc.tokens()[p].is_word && matches!(doc.ftok(p), "." | "!" | "?" | ":" | "\"" | "“")) || doc.text[doc.tokens()[p].end..doc.tokens()[i].start].contains('\n')
     };
     body && k > i
         && at.get(&k).is_some_and(|lt| lt.end == end)
         && !sentence_start
-        && (i..k).all(|p| !at.contains_key(&p) && doc.tokens[p].is_word && !words::token_is(doc, p, "en.stop"))
+        && (i..k).all(|p| !at.contains_key(&p) && doc.tokens()[p].is_word && !words::token_is(doc, p, "en.stop"))
 }
 
 /// A person the lexicon lacks, named by two or three capitalised words as the subject of a
@@ -471,19 +471,19 @@ pub(super) fn cue_subject_person(doc: &Document, at: &HashMap<usize, LexTokens>,
     if !starts_run(doc, i) || at.contains_key(&i) {
         return None;
     }
-    let n = doc.tokens.len();
+    let n = doc.tokens().len();
     let mut end = i;
     while end < n && end - i < 6 {
-        let t = &doc.tokens[end];
+        let t = &doc.tokens()[end];
         let w = doc.ftok(end);
-        let ok = t.is_word && t.script == Script::Latin && !at.contains_key(&end) && doc.tokens[end].upper
+        let ok = t.is_word && t.script == Script::Latin && !at.contains_key(&end) && doc.tokens()[end].upper
             && !words::is("en.stop", w) && !words::is("en.org_head", w) && !words::is("en.group_head", w);
-        if !ok || (end > i && doc.text[doc.tokens[end - 1].end..t.start].contains('\n')) {
+        if !ok || (end > i && doc.text[doc.tokens()[end - 1].end..t.start].contains('\n')) {
             break;
         }
         end += 1;
     }
-    if end - i < 2 || (end < n && doc.tokens[end].is_word && doc.tokens[end].upper) {
+    if end - i < 2 || (end < n && doc.tokens()[end].is_word && doc.tokens()[end].upper) {
         return None;
     }
     let cues = crate::lexicon::cues::Cues::builtin();
@@ -511,14 +511,14 @@ pub(super) fn cue_subject_person(doc: &Document, at: &HashMap<usize, LexTokens>,
 /// ("have also raised", "later warned", "has repeatedly said", "will now"): at most three such
 /// words.
 pub(super) fn verb_after_subject(doc: &Document, from: usize) -> usize {
-    let n = doc.tokens.len();
+    let n = doc.tokens().len();
     let mut v = from;
     while v < n
         && v < from + 4
-        && doc.tokens[v].is_word
+        && doc.tokens()[v].is_word
         && (words::token_is(doc, v, "en.auxiliary")
             || matches!(doc.ftok(v), "have" | "has" | "had" | "are" | "were" | "already" | "also" | "still" | "now" | "later" | "again" | "then")
-            || (doc.ftok(v).ends_with("ly") && v + 1 < n && doc.tokens[v + 1].is_word))
+            || (doc.ftok(v).ends_with("ly") && v + 1 < n && doc.tokens()[v + 1].is_word))
     {
         v += 1;
     }
@@ -534,7 +534,7 @@ pub(super) fn verb_after_subject(doc: &Document, from: usize) -> usize {
 /// `cue_subject_person`). The last resort: tried only on words that no rule, surname or tagger
 /// proposal has taken.
 pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<(Mention, bool)> {
-    let n = doc.tokens.len();
+    let n = doc.tokens().len();
     if !starts_run(doc, i) || at.contains_key(&i) || i + 1 >= n {
         return None;
     }
@@ -544,8 +544,8 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
     while before > 0 && doc.ftok(before - 1).chars().all(char::is_control) {
         before -= 1;
     }
-    let line_start = before == 0 || doc.text[doc.tokens[before - 1].end..doc.tokens[i].start].contains('\n');
-    let inside_sentence = !line_start && (doc.tokens[before - 1].is_word || matches!(doc.ftok(before - 1), "," | ":" | ";"));
+    let line_start = before == 0 || doc.text[doc.tokens()[before - 1].end..doc.tokens()[i].start].contains('\n');
+    let inside_sentence = !line_start && (doc.tokens()[before - 1].is_word || matches!(doc.ftok(before - 1), "," | ":" | ";"));
     let sentence_start = line_start || matches!(doc.ftok(before - 1), "." | "!" | "?" | "\"" | "“");
     let opener_ok = !w.ends_with('s')
         && !matches!(
@@ -559,7 +559,7 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
     let acronym = (2..=6).contains(&original.len()) && original.bytes().all(|b| b.is_ascii_uppercase());
     // "We’re introducing": a pronoun with a contracted verb is no body.
     let contraction = w.split_once('\'').is_some_and(|(head, _)| words::is_any(&["en.stop", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"], head));
-    let plain = doc.tokens[i].script == Script::Latin
+    let plain = doc.tokens()[i].script == Script::Latin
         && !contraction
         && (acronym || (w.chars().count() >= 3 && original.chars().nth(1).is_some_and(char::is_lowercase)))
         && !words::is_any(&["en.stop", "en.org_head", "en.group_head", "en.qualifier", "en.time", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"], w);
@@ -585,10 +585,10 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
         return None;
     }
     // The verb is written in lower case: "Other Voices" is a title, not a body voicing.
-    let cue = doc.tokens[next].is_word
+    let cue = doc.tokens()[next].is_word
         && !at.contains_key(&next)
-        && doc.tokens[next].lower
-        && crate::lexicon::cues::Cues::builtin().english_at(doc.ftok(next), |d| (next + d < doc.tokens.len()).then(|| doc.ftok(next + d))).is_some();
+        && doc.tokens()[next].lower
+        && crate::lexicon::cues::Cues::builtin().english_at(doc.ftok(next), |d| (next + d < doc.tokens().len()).then(|| doc.ftok(next + d))).is_some();
     let placed = inside_sentence || (sentence_start && opener_ok);
     let key = (i..name_end).map(|t| doc.ftok(t)).collect::<Vec<_>>().join(" ");
     (placed && plain && cue).then(|| (Mention::plain(i..name_end, Referent::Organization { key, kind: ActorKind::Organization }, MentionForm::Name), !inside_sentence))
@@ -615,14 +615,14 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
 /// head noun.
 fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let w = doc.ftok(i);
-    if i == 0 || doc.ftok(i - 1) != "the" || at.contains_key(&i) || !doc.tokens[i].lower {
+    if i == 0 || doc.ftok(i - 1) != "the" || at.contains_key(&i) || !doc.tokens()[i].lower {
         return None;
     }
     if !words::is_any(&["en.group_head", "en.org_head"], w) {
         return None;
     }
     // "the party leadership": a modifier, not the body itself.
-    let next_is_noun = i + 1 < doc.tokens.len() && doc.tokens[i + 1].is_word && !words::token_is(doc, i + 1, "en.stop") && !crate::lexicon::cues::Cues::builtin().english.contains_key(doc.ftok(i + 1));
+    let next_is_noun = i + 1 < doc.tokens().len() && doc.tokens()[i + 1].is_word && !words::token_is(doc, i + 1, "en.stop") && !crate::lexicon::cues::Cues::builtin().english.contains_key(doc.ftok(i + 1));
     (!next_is_noun).then(|| Mention::plain(i..i + 1, Referent::Role { key: format!("head:{w}"), country: None }, MentionForm::RolePhrase))
 }
 
@@ -631,7 +631,7 @@ fn pair(doc: &Document, i: usize) -> Option<Mention> {
     let w = doc.ftok(i);
     // "The companies said …" after two bodies named together: the pair (the noun is checked
     // below to be a pair noun; "the" alone is only taken before companies and firms).
-    if w == "the" && i + 1 < doc.tokens.len() && matches!(doc.ftok(i + 1), "companies" | "firms") {
+    if w == "the" && i + 1 < doc.tokens().len() && matches!(doc.ftok(i + 1), "companies" | "firms") {
         return Some(Mention::plain(i..i + 2, Referent::Pair { persons: false }, MentionForm::RolePhrase));
     }
     let start = match w {
@@ -639,10 +639,10 @@ fn pair(doc: &Document, i: usize) -> Option<Mention> {
         "two" if i > 0 && doc.ftok(i - 1) == "the" => i - 1,
         _ => return None,
     };
-    let noun = doc.ftok((i + 1).min(doc.tokens.len() - 1));
-    let persons = if i + 1 < doc.tokens.len() && words::is("en.pair_person", noun) {
+    let noun = doc.ftok((i + 1).min(doc.tokens().len() - 1));
+    let persons = if i + 1 < doc.tokens().len() && words::is("en.pair_person", noun) {
         true
-    } else if i + 1 < doc.tokens.len() && words::is("en.pair_party", noun) {
+    } else if i + 1 < doc.tokens().len() && words::is("en.pair_party", noun) {
         false
     } else {
         return None;

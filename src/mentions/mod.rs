@@ -177,14 +177,14 @@ fn given_name_references(doc: &Document, lexicon: &Lexicon, mentions: &mut [Ment
 fn bind_appositive_roles(doc: &Document, lexicon: &Lexicon, mentions: &mut [Mention]) {
     for i in 1..mentions.len() {
         let (role, person) = (&mentions[i - 1], &mentions[i]);
-        if role.form != MentionForm::RolePhrase || !matches!(role.referent, Referent::Role { .. }) || role.phrase.end >= doc.tokens.len() {
+        if role.form != MentionForm::RolePhrase || !matches!(role.referent, Referent::Role { .. }) || role.phrase.end >= doc.tokens().len() {
             continue;
         }
         let comma = role.phrase.end;
         if !matches!(doc.ftok(comma), "," | "،") || !(comma + 1..=comma + 2).contains(&person.phrase.start) {
             continue;
         }
-        let honorifics = (comma + 1..person.phrase.start).all(|t| doc.tokens[t].script == Script::Arabic && arabic_text::has_article(doc.ftok(t)));
+        let honorifics = (comma + 1..person.phrase.start).all(|t| doc.tokens()[t].script == Script::Arabic && arabic_text::has_article(doc.ftok(t)));
         let is_person = person.form == MentionForm::Name
             && match person.referent {
                 Referent::Known(e) => lexicon.entities[e].kind == ActorKind::Person,
@@ -207,14 +207,14 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Opti
     // Last, a lone capitalised word speaking for itself ("Greenpeace called it …"), where no
     // rule, surname or tagger proposal has found a name.
     let covered = tagged::covered(doc, &mentions, &at);
-    let bodies: Vec<(Mention, bool)> = (0..doc.tokens.len())
-        .filter(|&i| !covered[i] && doc.tokens[i].script == Script::Latin && doc.tokens[i].is_word)
+    let bodies: Vec<(Mention, bool)> = (0..doc.tokens().len())
+        .filter(|&i| !covered[i] && doc.tokens()[i].script == Script::Latin && doc.tokens()[i].is_word)
         .filter_map(|i| english::cue_subject_body(doc, &at, i))
         .collect();
     // Words the article writes in lower case somewhere: a common word capitalised by its
     // place. Built once, and only when a sentence opens with a candidate.
     let lowercase: rustc_hash::FxHashSet<&str> = if bodies.iter().any(|(_, opens)| *opens) {
-        (0..doc.tokens.len()).filter(|&i| doc.tokens[i].is_word && doc.tokens[i].lower).map(|i| doc.ftok(i)).collect()
+        (0..doc.tokens().len()).filter(|&i| doc.tokens()[i].is_word && doc.tokens()[i].lower).map(|i| doc.ftok(i)).collect()
     } else {
         Default::default()
     };
@@ -222,7 +222,7 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Opti
     // A body whose name ends with a country's ("Greenpeace Indonesia") replaces the country's
     // mention there.
     if bodies.iter().any(|b| b.name.len() > 1) {
-        let mut after_first = vec![false; doc.tokens.len()];
+        let mut after_first = vec![false; doc.tokens().len()];
         for b in bodies.iter().filter(|b| b.name.len() > 1) {
             after_first[b.name.start + 1..b.name.end].iter_mut().for_each(|x| *x = true);
         }
@@ -237,9 +237,9 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Opti
     }
     // Unnamed collectives speaking ("European leaders criticised", "أشار المشرعون"): a name
     // among their modifiers ("Backbench Labour MPs") is part of the group's name.
-    let collectives: Vec<Mention> = (0..doc.tokens.len()).filter_map(|h| collective::at(doc, &at, &covered, h)).collect();
+    let collectives: Vec<Mention> = (0..doc.tokens().len()).filter_map(|h| collective::at(doc, &at, &covered, h)).collect();
     if !collectives.is_empty() {
-        let mut inside = vec![false; doc.tokens.len()];
+        let mut inside = vec![false; doc.tokens().len()];
         for c in &collectives {
             inside[c.phrase.clone()].iter_mut().for_each(|x| *x = true);
         }
@@ -258,7 +258,7 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Opti
     // proclitics glued to it (وبوتين → بوتين); so does one starting on a word the rules know
     // (وحزب، ونظيره، وخليل).
     let span_of = |r: &Range<usize>| -> Range<usize> {
-        let t = &doc.tokens[r.start];
+        let t = &doc.tokens()[r.start];
         let start = match at.get(&r.start) {
             // Past the proclitics of an Arabic word (وبوتين); a Latin word is named whole
             // ("GreenLeft-Labour alliance", not "Labour").
@@ -280,14 +280,14 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Opti
             }
             None => t.start,
         };
-        start..doc.tokens[r.end - 1].end
+        start..doc.tokens()[r.end - 1].end
     };
     // A title fused with لـ (للرئيس الأمريكي) is written with its article in roles and aliases.
     let written = |r: &Range<usize>| -> String {
         match at.get(&r.start) {
             Some(lt) if lt.canonical.is_some() && matches!(lt.target, Target::Title { .. }) => {
-                let title_end = doc.tokens[lt.end - 1].end;
-                format!("{}{}", lt.canonical.unwrap_or_default(), &doc.text[title_end..doc.tokens[r.end - 1].end])
+                let title_end = doc.tokens()[lt.end - 1].end;
+                format!("{}{}", lt.canonical.unwrap_or_default(), &doc.text[title_end..doc.tokens()[r.end - 1].end])
             }
             _ => doc.text[span_of(r)].to_string(),
         }
@@ -306,15 +306,15 @@ fn find_in_order(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Opti
 type Found = (Vec<Mention>, TokenMap<usize, LexTokens>, HashMap<usize, usize>);
 
 fn find_tokens(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Option<&crate::ner::Tagger>) -> Found {
-    let mut at: TokenMap<usize, LexTokens> = TokenMap::with_tokens(doc.tokens.len());
+    let mut at: TokenMap<usize, LexTokens> = TokenMap::with_tokens(doc.tokens().len());
     for m in lexicon.scan(doc) {
         let (Some(s), Some(e)) = (doc.token_containing(m.fstart), doc.token_containing(m.fend - 1)) else { continue };
         at.insert(s, LexTokens { end: e + 1, fstart: m.fstart, fend: m.fend, target: m.target, canonical: m.canonical });
     }
     let mut mentions = Vec::new();
     let mut i = 0;
-    while i < doc.tokens.len() {
-        let found = match doc.tokens[i].script {
+    while i < doc.tokens().len() {
+        let found = match doc.tokens()[i].script {
             Script::Arabic => arabic::mentions_at(doc, &at, i),
             _ => english::mentions_at(doc, &at, i),
         };
@@ -379,14 +379,14 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
     let mut surnames: HashMap<Vec<String>, Referent> = HashMap::default();
     let mut short_companies: Vec<(Vec<String>, Referent)> = Vec::new();
     for m in mentions.iter() {
-        if matches!(m.referent, Referent::Organization { .. }) && m.name.end < m.phrase.end && doc.tokens[m.name.start].script == Script::Latin {
-            let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
+        if matches!(m.referent, Referent::Organization { .. }) && m.name.end < m.phrase.end && doc.tokens()[m.name.start].script == Script::Latin {
+            let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens()[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
             surnames.entry(name).or_insert_with(|| m.referent.clone());
             continue;
         }
         // "Brenner Steel Corp." then "Brenner Steel": a company is named without its legal form.
-        if matches!(m.referent, Referent::Organization { .. }) && doc.tokens[m.name.start].script == Script::Latin {
-            let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
+        if matches!(m.referent, Referent::Organization { .. }) && doc.tokens()[m.name.start].script == Script::Latin {
+            let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens()[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
             if name.len() >= 3 && name.last().is_some_and(|w| words::is("en.legal_form", w)) {
                 short_companies.push((name[..name.len() - 1].to_vec(), m.referent.clone()));
             }
@@ -400,7 +400,7 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
         if !person {
             continue;
         }
-        let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
+        let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens()[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
         let Some(last) = name.last() else { continue };
         if last.chars().count() >= 3 || matches!(m.referent, Referent::Unknown(_)) {
             surnames.entry(vec![last.clone()]).or_insert_with(|| m.referent.clone());
@@ -425,14 +425,14 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
     // The first words of the surnames: a word that reads as none of them starts no surname,
     // and most words need no key built.
     let firsts: rustc_hash::FxHashSet<&str> = surnames.keys().filter_map(|k| k.first()).map(String::as_str).collect();
-    let mut covered = vec![false; doc.tokens.len()];
+    let mut covered = vec![false; doc.tokens().len()];
     for m in mentions.iter() {
         covered[m.phrase.clone()].iter_mut().for_each(|c| *c = true);
     }
     let mut extra = Vec::new();
     let mut i = 0;
-    while i < doc.tokens.len() {
-        let t = &doc.tokens[i];
+    while i < doc.tokens().len() {
+        let t = &doc.tokens()[i];
         if covered[i] || !t.is_word {
             i += 1;
             continue;
@@ -441,7 +441,7 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
             Script::Arabic if !words::any_arabic_reading(doc.ftok(i), |r| firsts.contains(r)) => vec![],
             Script::Arabic => words::arabic_readings(doc.ftok(i)),
             _ if !firsts.contains(doc.ftok(i)) => vec![],
-            _ if doc.tokens[i].upper => vec![doc.ftok(i).to_string()],
+            _ if doc.tokens()[i].upper => vec![doc.ftok(i).to_string()],
             _ => vec![],
         };
         if first_readings.is_empty() {
@@ -450,7 +450,7 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
         }
         let mut hit = None;
         'len: for n in (1..=longest).rev() {
-            if i + n > doc.tokens.len() || (i..i + n).any(|k| covered[k] || !doc.tokens[k].is_word) {
+            if i + n > doc.tokens().len() || (i..i + n).any(|k| covered[k] || !doc.tokens()[k].is_word) {
                 continue;
             }
             for first in &first_readings {
@@ -481,7 +481,7 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
     // A byline is short (two dates of three numbers each fit): looking no further than a few
     // tokens each way keeps a long line linear.
     const REACH: usize = 16;
-    let breaks_line = |a: usize, b: usize| doc.text[doc.tokens[a].end..doc.tokens[b].start].contains('\n');
+    let breaks_line = |a: usize, b: usize| doc.text[doc.tokens()[a].end..doc.tokens()[b].start].contains('\n');
     let mut first = m.name.start;
     while first > 0 && !breaks_line(first - 1, first) {
         if m.name.start - first >= REACH {
@@ -490,7 +490,7 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
         first -= 1;
     }
     let mut last = m.name.end;
-    while last < doc.tokens.len() && !breaks_line(last - 1, last) {
+    while last < doc.tokens().len() && !breaks_line(last - 1, last) {
         if last - m.name.end >= REACH {
             return false;
         }
@@ -499,8 +499,8 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
     let around = (first..m.name.start).chain(m.name.end..last);
     let plain = |t: usize| {
         let w = doc.ftok(t);
-        !doc.tokens[t].is_word
-            || doc.tokens[t].script == Script::Digit
+        !doc.tokens()[t].is_word
+            || doc.tokens()[t].script == Script::Digit
             || words::token_is_any(doc, t, &["en.month", "en.media", "ar.media", "ar.time"])
             || is_byline_word(w)
     };
@@ -508,10 +508,10 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
     // A name alone on its line, the next line opening with the byline's own word ("Samir
     // Haddad⏎Published Sunday 13 October", "سامر خليل⏎منشور الأحد 13 أكتوبر").
     if around.is_empty() {
-        return last < doc.tokens.len() && doc.tokens[last].is_word && matches!(doc.ftok(last), "published" | "updated" | "منشور" | "نشر" | "محدث" | "تحديث");
+        return last < doc.tokens().len() && doc.tokens()[last].is_word && matches!(doc.ftok(last), "published" | "updated" | "منشور" | "نشر" | "محدث" | "تحديث");
     }
     // The outlet's own name may stand beside it ("قناة الغد الإخبارية - …").
-    let outlet = around.iter().any(|&t| doc.tokens[t].is_word && words::token_is_any(doc, t, &["en.media", "ar.media"]));
+    let outlet = around.iter().any(|&t| doc.tokens()[t].is_word && words::token_is_any(doc, t, &["en.media", "ar.media"]));
     let others = around.iter().filter(|&&t| !plain(t)).count();
     // Not a line of the name alone: a heading may be just a name.
     !around.is_empty() && (others == 0 || (outlet && others <= 3))
@@ -521,7 +521,7 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
 /// it: a text that stops without punctuation was cut, most likely inside that word (a name the
 /// lexicon knows is whole whatever follows).
 fn cut_by_the_end(doc: &Document, m: &Mention) -> bool {
-    matches!(m.referent, Referent::Unknown(_)) && m.name.end == doc.tokens.len() && doc.tokens[m.name.end - 1].is_word && doc.tokens[m.name.end - 1].end == doc.text.len()
+    matches!(m.referent, Referent::Unknown(_)) && m.name.end == doc.tokens().len() && doc.tokens()[m.name.end - 1].is_word && doc.tokens()[m.name.end - 1].end == doc.text.len()
 }
 
 /// Words that open or fill a byline or credit line: "By", "Published", بقلم، منشور، محدث.
@@ -533,21 +533,21 @@ fn is_byline_word(w: &str) -> bool {
 /// ("CNN", "EFE Agency", "Daily Post"), or, in Arabic, is followed by one (وكالة مهر
 /// الإيرانية للأنباء).
 fn names_a_news_outlet(doc: &Document, m: &Mention) -> bool {
-    let media = |t: usize| doc.tokens[t].is_word && words::token_is_any(doc, t, &["en.media", "ar.media"]);
+    let media = |t: usize| doc.tokens()[t].is_word && words::token_is_any(doc, t, &["en.media", "ar.media"]);
     // Taken for a person's name ("Jakarta Post"): no given name first, a word of the trade last.
-    if matches!(m.referent, Referent::Unknown(_)) && m.name.len() >= 2 && doc.tokens[m.name.start].script == Script::Latin {
+    if matches!(m.referent, Referent::Unknown(_)) && m.name.len() >= 2 && doc.tokens()[m.name.start].script == Script::Latin {
         return media(m.name.end - 1) && !crate::lexicon::given_names::given_names().contains_key(doc.ftok(m.name.start));
     }
     // A place the lexicon knows before an adjective of the trade names a channel: "القاهرة
     // الإخبارية"، "الصين للأنباء".
-    let adjective_of_the_trade = |t: usize| t < doc.tokens.len() && doc.tokens[t].script == Script::Arabic && matches!(doc.ftok(t), "الاخباريه" | "الاخباري" | "للانباء");
+    let adjective_of_the_trade = |t: usize| t < doc.tokens().len() && doc.tokens()[t].script == Script::Arabic && matches!(doc.ftok(t), "الاخباريه" | "الاخباري" | "للانباء");
     if matches!(m.referent, Referent::Known(_)) && adjective_of_the_trade(m.name.end) {
         return true;
     }
     if !matches!(m.referent, Referent::Organization { .. }) {
         return false;
     }
-    m.name.clone().any(media) || (m.name.end < doc.tokens.len() && doc.tokens[m.name.end].script == Script::Arabic && media(m.name.end))
+    m.name.clone().any(media) || (m.name.end < doc.tokens().len() && doc.tokens()[m.name.end].script == Script::Arabic && media(m.name.end))
 }
 
 /// A given name the rules found ("Volodymyr", "وليام") running into a surname the lexicon
@@ -562,9 +562,9 @@ pub(super) fn known_surname_after(doc: &Document, at: &TokenMap<usize, LexTokens
     let Target::Entity { entity, .. } = lt.target else { return None };
     let lexicon = Lexicon::builtin();
     let known = &lexicon.entities[entity];
-    let surname = &doc.tokens[end];
+    let surname = &doc.tokens()[end];
     // The surname written whole (وروتو is "and Ruto"), one or two words, on the same line.
-    if known.kind != ActorKind::Person || given.is_empty() || lt.fstart != surname.fstart || lt.end > end + 2 || doc.text[doc.tokens[end - 1].end..surname.start].contains(['\n', ',', '،']) {
+    if known.kind != ActorKind::Person || given.is_empty() || lt.fstart != surname.fstart || lt.end > end + 2 || doc.text[doc.tokens()[end - 1].end..surname.start].contains(['\n', ',', '،']) {
         return None;
     }
     let full = if surname.script == Script::Arabic { &known.name_ar } else { &known.name_en };
@@ -629,7 +629,7 @@ fn is_known_stem(bare: &str) -> bool {
 pub(crate) fn role_key(doc: &Document, range: Range<usize>) -> String {
     let mut out: Vec<&str> = Vec::new();
     for i in range {
-        let t = &doc.tokens[i];
+        let t = &doc.tokens()[i];
         if !t.is_word {
             continue;
         }
@@ -661,7 +661,7 @@ pub(crate) fn country_of(lt: &LexTokens, lexicon: &Lexicon) -> Option<usize> {
 /// The role key of a role as the lexicon writes it (see [`role_key`]).
 pub(crate) fn role_key_of(role: &str) -> String {
     let doc = Document::new(role);
-    role_key(&doc, 0..doc.tokens.len())
+    role_key(&doc, 0..doc.tokens().len())
 }
 
 /// Test helper: each mention as (name as written, referent key, role as written).
@@ -689,7 +689,7 @@ pub(crate) fn describe(text: &str) -> Vec<(String, String, String)> {
 pub(crate) fn is_place(doc: &Document, start: usize) -> bool {
     let Some(t) = doc.token_at(start) else { return false };
     // The preposition may be glued to an Arabic name: بالمغرب، لتركيا — not ل of a title.
-    let glued = doc.tokens[t].script == Script::Arabic && doc.tokens[t].start < start && doc.text[doc.tokens[t].start..start].ends_with('ب');
+    let glued = doc.tokens()[t].script == Script::Arabic && doc.tokens()[t].start < start && doc.text[doc.tokens()[t].start..start].ends_with('ب');
     glued || place_at(doc, t, 2)
 }
 
@@ -698,10 +698,10 @@ pub(crate) fn is_place(doc: &Document, start: usize) -> bool {
 /// (past a kunya or بن the name may start after).
 pub(super) fn after_place_head(doc: &Document, t: usize) -> bool {
     let mut before = t;
-    while before > 0 && doc.tokens[before - 1].is_word && t - before < 2 && matches!(doc.ftok(before - 1), "ابو" | "بن" | "ام") {
+    while before > 0 && doc.tokens()[before - 1].is_word && t - before < 2 && matches!(doc.ftok(before - 1), "ابو" | "بن" | "ام") {
         before -= 1;
     }
-    before > 0 && doc.tokens[before - 1].is_word && {
+    before > 0 && doc.tokens()[before - 1].is_word && {
         let w = arabic_text::without_proclitics(doc.ftok(before - 1));
         words::is_any(&["ar.facility_head", "ar.place_noun"], w) || words::is("ar.facility_head", arabic_text::bare_noun(w))
     }
@@ -718,7 +718,7 @@ pub(super) fn after_place_head(doc: &Document, t: usize) -> bool {
 pub(crate) fn is_modifier(doc: &Document, span: &Range<usize>, before_common_noun: bool) -> bool {
     let (Some(first), Some(t)) = (doc.token_at(span.start), doc.token_at(span.end.saturating_sub(1))) else { return false };
     let next = t + 1;
-    if doc.tokens[first].script != Script::Latin || next >= doc.tokens.len() || !doc.tokens[next].is_word || !doc.text[doc.tokens[t].end..doc.tokens[next].start].chars().all(|c| c == ' ') {
+    if doc.tokens()[first].script != Script::Latin || next >= doc.tokens().len() || !doc.tokens()[next].is_word || !doc.text[doc.tokens()[t].end..doc.tokens()[next].start].chars().all(|c| c == ' ') {
         return false;
     }
     let (word, original) = (doc.ftok(next), doc.otok(next));
@@ -739,11 +739,11 @@ pub(crate) fn is_modifier(doc: &Document, span: &Range<usize>, before_common_nou
 pub(crate) fn in_a_law_name(doc: &Document, span: &Range<usize>) -> bool {
     let (Some(first), Some(t)) = (doc.token_at(span.start), doc.token_at(span.end.saturating_sub(1))) else { return false };
     let next = t + 1;
-    if doc.tokens[first].script != Script::Latin || next >= doc.tokens.len() || !doc.text[doc.tokens[t].end..doc.tokens[next].start].chars().all(|c| c == ' ') {
+    if doc.tokens()[first].script != Script::Latin || next >= doc.tokens().len() || !doc.text[doc.tokens()[t].end..doc.tokens()[next].start].chars().all(|c| c == ' ') {
         return false;
     }
-    (next..doc.tokens.len().min(next + 3))
-        .take_while(|&k| doc.tokens[k].is_word && doc.tokens[k].upper)
+    (next..doc.tokens().len().min(next + 3))
+        .take_while(|&k| doc.tokens()[k].is_word && doc.tokens()[k].upper)
         .any(|k| words::token_is(doc, k, "en.law_name") || words::is("en.law_name", doc.ftok(k).trim_end_matches('s')))
 }
 
@@ -752,8 +752,8 @@ pub(crate) fn in_a_law_name(doc: &Document, span: &Range<usize>) -> bool {
 /// Germany"), or as the next conjunct of such a place ("in Serbia or Ukraine", "في روسيا
 /// وأوكرانيا"). `depth` bounds the conjuncts followed back.
 fn place_at(doc: &Document, t: usize, depth: usize) -> bool {
-    let word_before = |p: usize| p.checked_sub(1).filter(|&q| doc.tokens[q].is_word);
-    match doc.tokens[t].script {
+    let word_before = |p: usize| p.checked_sub(1).filter(|&q| doc.tokens()[q].is_word);
+    match doc.tokens()[t].script {
         Script::Arabic => {
             let before = word_before(t).map(|p| doc.ftok(p));
             before.is_some_and(|w| matches!(w, "في" | "الي" | "من" | "داخل" | "خارج" | "نحو" | "عبر" | "حول" | "بشان"))
@@ -764,7 +764,7 @@ fn place_at(doc: &Document, t: usize, depth: usize) -> bool {
                 // الدولي للبترول"، "قمة بغداد".
                 || before.is_some_and(|w| words::is("ar.event_noun", crate::text::arabic::without_proclitics(w)))
                 // "العاصمة السعودية الرياض": the noun of place's nisba adjective comes between.
-                || (t >= 2 && doc.tokens[t - 2].is_word && before.is_some_and(is_definite_nisba) && {
+                || (t >= 2 && doc.tokens()[t - 2].is_word && before.is_some_and(is_definite_nisba) && {
                     let w = doc.ftok(t - 2);
                     words::is("ar.place_noun", w) || words::is("ar.place_noun", crate::text::arabic::without_proclitics(w))
                 })
@@ -773,21 +773,21 @@ fn place_at(doc: &Document, t: usize, depth: usize) -> bool {
         _ => {
             let preposition = |p: usize| matches!(doc.ftok(p), "in" | "to" | "from" | "into" | "across" | "near" | "at" | "inside" | "outside" | "throughout" | "via" | "about");
             let Some(p) = word_before(t).or_else(|| t.checked_sub(1)) else { return false };
-            if doc.tokens[p].is_word && preposition(p) {
+            if doc.tokens()[p].is_word && preposition(p) {
                 return true;
             }
             // A destination: "departing for Kuala Lumpur", "a ship bound for Odessa".
             if doc.ftok(p) == "for" && p > 0 && matches!(doc.ftok(p - 1), "depart" | "departs" | "departed" | "departing" | "leave" | "leaves" | "left" | "leaving" | "bound" | "headed" | "heading" | "sailed" | "flew") {
                 return true;
             }
-            if doc.tokens[p].is_word && matches!(doc.ftok(p), "neighbouring" | "neighboring" | "northern" | "southern" | "eastern" | "western" | "central") {
+            if doc.tokens()[p].is_word && matches!(doc.ftok(p), "neighbouring" | "neighboring" | "northern" | "southern" | "eastern" | "western" | "central") {
                 return p > 0 && preposition(p - 1);
             }
             // "in Bonn, Germany", "in Serbia or Ukraine": the token before is a conjunction or a
             // comma after a capitalised place that itself follows a preposition.
-            if depth > 0 && matches!(doc.ftok(p), "," | "or" | "and") && p > 0 && doc.tokens[p - 1].is_word && doc.tokens[p - 1].upper {
+            if depth > 0 && matches!(doc.ftok(p), "," | "or" | "and") && p > 0 && doc.tokens()[p - 1].is_word && doc.tokens()[p - 1].upper {
                 let mut first = p - 1;
-                while first > 0 && doc.tokens[first - 1].is_word && doc.tokens[first - 1].upper && p - first < 3 {
+                while first > 0 && doc.tokens()[first - 1].is_word && doc.tokens()[first - 1].upper && p - first < 3 {
                     first -= 1;
                 }
                 return place_at(doc, first, depth - 1);
@@ -806,17 +806,17 @@ fn is_definite_nisba(w: &str) -> bool {
 /// a line ("… 2025. AFP/Lucia Ortega⏎").
 fn photo_credit_tokens(doc: &Document) -> Vec<bool> {
     const REACH: usize = 4;
-    let mut credit = vec![false; doc.tokens.len()];
-    let line_end = |t: usize| t + 1 >= doc.tokens.len() || doc.text[doc.tokens[t].end..doc.tokens[t + 1].start].contains('\n');
-    for (i, t) in doc.tokens.iter().enumerate() {
+    let mut credit = vec![false; doc.tokens().len()];
+    let line_end = |t: usize| t + 1 >= doc.tokens().len() || doc.text[doc.tokens()[t].end..doc.tokens()[t + 1].start].contains('\n');
+    for (i, t) in doc.tokens().iter().enumerate() {
         if t.is_word || doc.ftok(i) != "/" {
             continue;
         }
         // The line ends within a few words after the slash.
-        let Some(end) = (i..doc.tokens.len().min(i + REACH + 1)).find(|&k| line_end(k)) else { continue };
+        let Some(end) = (i..doc.tokens().len().min(i + REACH + 1)).find(|&k| line_end(k)) else { continue };
         // The credit's words: back to the sentence's full stop or the line's start, at most a few.
         let mut start = i;
-        while start > 0 && i - start < REACH && doc.tokens[start - 1].is_word && !line_end(start - 1) {
+        while start > 0 && i - start < REACH && doc.tokens()[start - 1].is_word && !line_end(start - 1) {
             start -= 1;
         }
         credit[start..=end].iter_mut().for_each(|c| *c = true);

@@ -41,12 +41,12 @@ const MIN_CONFIDENCE: f32 = 0.5;
 /// knows (a place, a demonym, a title) that the rules did not make a mention: the rules saw them
 /// and decided.
 pub(super) fn covered(doc: &Document, existing: &[Mention], at: &TokenMap<usize, LexTokens>) -> Vec<bool> {
-    let mut covered = vec![false; doc.tokens.len()];
+    let mut covered = vec![false; doc.tokens().len()];
     for m in existing {
         covered[m.phrase.clone()].iter_mut().for_each(|c| *c = true);
     }
     for (start, lt) in at.iter() {
-        covered[start..lt.end.min(doc.tokens.len())].iter_mut().for_each(|c| *c = true);
+        covered[start..lt.end.min(doc.tokens().len())].iter_mut().for_each(|c| *c = true);
     }
     covered
 }
@@ -58,7 +58,7 @@ pub(super) fn mentions(doc: &Document, spans: &[TaggedSpan], covered: &mut [bool
     // whole unless ليد is written on its own somewhere.
     // (Collected when the first Arabic proposal needs it: most English articles have none.)
     let written: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
-    let written = || written.get_or_init(|| doc.tokens.iter().enumerate().filter(|(_, t)| t.is_word && t.script == Script::Arabic).map(|(i, _)| doc.ftok(i)).collect());
+    let written = || written.get_or_init(|| doc.tokens().iter().enumerate().filter(|(_, t)| t.is_word && t.script == Script::Arabic).map(|(i, _)| doc.ftok(i)).collect());
     let mut out = Vec::new();
     for span in spans {
         let Some(range) = trimmed(doc, span.tokens.clone()) else { continue };
@@ -66,7 +66,7 @@ pub(super) fn mentions(doc: &Document, spans: &[TaggedSpan], covered: &mut [bool
             continue;
         }
         let first = range.start;
-        let arabic = doc.tokens[first].script == Script::Arabic;
+        let arabic = doc.tokens()[first].script == Script::Arabic;
         let (bare, clipped) = if arabic { strip_proclitics(doc, first, written()) } else { (doc.ftok(first).to_string(), None) };
         if !looks_like_a_name(doc, &range, &bare, span) || names_a_place_or_thing(doc, &range, &bare) {
             continue;
@@ -75,7 +75,7 @@ pub(super) fn mentions(doc: &Document, spans: &[TaggedSpan], covered: &mut [bool
         let referent = match span.kind {
             TaggedKind::Person => Referent::Unknown(word_of(range.end - 1)),
             TaggedKind::Organization => {
-                let names: Vec<String> = range.clone().filter(|&k| doc.tokens[k].is_word).map(|k| if arabic { arabic::bare_noun(&word_of(k)).to_string() } else { word_of(k) }).collect();
+                let names: Vec<String> = range.clone().filter(|&k| doc.tokens()[k].is_word).map(|k| if arabic { arabic::bare_noun(&word_of(k)).to_string() } else { word_of(k) }).collect();
                 let group = names.iter().any(|w| words::is(if arabic { "ar.group_head" } else { "en.group_head" }, w));
                 Referent::Organization { key: names.join(" "), kind: if group { ActorKind::Group } else { ActorKind::Organization } }
             }
@@ -90,35 +90,35 @@ pub(super) fn mentions(doc: &Document, spans: &[TaggedSpan], covered: &mut [bool
 
 /// The span without punctuation at its ends ("U.S." keeps its inner stops).
 fn trimmed(doc: &Document, mut range: Range<usize>) -> Option<Range<usize>> {
-    range.end = range.end.min(doc.tokens.len());
-    while range.start < range.end && !doc.tokens[range.start].is_word {
+    range.end = range.end.min(doc.tokens().len());
+    while range.start < range.end && !doc.tokens()[range.start].is_word {
         range.start += 1;
     }
-    while range.end > range.start && !doc.tokens[range.end - 1].is_word {
+    while range.end > range.start && !doc.tokens()[range.end - 1].is_word {
         range.end -= 1;
     }
     (range.start < range.end).then_some(range)
 }
 
 fn crosses_line(doc: &Document, range: &Range<usize>) -> bool {
-    doc.text[doc.tokens[range.start].start..doc.tokens[range.end - 1].end].contains(['\n', '\t'])
+    doc.text[doc.tokens()[range.start].start..doc.tokens()[range.end - 1].end].contains(['\n', '\t'])
 }
 
 /// Punctuation inside a name is a stop, hyphen, ampersand or apostrophe ("U.S.", "AT&T");
 /// anything else (a table's pipe, a comma) separates two things.
 fn has_separator(doc: &Document, range: &Range<usize>) -> bool {
-    range.clone().any(|k| !doc.tokens[k].is_word && !matches!(doc.ftok(k), "." | "-" | "&" | "'"))
+    range.clone().any(|k| !doc.tokens()[k].is_word && !matches!(doc.ftok(k), "." | "-" | "&" | "'"))
 }
 
 /// "ISTANBUL (Reuters) -", "BAKU, Nov 20 –": the place line of a wire story, in capitals at
 /// the start of a line.
 fn is_dateline(doc: &Document, range: &Range<usize>) -> bool {
-    let first = doc.tokens[range.start].start;
+    let first = doc.tokens()[range.start].start;
     // Only blanks back to a line break (or the start): looked at backwards from the name, so
     // that a page of one line is not scanned once per proposal.
     let before = doc.text[..first].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
     let at_line_start = before.is_empty() || before.ends_with('\n');
-    let name = &doc.text[first..doc.tokens[range.end - 1].end];
+    let name = &doc.text[first..doc.tokens()[range.end - 1].end];
     at_line_start && name.chars().filter(|c| c.is_alphabetic()).count() > 4 && !name.chars().any(char::is_lowercase)
 }
 
@@ -132,7 +132,7 @@ fn strip_proclitics(doc: &Document, i: usize, written: &HashSet<&str>) -> (Strin
         // Readings that restore an article (للبرهان → البرهان) are not a suffix of the word.
         let Some(prefix_len) = word.len().checked_sub(reading.len()).filter(|&p| word[p..] == reading) else { continue };
         if written.contains(reading.as_str()) || names.contains_key(&reading) {
-            return (reading, Some(doc.tokens[i].fstart + prefix_len));
+            return (reading, Some(doc.tokens()[i].fstart + prefix_len));
         }
     }
     (word.to_string(), None)
@@ -142,7 +142,7 @@ fn strip_proclitics(doc: &Document, i: usize, written: &HashSet<&str>) -> (Strin
 /// looks like an organisation's: neither takes a stance. The head is the first word of an
 /// Arabic name (مطار بن غوريون) and the last of an English one (Ben Gurion Airport).
 fn names_a_place_or_thing(doc: &Document, range: &Range<usize>, first_bare: &str) -> bool {
-    match doc.tokens[range.start].script {
+    match doc.tokens()[range.start].script {
         Script::Arabic => {
             super::after_place_head(doc, range.start) || words::is("ar.facility_head", first_bare) || words::is("ar.facility_head", arabic::bare_noun(first_bare))
         }
@@ -156,7 +156,7 @@ fn names_a_place_or_thing(doc: &Document, range: &Range<usize>, first_bare: &str
 
 fn looks_like_a_name(doc: &Document, range: &Range<usize>, first_bare: &str, span: &TaggedSpan) -> bool {
     let first = range.start;
-    let t = &doc.tokens[first];
+    let t = &doc.tokens()[first];
     match t.script {
         Script::Arabic => {
             if range.len() == 1 {
@@ -169,11 +169,11 @@ fn looks_like_a_name(doc: &Document, range: &Range<usize>, first_bare: &str, spa
         }
         Script::Latin => {
             // Every word of an English name but its particles is capitalised ("Bank of England").
-            range.clone().filter(|&k| doc.tokens[k].is_word).all(|k| {
+            range.clone().filter(|&k| doc.tokens()[k].is_word).all(|k| {
                 let w = doc.otok(k);
                 w.chars().next().is_some_and(char::is_uppercase) || words::token_is(doc, k, "en.name_particle") || matches!(doc.ftok(k), "of" | "for" | "and" | "the")
             }) && !words::token_is(doc, first, "en.stop")
-                && doc.tokens[range.end - 1].upper
+                && doc.tokens()[range.end - 1].upper
                 // One word alone is a name only with three letters or more and no apostrophe,
                 // and not a pronoun or a party adjective ("I", "We’re", "Sh", "Republican").
                 && (range.len() > 1
@@ -205,16 +205,16 @@ pub(super) fn tag(doc: &Document, language: &str, tagger: &crate::ner::Tagger, c
         script != Script::Latin
             || !independent
             || s.tokens.clone().any(|i| {
-                doc.tokens[i].is_word
+                doc.tokens()[i].is_word
                     && !covered[i]
-                    && doc.tokens[i].upper
+                    && doc.tokens()[i].upper
                     && !words::token_is(doc, i, "en.stop")
                     // A figure's acronym alone (GDP) is never taken as a name (see below).
                     && !words::token_is(doc, i, "en.not_an_actor")
             })
     };
     let sentences: Vec<&crate::text::Sentence> =
-        doc.sentences.iter().filter(|s| s.tokens.clone().any(|i| doc.tokens[i].script == script)).filter(may_hold_a_name).collect();
+        doc.sentences.iter().filter(|s| s.tokens.clone().any(|i| doc.tokens()[i].script == script)).filter(may_hold_a_name).collect();
     let tokens: Vec<Vec<&str>> = sentences.iter().map(|s| s.tokens.clone().map(|i| doc.otok(i)).collect()).collect();
     let mut out = Vec::new();
     for (s, entities) in sentences.iter().zip(tagger.tag_document(&tokens)) {
@@ -224,7 +224,7 @@ pub(super) fn tag(doc: &Document, language: &str, tagger: &crate::ner::Tagger, c
                 crate::ner::EntityKind::Organization => TaggedKind::Organization,
                 _ => continue,
             };
-            if doc.tokens[s.tokens.start + e.start].script != script {
+            if doc.tokens()[s.tokens.start + e.start].script != script {
                 continue;
             }
             out.push(TaggedSpan { tokens: s.tokens.start + e.start..s.tokens.start + e.end, kind, confidence: e.confidence });
@@ -245,13 +245,13 @@ mod tests {
         mentions(&doc, &spans, &mut covered(&doc, &existing, &at))
             .into_iter()
             .map(|(m, clipped)| {
-                let start = clipped.map_or(doc.tokens[m.name.start].start, |f| doc.original_range(f..f + 1).start);
+                let start = clipped.map_or(doc.tokens()[m.name.start].start, |f| doc.original_range(f..f + 1).start);
                 let who = match m.referent {
                     Referent::Unknown(k) => format!("person:{k}"),
                     Referent::Organization { key, kind } => format!("{kind:?}:{key}"),
                     _ => "other".into(),
                 };
-                (doc.text[start..doc.tokens[m.name.end - 1].end].to_string(), who)
+                (doc.text[start..doc.tokens()[m.name.end - 1].end].to_string(), who)
             })
             .collect()
     }

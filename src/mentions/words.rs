@@ -153,7 +153,7 @@ fn mask_of(ids: &[&'static str]) -> u128 {
 }
 
 fn token_classes<'d>(doc: &'d Document) -> &'d [u128] {
-    doc.word_classes.get_or_init(|| (0..doc.tokens.len()).map(|k| found(doc.ftok(k))).collect())
+    doc.word_classes.get_or_init(|| (0..doc.tokens().len()).map(|k| found(doc.ftok(k))).collect())
 }
 
 /// Whether a folded word is in any of the classes, as [`is`] asks for each: one look-up of the
@@ -279,7 +279,7 @@ mod tests {
         let doc = Document::new("وقال الرئيس إنه لن يقبل، فيما أكد الوزير أن الحكومة ستواصل. The minister said he would not resign, but the government is divided.");
         let mut ids: Vec<&'static str> = classes().bits.keys().copied().collect();
         ids.sort_unstable();
-        for k in 0..doc.tokens.len() {
+        for k in 0..doc.tokens().len() {
             for &id in &ids {
                 assert_eq!(token_is(&doc, k, id), is(id, doc.ftok(k)), "{id} {}", doc.ftok(k));
             }

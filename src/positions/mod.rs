@@ -54,7 +54,7 @@ fn continued_quotations(doc: &Document, out: &mut Vec<PositionDraft>) {
     let mut next_claim = 0;
     let quoted_claim = |p: &PositionDraft| {
         doc.text[p.text.clone()].starts_with(['"', '“', '«'])
-            || doc.token_at(p.text.start).is_some_and(|t| t > 0 && !doc.tokens[t - 1].is_word && is_quote_at(doc, t - 1))
+            || doc.token_at(p.text.start).is_some_and(|t| t > 0 && !doc.tokens()[t - 1].is_word && is_quote_at(doc, t - 1))
     };
     let mut added = Vec::new();
     let mut holder: Option<usize> = None;
@@ -102,7 +102,7 @@ fn quotation_sentences(doc: &Document, skip: &[Range<usize>], out: &mut Vec<Posi
     };
     let mut added = Vec::new();
     for quote in multi_sentence_quotations(doc) {
-        let (from, to) = (doc.tokens[quote.start].start, doc.tokens[quote.end - 1].end);
+        let (from, to) = (doc.tokens()[quote.start].start, doc.tokens()[quote.end - 1].end);
         let row = skip.partition_point(|r| r.end <= from);
         if skip.get(row).is_some_and(|r| r.start < to) {
             continue;
@@ -115,9 +115,9 @@ fn quotation_sentences(doc: &Document, skip: &[Range<usize>], out: &mut Vec<Posi
         let first_sentence = doc.sentences.partition_point(|s| s.tokens.end <= quote.start);
         for sentence in doc.sentences[first_sentence..].iter().take_while(|s| s.tokens.start < quote.end) {
             let piece = sentence.tokens.start.max(quote.start)..sentence.tokens.end.min(quote.end);
-            let Some(first_word) = piece.clone().find(|&t| doc.tokens[t].is_word) else { continue };
-            let Some(last_word) = piece.clone().rev().find(|&t| doc.tokens[t].is_word) else { continue };
-            let text = doc.tokens[first_word].start..doc.tokens[last_word].end;
+            let Some(first_word) = piece.clone().find(|&t| doc.tokens()[t].is_word) else { continue };
+            let Some(last_word) = piece.clone().rev().find(|&t| doc.tokens()[t].is_word) else { continue };
+            let text = doc.tokens()[first_word].start..doc.tokens()[last_word].end;
             // A claim overlapping the piece starts in its sentence.
             if starting_in(sentence.range.start, text.end).iter().any(|p| text.start < p.1) {
                 continue;
