@@ -138,11 +138,12 @@ fn last_two(s: &str) -> Option<(char, char)> {
 
 /// The Arabic words a reader knows while reading one article: the lexicon's, and the words
 /// the article writes on their own.
-pub(crate) struct ArabicWords {
+pub(crate) struct ArabicWords<'a> {
     /// The article's folded text, kept to count its words the first time a guess needs them:
     /// most articles have no glued table, and counting every word of a long one costs more
-    /// than the rest of the table stage.
-    folded: String,
+    /// than the rest of the table stage. Borrowed from the document (a copy was as long as
+    /// the article, for a count most articles never need).
+    folded: std::borrow::Cow<'a, str>,
     counted: std::cell::OnceCell<ArticleWords>,
 }
 
@@ -166,17 +167,20 @@ enum Cue {
     Known,
 }
 
-impl ArabicWords {
+impl<'a> ArabicWords<'a> {
     /// The words of `text` (none when it has no Arabic letter).
     #[cfg(test)]
-    pub(crate) fn of(text: &str) -> ArabicWords {
-        ArabicWords::of_folded(&fold_str(text))
+    pub(crate) fn of(text: &str) -> ArabicWords<'static> {
+        let folded = ArabicWords::of_folded(&fold_str(text)).folded.into_owned();
+        ArabicWords { folded: folded.into(), counted: std::cell::OnceCell::new() }
     }
 
     /// The words of a text already folded (the document's matching form).
-    pub(crate) fn of_folded(folded: &str) -> ArabicWords {
-        let folded = if folded.chars().any(is_arabic_letter) { folded.to_string() } else { String::new() };
-        ArabicWords { folded, counted: std::cell::OnceCell::new() }
+    pub(crate) fn of_folded(folded: &'a str) -> ArabicWords<'a> {
+        // Every letter of `is_arabic_letter` is two bytes in UTF-8, the first D8 to DB: text
+        // without such a byte (most English articles) is not decoded.
+        let arabic = folded.bytes().any(|b| (0xD8..=0xDB).contains(&b)) && folded.chars().any(is_arabic_letter);
+        ArabicWords { folded: if arabic { folded.into() } else { "".into() }, counted: std::cell::OnceCell::new() }
     }
 
     /// Whether the article has no Arabic word to guess from (nothing is ever cut).
@@ -354,6 +358,16 @@ mod tests {
             from = at;
         }
         out
+    }
+
+    #[test]
+    fn an_arabic_letter_begins_with_a_byte_the_quick_check_looks_for() {
+        for c in (char::MIN..=char::MAX).filter(|&c| is_arabic_letter(c)) {
+            let first = c.to_string().as_bytes()[0];
+            assert!((0xD8..=0xDB).contains(&first), "{c} U+{:04X}", c as u32);
+        }
+        assert!(ArabicWords::of_folded("the minister — “said” ✓ ١٢٣ ۝").is_empty());
+        assert!(!ArabicWords::of_folded("the minister — قال").is_empty());
     }
 
     #[test]

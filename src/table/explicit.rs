@@ -91,7 +91,7 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention], actors: &Actors) -> Opt
     let spans = Spans::new(mentions, actors);
     let known = ActorNames::new(actors.list.iter().enumerate().flat_map(|(a, d)| std::iter::once(d.name.as_str()).chain(d.aliases.iter().map(String::as_str)).map(move |n| (a, n, d.proposed_only))));
     let lines = lines(doc.text);
-    let arabic = ArabicWords::of_folded(&doc.folded());
+    let arabic = ArabicWords::of_folded(doc.folded());
     let mut i = 0;
     while i < lines.len() {
         if let Some((table, used)) = table_at(doc, &spans, &known, &arabic, &lines, i) {
