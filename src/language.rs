@@ -3,7 +3,7 @@
 //! languages (French, Spanish, German, Italian, Portuguese, Dutch, Swedish); otherwise `und`
 //! (undetermined).
 
-use crate::mentions::words;
+use crate::mentions::words::{self, class};
 use crate::text::{Document, Script};
 
 /// The marker words, short function words, each packed into an integer, sorted: a binary
@@ -23,12 +23,12 @@ fn markers() -> Option<&'static Markers> {
     static MARKERS: std::sync::OnceLock<Option<Markers>> = std::sync::OnceLock::new();
     MARKERS
         .get_or_init(|| {
-            let packed = |id: &str| -> Option<Vec<u64>> {
-                let mut v = words::class(id).iter().map(|w| pack(w)).collect::<Option<Vec<u64>>>()?;
+            let packed = |class: words::Class| -> Option<Vec<u64>> {
+                let mut v = words::members(class).iter().map(|w| pack(w)).collect::<Option<Vec<u64>>>()?;
                 crate::sort::sort(&mut v);
                 Some(v)
             };
-            Some(Markers { english: packed("en.marker")?, other: packed("latin.other_marker")? })
+            Some(Markers { english: packed(class!("en.marker"))?, other: packed(class!("latin.other_marker"))? })
         })
         .as_ref()
 }
@@ -37,7 +37,7 @@ fn markers() -> Option<&'static Markers> {
 fn marker(word: &str) -> (bool, bool) {
     match markers() {
         Some(m) => pack(word).map_or((false, false), |n| (m.english.binary_search(&n).is_ok(), m.other.binary_search(&n).is_ok())),
-        None => (words::is("en.marker", word), words::is("latin.other_marker", word)),
+        None => (words::is(class!("en.marker"), word), words::is(class!("latin.other_marker"), word)),
     }
 }
 

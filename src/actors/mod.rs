@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::lexicon::Lexicon;
-use crate::mentions::{role_key_of, words, Mention, MentionForm, Referent};
+use crate::mentions::{role_key_of, words::{self, class}, Mention, MentionForm, Referent};
 use crate::model::ActorKind;
 use crate::text::Document;
 
@@ -146,7 +146,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             for t in m.name.clone() {
                 let w = doc.ftok(t);
                 // Without its proclitics (وحركة → حركه), else as written: وزارة is no و + زارة.
-                let is_head = |head: &str| words::is_any(&["ar.group_head", "ar.org_head", "en.group_head", "en.org_head"], head);
+                let is_head = |head: &str| words::is(class!("ar.group_head", "ar.org_head", "en.group_head", "en.org_head"), head);
                 let bare = crate::text::arabic::bare_noun(crate::text::arabic::without_proclitics(w));
                 let head = [bare, w].into_iter().find(|h| is_head(h));
                 if let Some(head) = head {
@@ -267,7 +267,7 @@ fn without_legal_form(key: &str) -> &str {
     // (A key may end with the abbreviation's full stop as a word of its own: "corp .".)
     let key = key.trim_end_matches([' ', '.']);
     match key.rsplit_once(' ') {
-        Some((name, last)) if words::is("en.legal_form", last) => name,
+        Some((name, last)) if words::is(class!("en.legal_form"), last) => name,
         _ => key,
     }
 }

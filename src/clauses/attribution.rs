@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::lexicon::cues::Cues;
-use crate::mentions::words;
+use crate::mentions::words::{self, class};
 use crate::model::Stance;
 use crate::text::{arabic, Document, Script};
 
@@ -139,10 +139,10 @@ pub(super) fn document_says(doc: &Document, by_token: &MentionIndex, sentence: R
     let noun_at = first + 2;
     let word = doc.ftok(noun_at);
     let (bare, pronoun) = match arabic::strip_enclitic(word) {
-        Some(stem) if words::is("ar.document", stem) => (stem, true),
+        Some(stem) if words::is(class!("ar.document"), stem) => (stem, true),
         _ => (word, false),
     };
-    if !words::is("ar.document", bare) {
+    if !words::is(class!("ar.document"), bare) {
         return None;
     }
     // The issuer: a genitive or لـ mention within a few words after the document.
@@ -172,8 +172,8 @@ pub(super) fn agreement_between(doc: &Document, by_token: &MentionIndex, sentenc
             continue;
         }
         let is_noun = match doc.tokens()[t].script {
-            Script::Latin => words::token_is(doc, t, "en.agreement_noun"),
-            Script::Arabic => words::is("ar.agreement_noun", arabic::bare_noun(doc.ftok(t))),
+            Script::Latin => words::token_is(doc, t, class!("en.agreement_noun")),
+            Script::Arabic => words::is(class!("ar.agreement_noun"), arabic::bare_noun(doc.ftok(t))),
             _ => false,
         };
         if !is_noun {

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::lexicon::cues::{Cue, Cues};
-use crate::mentions::words;
+use crate::mentions::words::{self, class};
 use crate::model::Stance;
 use crate::text::{arabic, Document, Script};
 
@@ -56,7 +56,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     }
     // "رفضت السلطة المحلية في محافظة مأرب إغلاق …": where the subject sits comes before the
     // object.
-    let start = if start + 3 < sentence.end && doc.ftok(start) == "في" && words::token_is(doc, start + 1, "ar.place_noun") && doc.tokens()[start + 2].is_word {
+    let start = if start + 3 < sentence.end && doc.ftok(start) == "في" && words::token_is(doc, start + 1, class!("ar.place_noun")) && doc.tokens()[start + 2].is_word {
         // … and where that place lies: "في محافظة الوادي شرقي البلاد".
         let direction = start + 4 < sentence.end && matches!(doc.ftok(start + 3), "شرق" | "شرقي" | "غرب" | "غربي" | "شمال" | "شمالي" | "جنوب" | "جنوبي" | "وسط") && doc.tokens()[start + 4].is_word;
         if direction { start + 5 } else { start + 3 }
@@ -153,15 +153,15 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
     let english_time_noun = |t: usize| {
         t < sentence.end
             && doc.tokens()[t].is_word
-            && (words::token_is(doc, t, "en.time") && !matches!(doc.ftok(t), "this" | "last" | "on" | "late")
+            && (words::token_is(doc, t, class!("en.time")) && !matches!(doc.ftok(t), "this" | "last" | "on" | "late")
                 || matches!(doc.ftok(t), "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend")
-                || words::token_is(doc, t, "en.month"))
+                || words::token_is(doc, t, class!("en.month")))
     };
     let is_time = |t: usize| {
         doc.tokens()[t].is_word
-            && (words::token_is_any(doc, t, &["ar.time", "ar.manner"])
+            && (words::token_is(doc, t, class!("ar.time", "ar.manner"))
                 || (doc.tokens()[t].script == Script::Latin
-                    && (words::token_is(doc, t, "en.manner") || (words::token_is(doc, t, "en.time") && (!matches!(doc.ftok(t), "this" | "last" | "on" | "late") || english_time_noun(t + 1))))))
+                    && (words::token_is(doc, t, class!("en.manner")) || (words::token_is(doc, t, class!("en.time")) && (!matches!(doc.ftok(t), "this" | "last" | "on" | "late") || english_time_noun(t + 1))))))
     };
     // … or between commas ("أعلنت الوزارة، مساء الأربعاء، استدعاء …", "said, on Monday, that …").
     if s < sentence.end && matches!(doc.ftok(s), "،" | ",") {
@@ -233,7 +233,7 @@ pub(super) fn claim(doc: &Document, cue: &Cue, start: usize, sentence: Range<usi
             if words_seen >= 1 && !in_quote && starts_coordinated_cue(doc, e) {
                 // One content word is then a claim of its own (رفضت إسرائيل المبادرة ووصفتها …);
                 // a demonstrative is not (نفى الجيش ذلك وأكد …).
-                one_word_object = words_seen == 1 && !words::token_is_any(doc, e - 1, &["ar.stop", "en.stop"]);
+                one_word_object = words_seen == 1 && !words::token_is(doc, e - 1, class!("ar.stop", "en.stop"));
                 break;
             }
             // "أصدر بياناً قال فيه: …": a verb of saying "in which" opens a clause of its own.
@@ -359,7 +359,7 @@ pub(super) fn parenthetical(doc: &Document, cue: &Cue, sentence: Range<usize>, c
     });
     // After the verb: a comma (the parenthesis closes) or the end of the sentence.
     let mut after = cue_end;
-    while after < sentence.end && doc.tokens()[after].is_word && words::token_is(doc, after, "en.time") {
+    while after < sentence.end && doc.tokens()[after].is_word && words::token_is(doc, after, class!("en.time")) {
         after += 1;
     }
     let closes = after >= sentence.end || matches!(doc.ftok(after), "," | "." | "!" | "?");
@@ -398,7 +398,7 @@ fn continues_a_list(doc: &Document, comma: usize, sentence_end: usize) -> bool {
                 || doc.tokens()[next].upper
         }
         Script::Arabic => {
-            words::is_any(&["ar.clause_break", "ar.stop"], w) || arabic_cue(doc, next).is_some() || is_complementiser(doc, next)
+            words::is(class!("ar.clause_break", "ar.stop"), w) || arabic_cue(doc, next).is_some() || is_complementiser(doc, next)
         }
         _ => true,
     };
@@ -458,7 +458,7 @@ fn past_adverbials(doc: &Document, cue: &Cue, start: usize, sentence_end: usize)
                 // adverbial that commas set off ends at the second comma; what follows is the
                 // complement, unless it is another verb's clause (", مؤكداً أن …").
                 // Another adverbial may follow ("، في لقاء إذاعي، مساء الأحد بمدينة صفاقس، إن …").
-                "," | "،" if t > start && !apposition && !(p + 1 < sentence_end && (opens_adverbial(doc, p + 1) || words::token_is_any(doc, p + 1, &["ar.time", "en.time"]))) => {
+                "," | "،" if t > start && !apposition && !(p + 1 < sentence_end && (opens_adverbial(doc, p + 1) || words::token_is(doc, p + 1, class!("ar.time", "en.time")))) => {
                     let next = p + 1;
                     return (next < sentence_end && doc.tokens()[next].is_word && !is_cue_at(doc, next)).then_some(next);
                 }
@@ -504,7 +504,7 @@ fn takes_particle(cue: &Cue, word: &str) -> bool {
 fn opens_adverbial(doc: &Document, t: usize) -> bool {
     let w = doc.ftok(t);
     match doc.tokens()[t].script {
-        Script::Arabic => words::is("ar.preposition", w) || (w.chars().count() > 4 && (w.starts_with("لل") || w.starts_with("بال"))),
+        Script::Arabic => words::is(class!("ar.preposition"), w) || (w.chars().count() > 4 && (w.starts_with("لل") || w.starts_with("بال"))),
         Script::Latin => matches!(w, "in" | "at" | "during" | "on" | "via" | "through" | "after" | "before" | "from" | "while" | "to"),
         _ => false,
     }
@@ -582,7 +582,7 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
         doc.tokens()[t].is_word
             && (doc.tokens()[t].upper
                 || matches!(doc.ftok(t), "the" | "its" | "his" | "her" | "their" | "of" | "for")
-                || (!words::token_is(doc, t, "en.stop") && english_cue(doc, t).is_none() && !doc.ftok(t).ends_with("ed")))
+                || (!words::token_is(doc, t, class!("en.stop")) && english_cue(doc, t).is_none() && !doc.ftok(t).ends_with("ed")))
     };
     // The subject between the comma and the verb is a few words: look no further back.
     let mut comma = (sentence.start.max(cue_at.saturating_sub(8))..cue_at).rev().find(|&t| matches!(doc.ftok(t), "," | ";" | "\"" | "“" | "”"))?;
@@ -609,7 +609,7 @@ pub(super) fn clause_before(doc: &Document, sentence: Range<usize>, cue_at: usiz
             return None;
         }
     }
-    while after < sentence.end && doc.tokens()[after].is_word && (words::token_is(doc, after, "en.time") || doc.tokens()[after].upper && after > cue_at + 1 && words::token_is(doc, after - 1, "en.time")) {
+    while after < sentence.end && doc.tokens()[after].is_word && (words::token_is(doc, after, class!("en.time")) || doc.tokens()[after].upper && after > cue_at + 1 && words::token_is(doc, after - 1, class!("en.time"))) {
         after += 1;
     }
     after = medium_phrase_end(doc, after, sentence.end).unwrap_or(after);
@@ -667,7 +667,7 @@ fn names_a_document(doc: &Document, t: usize) -> bool {
     }
     let w = doc.ftok(t);
     let w = w.strip_prefix("ال").unwrap_or(w);
-    words::is("ar.document", w) || w.strip_suffix('ا').is_some_and(|stem| words::is("ar.document", stem))
+    words::is(class!("ar.document"), w) || w.strip_suffix('ا').is_some_and(|stem| words::is(class!("ar.document"), stem))
 }
 
 /// Punctuation that ends a claim: a full stop (not a decimal point or an initial's),
@@ -691,16 +691,16 @@ pub(super) fn is_decimal_point(doc: &Document, i: usize) -> bool {
 pub(super) fn is_complementiser(doc: &Document, i: usize) -> bool {
     let w = doc.ftok(i);
     match doc.tokens()[i].script {
-        Script::Arabic => words::is("ar.complementizer", w),
-        _ => words::is("en.complementizer", w),
+        Script::Arabic => words::is(class!("ar.complementizer"), w),
+        _ => words::is(class!("en.complementizer"), w),
     }
 }
 
 /// Clause breaks are single words (بينما، while) or two-word phrases (في حين، إلا أن).
 pub(super) fn is_clause_break(doc: &Document, i: usize) -> bool {
     let (class, w) = match doc.tokens()[i].script {
-        Script::Arabic => ("ar.clause_break", doc.ftok(i)),
-        _ => ("en.clause_break", doc.ftok(i)),
+        Script::Arabic => (class!("ar.clause_break"), doc.ftok(i)),
+        _ => (class!("en.clause_break"), doc.ftok(i)),
     };
     words::is_or_opens(class, w, (i + 1 < doc.tokens().len()).then(|| doc.ftok(i + 1)))
 }
@@ -801,12 +801,12 @@ fn relative_antecedent(doc: &Document, sentence_start: usize, rel: usize) -> Opt
     let mut first = rel;
     while first > sentence_start && rel - first < 5 && doc.tokens()[first - 1].is_word && doc.tokens()[first - 1].script == Script::Arabic {
         let w = doc.ftok(first - 1);
-        if !(arabic::has_article(w) || words::is("ar.quantifier", w)) {
+        if !(arabic::has_article(w) || words::is(class!("ar.quantifier"), w)) {
             break;
         }
         first -= 1;
         // The quantifier heads the phrase.
-        if words::is("ar.quantifier", w) {
+        if words::is(class!("ar.quantifier"), w) {
             break;
         }
     }
@@ -864,7 +864,7 @@ pub(super) fn further_accusatives(doc: &Document, after: usize, sentence_end: us
             && w.ends_with('ا')
             && !w.ends_with("وا")
             && w.chars().count() >= 5
-            && !words::is_any(&["ar.stop", "ar.time", "ar.manner"], w)
+            && !words::is(class!("ar.stop", "ar.time", "ar.manner"), w)
             && arabic_cue(doc, t).is_none()
     };
     // An item is shown without the conjunction glued to it.

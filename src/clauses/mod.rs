@@ -28,6 +28,7 @@ mod voice;
 use std::ops::Range;
 
 use crate::actors::Actors;
+use crate::mentions::words::class;
 use crate::mentions::Mention;
 use crate::model::Stance;
 use crate::text::{Document, Script, SentenceKind};
@@ -489,7 +490,7 @@ fn infinitive_of_previous_cue(doc: &Document, sentence_clauses: &[Clause], k: us
 /// is not the sentence's topic.
 fn object_relative(doc: &Document, by_token: &MentionIndex, sentence_start: usize, k: usize) -> bool {
     let mut p = k;
-    while p > sentence_start && doc.tokens()[p - 1].is_word && crate::mentions::words::token_is(doc, p - 1, "en.auxiliary") {
+    while p > sentence_start && doc.tokens()[p - 1].is_word && crate::mentions::words::token_is(doc, p - 1, class!("en.auxiliary")) {
         p -= 1;
     }
     let Some((_, phrase)) = p.checked_sub(1).and_then(|q| by_token.at(q)).filter(|(_, ph)| ph.end == p) else { return false };
@@ -505,7 +506,7 @@ fn object_relative(doc: &Document, by_token: &MentionIndex, sentence_start: usiz
 /// Whether the verb at `k` opens a relative clause: "who (had) lobbied", "الذي جدد".
 fn in_relative_clause(doc: &Document, sentence_start: usize, k: usize) -> bool {
     let mut p = k;
-    while p > sentence_start && doc.tokens()[p - 1].is_word && crate::mentions::words::token_is(doc, p - 1, "en.auxiliary") {
+    while p > sentence_start && doc.tokens()[p - 1].is_word && crate::mentions::words::token_is(doc, p - 1, class!("en.auxiliary")) {
         p -= 1;
     }
     p > sentence_start && matches!(doc.ftok(p - 1), "who" | "which" | "الذي" | "التي" | "الذين")

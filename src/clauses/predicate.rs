@@ -3,7 +3,7 @@
 //! whose genitive or possessive is the holder ("إصرار إيران على", "Brazil's refusal to").
 
 use crate::lexicon::cues::{Cue, Cues};
-use crate::mentions::words;
+use crate::mentions::words::{self, class};
 use crate::model::Stance;
 use crate::text::{arabic, Document, Script};
 
@@ -24,7 +24,7 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     // After a preposition the word is a verbal noun, not a verb: "مقابل تعهد بتسليم …" (in
     // return for a pledge), "بعد رفض …".
     // (حتى also takes a verb: حتى يتراجع.)
-    if k > 0 && doc.tokens()[k - 1].is_word && doc.ftok(k - 1) != "حتي" && (words::token_is(doc, k - 1, "ar.preposition") || matches!(doc.ftok(k - 1), "مقابل" | "عقب" | "اثر")) {
+    if k > 0 && doc.tokens()[k - 1].is_word && doc.ftok(k - 1) != "حتي" && (words::token_is(doc, k - 1, class!("ar.preposition")) || matches!(doc.ftok(k - 1), "مقابل" | "عقب" | "اثر")) {
         return None;
     }
     let cue = arabic::verb_stems(word)
@@ -40,10 +40,10 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     }
     // A verb spelled like a preposition (عبر "expressed" / "via") is the verb only with its
     // particle ahead in the clause: "عبر الوزير، اليوم، عن ثقته", not "عبر منصة إكس".
-    if words::is("ar.preposition", word) && !particle_ahead(doc, cue, k + 1) {
+    if words::is(class!("ar.preposition"), word) && !particle_ahead(doc, cue, k + 1) {
         return None;
     }
-    let negated = k > 0 && doc.tokens()[k - 1].is_word && words::token_is(doc, k - 1, "ar.negation");
+    let negated = k > 0 && doc.tokens()[k - 1].is_word && words::token_is(doc, k - 1, class!("ar.negation"));
     Some(CueAt { cue, end, negated })
 }
 
@@ -86,7 +86,7 @@ pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> O
             // have none after them.
             let (actor, phrase) = by_token.at(k + 1).filter(|(_, p)| p.start == k + 1)?;
             let bare = arabic::without_proclitics(word);
-            let position_noun = words::is("ar.position_noun", word);
+            let position_noun = words::is(class!("ar.position_noun"), word);
             // "موقف روسيا من الأزمة": a position noun introduces its content with a preposition;
             // "الخلاف بين مواقف أردوغان وماكرون ما يزال …" names the positions, states none.
             if position_noun && !(phrase.end < doc.tokens().len() && matches!(doc.ftok(phrase.end), "من" | "تجاه" | "ازاء" | "بشان" | "حول" | "علي")) {
@@ -101,7 +101,7 @@ pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> O
             if k < 3 || doc.ftok(k - 1) != "s" || doc.ftok(k - 2) != "'" {
                 return None;
             }
-            let cue = if words::is("en.position_noun", word) { Some(position) } else { cues.english_nouns.get(word) }?;
+            let cue = if words::is(class!("en.position_noun"), word) { Some(position) } else { cues.english_nouns.get(word) }?;
             let (actor, _) = by_token.at(k - 3).filter(|(_, p)| p.end == k - 2)?;
             // The noun must introduce its content ("refusal to", "demand for", "stance on");
             // "dismissed the EU's offer as …" is someone else's claim about it.
@@ -149,8 +149,8 @@ pub(super) fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
         return None;
     }
     let prev = |n: usize| (k >= n).then(|| doc.ftok(k - n));
-    let negated = prev(1).is_some_and(|w| words::is("en.negation", w))
-        || (prev(1).is_some_and(|w| matches!(w, "to" | "be" | "have")) && prev(2).is_some_and(|w| words::is("en.negation", w)));
+    let negated = prev(1).is_some_and(|w| words::is(class!("en.negation"), w))
+        || (prev(1).is_some_and(|w| matches!(w, "to" | "be" | "have")) && prev(2).is_some_and(|w| words::is(class!("en.negation"), w)));
     Some(CueAt { cue, end, negated })
 }
 
@@ -171,8 +171,8 @@ fn reports_words(doc: &Document, from: usize) -> bool {
         let w = doc.ftok(t);
         if doc.tokens()[t].is_word {
             let complementiser = match doc.tokens()[t].script {
-                Script::Arabic => words::is("ar.complementizer", w),
-                _ => words::is("en.complementizer", w),
+                Script::Arabic => words::is(class!("ar.complementizer"), w),
+                _ => words::is(class!("en.complementizer"), w),
             };
             if complementiser {
                 return true;

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::actors::ActorDraft;
 use crate::lexicon::cues::Cue;
-use crate::mentions::words;
+use crate::mentions::words::{self, class};
 use crate::model::ActorKind;
 use crate::text::{arabic, Document, Script};
 
@@ -45,7 +45,7 @@ pub(super) fn find(
             }
             // "قال المتحدث باسم الخارجية الروسية إن …": an unnamed spokesperson speaks for the
             // body; a name after the body is the spokesperson's own (a title, found earlier).
-            if !participle && k + 3 < sentence.end && words::token_is(doc, k + 1, "ar.spokesperson") && doc.ftok(k + 2) == "باسم" {
+            if !participle && k + 3 < sentence.end && words::token_is(doc, k + 1, class!("ar.spokesperson")) && doc.ftok(k + 2) == "باسم" {
                 if let Some((a, ph)) = index.at(k + 3).filter(|(_, ph)| ph.start == k + 3) {
                     if index.at(ph.end).is_none() {
                         return Some((a, ph.end, true));
@@ -98,7 +98,7 @@ pub(super) fn find(
                     if k < sentence.start + 1 + gap || !gap_is_words(k - gap, k) {
                         break;
                     }
-                    if gap == 1 && !words::token_is(doc, k - 1, "ar.stop") {
+                    if gap == 1 && !words::token_is(doc, k - 1, class!("ar.stop")) {
                         break;
                     }
                     // "حركة إم 23 التي وصفها بأنها …": a verb after a relative pronoun that
@@ -109,7 +109,7 @@ pub(super) fn find(
                     if let Some((a, ph)) = index.at(k - 1 - gap).filter(|(_, ph)| ph.end == k - gap) {
                         // "القمة الخليجية في الكويت تطالب": a name after a preposition is where,
                         // not who; the subject is the noun before it.
-                        let after_preposition = ph.start > sentence.start && doc.tokens()[ph.start - 1].is_word && words::token_is(doc, ph.start - 1, "ar.preposition");
+                        let after_preposition = ph.start > sentence.start && doc.tokens()[ph.start - 1].is_word && words::token_is(doc, ph.start - 1, class!("ar.preposition"));
                         if after_preposition || arabic::has_preposition_proclitic(doc.ftok(ph.start)) {
                             break;
                         }
@@ -167,7 +167,7 @@ pub(super) fn find(
                     let w = doc.ftok(p);
                     // "طالب ثلاثة من نواب البرلمان": a number or quantifier, then من, then the
                     // subject's noun.
-                    let partitive = w == "من" && p == k + 2 && words::token_is(doc, k + 1, "ar.quantifier");
+                    let partitive = w == "من" && p == k + 2 && words::token_is(doc, k + 1, class!("ar.quantifier"));
                     // "النواب الذين طالبوا بعزل الحداد": the verb of a relative clause has its
                     // antecedent as subject; a name after the verb is its object.
                     if p == k + 1 && k > sentence.start && matches!(doc.ftok(k - 1), "الذي" | "التي" | "الذين") && !has_object_pronoun(doc.ftok(k)) {
@@ -178,11 +178,11 @@ pub(super) fn find(
                     if p > k + 1 && matches!(w, "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان") {
                         break;
                     }
-                    if !partitive && (words::is_any(&["ar.complementizer", "ar.preposition"], w) || arabic::has_preposition_proclitic(w)) {
+                    if !partitive && (words::is(class!("ar.complementizer", "ar.preposition"), w) || arabic::has_preposition_proclitic(w)) {
                         break;
                     }
                     // Beyond a time word, only a definite or construct phrase continues.
-                    if p > k + 1 && !(words::is("ar.stop", w) || arabic::has_article(w)) && index.at(p + 1).is_none() {
+                    if p > k + 1 && !(words::is(class!("ar.stop"), w) || arabic::has_article(w)) && index.at(p + 1).is_none() {
                         break;
                     }
                     p += 1;
@@ -203,7 +203,7 @@ pub(super) fn find(
                 // (Not whom it is said to: "وقال للصحفيين …", "قال لوكالة …", "قال لنا …" keep
                 // the topic as the speaker.)
                 let next = k + 1;
-                if speech && next < sentence.end && doc.tokens()[next].is_word && !words::token_is(doc, next, "ar.stop") && !words::token_is(doc, next, "ar.complementizer") && !names_addressee(doc.ftok(next)) {
+                if speech && next < sentence.end && doc.tokens()[next].is_word && !words::token_is(doc, next, class!("ar.stop")) && !words::token_is(doc, next, class!("ar.complementizer")) && !names_addressee(doc.ftok(next)) {
                     return None;
                 }
             }
@@ -211,7 +211,7 @@ pub(super) fn find(
             // التحليل أن …" is the analysis speaking, not the topic.
             let next = k + 1;
             if !participle && next < sentence.end && doc.tokens()[next].is_word && arabic::has_article(doc.ftok(next))
-                && !words::token_is(doc, next, "ar.stop") && !arabic::has_preposition_proclitic(doc.ftok(next))
+                && !words::token_is(doc, next, class!("ar.stop")) && !arabic::has_preposition_proclitic(doc.ftok(next))
                 // A dual or plural in the oblique case (الطرفين، المسؤولين) is an object.
                 && !doc.ftok(next).ends_with("ين")
             {
@@ -257,7 +257,7 @@ pub(super) fn find(
             // (Past auxiliaries and adverbs: "and would also", "and controversially supported";
             // and a quantifier floated off a coordinated subject: "X and Y have both blamed".)
             let floated = |w: &str| matches!(w, "both" | "all");
-            while q > sentence.start && (words::token_is(doc, q - 1, "en.auxiliary") || floated(doc.ftok(q - 1)) || (doc.ftok(q - 1).ends_with("ly") && doc.tokens()[q - 1].lower)) {
+            while q > sentence.start && (words::token_is(doc, q - 1, class!("en.auxiliary")) || floated(doc.ftok(q - 1)) || (doc.ftok(q - 1).ends_with("ly") && doc.tokens()[q - 1].lower)) {
                 q -= 1;
             }
             if q > sentence.start && matches!(doc.ftok(q - 1), "and" | "but") {
@@ -328,11 +328,11 @@ pub(super) fn find(
                     candidate = Some(a);
                     break;
                 }
-                let pronoun = if words::is("en.pronoun_male", w) {
+                let pronoun = if words::is(class!("en.pronoun_male"), w) {
                     Some('m')
-                } else if words::is("en.pronoun_female", w) {
+                } else if words::is(class!("en.pronoun_female"), w) {
                     Some('f')
-                } else if words::is("en.pronoun_plural", w) {
+                } else if words::is(class!("en.pronoun_plural"), w) {
                     Some('p')
                 } else {
                     None
@@ -387,7 +387,7 @@ fn relative_antecedent(doc: &Document, index: &MentionIndex, sentence: Range<usi
             ph.start == t
                 && !arabic::has_preposition_proclitic(w)
                 && !(w.starts_with(['ل', 'ب']) && w.chars().count() > 3 && !w.starts_with("لي"))
-                && !(t > 0 && doc.tokens()[t - 1].is_word && (words::token_is(doc, t - 1, "ar.preposition") || arabic::has_preposition_proclitic(doc.ftok(t - 1))))
+                && !(t > 0 && doc.tokens()[t - 1].is_word && (words::token_is(doc, t - 1, class!("ar.preposition")) || arabic::has_preposition_proclitic(doc.ftok(t - 1))))
         })
     });
     if named_subject_between {
@@ -409,7 +409,7 @@ const PARTICLE_WITH_PRONOUN: &[&str] = &[
 fn names_addressee(word: &str) -> bool {
     arabic::has_preposition_proclitic(word)
         || matches!(word, "له" | "لها" | "لهم" | "لهما" | "لنا" | "لي")
-        || word.strip_prefix('ل').is_some_and(|rest| words::is("ar.medium_noun", rest))
+        || word.strip_prefix('ل').is_some_and(|rest| words::is(class!("ar.medium_noun"), rest))
 }
 
 pub(super) fn has_object_pronoun(word: &str) -> bool {
@@ -427,7 +427,7 @@ fn is_common_noun(doc: &Document, i: usize) -> bool {
         && doc.tokens()[i].lower
         && !w.ends_with("ly")
         && !matches!(w, "also" | "then" | "later" | "again" | "still" | "already" | "once" | "never" | "not" | "long" | "now" | "earlier" | "meanwhile" | "however" | "too" | "even" | "just" | "only" | "first" | "who" | "which" | "that" | "and" | "but" | "or" | "himself" | "herself" | "itself" | "themselves")
-        && !words::is_any(&["en.stop", "en.auxiliary", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural", "en.time"], w)
+        && !words::is(class!("en.stop", "en.auxiliary", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural", "en.time"), w)
 }
 
 /// '"…," said the minister': a verb of saying after a quotation and a comma comes before its

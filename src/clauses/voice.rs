@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::mentions::words;
+use crate::mentions::words::{self, class};
 use crate::text::{Document, Script};
 
 use super::coref::MentionIndex;
@@ -45,7 +45,7 @@ pub(super) fn passive(doc: &Document, index: &MentionIndex, sentence: Range<usiz
     // levy threatened by the president"; "Hungary rejected the plan" is active.
     // (The noun may close with an abbreviation in brackets: "the Port Decree (PD) signed by".)
     let noun_before = b > sentence.start && (doc.tokens()[b - 1].is_word || doc.ftok(b - 1) == ")");
-    let reduced = !be && noun_before && agent.is_some() && !words::token_is(doc, b - 1, "en.auxiliary") && !matches!(doc.ftok(b - 1), "has" | "have" | "had");
+    let reduced = !be && noun_before && agent.is_some() && !words::token_is(doc, b - 1, class!("en.auxiliary")) && !matches!(doc.ftok(b - 1), "has" | "have" | "had");
     if !(be || reduced) {
         return None;
     }

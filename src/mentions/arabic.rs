@@ -7,7 +7,7 @@
 
 use super::TokenMap as HashMap;
 
-use super::{country_of, role_key, words, LexTokens, Mention, MentionForm, Referent};
+use super::{country_of, role_key, words::{self, class}, LexTokens, Mention, MentionForm, Referent};
 use crate::lexicon::cues::Cues;
 use crate::lexicon::given_names::{compound_name_starts, given_names};
 use crate::lexicon::{Lexicon, Target};
@@ -38,7 +38,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         return title_phrase(doc, lexicon, at, i, i + 1, false);
     }
     // الجانب الروسي: "the Russian side" stands for the state.
-    if words::is("ar.side", word) {
+    if words::is(class!("ar.side"), word) {
         if let Some(lt) = at.get(&(i + 1)) {
             if let Some(country) = country_of(lt, lexicon).filter(|_| matches!(lt.target, Target::Demonym { .. })) {
                 return vec![Mention::plain(i..lt.end, Referent::Known(country), MentionForm::Side)];
@@ -68,10 +68,10 @@ fn state_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Optio
     let n = doc.tokens().len();
     // (The two-word name is looked for only after its first word: most words are no وزارة.)
     let bare = arabic::without_proclitics(doc.ftok(i));
-    let two = i + 1 < n && bare.starts_with("وزار") && words::is_phrase("ar.state_body", bare, doc.ftok(i + 1));
+    let two = i + 1 < n && bare.starts_with("وزار") && words::is_phrase(class!("ar.state_body"), bare, doc.ftok(i + 1));
     let head_end = if two {
         i + 2
-    } else if words::token_is(doc, i, "ar.state_body") {
+    } else if words::token_is(doc, i, class!("ar.state_body")) {
         i + 1
     } else {
         return None;
@@ -92,9 +92,9 @@ fn state_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Optio
 /// nominative, the subject's case, is taken (الطرفين is an object).
 fn dual(doc: &Document, i: usize) -> Option<Mention> {
     let w = arabic::without_proclitics(doc.ftok(i));
-    let persons = if words::is("ar.dual_person", w) {
+    let persons = if words::is(class!("ar.dual_person"), w) {
         true
-    } else if words::is("ar.dual_party", w) {
+    } else if words::is(class!("ar.dual_party"), w) {
         false
     } else {
         return None;
@@ -110,7 +110,7 @@ fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
         return None;
     }
     let head = arabic::bare_noun(word);
-    if !words::is_any(&["ar.group_head", "ar.org_head"], head) {
+    if !words::is(class!("ar.group_head", "ar.org_head"), head) {
         return None;
     }
     // Followed by its own dependent (الحركة الإسلامية) it is a name, not an anaphor.
@@ -153,12 +153,12 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     let mut k = first_end;
     let mut particles = 0;
     while k < doc.tokens().len() && k - first_end < 2 + particles && is_name_word(doc, at, k, k - i) {
-        if words::token_is(doc, k, "ar.name_particle") {
+        if words::token_is(doc, k, class!("ar.name_particle")) {
             particles += 1;
         }
         k += 1;
     }
-    while k > first_end && words::token_is(doc, k - 1, "ar.name_particle") {
+    while k > first_end && words::token_is(doc, k - 1, class!("ar.name_particle")) {
         k -= 1;
     }
     if let Some((end, referent)) = (k <= first_end + 1).then(|| super::known_surname_after(doc, at, i..k)).flatten() {
@@ -177,7 +177,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
     if arabic::has_article(word) {
         return definite_organization(doc, at, i);
     }
-    let is_head = |w: &str| words::is_any(&["ar.group_head", "ar.org_head"], w);
+    let is_head = |w: &str| words::is(class!("ar.group_head", "ar.org_head"), w);
     // وزارة starts with و as a root letter, وحزب with the conjunction.
     let head = if is_head(word) {
         word
@@ -242,7 +242,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
         let cues = &Cues::builtin().arabic;
         // Stance participles (المؤيد، المعارض) describe the body; they are not its name.
         let participle = cues.get(&format!("{}ا", arabic::bare_noun(w))).is_some_and(|c| c.participle);
-        if words::token_is_any(doc, k, &["ar.stop", "ar.qualifier"]) || participle || arabic::verb_stems(w).iter().any(|s| cues.contains_key(*s)) {
+        if words::token_is(doc, k, class!("ar.stop", "ar.qualifier")) || participle || arabic::verb_stems(w).iter().any(|s| cues.contains_key(*s)) {
             break;
         }
         let article = arabic::has_article(w) && !arabic::has_preposition_proclitic(w) && !arabic::starts_with_conjunction(w);
@@ -251,7 +251,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
         // or is followed by a definite genitive.
         let portfolio = !coordinated
             && definite
-            && words::is("ar.portfolio_head", head)
+            && words::is(class!("ar.portfolio_head"), head)
             && arabic::starts_with_conjunction(w)
             && !arabic::has_preposition_proclitic(&w['و'.len_utf8()..])
             && (arabic::has_article(w) || (k + 1 < doc.tokens().len() && doc.tokens()[k + 1].is_word && arabic::has_article(doc.ftok(k + 1)) && !at.contains_key(&(k + 1))));
@@ -277,9 +277,9 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
 
 /// The kind of body a head noun names: a group (حزب، حركة) or an organisation (وزارة، مجلس).
 fn head_kind(head: &str) -> Option<ActorKind> {
-    if words::is("ar.group_head", head) {
+    if words::is(class!("ar.group_head"), head) {
         Some(ActorKind::Group)
-    } else if words::is("ar.org_head", head) {
+    } else if words::is(class!("ar.org_head"), head) {
         Some(ActorKind::Organization)
     } else {
         None
@@ -293,7 +293,7 @@ fn definite_organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usiz
     let head = arabic::bare_noun(doc.ftok(i));
     let kind = head_kind(head)?;
     let cues = &Cues::builtin().arabic;
-    let is_qualifier = |w: &str| words::is("ar.qualifier", w) || w.strip_suffix('ه').is_some_and(|m| words::is("ar.qualifier", m));
+    let is_qualifier = |w: &str| words::is(class!("ar.qualifier"), w) || w.strip_suffix('ه').is_some_and(|m| words::is(class!("ar.qualifier"), m));
     let word_at = |k: usize| {
         let t = &doc.tokens()[k];
         (t.is_word && t.script == Script::Arabic && !doc.text[doc.tokens()[k - 1].end..t.start].contains(['\n', '\t', '،', ',', '"', '«', '(', ':'])).then(|| doc.ftok(k))
@@ -322,7 +322,7 @@ fn definite_organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usiz
         // (المؤيدة، المعارضة) and qualifiers (الجديدة، السابق) describe, they do not name.
         let article = w.starts_with("ال") && arabic::has_article(w) && agrees(w);
         let participle = cues.get(&format!("{}ا", arabic::bare_noun(w))).is_some_and(|c| c.participle);
-        if !article || words::token_is_any(doc, k, &["ar.stop", "ar.group_head", "ar.org_head"]) || is_qualifier(w) || participle || arabic::verb_stems(w).iter().any(|s| cues.contains_key(*s)) {
+        if !article || words::token_is(doc, k, class!("ar.stop", "ar.group_head", "ar.org_head")) || is_qualifier(w) || participle || arabic::verb_stems(w).iter().any(|s| cues.contains_key(*s)) {
             break;
         }
         adjectives += 1;
@@ -335,9 +335,9 @@ fn definite_organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usiz
     // name the lexicon knows), as in القوات الديمقراطية لتحرير رواندا.
     if let Some(w) = (k < doc.tokens().len()).then(|| word_at(k)).flatten() {
         let follows = |k: usize| k < doc.tokens().len() && (at.contains_key(&k) || word_at(k).is_some_and(|w| w.starts_with("ال") && arabic::has_article(w)));
-        if w.starts_with("لل") && w.chars().count() > 4 && !words::token_is(doc, k, "ar.stop") {
+        if w.starts_with("لل") && w.chars().count() > 4 && !words::token_is(doc, k, class!("ar.stop")) {
             k += 1;
-        } else if w.starts_with('ل') && !w.starts_with("لل") && w.chars().count() >= 4 && !words::token_is(doc, k, "ar.stop") && follows(k + 1) {
+        } else if w.starts_with('ل') && !w.starts_with("لل") && w.chars().count() >= 4 && !words::token_is(doc, k, class!("ar.stop")) && follows(k + 1) {
             k = at.get(&(k + 1)).map_or(k + 2, |lt| lt.end);
         }
     }
@@ -352,7 +352,7 @@ fn is_counterpart(word: &str) -> bool {
     }
     let w = arabic::verb_stems(word).last().copied().unwrap_or(word);
     let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.starts_with("نظير")).unwrap_or(w);
-    arabic::strip_enclitic(w).is_some_and(|stem| words::is("ar.counterpart", stem))
+    arabic::strip_enclitic(w).is_some_and(|stem| words::is(class!("ar.counterpart"), stem))
 }
 
 /// Title (or counterpart word) at `ts..te`, then nisba / affiliation / qualifiers, then a name.
@@ -377,7 +377,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             }
             j = lt.end;
             role_end = j;
-        } else if doc.tokens()[j].is_word && words::token_is(doc, j, "ar.qualifier") {
+        } else if doc.tokens()[j].is_word && words::token_is(doc, j, class!("ar.qualifier")) {
             j += 1;
             role_end = j;
         } else if is_title && (genitives > 0 || te > ts + 1) && doc.tokens()[j].is_word && doc.ftok(j).starts_with("وال") && doc.ftok(j).chars().count() > 4 && !at.contains_key(&j) {
@@ -389,7 +389,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
             genitives += 1;
             j += 1;
             role_end = j;
-        } else if is_title && genitives == 0 && j + 1 < doc.tokens().len() && doc.tokens()[j].is_word && words::token_is(doc, j, "ar.construct_head") && is_genitive_complement(doc, j + 1) {
+        } else if is_title && genitives == 0 && j + 1 < doc.tokens().len() && doc.tokens()[j].is_word && words::token_is(doc, j, class!("ar.construct_head")) && is_genitive_complement(doc, j + 1) {
             // A construct chain: رئيس حكومة الإقليم، رئيس هيئة الأركان.
             genitives = 2;
             j += 2;
@@ -432,7 +432,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
                 && !arabic::has_article(w)
                 && !arabic::has_preposition_proclitic(w)
                 && !w.starts_with('و')
-                && !words::token_is_any(doc, t, &["ar.stop", "ar.preposition", "ar.time", "ar.name_particle"])
+                && !words::token_is(doc, t, class!("ar.stop", "ar.preposition", "ar.time", "ar.name_particle"))
                 && arabic::verb_stems(w).iter().all(|s| crate::lexicon::cues::Cues::builtin().arabic.get(*s).is_none())
                 && !doc.text[doc.tokens()[t - 1].end..doc.tokens()[t].start].contains('\n')
         };
@@ -462,12 +462,12 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
         // genealogy (عبد العزيز بن سلمان، محمد ولد الغزواني).
         let mut particles = 0;
         while introduces_name && k < doc.tokens().len() && k - j < 3 + particles && is_name_word(doc, at, k, k - j) {
-            if words::token_is(doc, k, "ar.name_particle") {
+            if words::token_is(doc, k, class!("ar.name_particle")) {
                 particles += 1;
             }
             k += 1;
         }
-        while k > j && words::token_is(doc, k - 1, "ar.name_particle") {
+        while k > j && words::token_is(doc, k - 1, class!("ar.name_particle")) {
             k -= 1;
         }
         // "أوضح مندوب الهند لدى المنظمة، راجيف مينون، أن …": the holder's name set off by
@@ -525,7 +525,7 @@ fn title_phrase(doc: &Document, lexicon: &Lexicon, at: &HashMap<usize, LexTokens
 fn lam_complement_before_name(doc: &Document, at: &HashMap<usize, LexTokens>, j: usize) -> Option<usize> {
     let definite_word = |k: usize, prefixes: &[&str]| {
         let t = &doc.tokens()[k];
-        t.is_word && t.script == Script::Arabic && !at.contains_key(&k) && prefixes.iter().any(|p| doc.otok(k).starts_with(p)) && doc.otok(k).chars().count() > 4 && !words::token_is(doc, k, "ar.stop")
+        t.is_word && t.script == Script::Arabic && !at.contains_key(&k) && prefixes.iter().any(|p| doc.otok(k).starts_with(p)) && doc.otok(k).chars().count() > 4 && !words::token_is(doc, k, class!("ar.stop"))
     };
     if j >= doc.tokens().len() || !definite_word(j, &["لل"]) {
         return None;
@@ -545,7 +545,7 @@ fn is_genitive_complement(doc: &Document, j: usize) -> bool {
     let w = doc.ftok(j);
     // The article is written with a plain alef (أليكسي is a name, not al-).
     t.is_word && t.script == Script::Arabic && doc.otok(j).starts_with("ال") && arabic::has_article(w) && !arabic::starts_with_conjunction(w)
-        && !arabic::has_preposition_proclitic(w) && !words::token_is(doc, j, "ar.stop")
+        && !arabic::has_preposition_proclitic(w) && !words::token_is(doc, j, class!("ar.stop"))
         && !arabic::verb_stems(w).iter().any(|s| Cues::builtin().arabic.contains_key(*s))
 }
 
@@ -570,7 +570,7 @@ fn is_person(lexicon: &Lexicon, lt: &LexTokens) -> bool {
 fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, position: usize) -> bool {
     let t = &doc.tokens()[k];
     // After بن / ابن / آل a lexicon name is part of this one (عبد العزيز بن سلمان).
-    let after_particle = k > 0 && words::token_is(doc, k - 1, "ar.name_particle") && position > 0;
+    let after_particle = k > 0 && words::token_is(doc, k - 1, class!("ar.name_particle")) && position > 0;
     // Inside a name, a title word without the article is a name word when another name word
     // follows (حسن شيخ محمود): as a title it would be written definite (الشيخ).
     let title_word_inside_name = position > 0
@@ -590,7 +590,7 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     // علي (Ali) folds to the spelling of the preposition على; the written ya tells them apart.
     let ali = doc.otok(k) == "علي";
     // Nor a common noun with the article (… مسرور بارزاني الحكومة الاتحادية: the object).
-    if w.chars().count() < 2 || (words::token_is_any(doc, k, &["ar.stop", "ar.qualifier", "ar.common_noun", "ar.preposition_pronoun"]) && !ali) || is_counterpart(w) {
+    if w.chars().count() < 2 || (words::token_is(doc, k, class!("ar.stop", "ar.qualifier", "ar.common_noun", "ar.preposition_pronoun")) && !ali) || is_counterpart(w) {
         return false;
     }
     // A name does not start with the conjunction و (… انتخاب الرئيس وتكليف سلام), unless the
@@ -598,7 +598,7 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     // Right after a given name, though, a و word is the family name (ستيف ويتكوف، مايك والتز):
     // a bare given name is seldom followed by a conjunction.
     let family_after_given = position > 0 && given_names().contains_key(doc.ftok(k - 1)) && !w.starts_with("وال");
-    if w.starts_with('و') && w.chars().count() > 4 && !given_names().contains_key(w) && !words::token_is(doc, k, "ar.name_particle") && !family_after_given {
+    if w.starts_with('و') && w.chars().count() > 4 && !given_names().contains_key(w) && !words::token_is(doc, k, class!("ar.name_particle")) && !family_after_given {
         return false;
     }
     // A possessive pronoun (خصمه "his opponent") ends a common noun, not a name; a written
@@ -615,7 +615,7 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     // is the verb's object), "حسن الحاج" but not "… الحاج اعلان".
     // (The second half of a compound given name is no family name: نور الدين زرنوقي.)
     let compound_given = k >= 2 && given_names().contains_key(&format!("{} {}", doc.ftok(k - 2), doc.ftok(k - 1)));
-    if position > 1 && arabic::has_article(doc.ftok(k - 1)) && !doc.ftok(k - 1).ends_with("الله") && !compound_given && !arabic::has_article(w) && !words::token_is(doc, k, "ar.name_particle") {
+    if position > 1 && arabic::has_article(doc.ftok(k - 1)) && !doc.ftok(k - 1).ends_with("الله") && !compound_given && !arabic::has_article(w) && !words::token_is(doc, k, class!("ar.name_particle")) {
         return false;
     }
     if arabic::has_preposition_proclitic(w) {
@@ -623,7 +623,7 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     }
     // A document issued, in the accusative (بيانا، تصريحاً), is the verb's object, not a name
     // word (خطاب alone may well be a family name).
-    if w.strip_suffix('ا').is_some_and(|stem| words::is("ar.document", stem)) {
+    if w.strip_suffix('ا').is_some_and(|stem| words::is(class!("ar.document"), stem)) {
         return false;
     }
     // A definite verbal noun of the derived forms (الإفراج، الانسحاب، الاجتماع، الاستئناف)
@@ -638,7 +638,7 @@ fn is_name_word(doc: &Document, at: &HashMap<usize, LexTokens>, k: usize, positi
     // A preposition fused with a common noun (لحرب، بقرار): the words after a title are the
     // clause's own ("إدانات الرئيس التركي لحرب الإبادة"), not a name.
     let fused_preposition = w.strip_prefix(['ل', 'ب', 'ك']).filter(|rest| rest.chars().count() >= 3);
-    if fused_preposition.is_some_and(|rest| words::is("ar.common_noun", &format!("ال{rest}"))) {
+    if fused_preposition.is_some_and(|rest| words::is(class!("ar.common_noun"), &format!("ال{rest}"))) {
         return false;
     }
     // The article is written with a plain alef; أل with hamza begins foreign names

@@ -10,7 +10,7 @@
 
 use super::TokenMap as HashMap;
 
-use super::words;
+use super::words::{self, class};
 use super::{LexTokens, Mention, MentionForm, Referent};
 use crate::lexicon::cues::Cues;
 use crate::lexicon::Target;
@@ -35,7 +35,7 @@ pub(super) fn at(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, covered
 
 fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
     let n = doc.tokens().len();
-    if !words::token_is(doc, h, "en.collective") {
+    if !words::token_is(doc, h, class!("en.collective")) {
         return None;
     }
     // A place after the head belongs to the group: "business leaders across Germany", "judges
@@ -62,7 +62,7 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
         let demonym = lexicon_at.get(&m).is_some_and(|lt| matches!(lt.target, Target::Demonym { .. }));
         let modifier = doc.tokens()[m].is_word
             && doc.tokens()[m].script == Script::Latin
-            && !words::is_any(&["en.stop", "en.quantifier", "en.time"], w)
+            && !words::is(class!("en.stop", "en.quantifier", "en.time"), w)
             && !w.chars().all(|c| c.is_ascii_digit())
             && !cues.english.contains_key(w)
             // A sentence adverb is no modifier ("Meanwhile business leaders …").
@@ -89,13 +89,13 @@ fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usiz
     let n = doc.tokens().len();
     let head = arabic::without_proclitics(doc.ftok(h));
     // Most words are neither (one look-up tells).
-    if !words::is_any(&["ar.member", "ar.collective"], head) {
+    if !words::is(class!("ar.member", "ar.collective"), head) {
         return None;
     }
-    if words::is("ar.member", head) {
+    if words::is(class!("ar.member"), head) {
         return members_of_a_body(doc, lexicon_at, h);
     }
-    if !words::is("ar.collective", head) {
+    if !words::is(class!("ar.collective"), head) {
         return None;
     }
     // Not after a preposition (بالقادة، للدول): a subject carries none.
@@ -111,7 +111,7 @@ fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usiz
         let demonym = lexicon_at.get(&e).is_some_and(|lt| matches!(lt.target, Target::Demonym { .. }));
         let nisba = ["ي", "ية", "يه", "يون", "يين", "ون"].iter().any(|s| w.ends_with(s)) && w.chars().count() > 4;
         let agrees = arabic::has_article(w) == definite;
-        if !(agrees && (demonym || nisba || words::is("ar.qualifier", w))) || Cues::builtin().arabic.contains_key(w) {
+        if !(agrees && (demonym || nisba || words::is(class!("ar.qualifier"), w))) || Cues::builtin().arabic.contains_key(w) {
             break;
         }
         e += 1;
@@ -124,7 +124,7 @@ fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usiz
     // Verb–subject ("وأشار المشرعون"): the verb opens its clause, with no subject of its own
     // before it ("حثت مصر القوى العراقية": the collective is the object); or subject–verb
     // ("القادة الأوروبيون يرفضون").
-    let opens_clause = |v: usize| v == 0 || !doc.tokens()[v - 1].is_word || words::token_is(doc, v - 1, "ar.clause_opener");
+    let opens_clause = |v: usize| v == 0 || !doc.tokens()[v - 1].is_word || words::token_is(doc, v - 1, class!("ar.clause_opener"));
     let verb_before = h > 0 && cue(h - 1) && opens_clause(h - 1);
     let verb_after = definite && cue(e);
     (verb_before || verb_after).then_some(h..e)
@@ -143,9 +143,9 @@ fn members_of_a_body(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: 
     // A body the lexicon knows, or one named by its head noun and definite words (مجلس الشيوخ).
     let mut e = match lexicon_at.get(&(h + 1)) {
         Some(lt) if matches!(lt.target, Target::Entity { .. }) => lt.end,
-        _ if h + 1 < n && words::token_is_any(doc, h + 1, &["ar.org_head", "ar.group_head"]) => {
+        _ if h + 1 < n && words::token_is(doc, h + 1, class!("ar.org_head", "ar.group_head")) => {
             let mut e = h + 2;
-            while e < n && e < h + 5 && doc.tokens()[e].is_word && arabic::has_article(doc.ftok(e)) && !cue(e) && !words::token_is(doc, e, "ar.stop") && !arabic::has_preposition_proclitic(doc.ftok(e)) {
+            while e < n && e < h + 5 && doc.tokens()[e].is_word && arabic::has_article(doc.ftok(e)) && !cue(e) && !words::token_is(doc, e, class!("ar.stop")) && !arabic::has_preposition_proclitic(doc.ftok(e)) {
                 e += 1;
             }
             if e == h + 2 {

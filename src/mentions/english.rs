@@ -7,7 +7,7 @@
 
 use super::TokenMap as HashMap;
 
-use super::{country_of, role_key, words, LexTokens, Mention, MentionForm, Referent};
+use super::{country_of, role_key, words::{self, class}, LexTokens, Mention, MentionForm, Referent};
 use crate::lexicon::{Lexicon, NameForm, Target};
 use crate::model::ActorKind;
 use crate::text::{Document, Script};
@@ -50,7 +50,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
                 j += 2;
             }
         } else if doc.tokens()[j].is_word
-            && words::token_is(doc, j, "en.qualifier")
+            && words::token_is(doc, j, class!("en.qualifier"))
             && saw_title.is_none()
             // "New" opening a body's name ("New Democratic Party leader") is no qualifier.
             && !(j == i && doc.tokens()[j].upper && org_at_i.get_or_insert_with(|| organization(doc, at, i)).is_some())
@@ -161,7 +161,7 @@ fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opti
     let country = country_of(lt, lexicon)?;
     let next = lt.end;
     let w = doc.ftok(next.min(doc.tokens().len() - 1));
-    if next < doc.tokens().len() && words::is("en.side", w) && i > 0 && doc.ftok(i - 1) == "the" {
+    if next < doc.tokens().len() && words::is(class!("en.side"), w) && i > 0 && doc.ftok(i - 1) == "the" {
         return Some(Mention::plain(i..next + 1, Referent::Known(country), MentionForm::Side));
     }
     // "the Lebanese government", "Ankara's defence ministry": a state's executive named by its
@@ -169,7 +169,7 @@ fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opti
     if let Some(end) = state_body_after(doc, next) {
         return Some(Mention::plain(i..end, Referent::Known(country), MentionForm::Side));
     }
-    (next < doc.tokens().len() && words::is("en.counterpart", w)).then(|| {
+    (next < doc.tokens().len() && words::is(class!("en.counterpart"), w)).then(|| {
         let key = role_key(doc, i..next + 1);
         Mention::plain(i..next + 1, Referent::Role { key, country: Some(country) }, MentionForm::RolePhrase)
     })
@@ -195,7 +195,7 @@ fn company_named_after_a_country(doc: &Document, at: &HashMap<usize, LexTokens>,
         return None;
     }
     let w = doc.ftok(word);
-    if w.chars().count() < 3 || w.ends_with('s') || words::is_any(&["en.stop", "en.time", "en.qualifier", "en.preposition", "en.place_preposition", "en.org_head", "en.group_head", "en.side", "en.counterpart", "en.collective"], w) {
+    if w.chars().count() < 3 || w.ends_with('s') || words::is(class!("en.stop", "en.time", "en.qualifier", "en.preposition", "en.place_preposition", "en.org_head", "en.group_head", "en.side", "en.counterpart", "en.collective"), w) {
         return None;
     }
     let closes = word + 1 >= n || !doc.tokens()[word + 1].is_word || doc.tokens()[word + 1].lower;
@@ -212,7 +212,7 @@ fn company_named_with_a_country(doc: &Document, at: &HashMap<usize, LexTokens>, 
         return None;
     }
     let w = doc.ftok(i);
-    if w.chars().count() < 3 || words::is_any(&["en.stop", "en.time", "en.qualifier", "en.preposition", "en.place_preposition"], w) || matches!(w, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central" | "greater" | "new" | "mainland" | "democratic" | "republic") {
+    if w.chars().count() < 3 || words::is(class!("en.stop", "en.time", "en.qualifier", "en.preposition", "en.place_preposition"), w) || matches!(w, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central" | "greater" | "new" | "mainland" | "democratic" | "republic") {
         return None;
     }
     // At the start of a sentence any word is capitalised: not an adverb there ("Meanwhile
@@ -245,14 +245,14 @@ fn state_body_after(doc: &Document, k: usize) -> Option<usize> {
     if k >= n || !doc.tokens()[k].is_word || doc.tokens()[k].upper {
         return None;
     }
-    if k + 1 < n && words::is_phrase("en.state_body", doc.ftok(k), doc.ftok(k + 1)) {
+    if k + 1 < n && words::is_phrase(class!("en.state_body"), doc.ftok(k), doc.ftok(k + 1)) {
         return Some(k + 2);
     }
     // Not a modifier of another noun: "government forces", "government bonds".
-    let followed_by_noun = k + 1 < n && doc.tokens()[k + 1].is_word && !words::token_is(doc, k + 1, "en.stop") && doc.tokens()[k + 1].lower
+    let followed_by_noun = k + 1 < n && doc.tokens()[k + 1].is_word && !words::token_is(doc, k + 1, class!("en.stop")) && doc.tokens()[k + 1].lower
         && crate::lexicon::cues::Cues::builtin().english_at(doc.ftok(k + 1), |d| (k + 1 + d < n).then(|| doc.ftok(k + 1 + d))).is_none()
         && !matches!(doc.ftok(k + 1), "has" | "have" | "had" | "was" | "is" | "will" | "would" | "also" | "on" | "in" | "said");
-    (words::token_is(doc, k, "en.state_body") && !followed_by_noun).then_some(k + 1)
+    (words::token_is(doc, k, class!("en.state_body")) && !followed_by_noun).then_some(k + 1)
 }
 
 /// End of a run of capitalised words (with name particles such as bin, al-, von, de inside)
@@ -274,19 +274,19 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
         let original = doc.otok(k);
         // "al-Houthi", "bin-Salman": a lowercase particle joined to a capitalised name.
         let joined_particle = original.split_once('-').is_some_and(|(p, rest)| {
-            words::is("en.name_particle", &p.to_lowercase()) && rest.chars().next().is_some_and(char::is_uppercase)
+            words::is(class!("en.name_particle"), &p.to_lowercase()) && rest.chars().next().is_some_and(char::is_uppercase)
         });
         let capitalised = original.chars().next().is_some_and(char::is_uppercase) || joined_particle;
         let next_capitalised = k + 1 < doc.tokens().len() && doc.tokens()[k + 1].is_word && doc.tokens()[k + 1].upper;
         // Particles inside a name, also chained: "bin Salman", "van der Leyen", "de la Cruz".
         let particle_chain_ends_capitalised = (k + 1..doc.tokens().len().min(k + 4))
-            .find(|&n| !words::token_is(doc, n, "en.name_particle"))
+            .find(|&n| !words::token_is(doc, n, class!("en.name_particle")))
             .is_some_and(|n| doc.tokens()[n].is_word && doc.tokens()[n].upper);
-        let particle = k > j && words::token_is(doc, k, "en.name_particle") && particle_chain_ends_capitalised;
+        let particle = k > j && words::token_is(doc, k, class!("en.name_particle")) && particle_chain_ends_capitalised;
         // A Chinese family name may look like a function word ("Vice Premier He Lifeng"):
         // right after a title and before another capitalised word it is a name.
         let family_name = k == j && next_capitalised && !at.contains_key(&(k + 1));
-        if !(capitalised || particle) || (capitalised && words::token_is(doc, k, "en.stop") && !family_name) {
+        if !(capitalised || particle) || (capitalised && words::token_is(doc, k, class!("en.stop")) && !family_name) {
             break;
         }
         // "Solicitor General D. John Sauer": an initial and its full stop, then the name goes on.
@@ -300,7 +300,7 @@ pub(super) fn capitalised_name(doc: &Document, at: &HashMap<usize, LexTokens>, j
         words_in_name += 1;
     }
     // A name does not end on a particle.
-    while k > j && words::token_is(doc, k - 1, "en.name_particle") {
+    while k > j && words::token_is(doc, k - 1, class!("en.name_particle")) {
         k -= 1;
     }
     k
@@ -332,8 +332,8 @@ pub(crate) fn is_place_context(doc: &Document, i: usize) -> bool {
             continue;
         }
         return match doc.tokens()[p].script {
-            Script::Arabic => words::is("ar.place_preposition", w),
-            _ => words::is("en.place_preposition", w),
+            Script::Arabic => words::is(class!("ar.place_preposition"), w),
+            _ => words::is(class!("en.place_preposition"), w),
         };
     }
     false
@@ -366,7 +366,7 @@ fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> 
         let t = &doc.tokens()[k];
         let w = doc.ftok(k);
         let capitalised = t.is_word && t.script == Script::Latin && doc.tokens()[k].upper;
-        if capitalised && !words::is("en.stop", w) {
+        if capitalised && !words::is(class!("en.stop"), w) {
             k += 1;
             last = k;
         } else if k > i && matches!(w, "of" | "for" | "and" | "&" | "on" | "the") && k + 1 < n && doc.tokens()[k + 1].upper {
@@ -382,12 +382,12 @@ fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> 
 
 fn starts_run(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens()[i];
-    if !(t.is_word && t.script == Script::Latin && doc.tokens()[i].upper) || words::token_is(doc, i, "en.stop") {
+    if !(t.is_word && t.script == Script::Latin && doc.tokens()[i].upper) || words::token_is(doc, i, class!("en.stop")) {
         return false;
     }
     i == 0 || {
         let p = &doc.tokens()[i - 1];
-        !(p.is_word && p.script == Script::Latin && doc.tokens()[i - 1].upper && !words::token_is(doc, i - 1, "en.stop"))
+        !(p.is_word && p.script == Script::Latin && doc.tokens()[i - 1].upper && !words::token_is(doc, i - 1, class!("en.stop")))
             || doc.text[p.end..t.start].contains('\n')
     }
 }
@@ -401,11 +401,11 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
     let mut end = capitalised_run(doc, at, i);
     // "Orion Mining Corporation and Delta Copper Corp.": an "and" right after a head
     // noun joins two bodies, not the words of one name ("Law and Justice").
-    if let Some(and) = (i + 1..end).find(|&k| doc.ftok(k) == "and" && words::token_is(doc, k - 1, "en.org_head")) {
+    if let Some(and) = (i + 1..end).find(|&k| doc.ftok(k) == "and" && words::token_is(doc, k - 1, class!("en.org_head"))) {
         end = and;
     }
     // "the Law and Justice party", "the FNV union", "the Maersk company".
-    let lowercase_head = end < doc.tokens().len() && end > i && words::token_is(doc, end, "en.named_by_lowercase_head") && doc.tokens()[end].lower;
+    let lowercase_head = end < doc.tokens().len() && end > i && words::token_is(doc, end, class!("en.named_by_lowercase_head")) && doc.tokens()[end].lower;
     if lowercase_head {
         end += 1;
     }
@@ -422,16 +422,16 @@ pub(super) fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: us
         }
     }
     let heads: Vec<usize> = (i..end)
-        .filter(|&k| !in_lexicon[k - i] && (words::token_is_any(doc, k, &["en.org_head", "en.group_head"]) || (lowercase_head && k == end - 1)))
+        .filter(|&k| !in_lexicon[k - i] && (words::token_is(doc, k, class!("en.org_head", "en.group_head")) || (lowercase_head && k == end - 1)))
         .collect();
     let &head = heads.last()?;
     // A head alone ("Ministry") is generic; a name needs a modifier or an "of" complement.
     // A name ending in "Act" or "Treaty" names a law, whatever body it mentions
     // ("the International Emergency Economic Powers Act").
-    if end - i < 2 || words::token_is(doc, end - 1, "en.law_name") {
+    if end - i < 2 || words::token_is(doc, end - 1, class!("en.law_name")) {
         return None;
     }
-    let kind = if words::token_is(doc, head, "en.group_head") { ActorKind::Group } else { ActorKind::Organization };
+    let kind = if words::token_is(doc, head, class!("en.group_head")) { ActorKind::Group } else { ActorKind::Organization };
     // "the Law and Justice party": the party's name is the capitalised part, which the article
     // then uses alone ("accused Law and Justice of …"); "party" is part of the phrase only.
     let name_end = if lowercase_head && end - 1 > i { end - 1 } else { end };
@@ -461,7 +461,7 @@ fn extends_known_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize, 
     body && k > i
         && at.get(&k).is_some_and(|lt| lt.end == end)
         && !sentence_start
-        && (i..k).all(|p| !at.contains_key(&p) && doc.tokens()[p].is_word && !words::token_is(doc, p, "en.stop"))
+        && (i..k).all(|p| !at.contains_key(&p) && doc.tokens()[p].is_word && !words::token_is(doc, p, class!("en.stop")))
 }
 
 /// A person the lexicon lacks, named by two or three capitalised words as the subject of a
@@ -477,7 +477,7 @@ pub(super) fn cue_subject_person(doc: &Document, at: &HashMap<usize, LexTokens>,
         let t = &doc.tokens()[end];
         let w = doc.ftok(end);
         let ok = t.is_word && t.script == Script::Latin && !at.contains_key(&end) && doc.tokens()[end].upper
-            && !words::is("en.stop", w) && !words::is("en.org_head", w) && !words::is("en.group_head", w);
+            && !words::is(class!("en.stop"), w) && !words::is(class!("en.org_head"), w) && !words::is(class!("en.group_head"), w);
         if !ok || (end > i && doc.text[doc.tokens()[end - 1].end..t.start].contains('\n')) {
             break;
         }
@@ -516,7 +516,7 @@ pub(super) fn verb_after_subject(doc: &Document, from: usize) -> usize {
     while v < n
         && v < from + 4
         && doc.tokens()[v].is_word
-        && (words::token_is(doc, v, "en.auxiliary")
+        && (words::token_is(doc, v, class!("en.auxiliary"))
             || matches!(doc.ftok(v), "have" | "has" | "had" | "are" | "were" | "already" | "also" | "still" | "now" | "later" | "again" | "then")
             || (doc.ftok(v).ends_with("ly") && v + 1 < n && doc.tokens()[v + 1].is_word))
     {
@@ -558,11 +558,11 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
     let original = doc.otok(i);
     let acronym = (2..=6).contains(&original.len()) && original.bytes().all(|b| b.is_ascii_uppercase());
     // "We’re introducing": a pronoun with a contracted verb is no body.
-    let contraction = w.split_once('\'').is_some_and(|(head, _)| words::is_any(&["en.stop", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"], head));
+    let contraction = w.split_once('\'').is_some_and(|(head, _)| words::is(class!("en.stop", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"), head));
     let plain = doc.tokens()[i].script == Script::Latin
         && !contraction
         && (acronym || (w.chars().count() >= 3 && original.chars().nth(1).is_some_and(char::is_lowercase)))
-        && !words::is_any(&["en.stop", "en.org_head", "en.group_head", "en.qualifier", "en.time", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"], w);
+        && !words::is(class!("en.stop", "en.org_head", "en.group_head", "en.qualifier", "en.time", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"), w);
     // "Greenpeace Indonesia welcomed …": a country's name ending the body's.
     let lexicon = Lexicon::builtin();
     let name_end = match at.get(&(i + 1)).map(|lt| (lt.end, lt.target)) {
@@ -607,7 +607,7 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
         }
     }
     let end = end.min(i + 3);
-    let blocked = (i + 1..end).any(|k| words::token_is_any(doc, k, &["en.org_head", "en.group_head"]));
+    let blocked = (i + 1..end).any(|k| words::token_is(doc, k, class!("en.org_head", "en.group_head")));
     (end >= i + 2 && !blocked).then(|| Mention::plain(i..end, Referent::Unknown(doc.ftok(end - 1).to_string()), MentionForm::Name))
 }
 
@@ -618,11 +618,11 @@ fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     if i == 0 || doc.ftok(i - 1) != "the" || at.contains_key(&i) || !doc.tokens()[i].lower {
         return None;
     }
-    if !words::is_any(&["en.group_head", "en.org_head"], w) {
+    if !words::is(class!("en.group_head", "en.org_head"), w) {
         return None;
     }
     // "the party leadership": a modifier, not the body itself.
-    let next_is_noun = i + 1 < doc.tokens().len() && doc.tokens()[i + 1].is_word && !words::token_is(doc, i + 1, "en.stop") && !crate::lexicon::cues::Cues::builtin().english.contains_key(doc.ftok(i + 1));
+    let next_is_noun = i + 1 < doc.tokens().len() && doc.tokens()[i + 1].is_word && !words::token_is(doc, i + 1, class!("en.stop")) && !crate::lexicon::cues::Cues::builtin().english.contains_key(doc.ftok(i + 1));
     (!next_is_noun).then(|| Mention::plain(i..i + 1, Referent::Role { key: format!("head:{w}"), country: None }, MentionForm::RolePhrase))
 }
 
@@ -640,9 +640,9 @@ fn pair(doc: &Document, i: usize) -> Option<Mention> {
         _ => return None,
     };
     let noun = doc.ftok((i + 1).min(doc.tokens().len() - 1));
-    let persons = if i + 1 < doc.tokens().len() && words::is("en.pair_person", noun) {
+    let persons = if i + 1 < doc.tokens().len() && words::is(class!("en.pair_person"), noun) {
         true
-    } else if i + 1 < doc.tokens().len() && words::is("en.pair_party", noun) {
+    } else if i + 1 < doc.tokens().len() && words::is(class!("en.pair_party"), noun) {
         false
     } else {
         return None;

@@ -8,6 +8,7 @@ mod collective;
 mod english;
 mod tagged;
 pub(crate) mod words;
+use words::class;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -387,7 +388,7 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
         // "Brenner Steel Corp." then "Brenner Steel": a company is named without its legal form.
         if matches!(m.referent, Referent::Organization { .. }) && doc.tokens()[m.name.start].script == Script::Latin {
             let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens()[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
-            if name.len() >= 3 && name.last().is_some_and(|w| words::is("en.legal_form", w)) {
+            if name.len() >= 3 && name.last().is_some_and(|w| words::is(class!("en.legal_form"), w)) {
                 short_companies.push((name[..name.len() - 1].to_vec(), m.referent.clone()));
             }
             continue;
@@ -501,7 +502,7 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
         let w = doc.ftok(t);
         !doc.tokens()[t].is_word
             || doc.tokens()[t].script == Script::Digit
-            || words::token_is_any(doc, t, &["en.month", "en.media", "ar.media", "ar.time"])
+            || words::token_is(doc, t, class!("en.month", "en.media", "ar.media", "ar.time"))
             || is_byline_word(w)
     };
     let around: Vec<usize> = around.collect();
@@ -511,7 +512,7 @@ fn is_byline(doc: &Document, m: &Mention) -> bool {
         return last < doc.tokens().len() && doc.tokens()[last].is_word && matches!(doc.ftok(last), "published" | "updated" | "منشور" | "نشر" | "محدث" | "تحديث");
     }
     // The outlet's own name may stand beside it ("قناة الغد الإخبارية - …").
-    let outlet = around.iter().any(|&t| doc.tokens()[t].is_word && words::token_is_any(doc, t, &["en.media", "ar.media"]));
+    let outlet = around.iter().any(|&t| doc.tokens()[t].is_word && words::token_is(doc, t, class!("en.media", "ar.media")));
     let others = around.iter().filter(|&&t| !plain(t)).count();
     // Not a line of the name alone: a heading may be just a name.
     !around.is_empty() && (others == 0 || (outlet && others <= 3))
@@ -533,7 +534,7 @@ fn is_byline_word(w: &str) -> bool {
 /// ("CNN", "EFE Agency", "Daily Post"), or, in Arabic, is followed by one (وكالة مهر
 /// الإيرانية للأنباء).
 fn names_a_news_outlet(doc: &Document, m: &Mention) -> bool {
-    let media = |t: usize| doc.tokens()[t].is_word && words::token_is_any(doc, t, &["en.media", "ar.media"]);
+    let media = |t: usize| doc.tokens()[t].is_word && words::token_is(doc, t, class!("en.media", "ar.media"));
     // Taken for a person's name ("Jakarta Post"): no given name first, a word of the trade last.
     if matches!(m.referent, Referent::Unknown(_)) && m.name.len() >= 2 && doc.tokens()[m.name.start].script == Script::Latin {
         return media(m.name.end - 1) && !crate::lexicon::given_names::given_names().contains_key(doc.ftok(m.name.start));
@@ -620,8 +621,8 @@ impl Mention {
 /// organisation's head noun, نظير with its pronoun, or جانب/طرف.
 fn is_known_stem(bare: &str) -> bool {
     crate::lexicon::given_names::given_names().contains_key(bare)
-        || words::is_any(&["ar.org_head", "ar.group_head", "ar.side"], bare)
-        || arabic_text::strip_enclitic(bare).is_some_and(|stem| words::is("ar.counterpart", stem))
+        || words::is(class!("ar.org_head", "ar.group_head", "ar.side"), bare)
+        || arabic_text::strip_enclitic(bare).is_some_and(|stem| words::is(class!("ar.counterpart"), stem))
 }
 
 /// The role key of a token range: its folded words without qualifiers ("former", السابق),
@@ -635,14 +636,14 @@ pub(crate) fn role_key(doc: &Document, range: Range<usize>) -> String {
         }
         let w = doc.ftok(i);
         match t.script {
-            Script::Arabic if !words::token_is(doc, i, "ar.qualifier") => {
+            Script::Arabic if !words::token_is(doc, i, class!("ar.qualifier")) => {
                 // bare_noun takes a و off "وزير" as a conjunction but not off "الوزير" (after
                 // the article): a leading و is dropped from both, so that the two forms of a
                 // title give one key.
                 let bare = arabic_text::bare_noun(w);
                 out.push(bare.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(bare))
             }
-            Script::Latin if !words::token_is(doc, i, "en.qualifier") && w != "s" && w != "the" => out.push(w),
+            Script::Latin if !words::token_is(doc, i, class!("en.qualifier")) && w != "s" && w != "the" => out.push(w),
             _ => {}
         }
     }
@@ -703,7 +704,7 @@ pub(super) fn after_place_head(doc: &Document, t: usize) -> bool {
     }
     before > 0 && doc.tokens()[before - 1].is_word && {
         let w = arabic_text::without_proclitics(doc.ftok(before - 1));
-        words::is_any(&["ar.facility_head", "ar.place_noun"], w) || words::is("ar.facility_head", arabic_text::bare_noun(w))
+        words::is(class!("ar.facility_head", "ar.place_noun"), w) || words::is(class!("ar.facility_head"), arabic_text::bare_noun(w))
     }
 }
 
@@ -727,7 +728,7 @@ pub(crate) fn is_modifier(doc: &Document, span: &Range<usize>, before_common_nou
     }
     before_common_noun
         && original.starts_with(char::is_lowercase)
-        && !words::is_any(&["en.stop", "en.auxiliary"], word)
+        && !words::is(class!("en.stop", "en.auxiliary"), word)
         && !word.ends_with("ed")
         && !word.ends_with('s')
         && !crate::lexicon::cues::Cues::builtin().english.contains_key(word)
@@ -744,7 +745,7 @@ pub(crate) fn in_a_law_name(doc: &Document, span: &Range<usize>) -> bool {
     }
     (next..doc.tokens().len().min(next + 3))
         .take_while(|&k| doc.tokens()[k].is_word && doc.tokens()[k].upper)
-        .any(|k| words::token_is(doc, k, "en.law_name") || words::is("en.law_name", doc.ftok(k).trim_end_matches('s')))
+        .any(|k| words::token_is(doc, k, class!("en.law_name")) || words::is(class!("en.law_name"), doc.ftok(k).trim_end_matches('s')))
 }
 
 /// Whether the name at token `t` follows a preposition of place or topic: directly, after an
@@ -759,14 +760,14 @@ fn place_at(doc: &Document, t: usize, depth: usize) -> bool {
             before.is_some_and(|w| matches!(w, "في" | "الي" | "من" | "داخل" | "خارج" | "نحو" | "عبر" | "حول" | "بشان"))
                 // "في العاصمة السعودية الرياض"، "بالعاصمة نواكشوط": a name after a noun of place
                 // names the place.
-                || before.is_some_and(|w| words::is("ar.place_noun", w) || words::is("ar.place_noun", crate::text::arabic::without_proclitics(w)))
+                || before.is_some_and(|w| words::is(class!("ar.place_noun"), w) || words::is(class!("ar.place_noun"), crate::text::arabic::without_proclitics(w)))
                 // Where an event is held, in the construct after its noun: "معرض ومؤتمر أبوظبي
                 // الدولي للبترول"، "قمة بغداد".
-                || before.is_some_and(|w| words::is("ar.event_noun", crate::text::arabic::without_proclitics(w)))
+                || before.is_some_and(|w| words::is(class!("ar.event_noun"), crate::text::arabic::without_proclitics(w)))
                 // "العاصمة السعودية الرياض": the noun of place's nisba adjective comes between.
                 || (t >= 2 && doc.tokens()[t - 2].is_word && before.is_some_and(is_definite_nisba) && {
                     let w = doc.ftok(t - 2);
-                    words::is("ar.place_noun", w) || words::is("ar.place_noun", crate::text::arabic::without_proclitics(w))
+                    words::is(class!("ar.place_noun"), w) || words::is(class!("ar.place_noun"), crate::text::arabic::without_proclitics(w))
                 })
                 || (depth > 0 && doc.ftok(t).starts_with('و') && word_before(t).is_some_and(|p| place_at(doc, p, depth - 1)))
         }

@@ -10,7 +10,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use super::{words, LexTokens, Mention, MentionForm, Referent, TokenMap};
+use super::{words::{self, class}, LexTokens, Mention, MentionForm, Referent, TokenMap};
 use crate::lexicon::given_names::given_names;
 use crate::model::ActorKind;
 use crate::text::{arabic, Document, Script};
@@ -76,7 +76,7 @@ pub(super) fn mentions(doc: &Document, spans: &[TaggedSpan], covered: &mut [bool
             TaggedKind::Person => Referent::Unknown(word_of(range.end - 1)),
             TaggedKind::Organization => {
                 let names: Vec<String> = range.clone().filter(|&k| doc.tokens()[k].is_word).map(|k| if arabic { arabic::bare_noun(&word_of(k)).to_string() } else { word_of(k) }).collect();
-                let group = names.iter().any(|w| words::is(if arabic { "ar.group_head" } else { "en.group_head" }, w));
+                let group = names.iter().any(|w| words::is(if arabic { class!("ar.group_head") } else { class!("en.group_head") }, w));
                 Referent::Organization { key: names.join(" "), kind: if group { ActorKind::Group } else { ActorKind::Organization } }
             }
         };
@@ -144,12 +144,12 @@ fn strip_proclitics(doc: &Document, i: usize, written: &HashSet<&str>) -> (Strin
 fn names_a_place_or_thing(doc: &Document, range: &Range<usize>, first_bare: &str) -> bool {
     match doc.tokens()[range.start].script {
         Script::Arabic => {
-            super::after_place_head(doc, range.start) || words::is("ar.facility_head", first_bare) || words::is("ar.facility_head", arabic::bare_noun(first_bare))
+            super::after_place_head(doc, range.start) || words::is(class!("ar.facility_head"), first_bare) || words::is(class!("ar.facility_head"), arabic::bare_noun(first_bare))
         }
         _ => {
             let last = doc.ftok(range.end - 1);
             // A law or a treaty ("the International Emergency Economic Powers Act") is a thing.
-            words::is("en.facility_head", last) || (range.len() > 1 && words::is("en.law_name", last)) || (range.len() == 1 && words::is("en.not_an_actor", last))
+            words::is(class!("en.facility_head"), last) || (range.len() > 1 && words::is(class!("en.law_name"), last)) || (range.len() == 1 && words::is(class!("en.not_an_actor"), last))
         }
     }
 }
@@ -162,24 +162,24 @@ fn looks_like_a_name(doc: &Document, range: &Range<usize>, first_bare: &str, spa
             if range.len() == 1 {
                 span.confidence >= MIN_CONFIDENCE_SINGLE_ARABIC
                     && first_bare.chars().count() >= 3
-                    && !["ar.stop", "ar.qualifier", "ar.preposition", "ar.time", "ar.negation"].iter().any(|c| words::is(c, first_bare))
+                    && !words::is(class!("ar.stop", "ar.qualifier", "ar.preposition", "ar.time", "ar.negation"), first_bare)
             } else {
-                !words::is("ar.stop", first_bare)
+                !words::is(class!("ar.stop"), first_bare)
             }
         }
         Script::Latin => {
             // Every word of an English name but its particles is capitalised ("Bank of England").
             range.clone().filter(|&k| doc.tokens()[k].is_word).all(|k| {
                 let w = doc.otok(k);
-                w.chars().next().is_some_and(char::is_uppercase) || words::token_is(doc, k, "en.name_particle") || matches!(doc.ftok(k), "of" | "for" | "and" | "the")
-            }) && !words::token_is(doc, first, "en.stop")
+                w.chars().next().is_some_and(char::is_uppercase) || words::token_is(doc, k, class!("en.name_particle")) || matches!(doc.ftok(k), "of" | "for" | "and" | "the")
+            }) && !words::token_is(doc, first, class!("en.stop"))
                 && doc.tokens()[range.end - 1].upper
                 // One word alone is a name only with three letters or more and no apostrophe,
                 // and not a pronoun or a party adjective ("I", "We’re", "Sh", "Republican").
                 && (range.len() > 1
                     || (doc.ftok(first).chars().count() >= 3
                         && !doc.otok(first).contains(['\'', '’'])
-                        && !words::token_is_any(doc, first, &["en.pronoun_male", "en.pronoun_female", "en.pronoun_plural", "en.quantifier", "en.collective"])
+                        && !words::token_is(doc, first, class!("en.pronoun_male", "en.pronoun_female", "en.pronoun_plural", "en.quantifier", "en.collective"))
                         && !matches!(doc.ftok(first), "you" | "we" | "republican" | "democrat" | "democratic" | "conservative" | "liberal" | "opposition")))
         }
         _ => false,
@@ -208,9 +208,9 @@ pub(super) fn tag(doc: &Document, language: &str, tagger: &crate::ner::Tagger, c
                 doc.tokens()[i].is_word
                     && !covered[i]
                     && doc.tokens()[i].upper
-                    && !words::token_is(doc, i, "en.stop")
+                    && !words::token_is(doc, i, class!("en.stop"))
                     // A figure's acronym alone (GDP) is never taken as a name (see below).
-                    && !words::token_is(doc, i, "en.not_an_actor")
+                    && !words::token_is(doc, i, class!("en.not_an_actor"))
             })
     };
     let sentences: Vec<&crate::text::Sentence> =

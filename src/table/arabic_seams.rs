@@ -26,7 +26,7 @@ use super::arabic_patterns::{shape, Shape};
 use super::vocabulary;
 use crate::lexicon::given_names::given_names;
 use crate::lexicon::Lexicon;
-use crate::mentions::words;
+use crate::mentions::words::{self, class};
 use crate::text::{arabic, fold_str};
 
 /// Longer runs of letters are not cut by guessing (no word or pair of words is that long),
@@ -82,7 +82,7 @@ impl Known {
 
     /// Adds a word written `times` times.
     fn add_times(&mut self, folded: &str, times: u32) {
-        if words::is_any(&["ar.stop", "ar.preposition"], folded) {
+        if words::is(class!("ar.stop", "ar.preposition"), folded) {
             return;
         }
         let n = folded.chars().count();

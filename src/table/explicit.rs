@@ -12,7 +12,7 @@ use super::collapsed;
 use super::header::ActorNames;
 use crate::actors::Actors;
 use crate::lexicon::cues::Cues;
-use crate::mentions::{words, Mention};
+use crate::mentions::{words::{self, class}, Mention};
 use crate::model::Stance;
 use crate::positions::PositionDraft;
 use crate::text::{arabic, fold_str, is_invisible, Document};
@@ -292,7 +292,7 @@ impl ExplicitTable {
         for row in &self.rows {
             let aspect = fold_str(&doc.text[row.aspect.clone()]);
             let descriptive = aspect.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                words::is_any(&["ar.descriptive_aspect", "en.descriptive_aspect"], w)
+                words::is(class!("ar.descriptive_aspect", "en.descriptive_aspect"), w)
             });
             if descriptive {
                 continue;

@@ -14,6 +14,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::arabic_seams::{is_arabic_letter, ArabicWords};
+use crate::mentions::words::class;
 use super::line_words::{line_words, line_words_guessing, LineWord};
 use super::segment::{opening, starts_another_name, Opening};
 use super::vocabulary;
@@ -245,7 +246,7 @@ fn label_and_cells(words: &[LineWord], atoms: &[Atom]) -> Option<(Option<Range<u
     // Before the headers: an aspect label of up to four words, or, before a glue point, words
     // of the page with function words in them ("Edit this chart", "Compare the plans"), which
     // are no label.
-    let page_words = first_glue == Some(head_start) && words[..label_words].iter().any(|w| crate::mentions::words::is_any(&["en.stop", "ar.stop"], &w.folded));
+    let page_words = first_glue == Some(head_start) && words[..label_words].iter().any(|w| crate::mentions::words::is(class!("en.stop", "ar.stop"), &w.folded));
     let label = (label_words > 0 && label_words <= 4 && !page_words).then_some(0..label_words);
     if label_words > 4 && first_glue != Some(head_start) {
         return None;
@@ -335,7 +336,7 @@ fn closes_name(word: &LineWord) -> bool {
     let initial = word.text.chars().count() <= 2 && word.text.ends_with('.');
     // A capital letter is a name's last part ("Option A"), not the article "a".
     let written_lower = matches!(opening(&word.text), Opening::Lowercase | Opening::Arabic);
-    let function_word = written_lower && crate::mentions::words::is_any(&["en.stop", "ar.stop", "en.name_particle", "ar.name_particle"], &word.folded);
+    let function_word = written_lower && crate::mentions::words::is(class!("en.stop", "ar.stop", "en.name_particle", "ar.name_particle"), &word.folded);
     !initial && !function_word
 }
 

@@ -18,7 +18,7 @@
 use super::arabic_seams::is_arabic_letter;
 use super::line_words::LineWord;
 use super::vocabulary;
-use crate::mentions::words;
+use crate::mentions::words::{self, class};
 use crate::text::arabic;
 
 /// One word of a row with what the mention stage knows of it.
@@ -119,7 +119,7 @@ fn start_cost(words: &[RowWord], aspect_end: usize, b: usize) -> f64 {
     let (first, this) = (&words[aspect_end].word, &words[b].word);
     if opening(&first.text) != opening(&this.text) {
         1.0
-    } else if first.folded == this.folded && first.folded.chars().any(char::is_alphabetic) && !words::is_any(&["en.stop", "ar.stop"], &this.folded) {
+    } else if first.folded == this.folded && first.folded.chars().any(char::is_alphabetic) && !words::is(class!("en.stop", "ar.stop"), &this.folded) {
         -0.5
     } else {
         0.0
@@ -276,7 +276,7 @@ fn arabic_cost(words: &[RowWord], i: usize) -> f64 {
         // definite word after a preposition (للإيجار) is no part of the chain.
         cost += 1.0;
     }
-    if words::is("ar.preposition", next) || arabic::has_preposition_proclitic(next) {
+    if words::is(class!("ar.preposition"), next) || arabic::has_preposition_proclitic(next) {
         cost += 3.0;
     }
     // و before the article is the conjunction (والدبلوماسية); before a bare stem it may be a
@@ -288,7 +288,7 @@ fn arabic_cost(words: &[RowWord], i: usize) -> f64 {
     } else if arabic::starts_with_conjunction(next) {
         cost += 0.5;
     }
-    if words::is_any(&["ar.preposition", "ar.stop"], prev) || prev == "و" {
+    if words::is(class!("ar.preposition", "ar.stop"), prev) || prev == "و" {
         cost += 3.0;
     }
     let prev_definite = arabic::has_article(prev) || prev_proper;
@@ -320,10 +320,10 @@ fn english_cost(prev: &LineWord, next: &LineWord) -> f64 {
     // An article written with a capital inside a row opens a cell in sentence case ("Rents
     // A cap on rises"): in prose it would follow a full stop.
     let opening_article = vocabulary::is("en.article", &next.folded) && opening(&next.text) == Opening::Capital;
-    if words::is("en.preposition", &next.folded) && !opening_article {
+    if words::is(class!("en.preposition"), &next.folded) && !opening_article {
         cost += 2.0;
     }
-    if words::is("en.preposition", &prev.folded) || vocabulary::is("en.cell_joiner", &prev.folded) {
+    if words::is(class!("en.preposition"), &prev.folded) || vocabulary::is("en.cell_joiner", &prev.folded) {
         cost += 3.0;
     }
     if prev.text.ends_with("'s") || prev.text.ends_with("’s") {
@@ -341,7 +341,7 @@ fn english_cost(prev: &LineWord, next: &LineWord) -> f64 {
         // "ca. 190 million", "about 30%": the qualifier belongs to its figure.
         cost += 3.0;
     }
-    if words::is("en.qualifier", &prev.folded) && opening(&prev.text) == Opening::Lowercase {
+    if words::is(class!("en.qualifier"), &prev.folded) && opening(&prev.text) == Opening::Lowercase {
         // A qualifier opens the noun phrase after it ("new tram line", "former mayor").
         cost += 2.0;
     }
