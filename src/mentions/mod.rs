@@ -377,17 +377,18 @@ fn find_tokens(doc: &Document, lexicon: &Lexicon, language: &str, tagger: Option
 fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Mention>) {
     // Surnames as folded word sequences: the last word, and for names of three words or more
     // the whole family name (كليتشدار أوغلو، von der Leyen), which is tried first.
-    let mut surnames: HashMap<Vec<String>, Referent> = HashMap::default();
-    let mut short_companies: Vec<(Vec<String>, Referent)> = Vec::new();
+    // Keyed by the document's own folded words: a name costs one allocation, not one a word.
+    let mut surnames: HashMap<Vec<&str>, Referent> = HashMap::default();
+    let mut short_companies: Vec<(Vec<&str>, Referent)> = Vec::new();
     for m in mentions.iter() {
         if matches!(m.referent, Referent::Organization { .. }) && m.name.end < m.phrase.end && doc.tokens()[m.name.start].script == Script::Latin {
-            let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens()[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
+            let name: Vec<&str> = m.name.clone().filter(|&t| doc.tokens()[t].is_word).map(|t| doc.ftok(t)).collect();
             surnames.entry(name).or_insert_with(|| m.referent.clone());
             continue;
         }
         // "Brenner Steel Corp." then "Brenner Steel": a company is named without its legal form.
         if matches!(m.referent, Referent::Organization { .. }) && doc.tokens()[m.name.start].script == Script::Latin {
-            let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens()[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
+            let name: Vec<&str> = m.name.clone().filter(|&t| doc.tokens()[t].is_word).map(|t| doc.ftok(t)).collect();
             if name.len() >= 3 && name.last().is_some_and(|w| words::is(class!("en.legal_form"), w)) {
                 short_companies.push((name[..name.len() - 1].to_vec(), m.referent.clone()));
             }
@@ -401,10 +402,10 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
         if !person {
             continue;
         }
-        let name: Vec<String> = m.name.clone().filter(|&t| doc.tokens()[t].is_word).map(|t| doc.ftok(t).to_string()).collect();
-        let Some(last) = name.last() else { continue };
+        let name: Vec<&str> = m.name.clone().filter(|&t| doc.tokens()[t].is_word).map(|t| doc.ftok(t)).collect();
+        let Some(&last) = name.last() else { continue };
         if last.chars().count() >= 3 || matches!(m.referent, Referent::Unknown(_)) {
-            surnames.entry(vec![last.clone()]).or_insert_with(|| m.referent.clone());
+            surnames.entry(vec![last]).or_insert_with(|| m.referent.clone());
         }
         if name.len() >= 3 {
             surnames.entry(name[1..].to_vec()).or_insert_with(|| m.referent.clone());
@@ -413,7 +414,7 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
     // The rules may have taken the short form for a person before ("Brenner Steel added").
     for (short, company) in short_companies {
         for m in mentions.iter_mut().filter(|m| matches!(m.referent, Referent::Unknown(_)) && m.name == m.phrase && m.name.len() == short.len()) {
-            if m.name.clone().zip(&short).all(|(t, w)| doc.ftok(t) == w) {
+            if m.name.clone().zip(&short).all(|(t, &w)| doc.ftok(t) == w) {
                 m.referent = company.clone();
             }
         }
@@ -425,7 +426,7 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
     let longest = surnames.keys().map(Vec::len).max().unwrap_or(1);
     // The first words of the surnames: a word that reads as none of them starts no surname,
     // and most words need no key built.
-    let firsts: rustc_hash::FxHashSet<&str> = surnames.keys().filter_map(|k| k.first()).map(String::as_str).collect();
+    let firsts: rustc_hash::FxHashSet<&str> = surnames.keys().filter_map(|k| k.first().copied()).collect();
     let mut covered = vec![false; doc.tokens().len()];
     for m in mentions.iter() {
         covered[m.phrase.clone()].iter_mut().for_each(|c| *c = true);
@@ -455,7 +456,7 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
                 continue;
             }
             for first in &first_readings {
-                let key: Vec<String> = std::iter::once(first.clone()).chain((i + 1..i + n).map(|k| doc.ftok(k).to_string())).collect();
+                let key: Vec<&str> = std::iter::once(first.as_str()).chain((i + 1..i + n).map(|k| doc.ftok(k))).collect();
                 if let Some(referent) = surnames.get(&key) {
                     hit = Some((n, referent.clone()));
                     break 'len;
