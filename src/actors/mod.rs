@@ -2,6 +2,7 @@
 //! (بوتين / فلاديمير بوتين / الرئيس الروسي), with its canonical name, role and aliases.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::lexicon::Lexicon;
@@ -189,15 +190,16 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             list.len() - 1
         });
         let actor = &mut list[a];
-        let surface = m.canonical.map(str::to_string).unwrap_or_else(|| without_invisible_marks(&doc.text[m.span.clone()]));
+        // Borrowed from the text or the lexicon, copied only when it becomes an alias or the name.
+        let surface = m.canonical.map(Cow::Borrowed).unwrap_or_else(|| without_invisible_marks(&doc.text[m.span.clone()]));
         // "للحركة الإسلامية": the article that لـ swallowed comes back in the body's name.
         let surface = match (&key, surface.strip_prefix("لل")) {
-            (Key::Organization(..), Some(rest)) if rest.chars().count() >= 3 => format!("ال{rest}"),
+            (Key::Organization(..), Some(rest)) if rest.chars().count() >= 3 => Cow::Owned(format!("ال{rest}")),
             _ => surface,
         };
-        push_unique(&mut actor.aliases, surface.clone());
+        push_unique(&mut actor.aliases, &surface);
         if m.phrase_span != m.span {
-            push_unique(&mut actor.aliases, without_invisible_marks(&m.phrase_text));
+            push_unique(&mut actor.aliases, &without_invisible_marks(&m.phrase_text));
         }
         if actor.role.is_none() {
             actor.role = m.role_text.clone();
@@ -206,7 +208,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
         if let (Key::Unknown(_) | Key::Organization(..), false) = (&key, m.form == MentionForm::RolePhrase) {
             // The fullest form of an unknown name is its best name.
             if surface.chars().count() > actor.name.chars().count() {
-                actor.name = surface;
+                actor.name = surface.into_owned();
             }
         }
         actor.mentions.push(m.span.clone());
@@ -293,19 +295,19 @@ fn new_actor(lexicon: &Lexicon, key: &Key, arabic: bool) -> ActorDraft {
     }
 }
 
-fn push_unique(list: &mut Vec<String>, s: String) {
-    if !s.is_empty() && !list.contains(&s) {
-        list.push(s);
+fn push_unique(list: &mut Vec<String>, s: &str) {
+    if !s.is_empty() && !list.iter().any(|x| x == s) {
+        list.push(s.to_string());
     }
 }
 
 /// A name as a reader sees it: without the invisible direction marks an editor may have put
 /// in it (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF), nor zero-width spaces and
 /// joiners standing next to a space (inside a word a joiner shapes Persian spelling: kept).
-fn without_invisible_marks(text: &str) -> String {
-    // Nearly every name has none: no second pass, no buffer of chars.
+fn without_invisible_marks(text: &str) -> Cow<'_, str> {
+    // Nearly every name has none: no second pass, no buffer of chars, no copy.
     if !text.contains(|c| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -317,7 +319,7 @@ fn without_invisible_marks(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
