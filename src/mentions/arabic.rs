@@ -38,7 +38,7 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
         return title_phrase(doc, lexicon, at, i, i + 1, false);
     }
     // الجانب الروسي: "the Russian side" stands for the state.
-    if words::is(class!("ar.side"), word) {
+    if words::token_is(doc, i, class!("ar.side")) {
         if let Some(lt) = at.get(&(i + 1)) {
             if let Some(country) = country_of(lt, lexicon).filter(|_| matches!(lt.target, Target::Demonym { .. })) {
                 return vec![Mention::plain(i..lt.end, Referent::Known(country), MentionForm::Side)];
@@ -91,10 +91,10 @@ fn state_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Optio
 /// A nominative dual (الرئيسان، الطرفان) names the two actors last mentioned; only the
 /// nominative, the subject's case, is taken (الطرفين is an object).
 fn dual(doc: &Document, i: usize) -> Option<Mention> {
-    let w = arabic::without_proclitics(doc.ftok(i));
-    let persons = if words::is(class!("ar.dual_person"), w) {
+    let classes = words::classes_of(arabic::without_proclitics(doc.ftok(i)));
+    let persons = if classes.has(class!("ar.dual_person")) {
         true
-    } else if words::is(class!("ar.dual_party"), w) {
+    } else if classes.has(class!("ar.dual_party")) {
         false
     } else {
         return None;
@@ -177,9 +177,8 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
     if arabic::has_article(word) {
         return definite_organization(doc, at, i);
     }
-    let is_head = |w: &str| words::is(class!("ar.group_head", "ar.org_head"), w);
     // وزارة starts with و as a root letter, وحزب with the conjunction.
-    let head = if is_head(word) {
+    let head = if words::token_is(doc, i, class!("ar.group_head", "ar.org_head")) {
         word
     } else {
         // Without proclitics to take off, the word was just found to be no head.
@@ -277,9 +276,10 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
 
 /// The kind of body a head noun names: a group (حزب، حركة) or an organisation (وزارة، مجلس).
 fn head_kind(head: &str) -> Option<ActorKind> {
-    if words::is(class!("ar.group_head"), head) {
+    let classes = words::classes_of(head);
+    if classes.has(class!("ar.group_head")) {
         Some(ActorKind::Group)
-    } else if words::is(class!("ar.org_head"), head) {
+    } else if classes.has(class!("ar.org_head")) {
         Some(ActorKind::Organization)
     } else {
         None

@@ -102,6 +102,11 @@ impl Class {
         Class(mask)
     }
 
+    /// Whether the two share a class: `classes_of(w).has(class!("ar.group_head"))`.
+    pub(crate) fn has(self, other: Class) -> bool {
+        self.0 & other.0 != 0
+    }
+
     /// The row of a single class.
     fn row(self) -> usize {
         debug_assert_eq!(self.0.count_ones(), 1, "one class");
@@ -158,6 +163,12 @@ pub(crate) fn members(class: Class) -> &'static FxHashSet<String> {
 #[inline(never)]
 pub(crate) fn is(class: Class, word: &str) -> bool {
     found(word) & class.0 != 0
+}
+
+/// The classes [`is`] finds a word in, for a rule that asks about several in turn (one
+/// look-up for all).
+pub(crate) fn classes_of(word: &str) -> Class {
+    Class(found(word))
 }
 
 /// The classes [`is`] finds a word in.
@@ -301,6 +312,11 @@ mod tests {
         assert!(is(class!("en.stop", "ar.stop"), "the") && is(class!("en.stop", "ar.stop"), &fold_str("على")));
         assert!(!is(class!("ar.stop"), "the"));
         assert!(members(class!("en.stop")).contains("the"));
+        // All of a word's classes at once: each test on them answers as `is` does.
+        let of_the = classes_of("the");
+        for id in IDS {
+            assert_eq!(of_the.has(Class::of(&[id])), is(Class::of(&[id]), "the"), "{id}");
+        }
     }
 
     #[test]
