@@ -275,9 +275,16 @@ impl<'t> Seen<'t> {
     /// V8 the growing took back what the cache saved on a 1k-word article. The list grows as
     /// tokens come: a long article has far fewer different tokens than tokens, and an entry is
     /// some 200 bytes (sized for every token, a 1 MB Arabic article took 58 MiB, not 38).
+    ///
+    /// The list starts with room for as many too, up to a few thousand (under a megabyte):
+    /// grown by doubling from empty, it was copied about as many bytes as it held, a tenth of
+    /// the tagger's time on a 1k-word Arabic article in reallocation.
     fn for_document<S: AsRef<[T]>, T: AsRef<str>>(sentences: &[S]) -> Seen<'t> {
         let tokens: usize = sentences.iter().map(|s| s.as_ref().len()).sum();
-        Seen { index: rustc_hash::FxHashMap::with_capacity_and_hasher(tokens / 2, Default::default()), tokens: Vec::new() }
+        Seen {
+            index: rustc_hash::FxHashMap::with_capacity_and_hasher(tokens / 2, Default::default()),
+            tokens: Vec::with_capacity((tokens / 2).min(4096)),
+        }
     }
 }
 
@@ -498,13 +505,16 @@ impl Tagger {
         // First stage, sentence by sentence. Kept for the second: each token's word and stem
         // hashes, the first stage's entity tokens, and the second stage's sums over the
         // features the stages share (`bounds[i]..bounds[i + 1]` are sentence i's tokens).
-        let mut words: Vec<(u64, u64)> = Vec::new();
+        // Sized once: both hold an entry for every token (grown by doubling, they were copied
+        // as much again).
+        let tokens_in_all: usize = sentences.iter().map(|s| s.as_ref().len()).sum();
+        let mut words: Vec<(u64, u64)> = Vec::with_capacity(tokens_in_all);
         let mut bounds = Vec::with_capacity(sentences.len() + 1);
         bounds.push(0);
         let mut tagged: Vec<Tagged> = Vec::new();
         let mut tagged_bounds = Vec::with_capacity(sentences.len() + 1);
         tagged_bounds.push(0);
-        let mut shared: Vec<i32> = Vec::new();
+        let mut shared: Vec<i32> = Vec::with_capacity(tokens_in_all * labels);
         let mut seen = Seen::for_document(sentences);
         for s in sentences {
             tokens.clear();
