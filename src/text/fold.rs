@@ -33,6 +33,25 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
     fold_general(c, out);
 }
 
+/// The end of the run of Arabic letters that fold to themselves starting at byte `start` of
+/// `bytes` (UTF-8): `start` itself when none does. Each is two bytes, D8 A1 to D9 8A; an
+/// Arabic article is mostly such runs, which `Document::new` copies as a block instead of
+/// decoding and folding letter by letter.
+pub(crate) fn plain_arabic_run(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while let Some(&[lead, next]) = bytes.get(end..end + 2) {
+        if !matches!(lead, 0xD8 | 0xD9) || next & 0xC0 != 0x80 {
+            break;
+        }
+        let offset = ((u32::from(lead) & 0x1F) << 6 | (u32::from(next) & 0x3F)).wrapping_sub(0x0621);
+        if offset >= 64 || PLAIN_ARABIC_LETTERS >> offset & 1 == 0 {
+            break;
+        }
+        end += 2;
+    }
+    end
+}
+
 /// Bit `c - U+0621` is set for the Arabic letters that fold to themselves.
 const PLAIN_ARABIC_LETTERS: u64 = {
     let mut mask = 0u64;

@@ -81,6 +81,15 @@ impl<'a> Document<'a> {
                 folded.push(c.to_ascii_lowercase());
                 fold_origin.push(i as u32);
             } else {
+                // A run of Arabic letters that fold to themselves is copied as a block too; each
+                // letter's two bytes map back to its first.
+                let run_end = fold::plain_arabic_run(bytes, i);
+                if run_end > i + 2 {
+                    folded.push_str(&text[i..run_end]);
+                    fold_origin.extend((i..run_end).map(|b| (i + ((b - i) & !1)) as u32));
+                    (base, chars) = (run_end, text[run_end..].char_indices());
+                    continue;
+                }
                 fold::fold_char(c, &mut folded);
                 fold_origin.resize(folded.len(), i as u32);
             }
@@ -338,6 +347,25 @@ mod tests {
             let doc = Document::new(text);
             let got: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.otok(i)).collect();
             assert_eq!(got, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn blocks_copied_fold_as_each_character_alone() {
+        let texts = [
+            "قالَ الرئيسُ إنّ الاتفاقَ ممكنٌ؛ وأكّد أنّ المؤتمر سيُعقد في آذار — Trump said “yes”, ﻻ ﷲ ١٢٣ 🇺🇸 ئؤإأآة ى",
+            "بيانات وزارة الخارجية الأمريكية ابتثجحخدذرزسشصضطظعغفقكلمنهوي ـ ۀ ڤ",
+            "A long run of ASCII words, then عربية بلا تشكيل, then É and ß again.",
+        ];
+        for text in texts {
+            let (mut folded, mut origin) = (String::new(), Vec::new());
+            for (i, c) in text.char_indices() {
+                fold::fold_char(c, &mut folded);
+                origin.resize(folded.len(), i as u32);
+            }
+            let doc = Document::new(text);
+            assert_eq!(doc.folded, folded, "{text}");
+            assert_eq!(doc.fold_origin, origin, "{text}");
         }
     }
 
