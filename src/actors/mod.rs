@@ -60,9 +60,6 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
     }).collect();
     crate::sort::sort(&mut mentioned_known);
     mentioned_known.dedup();
-    // The role keys of the known people named in the text, made once (a role key is made by
-    // analysing the role as a little document) and only if a role phrase needs them.
-    let role_keys: std::cell::OnceCell<HashMap<usize, Vec<String>>> = std::cell::OnceCell::new();
     let resolve_role = |key: &str, country: Option<usize>| -> Option<Key> {
         if let Some(k) = role_owner.get(key) {
             return Some(k.clone());
@@ -80,12 +77,7 @@ pub(crate) fn merge(doc: &Document, lexicon: &Lexicon, mentions: &[Mention], ara
             }
         }
         // A known office holder named elsewhere in the text, whose lexicon role this is.
-        let by_role = mentioned_known.iter().copied().find(|&e| {
-            let role_keys = role_keys.get_or_init(|| {
-                mentioned_known.iter().map(|&e| (e, lexicon.entities[e].roles.iter().map(|r| role_key_of(r)).collect())).collect()
-            });
-            role_keys[&e].iter().any(|r| r == key)
-        });
+        let by_role = mentioned_known.iter().copied().find(|&e| lexicon_role_keys(lexicon, e).iter().any(|r| r == key));
         if let Some(e) = by_role {
             return Some(Key::Known(e));
         }
@@ -295,6 +287,19 @@ fn new_actor(lexicon: &Lexicon, key: &Key, arabic: bool) -> ActorDraft {
     }
 }
 
+/// The role keys of a known person's lexicon roles. A role key is made by analysing the role
+/// as a little document: made once a process for the built-in lexicon (the only one), not once
+/// an article (some thirty little documents an article did that).
+fn lexicon_role_keys(lexicon: &Lexicon, entity: usize) -> std::borrow::Cow<'static, [String]> {
+    static BUILTIN: std::sync::OnceLock<Vec<std::sync::OnceLock<Vec<String>>>> = std::sync::OnceLock::new();
+    let make = |lexicon: &Lexicon| lexicon.entities[entity].roles.iter().map(|r| role_key_of(r)).collect::<Vec<String>>();
+    if !std::ptr::eq(lexicon, Lexicon::builtin()) {
+        return Cow::Owned(make(lexicon));
+    }
+    let keys = BUILTIN.get_or_init(|| (0..lexicon.entities.len()).map(|_| std::sync::OnceLock::new()).collect());
+    Cow::Borrowed(keys[entity].get_or_init(|| make(Lexicon::builtin())))
+}
+
 fn push_unique(list: &mut Vec<String>, s: &str) {
     if !s.is_empty() && !list.iter().any(|x| x == s) {
         list.push(s.to_string());
@@ -326,6 +331,19 @@ fn without_invisible_marks(text: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
     use crate::mentions;
+
+    #[test]
+    fn a_known_persons_role_keys_are_made_once_and_are_those_of_each_role() {
+        let lexicon = Lexicon::builtin();
+        let with_roles: Vec<usize> = (0..lexicon.entities.len()).filter(|&e| !lexicon.entities[e].roles.is_empty()).take(40).collect();
+        assert!(!with_roles.is_empty());
+        for e in with_roles {
+            let keys = lexicon_role_keys(lexicon, e);
+            assert_eq!(*keys, lexicon.entities[e].roles.iter().map(|r| role_key_of(r)).collect::<Vec<_>>()[..]);
+            // The second time, the same list: kept, not made again.
+            assert!(matches!((&keys, lexicon_role_keys(lexicon, e)), (Cow::Borrowed(a), Cow::Borrowed(b)) if std::ptr::eq(*a, b)));
+        }
+    }
 
     fn actors(text: &str) -> Vec<(String, Option<String>, Vec<String>, usize)> {
         let doc = Document::new(text);
