@@ -290,7 +290,7 @@ fn new_actor(lexicon: &Lexicon, key: &Key, arabic: bool) -> ActorDraft {
 /// The role keys of a known person's lexicon roles. A role key is made by analysing the role
 /// as a little document: made once a process for the built-in lexicon (the only one), not once
 /// an article (some thirty little documents an article did that).
-fn lexicon_role_keys(lexicon: &Lexicon, entity: usize) -> std::borrow::Cow<'static, [String]> {
+fn lexicon_role_keys(lexicon: &Lexicon, entity: usize) -> Cow<'static, [String]> {
     static BUILTIN: std::sync::OnceLock<Vec<std::sync::OnceLock<Vec<String>>>> = std::sync::OnceLock::new();
     let make = |lexicon: &Lexicon| lexicon.entities[entity].roles.iter().map(|r| role_key_of(r)).collect::<Vec<String>>();
     if !std::ptr::eq(lexicon, Lexicon::builtin()) {
