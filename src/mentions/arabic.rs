@@ -67,7 +67,7 @@ fn state_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Optio
     let lexicon = Lexicon::builtin();
     let n = doc.tokens().len();
     // (The two-word name is looked for only after its first word: most words are no وزارة.)
-    let bare = doc.without_proclitics(i);
+    let bare = arabic::without_proclitics(doc.ftok(i));
     let two = i + 1 < n && bare.starts_with("وزار") && words::is_phrase(class!("ar.state_body"), bare, doc.ftok(i + 1));
     let head_end = if two {
         i + 2
@@ -91,7 +91,7 @@ fn state_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Optio
 /// A nominative dual (الرئيسان، الطرفان) names the two actors last mentioned; only the
 /// nominative, the subject's case, is taken (الطرفين is an object).
 fn dual(doc: &Document, i: usize) -> Option<Mention> {
-    let classes = words::classes_of(doc.without_proclitics(i));
+    let classes = words::classes_of(arabic::without_proclitics(doc.ftok(i)));
     let persons = if classes.has(class!("ar.dual_person")) {
         true
     } else if classes.has(class!("ar.dual_party")) {
@@ -106,7 +106,7 @@ fn dual(doc: &Document, i: usize) -> Option<Mention> {
 /// named with that head (حركة حماس … الحركة), as a reader takes it.
 fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let word = doc.ftok(i);
-    if !doc.has_article(i) || at.contains_key(&i) {
+    if !arabic::has_article(word) || at.contains_key(&i) {
         return None;
     }
     let head = arabic::bare_noun(word);
@@ -174,7 +174,7 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
 fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let lexicon = Lexicon::builtin();
     let word = doc.ftok(i);
-    if doc.has_article(i) {
+    if arabic::has_article(word) {
         return definite_organization(doc, at, i);
     }
     // وزارة starts with و as a root letter, وحزب with the conjunction.
@@ -182,7 +182,7 @@ fn organization(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opt
         word
     } else {
         // Without proclitics to take off, the word was just found to be no head.
-        let bare = doc.without_proclitics(i);
+        let bare = arabic::without_proclitics(word);
         if bare == word {
             return None;
         }

@@ -87,7 +87,7 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
 
 fn arabic_phrase(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> Option<std::ops::Range<usize>> {
     let n = doc.tokens().len();
-    let head = doc.without_proclitics(h);
+    let head = arabic::without_proclitics(doc.ftok(h));
     // Most words are neither (one look-up tells).
     if !words::is(class!("ar.member", "ar.collective"), head) {
         return None;

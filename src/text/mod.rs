@@ -55,17 +55,6 @@ pub(crate) struct Document<'a> {
     /// first asked, since the rules of every later stage ask about the same tokens, several
     /// times each (some seven look-ups a token in an Arabic article).
     pub(crate) word_classes: std::cell::OnceCell<Vec<u128>>,
-    /// Each token's Arabic form, found for all of them when first asked: the Arabic rules ask
-    /// it of most words, several rules each (some three times a word of an Arabic article).
-    arabic_forms: std::cell::OnceCell<Vec<ArabicForm>>,
-}
-
-/// What `arabic::without_proclitics` and `arabic::has_article` say of a token.
-#[derive(Debug, Clone, Copy)]
-struct ArabicForm {
-    /// Bytes of proclitics before the stem (at most two letters, four bytes).
-    proclitics: u8,
-    definite: bool,
 }
 
 impl<'a> Document<'a> {
@@ -112,7 +101,7 @@ impl<'a> Document<'a> {
         }
         let tokens = tokenize(&folded, &fold_origin, text);
         let sentences = sentences::split(text, &folded, &tokens);
-        Document { text, folded, fold_origin, tokens, sentences, word_classes: std::cell::OnceCell::new(), arabic_forms: std::cell::OnceCell::new() }
+        Document { text, folded, fold_origin, tokens, sentences, word_classes: std::cell::OnceCell::new() }
     }
 
     /// Maps a folded byte range to the original byte range, keeping trailing combining marks
@@ -154,28 +143,6 @@ impl<'a> Document<'a> {
         // through `folded` by whole characters, from 0, with `fstart <= fend <= folded.len()`;
         // `tokens` and `folded` are private and never changed after `Document::new`.
         unsafe { self.folded.get_unchecked(t.fstart..t.fend) }
-    }
-
-    /// Token `i`'s folded text without its conjunction and preposition proclitics
-    /// ([`arabic::without_proclitics`]).
-    pub fn without_proclitics(&self, i: usize) -> &str {
-        &self.ftok(i)[usize::from(self.arabic_forms()[i].proclitics)..]
-    }
-
-    /// Whether token `i` is definite by the article ([`arabic::has_article`]).
-    pub fn has_article(&self, i: usize) -> bool {
-        self.arabic_forms()[i].definite
-    }
-
-    fn arabic_forms(&self) -> &[ArabicForm] {
-        self.arabic_forms.get_or_init(|| {
-            (0..self.tokens.len())
-                .map(|i| {
-                    let word = self.ftok(i);
-                    ArabicForm { proclitics: (word.len() - arabic::without_proclitics(word).len()) as u8, definite: arabic::has_article(word) }
-                })
-                .collect()
-        })
     }
 
     /// The original text of a token.
@@ -412,17 +379,6 @@ mod tests {
         for (i, t) in doc.tokens().iter().enumerate() {
             assert_eq!(doc.ftok(i), &doc.folded()[t.fstart..t.fend], "token {i}");
         }
-    }
-
-    #[test]
-    fn a_tokens_arabic_form_is_what_the_arabic_functions_say_of_it() {
-        let doc = Document::new("وقال للرئيس والحكومة بالقمة وبحزب فلسطين الحرب وزارة كتاب، Trump's وللحركة لل ال");
-        for i in 0..doc.tokens().len() {
-            assert_eq!(doc.without_proclitics(i), arabic::without_proclitics(doc.ftok(i)), "{}", doc.ftok(i));
-            assert_eq!(doc.has_article(i), arabic::has_article(doc.ftok(i)), "{}", doc.ftok(i));
-        }
-        assert_eq!(doc.without_proclitics(4), "حزب");
-        assert!(doc.has_article(2) && !doc.has_article(5));
     }
 
     #[test]
