@@ -216,17 +216,19 @@ pub(super) fn tag(doc: &Document, language: &str, tagger: &crate::ner::Tagger, c
     let sentences: Vec<&crate::text::Sentence> =
         doc.sentences.iter().filter(|s| s.tokens.clone().any(|i| doc.tokens()[i].script == script)).filter(may_hold_a_name).collect();
     let tokens: Vec<Vec<&str>> = sentences.iter().map(|s| s.tokens.clone().map(|i| doc.otok(i)).collect()).collect();
+    // Only the spans `mentions` may keep get a confidence: a person or an organisation, in the
+    // article's script, over no word the rules have covered (most of the tagger's names in a
+    // news article are ones the lexicon knows).
+    let wanted = |i: usize, e: &crate::ner::EntitySpan| {
+        let start = sentences[i].tokens.start;
+        matches!(e.kind, crate::ner::EntityKind::Person | crate::ner::EntityKind::Organization)
+            && doc.tokens()[start + e.start].script == script
+            && trimmed(doc, start + e.start..start + e.end).is_some_and(|mut range| !range.any(|k| covered[k]))
+    };
     let mut out = Vec::new();
-    for (s, entities) in sentences.iter().zip(tagger.tag_document(&tokens)) {
+    for (s, entities) in sentences.iter().zip(tagger.tag_document_where(&tokens, wanted)) {
         for e in entities {
-            let kind = match e.kind {
-                crate::ner::EntityKind::Person => TaggedKind::Person,
-                crate::ner::EntityKind::Organization => TaggedKind::Organization,
-                _ => continue,
-            };
-            if doc.tokens()[s.tokens.start + e.start].script != script {
-                continue;
-            }
+            let kind = if e.kind == crate::ner::EntityKind::Person { TaggedKind::Person } else { TaggedKind::Organization };
             out.push(TaggedSpan { tokens: s.tokens.start + e.start..s.tokens.start + e.end, kind, confidence: e.confidence });
         }
     }
