@@ -196,13 +196,7 @@ impl Layer {
 
     /// Decodes `work.emissions` into `work.path`, keeping the forward scores for the margins.
     fn decode(&self, labels: usize, work: &mut Work) {
-        self.lattice(labels, &work.emissions).best_path_scored(&mut work.path, &mut work.back, &mut work.forward);
-    }
-
-    /// [`Layer::decode`] without keeping the forward scores: the first of two stages gives
-    /// only its path (the document hints), never margins.
-    fn decode_path(&self, labels: usize, work: &mut Work) {
-        self.lattice(labels, &work.emissions).best_path(&mut work.path, &mut work.back);
+        self.lattice(labels, &work.emissions).best_path(&mut work.path, &mut work.forward);
     }
 }
 
@@ -540,7 +534,7 @@ impl Tagger {
             tokens.clear();
             tokens.extend(s.as_ref().iter().map(AsRef::as_ref));
             self.score_sentence(&first, table, &tokens, &mut seen, work, Some(&mut shared));
-            self.first.decode_path(labels, work);
+            self.first.decode(labels, work);
             let start = words.len();
             words.extend(work.infos.iter().map(TokenInfo::word_and_stem));
             bounds.push(words.len());
@@ -637,7 +631,6 @@ struct Work {
     folded: String,
     emissions: Vec<i32>,
     path: Vec<u8>,
-    back: Vec<u8>,
     /// The last decoding's forward scores, reused by the margins.
     forward: Vec<i32>,
     backward: Vec<i32>,
