@@ -398,7 +398,7 @@ fn continues_a_list(doc: &Document, comma: usize, sentence_end: usize) -> bool {
                 || doc.tokens()[next].upper
         }
         Script::Arabic => {
-            words::is(class!("ar.clause_break", "ar.stop"), w) || arabic_cue(doc, next).is_some() || is_complementiser(doc, next)
+            words::token_is(doc, next, class!("ar.clause_break", "ar.stop")) || arabic_cue(doc, next).is_some() || is_complementiser(doc, next)
         }
         _ => true,
     };
@@ -504,7 +504,7 @@ fn takes_particle(cue: &Cue, word: &str) -> bool {
 fn opens_adverbial(doc: &Document, t: usize) -> bool {
     let w = doc.ftok(t);
     match doc.tokens()[t].script {
-        Script::Arabic => words::is(class!("ar.preposition"), w) || (w.chars().count() > 4 && (w.starts_with("لل") || w.starts_with("بال"))),
+        Script::Arabic => words::token_is(doc, t, class!("ar.preposition")) || (w.chars().count() > 4 && (w.starts_with("لل") || w.starts_with("بال"))),
         Script::Latin => matches!(w, "in" | "at" | "during" | "on" | "via" | "through" | "after" | "before" | "from" | "while" | "to"),
         _ => false,
     }
@@ -689,20 +689,19 @@ pub(super) fn is_decimal_point(doc: &Document, i: usize) -> bool {
 }
 
 pub(super) fn is_complementiser(doc: &Document, i: usize) -> bool {
-    let w = doc.ftok(i);
     match doc.tokens()[i].script {
-        Script::Arabic => words::is(class!("ar.complementizer"), w),
-        _ => words::is(class!("en.complementizer"), w),
+        Script::Arabic => words::token_is(doc, i, class!("ar.complementizer")),
+        _ => words::token_is(doc, i, class!("en.complementizer")),
     }
 }
 
 /// Clause breaks are single words (بينما، while) or two-word phrases (في حين، إلا أن).
 pub(super) fn is_clause_break(doc: &Document, i: usize) -> bool {
-    let (class, w) = match doc.tokens()[i].script {
-        Script::Arabic => (class!("ar.clause_break"), doc.ftok(i)),
-        _ => (class!("en.clause_break"), doc.ftok(i)),
+    let class = match doc.tokens()[i].script {
+        Script::Arabic => class!("ar.clause_break"),
+        _ => class!("en.clause_break"),
     };
-    words::is_or_opens(class, w, (i + 1 < doc.tokens().len()).then(|| doc.ftok(i + 1)))
+    words::token_is_or_opens(doc, i, class)
 }
 
 /// A closing quotation mark with a comma just inside or after it ('…," Zelensky said',
@@ -801,12 +800,12 @@ fn relative_antecedent(doc: &Document, sentence_start: usize, rel: usize) -> Opt
     let mut first = rel;
     while first > sentence_start && rel - first < 5 && doc.tokens()[first - 1].is_word && doc.tokens()[first - 1].script == Script::Arabic {
         let w = doc.ftok(first - 1);
-        if !(arabic::has_article(w) || words::is(class!("ar.quantifier"), w)) {
+        if !(arabic::has_article(w) || words::token_is(doc, first - 1, class!("ar.quantifier"))) {
             break;
         }
         first -= 1;
         // The quantifier heads the phrase.
-        if words::is(class!("ar.quantifier"), w) {
+        if words::token_is(doc, first, class!("ar.quantifier")) {
             break;
         }
     }
@@ -864,7 +863,7 @@ pub(super) fn further_accusatives(doc: &Document, after: usize, sentence_end: us
             && w.ends_with('ا')
             && !w.ends_with("وا")
             && w.chars().count() >= 5
-            && !words::is(class!("ar.stop", "ar.time", "ar.manner"), w)
+            && !words::token_is(doc, t, class!("ar.stop", "ar.time", "ar.manner"))
             && arabic_cue(doc, t).is_none()
     };
     // An item is shown without the conjunction glued to it.

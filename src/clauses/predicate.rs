@@ -40,7 +40,7 @@ pub(super) fn arabic_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
     }
     // A verb spelled like a preposition (عبر "expressed" / "via") is the verb only with its
     // particle ahead in the clause: "عبر الوزير، اليوم، عن ثقته", not "عبر منصة إكس".
-    if words::is(class!("ar.preposition"), word) && !particle_ahead(doc, cue, k + 1) {
+    if words::token_is(doc, k, class!("ar.preposition")) && !particle_ahead(doc, cue, k + 1) {
         return None;
     }
     let negated = k > 0 && doc.tokens()[k - 1].is_word && words::token_is(doc, k - 1, class!("ar.negation"));
@@ -149,8 +149,8 @@ pub(super) fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
         return None;
     }
     let prev = |n: usize| (k >= n).then(|| doc.ftok(k - n));
-    let negated = prev(1).is_some_and(|w| words::is(class!("en.negation"), w))
-        || (prev(1).is_some_and(|w| matches!(w, "to" | "be" | "have")) && prev(2).is_some_and(|w| words::is(class!("en.negation"), w)));
+    let negation = |n: usize| k >= n && words::token_is(doc, k - n, class!("en.negation"));
+    let negated = negation(1) || (prev(1).is_some_and(|w| matches!(w, "to" | "be" | "have")) && negation(2));
     Some(CueAt { cue, end, negated })
 }
 
@@ -171,8 +171,8 @@ fn reports_words(doc: &Document, from: usize) -> bool {
         let w = doc.ftok(t);
         if doc.tokens()[t].is_word {
             let complementiser = match doc.tokens()[t].script {
-                Script::Arabic => words::is(class!("ar.complementizer"), w),
-                _ => words::is(class!("en.complementizer"), w),
+                Script::Arabic => words::token_is(doc, t, class!("ar.complementizer")),
+                _ => words::token_is(doc, t, class!("en.complementizer")),
             };
             if complementiser {
                 return true;

@@ -328,11 +328,11 @@ pub(super) fn find(
                     candidate = Some(a);
                     break;
                 }
-                let pronoun = if words::is(class!("en.pronoun_male"), w) {
+                let pronoun = if words::token_is(doc, p, class!("en.pronoun_male")) {
                     Some('m')
-                } else if words::is(class!("en.pronoun_female"), w) {
+                } else if words::token_is(doc, p, class!("en.pronoun_female")) {
                     Some('f')
-                } else if words::is(class!("en.pronoun_plural"), w) {
+                } else if words::token_is(doc, p, class!("en.pronoun_plural")) {
                     Some('p')
                 } else {
                     None
@@ -427,7 +427,7 @@ fn is_common_noun(doc: &Document, i: usize) -> bool {
         && doc.tokens()[i].lower
         && !w.ends_with("ly")
         && !matches!(w, "also" | "then" | "later" | "again" | "still" | "already" | "once" | "never" | "not" | "long" | "now" | "earlier" | "meanwhile" | "however" | "too" | "even" | "just" | "only" | "first" | "who" | "which" | "that" | "and" | "but" | "or" | "himself" | "herself" | "itself" | "themselves")
-        && !words::is(class!("en.stop", "en.auxiliary", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural", "en.time"), w)
+        && !words::token_is(doc, i, class!("en.stop", "en.auxiliary", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural", "en.time"))
 }
 
 /// '"…," said the minister': a verb of saying after a quotation and a comma comes before its

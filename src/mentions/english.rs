@@ -245,7 +245,7 @@ fn state_body_after(doc: &Document, k: usize) -> Option<usize> {
     if k >= n || !doc.tokens()[k].is_word || doc.tokens()[k].upper {
         return None;
     }
-    if k + 1 < n && words::is_phrase(class!("en.state_body"), doc.ftok(k), doc.ftok(k + 1)) {
+    if k + 1 < n && words::token_opens_phrase(doc, k, class!("en.state_body")) {
         return Some(k + 2);
     }
     // Not a modifier of another noun: "government forces", "government bonds".

@@ -183,8 +183,31 @@ pub(crate) fn token_is(doc: &Document, k: usize, class: Class) -> bool {
     token_classes(doc)[k] & class.0 != 0
 }
 
+/// A bit of no class (build.rs keeps the classes below it), set among a token's classes when
+/// its word opens an entry of two words of some class: only then is the entry looked up.
+const OPENS_A_PHRASE: u128 = 1 << 127;
+
 fn token_classes<'d>(doc: &'d Document) -> &'d [u128] {
-    doc.word_classes.get_or_init(|| (0..doc.tokens().len()).map(|k| found(doc.ftok(k))).collect())
+    doc.word_classes.get_or_init(|| {
+        (0..doc.tokens().len())
+            .map(|k| {
+                let masks = classes().words.get(doc.ftok(k)).copied().unwrap_or_default();
+                masks.found() | if masks.opens_phrase != 0 { OPENS_A_PHRASE } else { 0 }
+            })
+            .collect()
+    })
+}
+
+/// [`is_phrase`] of tokens `k` and `k + 1`.
+pub(crate) fn token_opens_phrase(doc: &Document, k: usize, class: Class) -> bool {
+    token_classes(doc)[k] & OPENS_A_PHRASE != 0 && k + 1 < doc.tokens().len() && is_phrase(class, doc.ftok(k), doc.ftok(k + 1))
+}
+
+/// Whether token `k` is in a class (as [`token_is`] asks) or opens, with the token after it,
+/// an entry of two words of it ([`is_phrase`]): asked of every word of a claim, and looked up
+/// only for the few words that open an entry of some class.
+pub(crate) fn token_is_or_opens(doc: &Document, k: usize, class: Class) -> bool {
+    token_is(doc, k, class) || token_opens_phrase(doc, k, class)
 }
 
 /// Whether the two words `first second` are an entry of a class (two-word clause breaks:
@@ -194,13 +217,6 @@ pub(crate) fn is_phrase(class: Class, first: &str, second: &str) -> bool {
     classes().words.get(first).is_some_and(|m| m.opens_phrase & class.0 != 0) && phrase_in(class, first, second)
 }
 
-/// Whether a word is in a class (as [`is`] asks) or opens, with the word after it, an entry
-/// of two words of it ([`is_phrase`]): one look-up of the word for both (this is asked of
-/// every word of a claim).
-pub(crate) fn is_or_opens(class: Class, word: &str, next: Option<&str>) -> bool {
-    let masks = classes().words.get(word).copied().unwrap_or_default();
-    masks.found() & class.0 != 0 || (masks.opens_phrase & class.0 != 0 && next.is_some_and(|next| phrase_in(class, word, next)))
-}
 
 fn phrase_in(class: Class, first: &str, second: &str) -> bool {
     thread_local! {
@@ -327,13 +343,19 @@ mod tests {
         assert!(!is_phrase(class!("ar.state_body"), &f("الحكومة"), &f("الجديدة")), "a one-word entry is no phrase");
         // A clause break of one word, of two, with or without its second word, and through a
         // conjunction (Arabic classes try the word without و).
-        assert!(is_or_opens(class!("ar.clause_break"), &f("في"), Some(&f("حين"))));
-        assert!(!is_or_opens(class!("ar.clause_break"), &f("في"), Some(&f("البيت"))));
-        assert!(!is_or_opens(class!("ar.clause_break"), &f("في"), None));
-        assert!(is_or_opens(class!("ar.clause_break"), &f("بينما"), None));
-        assert!(is_or_opens(class!("ar.clause_break"), &f("ولكن"), None));
-        assert!(is_or_opens(class!("en.clause_break"), "even", Some("as")));
-        assert!(!is_or_opens(class!("en.clause_break"), "even", Some("if")));
-        assert!(is_or_opens(class!("en.clause_break"), "whereas", Some("the")));
+        let first_is_or_opens = |text: &str, class: Class| token_is_or_opens(&Document::new(text), 0, class);
+        assert!(first_is_or_opens("في حين", class!("ar.clause_break")));
+        assert!(!first_is_or_opens("في البيت", class!("ar.clause_break")));
+        assert!(!first_is_or_opens("في", class!("ar.clause_break")));
+        assert!(first_is_or_opens("بينما", class!("ar.clause_break")));
+        assert!(first_is_or_opens("ولكن", class!("ar.clause_break")));
+        assert!(first_is_or_opens("even as", class!("en.clause_break")));
+        assert!(!first_is_or_opens("even if", class!("en.clause_break")));
+        assert!(first_is_or_opens("whereas the", class!("en.clause_break")));
+        // The phrase bit is no class: a word that opens an entry is in no class for it.
+        let doc = Document::new("في حين");
+        assert!(token_classes(&doc)[0] & OPENS_A_PHRASE != 0);
+        assert!(!token_is(&doc, 0, class!("ar.clause_break")));
+        assert!(token_opens_phrase(&doc, 0, class!("ar.clause_break")) && !token_opens_phrase(&doc, 1, class!("ar.clause_break")));
     }
 }
