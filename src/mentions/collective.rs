@@ -62,7 +62,7 @@ fn english(doc: &Document, lexicon_at: &HashMap<usize, LexTokens>, h: usize) -> 
         let demonym = lexicon_at.get(&m).is_some_and(|lt| matches!(lt.target, Target::Demonym { .. }));
         let modifier = doc.tokens()[m].is_word
             && doc.tokens()[m].script == Script::Latin
-            && !words::is(class!("en.stop", "en.quantifier", "en.time"), w)
+            && !words::token_is(doc, m, class!("en.stop", "en.quantifier", "en.time"))
             && !w.chars().all(|c| c.is_ascii_digit())
             && !cues.english.contains_key(w)
             // A sentence adverb is no modifier ("Meanwhile business leaders …").

@@ -160,8 +160,7 @@ fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opti
     }
     let country = country_of(lt, lexicon)?;
     let next = lt.end;
-    let w = doc.ftok(next.min(doc.tokens().len() - 1));
-    if next < doc.tokens().len() && words::is(class!("en.side"), w) && i > 0 && doc.ftok(i - 1) == "the" {
+    if next < doc.tokens().len() && words::token_is(doc, next, class!("en.side")) && i > 0 && doc.ftok(i - 1) == "the" {
         return Some(Mention::plain(i..next + 1, Referent::Known(country), MentionForm::Side));
     }
     // "the Lebanese government", "Ankara's defence ministry": a state's executive named by its
@@ -169,7 +168,7 @@ fn side_phrase(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Opti
     if let Some(end) = state_body_after(doc, next) {
         return Some(Mention::plain(i..end, Referent::Known(country), MentionForm::Side));
     }
-    (next < doc.tokens().len() && words::is(class!("en.counterpart"), w)).then(|| {
+    (next < doc.tokens().len() && words::token_is(doc, next, class!("en.counterpart"))).then(|| {
         let key = role_key(doc, i..next + 1);
         Mention::plain(i..next + 1, Referent::Role { key, country: Some(country) }, MentionForm::RolePhrase)
     })
@@ -195,7 +194,7 @@ fn company_named_after_a_country(doc: &Document, at: &HashMap<usize, LexTokens>,
         return None;
     }
     let w = doc.ftok(word);
-    if w.chars().count() < 3 || w.ends_with('s') || words::is(class!("en.stop", "en.time", "en.qualifier", "en.preposition", "en.place_preposition", "en.org_head", "en.group_head", "en.side", "en.counterpart", "en.collective"), w) {
+    if w.chars().count() < 3 || w.ends_with('s') || words::token_is(doc, word, class!("en.stop", "en.time", "en.qualifier", "en.preposition", "en.place_preposition", "en.org_head", "en.group_head", "en.side", "en.counterpart", "en.collective")) {
         return None;
     }
     let closes = word + 1 >= n || !doc.tokens()[word + 1].is_word || doc.tokens()[word + 1].lower;
@@ -212,7 +211,7 @@ fn company_named_with_a_country(doc: &Document, at: &HashMap<usize, LexTokens>, 
         return None;
     }
     let w = doc.ftok(i);
-    if w.chars().count() < 3 || words::is(class!("en.stop", "en.time", "en.qualifier", "en.preposition", "en.place_preposition"), w) || matches!(w, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central" | "greater" | "new" | "mainland" | "democratic" | "republic") {
+    if w.chars().count() < 3 || words::token_is(doc, i, class!("en.stop", "en.time", "en.qualifier", "en.preposition", "en.place_preposition")) || matches!(w, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central" | "greater" | "new" | "mainland" | "democratic" | "republic") {
         return None;
     }
     // At the start of a sentence any word is capitalised: not an adverb there ("Meanwhile
@@ -332,8 +331,8 @@ pub(crate) fn is_place_context(doc: &Document, i: usize) -> bool {
             continue;
         }
         return match doc.tokens()[p].script {
-            Script::Arabic => words::is(class!("ar.place_preposition"), w),
-            _ => words::is(class!("en.place_preposition"), w),
+            Script::Arabic => words::token_is(doc, p, class!("ar.place_preposition")),
+            _ => words::token_is(doc, p, class!("en.place_preposition")),
         };
     }
     false
@@ -366,7 +365,7 @@ fn capitalised_run(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> 
         let t = &doc.tokens()[k];
         let w = doc.ftok(k);
         let capitalised = t.is_word && t.script == Script::Latin && doc.tokens()[k].upper;
-        if capitalised && !words::is(class!("en.stop"), w) {
+        if capitalised && !words::token_is(doc, k, class!("en.stop")) {
             k += 1;
             last = k;
         } else if k > i && matches!(w, "of" | "for" | "and" | "&" | "on" | "the") && k + 1 < n && doc.tokens()[k + 1].upper {
@@ -475,9 +474,8 @@ pub(super) fn cue_subject_person(doc: &Document, at: &HashMap<usize, LexTokens>,
     let mut end = i;
     while end < n && end - i < 6 {
         let t = &doc.tokens()[end];
-        let w = doc.ftok(end);
         let ok = t.is_word && t.script == Script::Latin && !at.contains_key(&end) && doc.tokens()[end].upper
-            && !words::is(class!("en.stop"), w) && !words::is(class!("en.org_head"), w) && !words::is(class!("en.group_head"), w);
+            && !words::token_is(doc, end, class!("en.stop", "en.org_head", "en.group_head"));
         if !ok || (end > i && doc.text[doc.tokens()[end - 1].end..t.start].contains('\n')) {
             break;
         }
@@ -562,7 +560,7 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
     let plain = doc.tokens()[i].script == Script::Latin
         && !contraction
         && (acronym || (w.chars().count() >= 3 && original.chars().nth(1).is_some_and(char::is_lowercase)))
-        && !words::is(class!("en.stop", "en.org_head", "en.group_head", "en.qualifier", "en.time", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"), w);
+        && !words::token_is(doc, i, class!("en.stop", "en.org_head", "en.group_head", "en.qualifier", "en.time", "en.pronoun_male", "en.pronoun_female", "en.pronoun_plural"));
     // "Greenpeace Indonesia welcomed …": a country's name ending the body's.
     let lexicon = Lexicon::builtin();
     let name_end = match at.get(&(i + 1)).map(|lt| (lt.end, lt.target)) {
@@ -618,7 +616,7 @@ fn head_noun_anaphor(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     if i == 0 || doc.ftok(i - 1) != "the" || at.contains_key(&i) || !doc.tokens()[i].lower {
         return None;
     }
-    if !words::is(class!("en.group_head", "en.org_head"), w) {
+    if !words::token_is(doc, i, class!("en.group_head", "en.org_head")) {
         return None;
     }
     // "the party leadership": a modifier, not the body itself.
