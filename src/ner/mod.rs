@@ -682,8 +682,8 @@ mod tests {
             let all = tagger.tag_document(&sentences);
             assert!(all.iter().map(Vec::len).sum::<usize>() >= 3, "{lang}: {all:?}");
             // Each kind alone, spans that start after the first token, and the second sentence only.
-            let filters: [&dyn Fn(usize, &EntitySpan) -> bool; 4] =
-                [&|_, s| s.kind == EntityKind::Person, &|_, s| s.kind != EntityKind::Person, &|_, s| s.start > 0, &|i, _| i == 1];
+            type Wanted<'a> = &'a dyn Fn(usize, &EntitySpan) -> bool;
+            let filters: [Wanted; 4] = [&|_, s| s.kind == EntityKind::Person, &|_, s| s.kind != EntityKind::Person, &|_, s| s.start > 0, &|i, _| i == 1];
             for wanted in filters {
                 let some = tagger.tag_document_where(&sentences, wanted);
                 let expected: Vec<Vec<EntitySpan>> = all.iter().enumerate().map(|(i, spans)| spans.iter().filter(|s| wanted(i, s)).copied().collect()).collect();
