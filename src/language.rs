@@ -6,41 +6,6 @@
 use crate::mentions::words::{self, class};
 use crate::text::{Document, Script};
 
-/// The marker words, short function words, each packed into an integer, sorted: a binary
-/// search among a few dozen integers per Latin word instead of two hash look-ups.
-struct Markers {
-    english: Vec<u64>,
-    other: Vec<u64>,
-}
-
-/// A word of at most eight bytes as an integer (words hold no NUL byte, so no two collide).
-fn pack(word: &str) -> Option<u64> {
-    (word.len() <= 8).then(|| word.bytes().fold(0, |n, b| n << 8 | u64::from(b)))
-}
-
-/// `None` if a marker is too long to pack (then the word classes are asked directly).
-fn markers() -> Option<&'static Markers> {
-    static MARKERS: std::sync::OnceLock<Option<Markers>> = std::sync::OnceLock::new();
-    MARKERS
-        .get_or_init(|| {
-            let packed = |class: words::Class| -> Option<Vec<u64>> {
-                let mut v = words::members(class).iter().map(|w| pack(w)).collect::<Option<Vec<u64>>>()?;
-                crate::sort::sort(&mut v);
-                Some(v)
-            };
-            Some(Markers { english: packed(class!("en.marker"))?, other: packed(class!("latin.other_marker"))? })
-        })
-        .as_ref()
-}
-
-/// (English marker, other language's marker) for a Latin word.
-fn marker(word: &str) -> (bool, bool) {
-    match markers() {
-        Some(m) => pack(word).map_or((false, false), |n| (m.english.binary_search(&n).is_ok(), m.other.binary_search(&n).is_ok())),
-        None => (words::is(class!("en.marker"), word), words::is(class!("latin.other_marker"), word)),
-    }
-}
-
 pub(crate) fn detect(doc: &Document) -> &'static str {
     let (mut arabic, mut latin, mut latin_words, mut english_function, mut other_function) = (0usize, 0usize, 0usize, 0usize, 0usize);
     for (i, t) in doc.tokens().iter().enumerate() {
@@ -53,9 +18,10 @@ pub(crate) fn detect(doc: &Document) -> &'static str {
             Script::Latin => {
                 latin += letters;
                 latin_words += 1;
-                let (english, other) = marker(doc.ftok(i));
-                english_function += usize::from(english);
-                other_function += usize::from(other);
+                // The document's word classes: found once for all its tokens, which the
+                // later stages ask of anyway.
+                english_function += usize::from(words::token_is(doc, i, class!("en.marker")));
+                other_function += usize::from(words::token_is(doc, i, class!("latin.other_marker")));
             }
             _ => {}
         }
