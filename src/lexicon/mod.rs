@@ -174,9 +174,18 @@ impl Forms {
         let bytes = hay.as_bytes();
         let mut found = Vec::new();
         let mut after_word_character = false;
-        for (start, c) in hay.char_indices() {
+        let mut next = 0;
+        while next < bytes.len() {
+            let start = next;
+            // Byte by byte through ASCII, whose letters and digits a table tells.
             let starts_word = !after_word_character;
-            after_word_character = is_alphanumeric(c);
+            (after_word_character, next) = match bytes[start] {
+                b @ 0..0x80 => (b.is_ascii_alphanumeric(), start + 1),
+                _ => {
+                    let c = hay[start..].chars().next().expect("a character starts here");
+                    (is_alphanumeric(c), start + c.len_utf8())
+                }
+            };
             if !starts_word {
                 continue;
             }
