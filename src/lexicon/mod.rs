@@ -177,8 +177,8 @@ impl Forms {
         let mut next = 0;
         while next < bytes.len() {
             let start = next;
-            // Byte by byte through ASCII, whose letters and digits a table tells.
             let starts_word = !after_word_character;
+            // Byte by byte through ASCII; other characters are decoded.
             (after_word_character, next) = match bytes[start] {
                 b @ 0..0x80 => (b.is_ascii_alphanumeric(), start + 1),
                 _ => {

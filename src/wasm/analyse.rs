@@ -38,11 +38,11 @@ pub fn prepare() {
 /// optimising tier once it has run a while, and uses that code from the function's next call.
 /// A long article is analysed in long loops within a few calls, most of which would otherwise
 /// stay in the baseline tier. Measured in Node on this machine: a 1 MB article in a fresh
-/// instance took 340–366 ms after `prepare()` alone and 162–190 ms after twenty steps as well,
-/// which took 23–31 ms (about 1 ms a step once the first has run). The texts name someone only
-/// the name model finds: otherwise the tagger's confidence (computed only for such names) ran
-/// as baseline code through the first long article, 8.7 ms of a 1 MB one in Node instead of
-/// 1.8. With them a step takes 1.2–1.8 ms.
+/// instance took 156–170 ms after `prepare()` alone and 93–122 ms after twenty steps as well
+/// (on slower days 340–366 and 162–190 ms), and 74–91 ms once warm. The texts name someone
+/// only the name model finds: otherwise the tagger's confidence (computed only for such names)
+/// ran as baseline code through the first long article, 8.7 ms of a 1 MB one in Node instead
+/// of 1.8 once warm. A step takes 1.2–1.8 ms in Node (the median of twenty).
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {
     const REPEATS: usize = 20;
