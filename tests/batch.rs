@@ -160,3 +160,16 @@ fn a_missing_input_is_a_usage_error_and_a_clean_archive_exits_0() {
     assert_eq!(v["text"], "Ukraine demanded a ceasefire.");
     assert!(err.is_empty(), "quiet when stderr is not a terminal: {err}");
 }
+
+#[test]
+fn an_output_of_dash_is_standard_output() {
+    let record = br#"{"id": "1", "text": "Vladimir Putin rejected the proposal."}"#;
+    let (code, out, err) = stancemap(&["batch", "-o", "-", "-"], record);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_slice(&out).expect("the record on standard output");
+    assert_eq!(v["id"], "1");
+    let (code, table, err) = stancemap(&["summarize", "--format", "csv", "-o", "-"], &out);
+    assert_eq!(code, 0, "{err}");
+    assert!(String::from_utf8(table).unwrap().contains("Vladimir Putin,person"), "the table on standard output");
+    assert!(!Path::new("-").exists(), "no file named '-' written");
+}

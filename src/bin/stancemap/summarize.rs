@@ -25,7 +25,7 @@ pub struct SummarizeArgs {
     /// Leave out actors named in fewer articles than this.
     #[arg(long, default_value_t = 1)]
     min_articles: u64,
-    /// Write the table to this file instead of standard output.
+    /// Write the table to this file instead of standard output ('-': standard output).
     #[arg(short, long)]
     output: Option<PathBuf>,
 }
@@ -78,7 +78,7 @@ pub fn run(args: SummarizeArgs) -> ExitCode {
         TableFormat::Csv => table.to_csv(),
         TableFormat::Markdown => table.to_markdown(),
     };
-    let written = match &args.output {
+    let written = match args.output.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(p) => std::fs::write(p, table),
         None => io::Write::write_all(&mut io::stdout().lock(), table.as_bytes()),
     };

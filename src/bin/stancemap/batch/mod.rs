@@ -27,7 +27,7 @@ pub struct BatchArgs {
     /// JSON Lines files ('-' or nothing: standard input), .txt files, or folders of .txt files
     /// (read recursively, in name order; the path is the article's id).
     inputs: Vec<PathBuf>,
-    /// Write the JSON Lines to this file instead of standard output.
+    /// Write the JSON Lines to this file instead of standard output ('-': standard output).
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Worker threads (default: one per core).
@@ -65,7 +65,8 @@ pub fn run(args: BatchArgs) -> ExitCode {
         Err(msg) => return input_error(&msg),
     };
     let total_bytes = input::total_bytes(&sources);
-    let out: Box<dyn Write + Send> = match &args.output {
+    // '-' is standard output, as it is standard input among the inputs (not a file named '-').
+    let out: Box<dyn Write + Send> = match args.output.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(p) => match File::create(p) {
             Ok(f) => Box::new(BufWriter::with_capacity(1 << 20, f)),
             Err(e) => return input_error(&format!("cannot write {}: {e}", p.display())),
