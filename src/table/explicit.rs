@@ -50,12 +50,11 @@ const VERSUS: &[&str] = &[" vs. ", " vs ", " versus ", " v. "];
 fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            let end = if text[..i].ends_with('\r') { i - 1 } else { i };
-            out.push(start..end);
-            start = i + 1;
-        }
+    // A line break is one byte that no other character's UTF-8 contains: no need to decode.
+    for (i, _) in text.bytes().enumerate().filter(|&(_, b)| b == b'\n') {
+        let end = if text[..i].ends_with('\r') { i - 1 } else { i };
+        out.push(start..end);
+        start = i + 1;
     }
     out.push(start..text.len());
     out
@@ -196,7 +195,8 @@ fn table_at(doc: &Document, spans: &Spans, known: &ActorNames, arabic: &ArabicWo
     let text = doc.text;
     let header_line = &lines[i];
     let htext = &text[header_line.clone()];
-    if htext.trim().is_empty() || htext.split_whitespace().count() > 12 {
+    // More than twelve words: stop counting at the thirteenth (a paragraph is a line).
+    if htext.trim().is_empty() || htext.split_whitespace().nth(12).is_some() {
         return None;
     }
     let form = form_of(htext);
