@@ -39,26 +39,38 @@ pub(crate) struct Header {
 /// Folded names and aliases of the article's actors, to recognise a header that names one
 /// where the mention stage could not see it (glued to a neighbour, at a line's start), and
 /// whether only the tagger proposed the actor.
-pub(crate) struct ActorNames(FxHashMap<String, (usize, bool)>);
+///
+/// Folded into a map when a line is first read as a header: most articles have no line short
+/// enough, and folding every name and alias was a hundred allocations of an English article.
+pub(crate) struct ActorNames<'a> {
+    names: Vec<(usize, &'a str, bool)>,
+    folded: std::cell::OnceCell<FxHashMap<String, (usize, bool)>>,
+}
 
-impl ActorNames {
-    pub(crate) fn new<'a>(actors: impl Iterator<Item = (usize, &'a str, bool)>) -> ActorNames {
-        let mut map = FxHashMap::default();
-        for (a, name, guessed) in actors {
-            map.entry(fold_str(name)).or_insert((a, guessed));
-        }
-        ActorNames(map)
+impl<'a> ActorNames<'a> {
+    pub(crate) fn new(actors: impl Iterator<Item = (usize, &'a str, bool)>) -> ActorNames<'a> {
+        ActorNames { names: actors.collect(), folded: std::cell::OnceCell::new() }
+    }
+
+    fn folded(&self) -> &FxHashMap<String, (usize, bool)> {
+        self.folded.get_or_init(|| {
+            let mut map = FxHashMap::default();
+            for &(a, name, guessed) in &self.names {
+                map.entry(fold_str(name)).or_insert((a, guessed));
+            }
+            map
+        })
     }
 
     /// An actor the lexicon or the article establishes: its name may bound a header.
     fn listed(&self, folded: &str) -> Option<usize> {
-        self.0.get(folded).filter(|(_, guessed)| !guessed).map(|(a, _)| *a)
+        self.folded().get(folded).filter(|(_, guessed)| !guessed).map(|(a, _)| *a)
     }
 
     /// Any actor by that name, a tagger's guess too: once the headers are cut, a header
     /// that is exactly its name is its column.
     fn any(&self, folded: &str) -> Option<usize> {
-        self.0.get(folded).map(|(a, _)| *a)
+        self.folded().get(folded).map(|(a, _)| *a)
     }
 }
 
