@@ -517,7 +517,9 @@ fn opens_adverbial(doc: &Document, t: usize) -> bool {
 pub(super) fn split_coordinated(doc: &Document, text: &Range<usize>) -> Vec<Range<usize>> {
     let first = doc.tokens().partition_point(|t| t.start < text.start);
     let last = doc.tokens().partition_point(|t| t.end <= text.end);
-    let mut cuts = vec![first];
+    // The conjunctions that may open a new part (most claims have none: nothing is
+    // allocated for them then).
+    let mut joins = Vec::new();
     let mut in_quote = false;
     for i in first..last {
         let w = doc.ftok(i);
@@ -533,31 +535,35 @@ pub(super) fn split_coordinated(doc: &Document, text: &Range<usize>) -> Vec<Rang
         let arabic_join = doc.tokens()[i].script == Script::Arabic && (w.starts_with("وال") || w.starts_with("وبال")) && w.chars().count() > 4;
         let english_join = w == "and" && i + 1 < last && doc.ftok(i + 1) == "to";
         if arabic_join || english_join {
-            cuts.push(i);
+            joins.push(i);
         }
     }
-    cuts.push(last);
-    // Keep only cuts leaving two words on each side.
+    // Keep only cuts leaving two words on each side: after the last cut kept, and before the
+    // next conjunction (or the end).
     let words = |a: usize, b: usize| (a..b).filter(|&t| doc.tokens()[t].is_word).count();
-    let mut kept = vec![first];
-    for w in cuts.windows(2).skip(1) {
-        let (cut, next) = (w[0], w[1]);
-        if words(*kept.last().unwrap_or(&first), cut) >= 2 && words(cut, next) >= 2 {
+    let mut kept = Vec::new();
+    for (n, &cut) in joins.iter().enumerate() {
+        let next = joins.get(n + 1).copied().unwrap_or(last);
+        if words(kept.last().copied().unwrap_or(first), cut) >= 2 && words(cut, next) >= 2 {
             kept.push(cut);
         }
     }
-    kept.push(last);
-    kept.windows(2)
-        .filter_map(|w| {
-            let (mut a, b) = (w[0], w[1]);
-            // The conjunction itself ("and") opens the next part; drop it and a "to".
-            while a < b && matches!(doc.ftok(a), "and" | "to") {
-                a += 1;
-            }
-            let b_word = (a..b).rev().find(|&t| doc.tokens()[t].is_word || is_quote_at(doc, t))?;
-            (b_word >= a).then(|| doc.tokens()[a].start.max(text.start)..doc.tokens()[b_word].end.min(text.end))
-        })
-        .collect()
+    let part = |a: usize, b: usize| {
+        // The conjunction itself ("and") opens the next part; drop it and a "to".
+        let mut a = a;
+        while a < b && matches!(doc.ftok(a), "and" | "to") {
+            a += 1;
+        }
+        let b_word = (a..b).rev().find(|&t| doc.tokens()[t].is_word || is_quote_at(doc, t))?;
+        (b_word >= a).then(|| doc.tokens()[a].start.max(text.start)..doc.tokens()[b_word].end.min(text.end))
+    };
+    let mut parts = Vec::with_capacity(kept.len() + 1);
+    let mut from = first;
+    for to in kept.into_iter().chain([last]) {
+        parts.extend(part(from, to));
+        from = to;
+    }
+    parts
 }
 
 /// "insisted that the dam would reduce flooding": a demand verb reporting a clause with a
