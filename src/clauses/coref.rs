@@ -54,8 +54,7 @@ impl MentionIndex {
 
     /// An actor opening the sentence (first or second word) is its topic.
     pub fn opening_subject(&self, doc: &Document, sentence: Range<usize>) -> Option<usize> {
-        let first_words: Vec<usize> = sentence.filter(|&t| doc.tokens()[t].is_word).take(2).collect();
-        first_words.iter().find_map(|&t| self.at(t).filter(|(_, p)| p.start == t).map(|(a, _)| a))
+        sentence.filter(|&t| doc.tokens()[t].is_word).take(2).find_map(|t| self.at(t).filter(|(_, p)| p.start == t).map(|(a, _)| a))
     }
 }
 

@@ -129,6 +129,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
     let mut clauses: Vec<Clause> = Vec::new();
     let mut lead_in: Option<(usize, Stance)> = None;
     let mut in_quote = false;
+    let mut quoted = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         // A quotation may run over several sentences of a paragraph ('"… us. We will never
         // let that happen," he said'): its state carries over until a line break.
@@ -159,8 +160,7 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
         } else {
             lead_in = attribution::list_lead_in(doc, &by_token, sentence.tokens.clone());
         }
-        let (quoted, inside_after) = quotes::quoted_tokens(doc, sentence.tokens.clone(), starts_inside);
-        in_quote = inside_after;
+        in_quote = quotes::quoted_tokens(doc, sentence.tokens.clone(), starts_inside, &mut quoted);
         // A sentence that opens a quotation or continues one ('"President Trump wants to break
         // us. …," he said') names someone inside the speaker's words, not the topic.
         let opens_quote = !sentence.tokens.is_empty() && quotes::is_quote_at(doc, sentence.tokens.start);

@@ -6,30 +6,30 @@ use std::ops::Range;
 use crate::text::Document;
 
 /// Tokens inside quotation marks (« » “ ” and paired straight quotes) in a sentence that
-/// starts inside a quotation or not, and whether it ends inside one.
-pub(crate) fn quoted_tokens(doc: &Document, sentence: Range<usize>, starts_inside: bool) -> (Vec<bool>, bool) {
+/// starts inside a quotation or not, into `quoted` (one flag a token; a buffer the caller
+/// keeps from sentence to sentence), and whether it ends inside one.
+pub(crate) fn quoted_tokens(doc: &Document, sentence: Range<usize>, starts_inside: bool, quoted: &mut Vec<bool>) -> bool {
     let mut inside = starts_inside;
-    let quoted = sentence
-        .map(|i| {
-            let w = doc.ftok(i);
-            match w {
-                "«" | "“" => {
-                    inside = true;
-                    false
-                }
-                "»" | "”" => {
-                    inside = false;
-                    false
-                }
-                "\"" => {
-                    inside = !inside;
-                    false
-                }
-                _ => inside,
+    quoted.clear();
+    quoted.extend(sentence.map(|i| {
+        let w = doc.ftok(i);
+        match w {
+            "«" | "“" => {
+                inside = true;
+                false
             }
-        })
-        .collect();
-    (quoted, inside)
+            "»" | "”" => {
+                inside = false;
+                false
+            }
+            "\"" => {
+                inside = !inside;
+                false
+            }
+            _ => inside,
+        }
+    }));
+    inside
 }
 
 pub(crate) fn is_quote(w: &str) -> bool {

@@ -588,8 +588,10 @@ pub(super) fn cue_subject_body(doc: &Document, at: &HashMap<usize, LexTokens>, i
         && doc.tokens()[next].lower
         && crate::lexicon::cues::Cues::builtin().english_at(doc.ftok(next), |d| (next + d < doc.tokens().len()).then(|| doc.ftok(next + d))).is_some();
     let placed = inside_sentence || (sentence_start && opener_ok);
-    let key = (i..name_end).map(|t| doc.ftok(t)).collect::<Vec<_>>().join(" ");
-    (placed && plain && cue).then(|| (Mention::plain(i..name_end, Referent::Organization { key, kind: ActorKind::Organization }, MentionForm::Name), !inside_sentence))
+    (placed && plain && cue).then(|| {
+        let key = (i..name_end).map(|t| doc.ftok(t)).collect::<Vec<_>>().join(" ");
+        (Mention::plain(i..name_end, Referent::Organization { key, kind: ActorKind::Organization }, MentionForm::Name), !inside_sentence)
+    })
 }
 
 /// A known given name followed by one or two capitalised words is a person ("Rustem
