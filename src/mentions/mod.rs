@@ -442,9 +442,9 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
         let first_readings = match t.script {
             Script::Arabic if !words::any_arabic_reading(doc.ftok(i), |r| firsts.contains(r)) => vec![],
             Script::Arabic => words::arabic_readings(doc.ftok(i)),
-            _ if !firsts.contains(doc.ftok(i)) => vec![],
-            _ if doc.tokens()[i].upper => vec![doc.ftok(i).to_string()],
-            _ => vec![],
+            // A Latin surname is capitalised: the case first, then the look-up.
+            _ if !doc.tokens()[i].upper || !firsts.contains(doc.ftok(i)) => vec![],
+            _ => vec![doc.ftok(i).to_string()],
         };
         if first_readings.is_empty() {
             i += 1;
