@@ -118,6 +118,9 @@ pub(super) fn noun_frame(doc: &Document, by_token: &MentionIndex, k: usize) -> O
 
 /// An English cue at token `k` ("said", "called for", "ruled out").
 pub(super) fn english_cue(doc: &Document, k: usize) -> Option<CueAt<'static>> {
+    if !words::token_starts_english_cue(doc, k) {
+        return None;
+    }
     let cue = Cues::builtin().english_at(doc.ftok(k), |d| (k + d < doc.tokens().len()).then(|| doc.ftok(k + d)))?;
     // A cue word after a determiner is a noun ("ahead of the vote", "its support"); after a
     // preposition too, unless it is a gerund ("on state television", but "after saying").
