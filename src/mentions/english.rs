@@ -24,9 +24,9 @@ pub(super) fn mentions_at(doc: &Document, at: &HashMap<usize, LexTokens>, i: usi
 /// Whether no pattern of [`patterns_at`] can start at token `i`: a token without a lexicon
 /// form that is not capitalised opens a pattern only as a qualifier before a title ("former
 /// President …"), as a body's head noun after "the" ("the party"), or as "the", "both" or
-/// "two" of a pair. That is most tokens of a text, and running every pattern on each was a
-/// tenth of an English article's time. (Debug builds check the answer against the patterns,
-/// so every test run over an article checks it.)
+/// "two" of a pair. That is most tokens of a text, and running every pattern on each was 5 %
+/// of an English article's instructions. (Debug builds check the answer against the
+/// patterns, so every test run over an article checks it.)
 fn opens_no_pattern(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> bool {
     doc.tokens()[i].script == Script::Latin
         && !doc.tokens()[i].upper

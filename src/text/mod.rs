@@ -299,10 +299,9 @@ pub(crate) struct Utf16Offsets {
 
 impl Utf16Offsets {
     pub fn new(text: &str) -> Self {
-        // Byte by byte, without decoding characters: a byte that is no continuation byte
-        // starts a character, of two UTF-16 units when it is the first of four bytes.
-        // Eight bytes at a time: a block of ASCII (most of a Latin text) is eight characters
-        // of one unit each.
+        // Without decoding characters: a byte that is no continuation byte starts a
+        // character, of two UTF-16 units when it is the first of four bytes. Eight bytes at a
+        // time where they are ASCII (most of a Latin text): eight characters of one unit each.
         const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
         fn one_by_one(bytes: &[u8], next: &mut u32, table: &mut Vec<u32>) {
             table.extend(bytes.iter().map(|&b| {
