@@ -9,7 +9,7 @@ use super::TokenMap as HashMap;
 
 use super::{country_of, role_key, words::{self, class}, LexTokens, Mention, MentionForm, Referent};
 use crate::lexicon::cues::Cues;
-use crate::lexicon::given_names::{compound_name_starts, given_names};
+use crate::lexicon::given_names::{given_name_words, given_names, GIVEN_NAME, OPENS_COMPOUND_NAME};
 use crate::lexicon::{Lexicon, Target};
 use crate::model::ActorKind;
 use crate::clauses::quotes::is_quote_at;
@@ -66,9 +66,15 @@ fn name_before_apposed_title(doc: &Document, at: &HashMap<usize, LexTokens>, i: 
 fn state_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Option<Mention> {
     let lexicon = Lexicon::builtin();
     let n = doc.tokens().len();
-    // (The two-word name is looked for only after its first word: most words are no وزارة.)
-    let bare = arabic::without_proclitics(doc.ftok(i));
-    let two = i + 1 < n && bare.starts_with("وزار") && words::is_phrase(class!("ar.state_body"), bare, doc.ftok(i + 1));
+    // (The two-word name is looked for only after its first word: most words are no وزارة.
+    // Its proclitics are taken off only when وزار follows one or two letters, or none: where
+    // `without_proclitics` may leave it.)
+    let word = doc.ftok(i);
+    let vizar = |at: usize| word.as_bytes().get(at..at + "وزار".len()) == Some("وزار".as_bytes());
+    let two = i + 1 < n && (vizar(0) || vizar(2) || vizar(4)) && {
+        let bare = arabic::without_proclitics(word);
+        bare.starts_with("وزار") && words::is_phrase(class!("ar.state_body"), bare, doc.ftok(i + 1))
+    };
     let head_end = if two {
         i + 2
     } else if words::token_is(doc, i, class!("ar.state_body")) {
@@ -80,7 +86,7 @@ fn state_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Optio
     // "حكومة نتنياهو"، "إدارة ترامب": a leader's government is their state.
     if let Target::Entity { entity, .. } = lt.target {
         let e = &lexicon.entities[entity];
-        if e.kind == ActorKind::Person && !two && matches!(bare, "حكومه" | "اداره") {
+        if e.kind == ActorKind::Person && !two && matches!(arabic::without_proclitics(word), "حكومه" | "اداره") {
             return e.home.map(|home| Mention::plain(i..lt.end, Referent::Known(home), MentionForm::Side));
         }
     }
@@ -91,6 +97,11 @@ fn state_body(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -> Optio
 /// A nominative dual (الرئيسان، الطرفان) names the two actors last mentioned; only the
 /// nominative, the subject's case, is taken (الطرفين is an object).
 fn dual(doc: &Document, i: usize) -> Option<Mention> {
+    // Every word of the two classes ends in the dual's ان (a test keeps it so): the proclitics
+    // come off, and the classes are looked up, only for such a word.
+    if !doc.ftok(i).ends_with("ان") {
+        return None;
+    }
     let classes = words::classes_of(arabic::without_proclitics(doc.ftok(i)));
     let persons = if classes.has(class!("ar.dual_person")) {
         true
@@ -127,12 +138,19 @@ fn given_name_person(doc: &Document, at: &HashMap<usize, LexTokens>, i: usize) -
     }
     let word = doc.ftok(i);
     let mut first_end = i + 1;
-    let single = words::any_arabic_reading(word, |r| names.contains_key(r));
+    // One look-up a reading tells a given name and the start of a compound one; when no
+    // reading is a name, every reading has been looked at.
+    let mut opens_compound = false;
+    let single = words::any_arabic_reading(word, |r| {
+        let kinds = given_name_words().get(r).copied().unwrap_or(0);
+        opens_compound |= kinds & OPENS_COMPOUND_NAME != 0;
+        kinds & GIVEN_NAME != 0
+    });
     if !single {
         // Compound given names: عبد الله، عبد الفتاح.
         let mut compound_name = String::new();
         let compound = i + 1 < doc.tokens().len()
-            && words::any_arabic_reading(word, |r| compound_name_starts().contains(r))
+            && opens_compound
             && words::any_arabic_reading(word, |r| {
                 compound_name.clear();
                 compound_name.push_str(r);
@@ -661,9 +679,30 @@ fn is_derived_verbal_noun(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{class, words};
 
     fn described(text: &str) -> Vec<(String, String, String)> {
         crate::mentions::describe(text)
+    }
+
+    #[test]
+    fn every_dual_of_the_classes_ends_in_the_duals_alef_nun() {
+        // `dual` looks its word up only when it ends so.
+        for class in [class!("ar.dual_person"), class!("ar.dual_party")] {
+            for word in words::members(class) {
+                assert!(word.ends_with("ان"), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_ministry_is_found_after_any_proclitics_without_proclitics_can_remove() {
+        // `state_body` takes a word's proclitics off only when وزار starts at one of the
+        // places they may leave it: after none, one or two letters.
+        for text in ["ورحبت ووزارة الخارجية الإيرانية بالقرار", "وقال بيان لوزارة الخارجية الإيرانية إن", "ونقل وبوزارة الخارجية الإيرانية عن"] {
+            let found = described(text);
+            assert!(found.iter().any(|(_, referent, _)| referent == "country:ir"), "{text}: {found:?}");
+        }
     }
 
     #[test]
