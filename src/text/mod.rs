@@ -303,15 +303,14 @@ impl Utf16Offsets {
         // character, of two UTF-16 units when it is the first of four bytes. Eight bytes at a
         // time where they are ASCII (most of a Latin text): eight characters of one unit each.
         const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+        // A byte's offset is that of the units before it; a byte that starts a character then
+        // adds its units (none for a continuation byte, whose offset is so the next
+        // character's), without a branch.
         fn one_by_one(bytes: &[u8], next: &mut u32, table: &mut Vec<u32>) {
             table.extend(bytes.iter().map(|&b| {
-                if b & 0xC0 != 0x80 {
-                    let here = *next;
-                    *next += if b >= 0xF0 { 2 } else { 1 };
-                    here
-                } else {
-                    *next
-                }
+                let here = *next;
+                *next += u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0);
+                here
             }));
         }
         let mut table = Vec::with_capacity(text.len() + 1);
