@@ -210,6 +210,11 @@ fn token_classes<'d>(doc: &'d Document) -> &'d [u128] {
     })
 }
 
+/// Whether any token of `tokens` is in `class` (as [`token_is`] asks of each).
+pub(crate) fn any_token_is(doc: &Document, tokens: std::ops::Range<usize>, class: Class) -> bool {
+    token_classes(doc)[tokens].iter().any(|&classes| classes & class.0 != 0)
+}
+
 /// Whether token `k`'s word is the first of an English stance cue (a key of the cue
 /// lexicon's English verbs): a cue can start there only then.
 pub(crate) fn token_starts_english_cue(doc: &Document, k: usize) -> bool {
@@ -359,7 +364,7 @@ mod tests {
     #[test]
     fn a_class_is_the_bit_of_its_row_and_several_are_their_bits_together() {
         assert_eq!(class!("ar.agreement_noun"), Class(1), "the first row");
-        assert_eq!(class!("ar.agreement_noun", "ar.clause_break"), Class(0b11));
+        assert_eq!(class!("ar.agreement_noun", "ar.attribution_marker"), Class(0b11), "the first two rows");
         assert!(is(class!("en.stop", "ar.stop"), "the") && is(class!("en.stop", "ar.stop"), &fold_str("على")));
         assert!(!is(class!("ar.stop"), "the"));
         assert!(members(class!("en.stop")).contains("the"));
