@@ -389,7 +389,8 @@ pub(crate) fn build(doc: &Document, mentions: &[Mention], actors: &Actors, skip:
                 })
         };
         // The parties to an agreement the sentence names by its parties.
-        for (first, second, noun, text) in marked.then(|| attribution::agreement_between(doc, &by_token, tokens.clone())).unwrap_or_default() {
+        let agreements = if marked { attribution::agreement_between(doc, &by_token, tokens.clone()) } else { Vec::new() };
+        for (first, second, noun, text) in agreements {
             clauses.push(Clause {
                 sentence: sentence.range.clone(),
                 predicate: Predicate { form: PredicateForm::NounFrame, stance: Stance::Agrees, speech: false, negated: false, passive: false, tokens: noun },
