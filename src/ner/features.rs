@@ -184,8 +184,14 @@ impl Extractor<'_> {
 
     fn token_info(&self, token: &str, folded: &mut String) -> TokenInfo {
         folded.clear();
-        for c in token.chars() {
-            fold_char(c, folded);
+        if token.is_ascii() {
+            // What `fold_char` makes of ASCII, a byte at a time: lower case.
+            folded.push_str(token);
+            folded.make_ascii_lowercase();
+        } else {
+            for c in token.chars() {
+                fold_char(c, folded);
+            }
         }
         if folded.is_empty() {
             // Only marks or invisible characters: keep something to hash.
@@ -478,6 +484,15 @@ fn is_arabic_letter(c: char) -> bool {
 /// Hashes of the full shape (first 8 classes) and of the collapsed shape; whether the token
 /// is Latin script.
 fn shapes(token: &str) -> (u64, u64, bool) {
+    if token.is_ascii() {
+        ascii_shapes(token.as_bytes())
+    } else {
+        any_shapes(token)
+    }
+}
+
+/// [`shapes`] of any token, character by character.
+fn any_shapes(token: &str) -> (u64, u64, bool) {
     let mut full = Fnv::new(1);
     let mut short = Fnv::new(2);
     let mut last = 0u8;
@@ -522,9 +537,47 @@ fn shapes(token: &str) -> (u64, u64, bool) {
     (full.finish(), short.finish(), latin)
 }
 
+/// [`shapes`] of an ASCII token, byte by byte: the classes the general path gives ASCII
+/// characters (letters x and X, digits d, anything else itself), without decoding.
+fn ascii_shapes(bytes: &[u8]) -> (u64, u64, bool) {
+    let mut full = Fnv::new(1);
+    let mut short = Fnv::new(2);
+    let mut last = 0u8;
+    let mut latin = false;
+    for (n, &b) in bytes.iter().enumerate() {
+        let class = match b {
+            b'a'..=b'z' => b'x',
+            b'A'..=b'Z' => b'X',
+            b'0'..=b'9' => b'd',
+            _ => b,
+        };
+        latin |= b.is_ascii_alphabetic();
+        if n < 8 {
+            full = full.byte(class);
+        }
+        if class != last {
+            short = short.byte(class);
+            last = class;
+        }
+    }
+    (full.finish(), short.finish(), latin)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_tokens_get_the_shapes_and_folding_of_the_general_path() {
+        let mut tokens: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
+        tokens.extend(["Putin", "UN", "U.S.", "COVID-19", "x", "iPhone", "O'Brien", "al-Sisi", "2025", "a1B2c3D4e5", "---", "\t\u{1}"].map(String::from));
+        for token in &tokens {
+            assert_eq!(ascii_shapes(token.as_bytes()), any_shapes(token), "{token:?}");
+            let mut by_char = String::new();
+            token.chars().for_each(|c| fold_char(c, &mut by_char));
+            assert_eq!(token.to_ascii_lowercase(), by_char, "{token:?}");
+        }
+    }
 
     #[test]
     fn proclitic_splits() {
