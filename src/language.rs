@@ -8,6 +8,9 @@ use crate::text::{Document, Script};
 
 pub(crate) fn detect(doc: &Document) -> &'static str {
     let (mut arabic, mut latin, mut latin_words, mut english_function, mut other_function) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    // The document's word classes: found once for all its tokens, which the later stages ask
+    // of anyway.
+    let classes = words::classes_of_tokens(doc);
     for (i, t) in doc.tokens().iter().enumerate() {
         if !t.is_word {
             continue;
@@ -20,10 +23,8 @@ pub(crate) fn detect(doc: &Document) -> &'static str {
             Script::Latin => {
                 latin += letters;
                 latin_words += 1;
-                // The document's word classes: found once for all its tokens, which the
-                // later stages ask of anyway.
-                english_function += usize::from(words::token_is(doc, i, class!("en.marker")));
-                other_function += usize::from(words::token_is(doc, i, class!("latin.other_marker")));
+                english_function += usize::from(classes.is(i, class!("en.marker")));
+                other_function += usize::from(classes.is(i, class!("latin.other_marker")));
             }
             _ => {}
         }

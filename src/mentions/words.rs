@@ -210,6 +210,23 @@ fn token_classes<'d>(doc: &'d Document) -> &'d [u128] {
     })
 }
 
+/// The classes of a document's tokens, for a loop that asks of every token: one look-up of
+/// the table for all, where [`token_is`] is a call for each.
+pub(crate) struct TokenClasses<'d>(&'d [u128]);
+
+impl TokenClasses<'_> {
+    /// [`token_is`] of token `k`.
+    #[inline]
+    pub(crate) fn is(&self, k: usize, class: Class) -> bool {
+        self.0[k] & class.0 != 0
+    }
+}
+
+/// The classes of `doc`'s tokens (found for all of them on the first question).
+pub(crate) fn classes_of_tokens<'d>(doc: &'d Document) -> TokenClasses<'d> {
+    TokenClasses(token_classes(doc))
+}
+
 /// Whether any token of `tokens` is in `class` (as [`token_is`] asks of each).
 pub(crate) fn any_token_is(doc: &Document, tokens: std::ops::Range<usize>, class: Class) -> bool {
     token_classes(doc)[tokens].iter().any(|&classes| classes & class.0 != 0)
