@@ -493,13 +493,11 @@ fn shapes(token: &str) -> (u64, u64, bool) {
 
 /// [`shapes`] of any token, character by character.
 fn any_shapes(token: &str) -> (u64, u64, bool) {
-    let mut full = Fnv::new(1);
-    let mut short = Fnv::new(2);
-    let mut last = 0u8;
+    let mut shape = ShapeHashes::default();
     let mut latin = false;
     // Marks, tatweel and invisible characters fold away, so they do not count in the shape.
     let visible = token.chars().filter(|&c| c.is_ascii() || is_arabic_letter(c) || (c != '\u{0640}' && !is_combining_mark(c) && !is_invisible(c)));
-    for (n, c) in visible.enumerate() {
+    for c in visible {
         let class = if is_arabic_letter(c) {
             // The common case first: an Arabic letter (no Unicode table lookups).
             b'a'
@@ -526,41 +524,58 @@ fn any_shapes(token: &str) -> (u64, u64, bool) {
         } else {
             b'p'
         };
-        if n < 8 {
-            full = full.byte(class);
-        }
-        if class != last {
-            short = short.byte(class);
-            last = class;
-        }
+        shape.push(class);
     }
-    (full.finish(), short.finish(), latin)
+    shape.finish(latin)
 }
 
 /// [`shapes`] of an ASCII token, byte by byte: the classes the general path gives ASCII
 /// characters (letters x and X, digits d, anything else itself), without decoding.
 fn ascii_shapes(bytes: &[u8]) -> (u64, u64, bool) {
-    let mut full = Fnv::new(1);
-    let mut short = Fnv::new(2);
-    let mut last = 0u8;
-    let mut latin = false;
-    for (n, &b) in bytes.iter().enumerate() {
-        let class = match b {
+    let mut shape = ShapeHashes::default();
+    for &b in bytes {
+        shape.push(match b {
             b'a'..=b'z' => b'x',
             b'A'..=b'Z' => b'X',
             b'0'..=b'9' => b'd',
             _ => b,
-        };
-        latin |= b.is_ascii_alphabetic();
-        if n < 8 {
-            full = full.byte(class);
+        });
+    }
+    shape.finish(bytes.iter().any(u8::is_ascii_alphabetic))
+}
+
+/// The two shape hashes of a token, fed one character class at a time: the full shape hashes
+/// the first eight classes, the short one each run of equal classes once.
+struct ShapeHashes {
+    full: Fnv,
+    short: Fnv,
+    classes: usize,
+    last: u8,
+}
+
+impl Default for ShapeHashes {
+    fn default() -> Self {
+        ShapeHashes { full: Fnv::new(1), short: Fnv::new(2), classes: 0, last: 0 }
+    }
+}
+
+impl ShapeHashes {
+    #[inline]
+    fn push(&mut self, class: u8) {
+        if self.classes < 8 {
+            self.full = self.full.byte(class);
         }
-        if class != last {
-            short = short.byte(class);
-            last = class;
+        self.classes += 1;
+        if class != self.last {
+            self.short = self.short.byte(class);
+            self.last = class;
         }
     }
-    (full.finish(), short.finish(), latin)
+
+    /// The full and short shape hashes, and `latin` as given.
+    fn finish(self, latin: bool) -> (u64, u64, bool) {
+        (self.full.finish(), self.short.finish(), latin)
+    }
 }
 
 #[cfg(test)]
