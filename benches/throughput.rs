@@ -16,6 +16,11 @@
 #[path = "common/inputs.rs"]
 mod inputs;
 
+// The command line's allocator (see its `main.rs`), so that these figures are what `batch` gets.
+#[cfg(feature = "cli")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
