@@ -86,9 +86,9 @@ pub fn options(language: Option<Language>) -> Options {
 /// mimalloc, not the system's allocator: an article's analysis makes some 1,500 allocations,
 /// and with glibc's allocator they were 12 % of the time of an English one. Alternating the
 /// two builds over the `cargo bench` articles (`batch -j 1`, best of three or five runs each),
-/// mimalloc took 0.86–0.88 of the time for English and 0.88–1.0 for Arabic (two runs). The
-/// price is memory held: at the peak, 63 MB instead of 44 for a 1 MB article, and 42 MB
-/// instead of 18 for a batch of 1k-word articles on two threads.
+/// mimalloc took 0.87–0.89 of the time for English and 0.84–0.94 for Arabic (1k and 10k-word
+/// articles). The price is memory held: at the peak, 52 MB instead of 44 for a 1 MB article,
+/// and 24 MB instead of 18 for a batch of 1k-word articles on two threads.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
