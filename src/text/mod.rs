@@ -198,11 +198,17 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
-        let bit = c as usize - 0x600;
-        ARABIC_ALPHANUMERIC[bit / 64] >> (bit % 64) & 1 == 1
+        arabic_block_alphanumeric(c as u32)
     } else {
         c.is_alphanumeric()
     }
+}
+
+/// [`is_alphanumeric`] of a code point of the Arabic block (U+0600..U+06FF).
+#[inline]
+fn arabic_block_alphanumeric(c: u32) -> bool {
+    let bit = (c - 0x600) as usize;
+    ARABIC_ALPHANUMERIC[bit / 64] >> (bit % 64) & 1 == 1
 }
 
 /// Words are runs of letters and digits in the folded text; an apostrophe or hyphen between
@@ -224,13 +230,42 @@ fn tokenize(folded: &str, origin: &[u32], text: &str) -> Vec<Token> {
             return 0;
         }
         let last = origin[fend - 1] as usize;
-        extend_over_marks(text, last + text[last..].chars().next().map_or(0, char::len_utf8))
+        // The character's length from its first byte; then marks can follow it only when a
+        // character that is not ASCII does (the common case, a space or a letter of the same
+        // word, needs no decoding).
+        let lead = text.as_bytes()[last];
+        let end = last + if lead < 0x80 { 1 } else { (lead.leading_ones() as usize).clamp(2, 4) };
+        match text.as_bytes().get(end) {
+            Some(b) if b.is_ascii() => end,
+            None => end,
+            _ => extend_over_marks(text, end),
+        }
     };
     let mut fs = 0;
     while let Some(c) = at(fs) {
         if is_alphanumeric(c) {
             let mut fe = fs + c.len_utf8();
-            while let Some(d) = at(fe) {
+            loop {
+                // The common letters a byte or two at a time, without decoding a character:
+                // ASCII letters and digits, and the letters of the Arabic block (two bytes, the
+                // first D8..DB). Anything else takes the general way below.
+                match bytes.get(fe..) {
+                    Some(&[b, ..]) if b.is_ascii_alphanumeric() => {
+                        fe += 1;
+                        continue;
+                    }
+                    Some(&[lead @ 0xD8..=0xDB, next, ..]) => {
+                        let c = 0x600 | u32::from(lead & 0x03) << 6 | u32::from(next & 0x3F);
+                        if !arabic_block_alphanumeric(c) || ends_an_arabic_word(bytes, fe, text, origin) {
+                            // Not a letter or digit, and no apostrophe or hyphen either.
+                            break;
+                        }
+                        fe += 2;
+                        continue;
+                    }
+                    _ => {}
+                }
+                let Some(d) = at(fe) else { break };
                 if is_alphanumeric(d) {
                     // "شديدةودافع": ta marbuta and alef maqsura only end an Arabic word, so a
                     // letter after one starts the next (a heading glued to its paragraph).
@@ -280,13 +315,14 @@ fn case_of(first: Option<char>) -> (bool, bool) {
 /// Whether the folded character that ends at byte `fe` was written as one that only ends an
 /// Arabic word (ة، ى). They fold to ه and ي: only after those is the original looked at (this
 /// runs for every Arabic letter of an article).
+#[inline]
 fn ends_an_arabic_word(folded: &[u8], fe: usize, text: &str, origin: &[u32]) -> bool {
-    const HA: &[u8] = "ه".as_bytes();
-    const YA: &[u8] = "ي".as_bytes();
-    let folded_last = folded.get(fe.wrapping_sub(2)..fe);
-    if folded_last != Some(HA) && folded_last != Some(YA) {
-        return false;
-    }
+    // ه is D9 87 and ي D9 8A.
+    matches!(folded.get(fe.wrapping_sub(2)..fe), Some(&[0xD9, 0x87 | 0x8A])) && written_as_word_end(fe, text, origin)
+}
+
+/// The second half of [`ends_an_arabic_word`], after a folded ه or ي.
+fn written_as_word_end(fe: usize, text: &str, origin: &[u32]) -> bool {
     let at = origin[fe - 1] as usize;
     text.get(at..).and_then(|s| s.chars().next()).is_some_and(|c| matches!(c, 'ة' | 'ى'))
 }

@@ -48,7 +48,8 @@ pub(crate) fn split(text: &str, folded: &str, tokens: &[Token]) -> Vec<Sentence>
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let ftext = &folded[t.fstart..t.fend];
+        // Only punctuation ends a sentence.
+        let ftext = if t.is_word { "" } else { &folded[t.fstart..t.fend] };
         let mut ends = matches!(ftext, "!" | "?" | "؟" | "…");
         if ftext == "." {
             ends = !is_abbreviation_dot(folded, tokens, i);
@@ -65,9 +66,9 @@ pub(crate) fn split(text: &str, folded: &str, tokens: &[Token]) -> Vec<Sentence>
                 i += 1;
             }
         }
-        let next_gap = tokens.get(i + 1).map(|n| &text[tokens[i].end..n.start]);
         // Counted by byte: the gap is mostly one space, too short for a string searcher.
-        let newlines = next_gap.map_or(0, |g| g.bytes().filter(|&b| b == b'\n').count());
+        let next_gap = tokens.get(i + 1).map(|n| &text.as_bytes()[tokens[i].end..n.start]);
+        let newlines = next_gap.map_or(0, |g| g.iter().filter(|&&b| b == b'\n').count());
         if ends || newlines > 0 || i + 1 == tokens.len() {
             push(&mut out, text, folded, tokens, start_tok..i + 1, start_line, newlines > 0 || i + 1 == tokens.len());
             start_tok = i + 1;
