@@ -431,6 +431,59 @@ mod tests {
     }
 
     #[test]
+    fn words_read_byte_by_byte_are_those_read_character_by_character() {
+        // The tokenizer's word loop before its byte-wise fast paths, kept here as the
+        // reference: every character decoded, every end looked for marks.
+        fn reference(folded: &str, origin: &[u32], text: &str) -> Vec<(usize, usize, usize, usize, bool)> {
+            let at = |p: usize| folded.get(p..).and_then(|s| s.chars().next());
+            let orig_end = |fend: usize| {
+                let last = origin[fend - 1] as usize;
+                extend_over_marks(text, last + text[last..].chars().next().map_or(0, char::len_utf8))
+            };
+            let (mut out, mut fs) = (Vec::new(), 0);
+            while let Some(c) = at(fs) {
+                let mut fe = fs + c.len_utf8();
+                if is_alphanumeric(c) {
+                    while let Some(d) = at(fe) {
+                        if is_alphanumeric(d) {
+                            if !d.is_ascii() && ends_an_arabic_word(folded.as_bytes(), fe, text, origin) {
+                                break;
+                            }
+                            fe += d.len_utf8();
+                        } else if (d == '\'' || d == '-') && at(fe + 1).is_some_and(is_alphanumeric) {
+                            if d == '\'' && at(fe + 1) == Some('s') && at(fe + 2).is_none_or(|e| !is_alphanumeric(e)) {
+                                break;
+                            }
+                            fe += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    out.push((origin[fs] as usize, orig_end(fe), fs, fe, true));
+                } else if !c.is_whitespace() {
+                    out.push((origin[fs] as usize, orig_end(fe), fs, fe, false));
+                }
+                fs = fe;
+            }
+            out
+        }
+        for text in [
+            "وقال الرئيسُ المصريّ عبد الفتاح السيسي، إنّ القاهرة ترفض ـ الخطةَ.",
+            "أزمة شديدةودافع الوزير حتىالآن وTrump و٢٠٢٥ و2025م",
+            "Putin's aide O'Brien met al-Sisi's Secretary-General; the U.S.-led talks' end.",
+            "café naïve Ωmega 😀 emoji 👍🏽 x\u{200F}y مرحبا\u{064B}\u{0651}.",
+            "آخر إعلان ى ة ؟ ، ؛ ٪ ۝ ٠١٢ ڤ پ گ",
+            "word",
+            "ا",
+            "",
+        ] {
+            let doc = Document::new(text);
+            let got: Vec<_> = doc.tokens.iter().map(|t| (t.start, t.end, t.fstart, t.fend, t.is_word)).collect();
+            assert_eq!(got, reference(&doc.folded, &doc.fold_origin, text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_letter_after_ta_marbuta_starts_a_word() {
         let doc = Document::new("أزمة شديدةودافع الوزير حتىالآن");
         let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.otok(i)).collect();
