@@ -17,9 +17,15 @@
 mod inputs;
 
 // The command line's allocator (see its `main.rs`), so that these figures are what `batch` gets.
+// `cargo bench --bench throughput --no-default-features --features embedded-models` measures
+// with the system's.
 #[cfg(feature = "cli")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[cfg(feature = "cli")]
+const ALLOCATOR_NAME: &str = "mimalloc, as the command line and the Python module use";
+#[cfg(not(feature = "cli"))]
+const ALLOCATOR_NAME: &str = "the system's (the command line and the Python module use mimalloc)";
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -41,6 +47,7 @@ fn main() {
     stage::warm_up();
     let inputs = inputs::all(quick);
     println!("\n## stancemap throughput (MB/s, median of {runs} runs; `cargo bench --bench throughput`)\n");
+    println!("Allocator: {ALLOCATOR_NAME}.");
     for lang in ["ar", "en"] {
         let sizes: Vec<String> = inputs.iter().filter(|i| i.lang == lang).map(|i| format!("{}: {} bytes, {} words", i.size.label(), i.text.len(), i.words())).collect();
         println!("Input {lang}: {}.", sizes.join("; "));
