@@ -257,7 +257,8 @@ fn tokenize(folded: &str, origin: &[u32], text: &str) -> Vec<Token> {
                     Some(&[lead @ 0xD8..=0xDB, next, ..]) => {
                         let c = 0x600 | u32::from(lead & 0x03) << 6 | u32::from(next & 0x3F);
                         if !arabic_block_alphanumeric(c) || ends_an_arabic_word(bytes, fe, text, origin) {
-                            // Not a letter or digit, and no apostrophe or hyphen either.
+                            // Neither a letter nor a digit (nor an apostrophe or a hyphen, which
+                            // are ASCII), or a letter after one that ends a word.
                             break;
                         }
                         fe += 2;
