@@ -268,9 +268,9 @@ struct Seen<'t> {
 }
 
 impl<'t> Seen<'t> {
-    /// Room in the map for as many different tokens as half a document's tokens, about what a
-    /// short article has (in a 1k-word one, 55 %), so that it does not grow while tagging one: in
-    /// V8 the growing took back what the cache saved on a 1k-word article. The list starts with
+    /// Room in the map for at least half a document's tokens (its table rounds up to a power of
+    /// two, which holds a 1k-word article's 55 % of different ones), so that it does not grow
+    /// while tagging one: in V8 the growing took back what the cache saved on a 1k-word article. The list starts with
     /// room for three quarters of the tokens, but no more than 4,096 (under a megabyte), and
     /// grows past that as tokens come: a long article has far fewer different tokens than
     /// tokens, and an entry is some 200 bytes (sized for every token, a 1 MB Arabic article took

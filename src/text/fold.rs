@@ -33,6 +33,12 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
     fold_general(c, out);
 }
 
+/// The code point of a two-byte UTF-8 character, from its lead and continuation bytes.
+#[inline]
+pub(crate) fn two_byte_code_point(lead: u8, next: u8) -> u32 {
+    (u32::from(lead) & 0x1F) << 6 | (u32::from(next) & 0x3F)
+}
+
 /// The end of the run of Arabic letters that fold to themselves starting at byte `start` of
 /// `bytes` (UTF-8): `start` itself when none does. Each is two bytes, D8 A1 to D9 8A; an
 /// Arabic article is mostly such runs, which `Document::new` copies as a block instead of
@@ -43,7 +49,7 @@ pub(crate) fn plain_arabic_run(bytes: &[u8], start: usize) -> usize {
         if !matches!(lead, 0xD8 | 0xD9) || next & 0xC0 != 0x80 {
             break;
         }
-        let offset = ((u32::from(lead) & 0x1F) << 6 | (u32::from(next) & 0x3F)).wrapping_sub(0x0621);
+        let offset = two_byte_code_point(lead, next).wrapping_sub(0x0621);
         if offset >= 64 || PLAIN_ARABIC_LETTERS >> offset & 1 == 0 {
             break;
         }

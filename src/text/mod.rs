@@ -255,8 +255,7 @@ fn tokenize(folded: &str, origin: &[u32], text: &str) -> Vec<Token> {
                         continue;
                     }
                     Some(&[lead @ 0xD8..=0xDB, next, ..]) => {
-                        let c = 0x600 | u32::from(lead & 0x03) << 6 | u32::from(next & 0x3F);
-                        if !arabic_block_alphanumeric(c) || ends_an_arabic_word(bytes, fe, text, origin) {
+                        if !arabic_block_alphanumeric(fold::two_byte_code_point(lead, next)) || ends_an_arabic_word(bytes, fe, text, origin) {
                             // Neither a letter nor a digit (nor an apostrophe or a hyphen, which
                             // are ASCII), or a letter after one that ends a word.
                             break;
