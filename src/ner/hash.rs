@@ -104,9 +104,9 @@ impl<V: Copy + Default> KeyTable<V> {
         Self::with_room(pairs, bits, 2)
     }
 
-    /// [`KeyTable::new`] with at least `slots_per_key` slots for each key (a power of two in
-    /// all, so up to twice that): the emptier the table, the fewer lookups walk past their first
-    /// slot, a branch the processor cannot predict.
+    /// [`KeyTable::new`] with at least `slots_per_key` slots for each key (2 at the least; a
+    /// power of two in all, so up to twice that): the emptier the table, the fewer lookups walk
+    /// past their first slot, a branch the processor cannot predict.
     pub fn with_room(pairs: impl ExactSizeIterator<Item = (u32, V)>, bits: u8, slots_per_key: usize) -> Self {
         let capacity = (pairs.len() * slots_per_key.max(2)).next_power_of_two().max(8);
         let present_bits = (pairs.len() * 16).next_power_of_two().max(64);

@@ -71,10 +71,10 @@ mod lanes {
             self.emptied[i] + i32::from(self.lanes[i]) - 128 * (self.rows + self.emptied_rows) as i32
         }
 
-        /// Inlined, though a token never has the 256 rows that call it: as a call it took the
-        /// sums' address, and the lanes and the row count lived on the stack instead of in
-        /// registers, each row's adds a load and a store (Arabic 10.62M → 10.50M instructions
-        /// an article, time 0.99).
+        /// Inlined, though no token has the 256 rows that make it run: as a call it took the
+        /// sums' address, so the lanes and the row count lived on the stack instead of in
+        /// registers, and each row's adds were a load and a store (Arabic 10.62M → 10.50M
+        /// instructions an article, time 0.99).
         #[inline(always)]
         fn empty(&mut self) {
             for (e, lane) in self.emptied.iter_mut().zip(&mut self.lanes) {
