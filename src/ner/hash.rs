@@ -82,7 +82,8 @@ pub struct Probe {
 
 /// Open-addressing table from 32-bit keys to small values, linear probing, load ≤ 1/2 (or
 /// less: [`KeyTable::with_room`]). A feature's weights live in its slot, so a lookup touches
-/// one cache line: that is what keeps tagging near a million tokens a second.
+/// one cache line (two when the slot straddles one): the slots are megabytes, and their loads
+/// are most of a lookup's time.
 #[derive(Debug, Clone, Default)]
 pub struct KeyTable<V> {
     slots: Vec<(u32, V)>,
