@@ -51,7 +51,7 @@ use std::sync::OnceLock;
 
 use decode::{Lattice, LABELS};
 use document::Tagged;
-use features::{Extractor, Scratch, TokenInfo};
+use features::{ContextInfo, Extractor, Scratch};
 use gazetteer::Gazetteer;
 use hash::{KeyTable, Probe};
 pub use model::ModelError;
@@ -264,24 +264,24 @@ where
 }
 
 /// The tokens of a document met so far, each with what it contributes whatever its neighbours:
-/// its analysis, and the sums of its own features' weight rows (the first stage's, then the
+/// what the features in context read of it ([`ContextInfo`]), and the sums of its own features' weight rows (the first stage's, then the
 /// second's). Words recur: in a 1k-word Arabic article 45 % of the tokens are repeats, in a
 /// long article nearly all. A repeat then costs one hash look-up instead of its folding,
 /// hashing and some eighteen look-ups in the weight table. Sums of integers, so the emissions
 /// are exactly those of summing every feature of the token anew.
 struct Seen<'t> {
     index: rustc_hash::FxHashMap<&'t str, u32>,
-    tokens: Vec<(TokenInfo, [i32; MAX_ROW])>,
+    tokens: Vec<(ContextInfo, [i32; MAX_ROW])>,
 }
 
 impl<'t> Seen<'t> {
     /// Room in the map for at least half a document's tokens (its table rounds up to a power of
     /// two, which holds a 1k-word article's 55 % of different ones), so that it does not grow
     /// while tagging one: in V8 the growing took back what the cache saved on a 1k-word article. The list starts with
-    /// room for three quarters of the tokens, but no more than 4,096 (under a megabyte), and
+    /// room for three quarters of the tokens, but no more than 4,096 (half a megabyte), and
     /// grows past that as tokens come: a long article has far fewer different tokens than
-    /// tokens, and an entry is some 200 bytes (sized for every token, a 1 MB Arabic article took
-    /// 58 MiB, not 38). Grown from empty, it was copied by each doubling: with the other
+    /// tokens, and an entry is 128 bytes (sized for every token when an entry was 200 bytes, a
+    /// 1 MB Arabic article took 58 MiB, not 38). Grown from empty, it was copied by each doubling: with the other
     /// per-document lists of the tagger, 3 % of the tagger's instructions on a 1k-word Arabic
     /// article. With room for half the tokens, fewer than a 1k-word article's different ones,
     /// it was still copied whole once: 1.2 % of all its instructions, in either language.
@@ -297,7 +297,7 @@ impl<'t> Seen<'t> {
 impl Tagger {
     /// The first stage's emissions of a sentence into `work.emissions` and, with a two-stage
     /// table, the second stage's sums over the same features appended to `second`. The tokens'
-    /// analyses are left in `work.infos`.
+    /// [`ContextInfo`], multi-token entries marked, are left in `work.infos`.
     fn score_sentence<'t, const N: usize>(&self, x: &Extractor, table: &KeyTable<[u8; N]>, tokens: &[&'t str], seen: &mut Seen<'t>, work: &mut Work, mut second: Option<&mut Vec<i32>>)
     where
         [u8; N]: Default,
@@ -314,7 +314,7 @@ impl Tagger {
                 let info = x.token_alone(token, &mut work.folded);
                 x.emit_alone(&info, &mut work.keys);
                 work.starts.push(work.keys.len() as u32);
-                seen.tokens.push((info, [0; MAX_ROW]));
+                seen.tokens.push((info.context(), [0; MAX_ROW]));
                 (seen.tokens.len() - 1) as u32
             });
             work.ids.push(id);
@@ -549,7 +549,7 @@ impl Tagger {
             self.score_sentence(&first, table, &tokens, &mut seen, work, Some(&mut shared));
             self.first.decode(labels, work);
             let start = words.len();
-            words.extend(work.infos.iter().map(TokenInfo::word_and_stem));
+            words.extend(work.infos.iter().map(ContextInfo::word_and_stem));
             bounds.push(words.len());
             tagged.extend(work.path.iter().enumerate().filter(|(_, &y)| y != 0).map(|(position, &y)| {
                 let (word, stem) = words[start + position];
@@ -635,10 +635,10 @@ impl Tagger {
 /// Buffers of one tagging call.
 #[derive(Default)]
 struct Work {
-    /// A sentence's tokens as ids in [`Seen`], their analyses, and feature keys in the layout
+    /// A sentence's tokens as ids in [`Seen`], their [`ContextInfo`], and feature keys in the layout
     /// of [`probe_all`]; a buffer for folding a token.
     ids: Vec<u32>,
-    infos: Vec<TokenInfo>,
+    infos: Vec<ContextInfo>,
     keys: Vec<u32>,
     starts: Vec<u32>,
     folded: String,
