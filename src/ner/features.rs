@@ -724,9 +724,9 @@ mod tests {
                 let alone: Vec<TokenInfo> = tokens.iter().map(|t| x.token_alone(t, &mut folded)).collect();
                 let mut context: Vec<ContextInfo> = alone.iter().map(TokenInfo::context).collect();
                 x.mark_runs(&mut context);
-                for i in 0..tokens.len() {
+                for (i, info) in alone.iter().enumerate() {
                     let mut parts = Vec::new();
-                    x.emit_alone(&alone[i], &mut parts);
+                    x.emit_alone(info, &mut parts);
                     x.emit_in_context(&context, i, &mut parts);
                     x.emit_document(&whole.hints, i, &mut parts);
                     let mut want = whole.token(i).to_vec();
