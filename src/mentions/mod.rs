@@ -428,7 +428,7 @@ fn add_surname_mentions(doc: &Document, lexicon: &Lexicon, mentions: &mut Vec<Me
     // and most words need no key built.
     let firsts: rustc_hash::FxHashSet<&str> = surnames.keys().filter_map(|k| k.first().copied()).collect();
     // A word that ends as no first word does reads as none of them: no look-up of each of
-    // its readings (an uncovered word was 2 % of an Arabic article's instructions).
+    // its readings (those look-ups were half a percent of an Arabic article's instructions).
     let endings = words::Endings::of(firsts.iter().copied());
     let mut covered = vec![false; doc.tokens().len()];
     for m in mentions.iter() {

@@ -103,9 +103,9 @@ pub struct TokenInfo {
 
 /// What the features of a token in its sentence read of it and of its neighbours (their
 /// words, stems, shapes, suffixes and gazetteer classes), and its place in multi-token
-/// gazetteer entries: a third of a [`TokenInfo`]. A tagger keeps this part for every token of
-/// a sentence and every different token of a document; with the whole analysis, copying and
-/// holding it was 2 % of an Arabic article's time and 200 bytes a token in the cache.
+/// gazetteer entries: 56 bytes of a [`TokenInfo`]'s 136. A tagger keeps this part for every
+/// token of a sentence and every different token of a document; the whole analysis, copied
+/// for each token, was most of the 1.7 % of an Arabic article's time spent copying memory.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ContextInfo {
     word: u64,
@@ -687,6 +687,11 @@ mod tests {
                 assert_eq!(info.length, f.chars().count().min(10) as u64, "{token}");
             }
         }
+    }
+
+    #[test]
+    fn what_a_tagger_keeps_of_a_token_is_the_size_its_comments_say() {
+        assert_eq!((std::mem::size_of::<ContextInfo>(), std::mem::size_of::<TokenInfo>()), (56, 136));
     }
 
     #[test]

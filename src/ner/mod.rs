@@ -264,8 +264,8 @@ where
 }
 
 /// The tokens of a document met so far, each with what it contributes whatever its neighbours:
-/// what the features in context read of it ([`ContextInfo`]), and the sums of its own features' weight rows (the first stage's, then the
-/// second's). Words recur: in a 1k-word Arabic article 45 % of the tokens are repeats, in a
+/// what the features in context read of it ([`ContextInfo`]), and the sums of its own
+/// features' weight rows (the first stage's, then the second's). Words recur: in a 1k-word Arabic article 45 % of the tokens are repeats, in a
 /// long article nearly all. A repeat then costs one hash look-up instead of its folding,
 /// hashing and some eighteen look-ups in the weight table. Sums of integers, so the emissions
 /// are exactly those of summing every feature of the token anew.
