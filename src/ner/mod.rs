@@ -265,10 +265,11 @@ where
 
 /// The tokens of a document met so far, each with what it contributes whatever its neighbours:
 /// what the features in context read of it ([`ContextInfo`]), and the sums of its own
-/// features' weight rows (the first stage's, then the second's). Words recur: in a 1k-word Arabic article 45 % of the tokens are repeats, in a
-/// long article nearly all. A repeat then costs one hash look-up instead of its folding,
-/// hashing and some eighteen look-ups in the weight table. Sums of integers, so the emissions
-/// are exactly those of summing every feature of the token anew.
+/// features' weight rows (the first stage's, then the second's). Words recur: in a 1k-word
+/// Arabic article 45 % of the tokens are repeats, in a long article nearly all. A repeat then
+/// costs one hash look-up instead of its folding, hashing and some eighteen look-ups in the
+/// weight table. Sums of integers, so the emissions are exactly those of summing every feature
+/// of the token anew.
 struct Seen<'t> {
     index: rustc_hash::FxHashMap<&'t str, u32>,
     tokens: Vec<(ContextInfo, [i32; MAX_ROW])>,
@@ -277,14 +278,15 @@ struct Seen<'t> {
 impl<'t> Seen<'t> {
     /// Room in the map for at least half a document's tokens (its table rounds up to a power of
     /// two, which holds a 1k-word article's 55 % of different ones), so that it does not grow
-    /// while tagging one: in V8 the growing took back what the cache saved on a 1k-word article. The list starts with
-    /// room for three quarters of the tokens, but no more than 4,096 (half a megabyte), and
-    /// grows past that as tokens come: a long article has far fewer different tokens than
-    /// tokens, and an entry is 128 bytes (sized for every token when an entry was 200 bytes, a
-    /// 1 MB Arabic article took 58 MiB, not 38). Grown from empty, it was copied by each doubling: with the other
-    /// per-document lists of the tagger, 3 % of the tagger's instructions on a 1k-word Arabic
-    /// article. With room for half the tokens, fewer than a 1k-word article's different ones,
-    /// it was still copied whole once: 1.2 % of all its instructions, in either language.
+    /// while tagging one: in V8 the growing took back what the cache saved on a 1k-word
+    /// article. The list starts with room for three quarters of the tokens, but no more than
+    /// 4,096 (half a megabyte of 128-byte entries), and grows past that as tokens come: a long
+    /// article has far fewer different tokens than tokens (sized for every token, when an entry
+    /// was 200 bytes, a 1 MB Arabic article took 58 MiB, not 38). Grown from empty, it was
+    /// copied by each doubling: with the other per-document lists of the tagger, 3 % of the
+    /// tagger's instructions on a 1k-word Arabic article. With room for half the tokens, fewer
+    /// than a 1k-word article's different ones, it was still copied whole once: 1.2 % of all
+    /// its instructions, in either language.
     fn for_document<S: AsRef<[T]>, T: AsRef<str>>(sentences: &[S]) -> Seen<'t> {
         let tokens: usize = sentences.iter().map(|s| s.as_ref().len()).sum();
         Seen {
